@@ -1,0 +1,184 @@
+"""Region status, key-quote ranking, movement and timeline summaries (pure, no UI, no store)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitdash.query import Filters, Index, region_of
+
+# Theatre regions always listed, in the order an analyst reads a map of the war.
+THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
+TREND_DAYS = 14
+SPARK = "▁▂▃▄▅▆▇█"
+
+# ACLED types that mean the region is being hit from afar, or fought over on the ground.
+STRIKE_TYPES = {"Explosions/Remote violence"}
+BATTLE_TYPES = {"Battles"}
+BACKWARD = {"withdraw", "retreat", "reposition", "regroup"}
+FORWARD = {"deploy", "redeploy", "advance"}
+
+
+@dataclass(slots=True)
+class RegionRow:
+    region: str
+    status: str
+    last_date: str | None
+    claims: int
+    events: int
+    movements: int
+    trend: list[int] = field(default_factory=list)
+
+    @property
+    def sparkline(self) -> str:
+        return sparkline(self.trend)
+
+
+def sparkline(values: list[int]) -> str:
+    """Counts as a row of block characters, scaled to the largest."""
+    if not values:
+        return ""
+    top = max(values)
+    if top == 0:
+        return SPARK[0] * len(values)
+    return "".join(SPARK[min(len(SPARK) - 1, round(v / top * (len(SPARK) - 1)))] for v in values)
+
+
+def _place_regions(places: list[str] | None) -> set[str]:
+    return {r for r in (region_of(p) for p in places or ()) if r}
+
+
+def region_status(index: Index, filters: Filters = Filters()) -> list[RegionRow]:
+    """One row per theatre region: a status derived from events and movements, counts, trend."""
+    claims = index.claim_rows(filters)
+    events = index.event_rows(filters)
+    movements = index.movement_rows(filters)
+    latest = max((c["date"] for c in claims if c.get("date")), default=None)
+    days = _trend_days(latest)
+
+    claim_count: Counter[str] = Counter()
+    last: dict[str, str] = {}
+    per_day: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        for region in index.facts[claim["id"]].regions:
+            claim_count[region] += 1
+            if claim.get("date"):
+                last[region] = max(last.get(region, ""), claim["date"])
+                per_day[region][claim["date"]] += 1
+
+    event_types: dict[str, Counter[str]] = defaultdict(Counter)
+    for event in events:
+        for region in _place_regions(event.get("places")):
+            event_types[region][event["type"]] += 1
+
+    move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for move in movements:
+        if move.get("origin") and (r := region_of(move["origin"])):
+            move_kinds[r]["out:" + move["kind"]] += 1
+        if move.get("destination") and (r := region_of(move["destination"])):
+            move_kinds[r]["in:" + move["kind"]] += 1
+
+    regions = list(THEATRE_REGIONS) + sorted(set(claim_count) - set(THEATRE_REGIONS))
+    rows = []
+    for region in regions:
+        types, kinds = event_types.get(region, Counter()), move_kinds.get(region, Counter())
+        rows.append(RegionRow(
+            region=region,
+            status=_status(types, kinds),
+            last_date=last.get(region),
+            claims=claim_count.get(region, 0),
+            events=sum(types.values()),
+            movements=sum(kinds.values()),
+            trend=[per_day[region].get(d, 0) for d in days],
+        ))
+    return rows
+
+
+def _trend_days(latest: str | None) -> list[str]:
+    if not latest:
+        return []
+    end = date.fromisoformat(latest)
+    return [(end - timedelta(days=n)).isoformat() for n in range(TREND_DAYS - 1, -1, -1)]
+
+
+def _status(types: Counter[str], kinds: Counter[str]) -> str:
+    """Words an analyst would use, most pressing first; "quiet" when nothing happened."""
+    parts = []
+    if sum(types[t] for t in STRIKE_TYPES):
+        parts.append("under air/missile attack")
+    if sum(types[t] for t in BATTLE_TYPES):
+        parts.append("contested")
+    out_ = sum(v for k, v in kinds.items() if k.startswith("out:") and k[4:] in BACKWARD)
+    in_ = sum(v for k, v in kinds.items() if k.startswith("in:") and k[3:] in FORWARD)
+    if out_:
+        parts.append("forces withdrawing")
+    if in_:
+        parts.append("reinforcing")
+    if not parts and types:
+        parts.append("activity reported")
+    return "; ".join(parts) or "quiet"
+
+
+# -- key quotes -------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d")
+
+
+def quote_score(quote: dict, claim: dict | None) -> float:
+    """How substantive a quotation is: length, a named speaker, numbers and places in it."""
+    words = len(quote.get("text", "").split())
+    score = min(words, 40) / 4
+    kind = quote.get("speaker_kind")
+    if kind == "named official":
+        score += 3
+    elif kind in ("anonymous official", "institution"):
+        score += 2
+    elif not quote.get("speaker"):
+        score -= 5
+    if _NUMBER.search(quote.get("text", "")):
+        score += 1.5
+    if claim and claim.get("places"):
+        score += 1
+    return score
+
+
+def key_quotes(index: Index, filters: Filters = Filters()) -> list[dict]:
+    """Quotes, the most substantive first; each with its date and outlet for display."""
+    rows = []
+    for quote in index.quote_rows(filters):
+        claim = index.claims.get(quote.get("claim_id") or "")
+        doc = index.documents.get(quote.get("doc_id", ""), {})
+        date_ = (claim or {}).get("date") or doc.get("published")
+        rows.append({**quote, "date": date_, "outlet": doc.get("outlet"),
+                     "score": quote_score(quote, claim)})
+    rows.sort(key=lambda q: (-q["score"], q.get("date") or "", q.get("start", 0)))
+    return rows
+
+
+# -- movements --------------------------------------------------------------------------------
+
+
+def movement_rows(index: Index, filters: Filters = Filters()) -> list[dict]:
+    """Movements in date order, each with an "asserted"/"assessed" label."""
+    rows = [{**m, "stance": "assessed" if m.get("hedged") else "asserted"}
+            for m in index.movement_rows(filters)]
+    rows.sort(key=lambda m: (m.get("date") is None, m.get("date") or "", m.get("start", 0)))
+    return rows
+
+
+def movement_totals(rows: list[dict]) -> dict[str, int]:
+    """How many movements of each kind: the one-line summary under the movements pane."""
+    return dict(Counter(r["kind"] for r in rows).most_common())
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+
+def timeline(index: Index, filters: Filters = Filters()) -> list[tuple[str, list[dict]]]:
+    """Events grouped by day (undated last), in date order."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for event in index.event_rows(filters):
+        groups[event.get("date") or "undated"].append(event)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "undated", kv[0]))

@@ -1,0 +1,98 @@
+"""Events from claims: dated things that happened, typed with the ACLED taxonomy, merged across
+documents so one strike reported by three outlets is one event with three sources."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+
+# (pattern, ACLED event type, ACLED sub-event type), most specific first.
+_TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\b(air ?strikes?|airstrikes?|air raids?|bomb(?:ed|ing|ings|s)?|drones? "
+                r"(?:attacks?|strikes?)|air attacks?|attack missions|sorties|kamikaze drones?)\b",
+                re.I),
+     "Explosions/Remote violence", "Air/drone strike"),
+    (re.compile(r"\b(shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|MLRS|Grad|"
+                r"Iskanders?|cruise missiles?)\b", re.I),
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (re.compile(r"\b(mines?|landmines?|IEDs?|explosions?|blasts?)\b", re.I),
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (re.compile(r"\b(civilians? (?:were |was )?(?:killed|executed|shot)|executions?|massacre|"
+                r"tortured|abducted|abductions?)\b", re.I),
+     "Violence against civilians", "Attack"),
+    (re.compile(r"\b(captured|seized|took control|taken control|recaptured|retook|liberated|"
+                r"overran)\b", re.I),
+     "Battles", "Non-state actor overtakes territory"),
+    (re.compile(r"\b(fighting|fought|clash(?:es|ed)?|battles?|offensive|assaults?|"
+                r"ground attacks?|counter-?attacks?|counteroffensive|besieged|siege|"
+                r"under attack|attacked|repelled|repulsed)\b", re.I),
+     "Battles", "Armed clash"),
+    (re.compile(r"\b(deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing|ment)?|reposition(?:ed|ing)?|"
+                r"withdr(?:ew|awn|awal|awing)|pull(?:ed|ing) (?:out|back)|leaving|left the|"
+                r"convoy|regroup(?:ed|ing)?|reinforcements?)\b", re.I),
+     "Strategic developments", "Change to group/activity"),
+    (re.compile(r"\b(sanctions?|agreement|agreed|talks|negotiations?|ceasefire|truce|"
+                r"announced|declared|reduce military operations)\b", re.I),
+     "Strategic developments", "Agreement"),
+]
+# Statements about what may or will happen are not events that happened.
+_NOT_HAPPENED = re.compile(
+    r"\b(could|might|may|would|will|expected to|plans? to|threaten(?:s|ed)? to|possible|"
+    r"not clear|unclear|if|whether|harbinger|portend)\b", re.I)
+_SUMMARY_LEN = 100
+
+
+def event_type(sentence: str) -> tuple[str, str] | None:
+    """The ACLED (type, sub-type) a sentence reports, or None if it reports no event."""
+    for pattern, etype, sub in _TRIGGERS:
+        if pattern.search(sentence):
+            return etype, sub
+    return None
+
+
+def reports_event(claim: dict) -> tuple[str, str] | None:
+    """(type, sub-type) when the claim states that something happened, else None."""
+    text = claim.get("text", "")
+    found = event_type(text)
+    if found is None:
+        return None
+    if _NOT_HAPPENED.search(text) and found[0] != "Strategic developments":
+        return None
+    return found
+
+
+def summarise(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _SUMMARY_LEN:
+        return text
+    cut = text[:_SUMMARY_LEN].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def build_events(claims: list[dict]) -> list[dict]:
+    """Group event-reporting claims by (day, type, sub-type, places): one event, many sources."""
+    groups: OrderedDict[tuple, dict] = OrderedDict()
+    for claim in claims:
+        found = reports_event(claim)
+        if found is None:
+            continue
+        places = tuple(sorted(p for p in claim.get("places", ()) if p != "Ukraine"))
+        key = (claim.get("date"), found[0], found[1], places)
+        event = groups.get(key)
+        if event is None:
+            event = groups[key] = {
+                "id": hashlib.sha1(repr(key).encode()).hexdigest()[:16],
+                "date": claim.get("date"),
+                "precision": claim.get("date_precision", "unknown"),
+                "type": found[0],
+                "sub_type": found[1],
+                "places": list(places) or [p for p in claim.get("places", ())],
+                "summary": summarise(claim.get("text", "")),
+                "claim_ids": [],
+                "sources": [],
+            }
+        event["claim_ids"].append(claim["id"])
+        if claim["doc_id"] not in event["sources"]:
+            event["sources"].append(claim["doc_id"])
+    return list(groups.values())

@@ -1,0 +1,197 @@
+"""One document -> its claims, quotes and movements; paths -> a store (the whole ingest)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sitdash.ingest import claims as claim_rules
+from sitdash.ingest.attribution import attribute, resolve_names, source_kind
+from sitdash.ingest.dates import sentence_date
+from sitdash.ingest.events import build_events
+from sitdash.ingest.movements import extract_movements
+from sitdash.ingest.places import find_places
+from sitdash.ingest.quotes import extract_quotes
+from sitdash.ingest.read import ReadError, read_path
+from sitdash.ingest.sentences import split_sentences
+from sitdash.model import Claim, Document, Movement, Quote, Source, to_dict
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document, as records."""
+
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # document ids
+    duplicates: list[str] = field(default_factory=list)  # paths already in the store
+    errors: list[ReadError] = field(default_factory=list)
+    claims: int = 0
+
+
+def _base_date(doc: Document) -> date | None:
+    try:
+        return date.fromisoformat(doc.published) if doc.published else None
+    except ValueError:
+        return None
+
+
+def _record_id(*parts: object) -> str:
+    return hashlib.sha1("\0".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _in_caption(doc: Document, start: int) -> bool:
+    return any(s <= start < e for s, e in doc.captions)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def extract(doc: Document) -> Extraction:
+    """Claims (one per substantive sentence), quotes and movements of one document."""
+    base = _base_date(doc)
+    outlet = Source(doc.outlet or "the article", "media")
+    out = Extraction(doc)
+    seen: dict[str, int] = {}
+    previous: Source | None = None
+    previous_actor: str | None = None
+    hits = extract_quotes(doc.text)
+    for span in split_sentences(doc.text):
+        sentence = span.text
+        if not claim_rules.is_substantive(sentence) and not any(
+            span.start <= q.start < span.end for q in hits
+        ):
+            continue
+        said = attribute(sentence, previous)
+        quoted = next((q for q in hits if span.start <= q.start < span.end and q.speaker), None)
+        if said is None and quoted is not None:
+            said = Source(quoted.speaker, quoted.speaker_kind)
+        if said is not None:
+            previous = said
+        source = said or outlet
+        occurrence = seen.get(claim_rules.normalise(sentence).lower(), 0)
+        seen[claim_rules.normalise(sentence).lower()] = occurrence + 1
+        when = sentence_date(sentence, base)
+        claim = Claim(
+            id=claim_rules.claim_id(doc.id, sentence, occurrence),
+            doc_id=doc.id,
+            text=sentence,
+            start=span.start,
+            end=span.end,
+            source=source.name,
+            source_kind=source.kind,
+            kind="caption" if _in_caption(doc, span.start) else "statement",
+            hedges=claim_rules.hedges(sentence),
+            places=_unique(m.name for m in find_places(sentence)),
+            quantities=claim_rules.quantities(sentence),
+            # A sentence with no time words is dated by its report (the publication date).
+            date=when.date if when and when.date else doc.published,
+            date_precision=when.precision if when and when.date else (
+                "day" if doc.published else "unknown"),
+            date_text=when.text if when else None,
+        )
+        out.claims.append(claim)
+        moves = extract_movements(sentence, previous_actor)
+        for hit in moves:
+            previous_actor = hit.actor or previous_actor
+            out.movements.append(Movement(
+                id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
+                doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
+                destination=hit.destination, kind=hit.kind, size=hit.size, date=claim.date,
+                hedged=hit.hedged, start=span.start + hit.start, end=span.start + hit.end,
+            ))
+    out.movements = _merge_movements(out.movements)
+    out.quotes = _quotes(doc, hits, out.claims)
+    _resolve_speaker_names(out)
+    return out
+
+
+def _merge_movements(moves: list[Movement]) -> list[Movement]:
+    """The same movement told twice in one article is kept once: the first, or an asserted
+    telling over an assessed one."""
+    kept: dict[tuple, Movement] = {}
+    for move in moves:
+        key = (move.kind, move.origin, move.destination)
+        if key not in kept or (kept[key].hedged and not move.hedged):
+            kept[key] = move
+    return sorted(kept.values(), key=lambda m: m.start)
+
+
+def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:
+    quotes = []
+    for hit in hits:
+        owner = next((c for c in claims if c.start <= hit.start < c.end), None)
+        quotes.append(Quote(
+            id=_record_id(doc.id, hit.start, hit.end),
+            doc_id=doc.id,
+            claim_id=owner.id if owner else None,
+            text=hit.text,
+            speaker=hit.speaker,
+            speaker_kind=hit.speaker_kind or source_kind(hit.speaker or ""),
+            start=hit.start,
+            end=hit.end,
+        ))
+    return quotes
+
+
+def _resolve_speaker_names(out: Extraction) -> None:
+    """"Kirby said" after "Pentagon spokesman John Kirby" becomes "John Kirby" everywhere."""
+    names = [c.source for c in out.claims] + [q.speaker for q in out.quotes if q.speaker]
+    full = resolve_names(names)
+    for claim in out.claims:
+        claim.source = full.get(claim.source, claim.source)
+    for quote in out.quotes:
+        if quote.speaker:
+            quote.speaker = full.get(quote.speaker, quote.speaker)
+
+
+def ingest_paths(
+    store,
+    paths: Iterable[str | Path],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store every article under `paths`; documents already stored are skipped.
+
+    All records are written in one atomic batch, then events are rebuilt over all claims.
+    """
+    report = IngestReport()
+    documents: list[Document] = []
+    for path in paths:
+        result = read_path(path)
+        documents.extend(result.documents)
+        report.errors.extend(result.errors)
+    batch: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [], "movements": []}
+    seen_now: set[str] = set()
+    # A changed article (same file, new text) is a new version of the stored one.
+    stored_by_path = {d.get("path"): d["id"] for d in store.documents() if d.get("path")}
+    for n, doc in enumerate(documents, 1):
+        if progress:
+            progress(n, len(documents), doc.path or doc.id)
+        if doc.id in seen_now or store.has_document(doc.id):
+            report.duplicates.append(doc.path or doc.id)
+            continue
+        seen_now.add(doc.id)
+        if doc.path in stored_by_path:
+            doc.version_of = stored_by_path[doc.path]
+        extraction = extract(doc)
+        batch["documents"].append(to_dict(doc))
+        batch["claims"].extend(to_dict(c) for c in extraction.claims)
+        batch["quotes"].extend(to_dict(q) for q in extraction.quotes)
+        batch["movements"].extend(to_dict(m) for m in extraction.movements)
+        report.added.append(doc.id)
+        report.claims += len(extraction.claims)
+    if report.added:
+        with store.batch():
+            store.add_records(**batch)
+            store.replace_events(build_events(store.claims()))
+    return report

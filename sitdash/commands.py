@@ -1,0 +1,235 @@
+"""What each `sitdash` command does, given the store path and parsed arguments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sitdash.errors import SitdashError
+
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
+
+
+def open_store(db: Path, create: bool = True):
+    """The store at `db`; a damaged derived file is moved aside and rebuilt from the seeds."""
+    from sitdash.store import Store, StoreCorrupt, StoreError, quarantine
+
+    if not create and not Path(db).exists():
+        raise SitdashError(f"no store at {db}; run `sitdash ingest PATH` first")
+    try:
+        return Store(db)
+    except StoreCorrupt as corrupt:
+        if Path(corrupt.path) != Path(db):
+            # Analyst data is never discarded or rebuilt: the user must decide.
+            raise SitdashError(f"{corrupt} (analyst data left untouched; move it aside or "
+                               f"restore a backup)") from None
+        moved = quarantine(db)
+        print(f"sitdash: {corrupt}; moved it to {moved} and rebuilding from the bundled seeds "
+              f"(notes are kept)", file=sys.stderr)
+        store = Store(db)
+        _ingest_seeds(store)
+        return store
+    except StoreError as error:
+        raise SitdashError(str(error)) from None
+
+
+def _ingest_seeds(store) -> None:
+    from sitdash.bundled import seed_paths
+    from sitdash.ingest.pipeline import ingest_paths
+
+    ingest_paths(store, seed_paths())
+
+
+def load_index(store):
+    from sitdash.query import Index
+
+    return Index.from_store(store)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def dashboard(db: Path) -> int:
+    store = open_store(db)
+    if not store.documents():
+        _ingest_seeds(store)
+    from sitdash.tui.app import run
+
+    run(store)
+    return EXIT_OK
+
+
+def ingest(db: Path, args) -> int:
+    from sitdash.ingest.pipeline import ingest_paths
+
+    for path in args.paths:
+        if not path.exists() and not path.is_symlink():
+            raise SitdashError(f"{path}: no such file or folder")
+    store = open_store(db)
+    progress, finish = _progress_bar()
+    try:
+        report = ingest_paths(store, args.paths, progress=progress)
+    finally:
+        finish()
+    out = sys.stdout
+    print(f"ingested {len(report.added)} new document(s), {report.claims} claims into {db}",
+          file=out)
+    if report.duplicates:
+        print(f"skipped {len(report.duplicates)} already in the store: "
+              + ", ".join(str(p) for p in report.duplicates[:5])
+              + (" …" if len(report.duplicates) > 5 else ""), file=out)
+    for error in report.errors:
+        print(f"sitdash: skipped {error.path}: {error.reason}", file=sys.stderr)
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def _progress_bar():
+    """A Rich progress bar on a terminal; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("ingesting", total=None)
+    bar.start()
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return update, bar.stop
+
+
+def brief(db: Path, args) -> int:
+    from rich.console import Console
+
+    from sitdash.brief import render_brief
+
+    index = load_index(open_store(db, create=False))
+    Console().print(render_brief(index, quotes=args.quotes))
+    return EXIT_OK
+
+
+def export(db: Path, args) -> int:
+    from sitdash import export as exporter
+    from sitdash.safe_write import write_output
+
+    store = open_store(db, create=False)
+    index = load_index(store)
+    if args.format == "json":
+        data = exporter.to_json(index, store.history())
+    elif args.format == "csv":
+        data = exporter.to_csv(index).encode("utf-8")
+    else:
+        data = exporter.to_markdown(index).encode("utf-8")
+    if args.output:
+        write_output(args.output, data, force=args.force)
+        print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def claims(db: Path, args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from sitdash.query import Filters
+
+    index = load_index(open_store(db, create=False))
+    rows = index.claim_rows(Filters(text=args.search))
+    table = Table("id", "date", "source", "claim", box=None, show_lines=False)
+    for claim in rows[: args.limit]:
+        table.add_row(claim["id"], claim.get("date") or "", Text(claim["source"]),
+                      Text(claim["text"]))
+    Console().print(table)
+    if len(rows) > args.limit:
+        print(f"({len(rows) - args.limit} more; use --limit or --search)")
+    return EXIT_OK
+
+
+def note(db: Path, args) -> int:
+    store = open_store(db, create=False)
+    if args.note_command == "list":
+        return _note_list(store)
+    claim_id = _resolve_claim(store, args.claim_id)
+    if args.note_command == "add":
+        if not args.text.strip():
+            raise SitdashError("the note is empty")
+        saved = store.add_note(claim_id, args.text)
+        print(f"note {saved['id'][:8]} added to claim {claim_id}")
+    elif args.note_command == "status":
+        store.set_status(claim_id, args.status)
+        print(f"claim {claim_id} is now {args.status}")
+    elif args.note_command == "grade":
+        grade = args.grade.strip().upper()
+        if len(grade) != 2 or grade[0] not in "ABCDEF" or grade[1] not in "123456":
+            raise SitdashError(f"grade {args.grade!r} is not reliability A-F + credibility 1-6, "
+                               "e.g. B2")
+        store.set_grade(claim_id, grade[0], grade[1])
+        print(f"claim {claim_id} graded {grade}")
+    return EXIT_OK
+
+
+def _note_list(store) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    notes = store.notes()
+    orphans = {n["id"] for n in store.orphan_notes()}
+    if not notes:
+        print("no notes yet")
+        return EXIT_OK
+    table = Table("claim", "author", "time", "note", box=None)
+    for item in notes:
+        claim = item["claim_id"] + (" (claim gone)" if item["id"] in orphans else "")
+        table.add_row(claim, Text(item["author"]), item["time"][:19], Text(item["text"]))
+    Console().print(table)
+    if orphans:
+        print(f"{len(orphans)} note(s) belong to claims no longer in the store; they are kept.")
+    return EXIT_OK
+
+
+def _resolve_claim(store, given: str) -> str:
+    """A full claim id, from the id or a unique prefix of it."""
+    ids = [c["id"] for c in store.claims() if c["id"].startswith(given)]
+    if not given or not ids:
+        raise SitdashError(f"no claim with id {given!r}; `sitdash claims --search TEXT` lists ids")
+    if len(ids) > 1 and given not in ids:
+        raise SitdashError(f"claim id prefix {given!r} is ambiguous ({len(ids)} claims)")
+    return given if given in ids else ids[0]
+
+
+def rebuild(db: Path, args) -> int:
+    """Re-extract every stored article; claim ids depend only on the sentence, so notes stay."""
+    from sitdash.ingest.events import build_events
+    from sitdash.ingest.pipeline import extract
+    from sitdash.model import Document, to_dict
+
+    store = open_store(db, create=False)
+    docs = [Document(**d) for d in store.documents()]
+    records: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [],
+                                      "movements": []}
+    for doc in docs:
+        extraction = extract(doc)
+        records["documents"].append(to_dict(doc))
+        records["claims"] += [to_dict(c) for c in extraction.claims]
+        records["quotes"] += [to_dict(q) for q in extraction.quotes]
+        records["movements"] += [to_dict(m) for m in extraction.movements]
+    with store.batch():
+        store.clear_derived()
+        store.add_records(**records)
+        store.replace_events(build_events(store.claims()))
+    print(f"rebuilt {len(docs)} document(s), {len(records['claims'])} claims; "
+          f"{len(store.orphan_notes())} note(s) now point at claims that are gone (kept)")
+    return EXIT_OK
+
+
+def generate(db: Path, args) -> int:
+    from sitdash.corpus import write_corpus
+
+    written = write_corpus(args.output, docs=args.docs, seed=args.seed)
+    print(f"wrote {written} articles to {args.output}")
+    return EXIT_OK

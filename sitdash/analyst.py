@@ -1,0 +1,238 @@
+"""Analyst data (notes, verification status, Admiralty grades, their history) in a file of its own."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Table
+
+from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.storage import Data, FileLock, OrjsonStorage, StoreError, open_versioned
+
+NOTES, JUDGEMENTS, HISTORY = "notes", "judgements", "history"
+NOTE_FIELDS = ("id", "claim_id", "author", "time", "text")  # the shape of model.Note
+DEFAULT_STATUS = STATUSES[0]
+
+
+def _v0_to_v1(data: Data) -> Data:
+    """Version 0 had no _meta table; make sure the three tables exist."""
+    for name in (NOTES, JUDGEMENTS, HISTORY):
+        data.setdefault(name, {})
+    data.pop("_default", None)
+    return data
+
+
+ANALYST_MIGRATIONS = [_v0_to_v1]
+
+
+class NoteNotFound(StoreError, KeyError):
+    """No current note has that id."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+def default_author() -> str:
+    """The OS user, which is who an analyst is unless they say otherwise."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no passwd entry and no LOGNAME/USER (some containers)
+        return "unknown"
+
+
+def now_iso() -> str:
+    """Local time now, ISO 8601 with its UTC offset."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def empty_judgement() -> dict[str, str | None]:
+    return {"status": DEFAULT_STATUS, "reliability": None, "credibility": None}
+
+
+def as_note(row: dict) -> dict:
+    """A stored note row in model.Note's shape."""
+    return {key: row.get(key) for key in NOTE_FIELDS}
+
+
+class AnalystData:
+    """Notes and judgements, kept in `path` beside the derived store.
+
+    Reads come from memory (`refresh()` picks up other processes' changes). Every change re-reads
+    the file under the store lock, applies itself, and writes once before returning.
+    """
+
+    def __init__(self, path: Path, lock: FileLock):
+        self.path = path
+        self.lock = lock
+        self.storage = OrjsonStorage(path, lock)
+        open_versioned(self.storage, ANALYST_MIGRATIONS)
+        self._indexed_generation = -1
+        self._notes: list[dict] = []
+        self._judgements: dict[str, dict] = {}
+
+    # -- reading -----------------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Re-read the file if another process changed it; True if it did."""
+        return self.storage.refresh()
+
+    def notes(self, claim_id: str | None = None) -> list[dict]:
+        """Current (not deleted) notes, oldest first, optionally for one claim."""
+        self._index()
+        return [
+            as_note(row) for row in self._notes if claim_id is None or row["claim_id"] == claim_id
+        ]
+
+    def judgement(self, claim_id: str) -> dict[str, str | None]:
+        self._index()
+        return dict(self._judgements.get(claim_id) or empty_judgement())
+
+    def judgements(self) -> dict[str, dict[str, str | None]]:
+        self._index()
+        return {claim_id: dict(j) for claim_id, j in self._judgements.items()}
+
+    def history(self, claim_id: str | None = None) -> list[dict]:
+        """Every analyst change in the order it was made."""
+        rows = self._rows(HISTORY)
+        return [dict(r) for r in rows if claim_id is None or r.get("claim_id") == claim_id]
+
+    # -- changing ----------------------------------------------------------------------------------
+    def add_note(self, claim_id: str, text: str, author: str | None = None) -> dict:
+        text = _note_text(text)
+        if not claim_id:
+            raise ValueError("a note needs the id of the claim it is about")
+        author = author or default_author()
+        with self._change():
+            row = {
+                "id": uuid.uuid4().hex,
+                "claim_id": claim_id,
+                "author": author,
+                "time": now_iso(),
+                "text": text,
+                "deleted": False,
+            }
+            self._table(NOTES).insert(row)
+            self._record(row["author"], claim_id, "note-add", None, text, row["time"], row["id"])
+        return as_note(row)
+
+    def edit_note(self, note_id: str, text: str, author: str | None = None) -> dict:
+        text = _note_text(text)
+        author = author or default_author()
+        with self._change():
+            table = self._table(NOTES)
+            doc_id, row = self._find_note(table, note_id)
+            if row["text"] != text:
+                when = now_iso()
+                self._record(author, row["claim_id"], "note-edit", row["text"], text, when, note_id)
+                row = {**row, "text": text, "edited": when, "edited_by": author}
+                table.update(row, doc_ids=[doc_id])
+        return as_note(row)
+
+    def delete_note(self, note_id: str, author: str | None = None) -> None:
+        """Soft delete: the note stops being current but stays in the file and its history."""
+        author = author or default_author()
+        with self._change():
+            table = self._table(NOTES)
+            doc_id, row = self._find_note(table, note_id)
+            when = now_iso()
+            table.update({"deleted": True, "deleted_at": when, "deleted_by": author}, doc_ids=[doc_id])
+            self._record(author, row["claim_id"], "note-delete", row["text"], None, when, note_id)
+
+    def set_status(self, claim_id: str, status: str, author: str | None = None) -> dict:
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        return self._judge(claim_id, {"status": status}, "status", author)
+
+    def set_grade(
+        self, claim_id: str, reliability: str, credibility: str, author: str | None = None
+    ) -> dict:
+        """Admiralty grade: source reliability A-F and information credibility 1-6."""
+        rel, cred = str(reliability).strip().upper(), str(credibility).strip()
+        if rel not in RELIABILITY:
+            raise ValueError(f"reliability must be one of {', '.join(RELIABILITY)}, not {reliability!r}")
+        if cred not in CREDIBILITY:
+            raise ValueError(f"credibility must be one of {', '.join(CREDIBILITY)}, not {credibility!r}")
+        return self._judge(claim_id, {"reliability": rel, "credibility": cred}, "grade", author)
+
+    # -- internals ---------------------------------------------------------------------------------
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        """Lock, re-read the file (never trust the cache for a write), apply, write once."""
+        with self.lock:
+            self.storage.reload()
+            with self.storage.deferred():
+                yield
+
+    def _table(self, name: str) -> Table:
+        # A fresh Table each time: TinyDB caches the next id per Table object, which would be
+        # stale after another process added rows.
+        return Table(self.storage, name)
+
+    def _rows(self, name: str) -> list[dict]:
+        data = self.storage.read() or {}
+        return list(data.get(name, {}).values())
+
+    def _find_note(self, table: Table, note_id: str) -> tuple[int, dict]:
+        for doc in table:
+            if doc.get("id") == note_id and not doc.get("deleted"):
+                return doc.doc_id, dict(doc)
+        raise NoteNotFound(f"no current note with id {note_id}")
+
+    def _judge(self, claim_id: str, change: dict, action: str, author: str | None) -> dict:
+        if not claim_id:
+            raise ValueError("a judgement needs the id of the claim it is about")
+        author = author or default_author()
+        with self._change():
+            table = self._table(JUDGEMENTS)
+            found = [doc for doc in table if doc.get("claim_id") == claim_id]
+            current = {**empty_judgement(), **(dict(found[0]) if found else {})}
+            current.pop("claim_id", None)
+            after = {**current, **change}
+            if after != current:
+                old, new = {key: current[key] for key in change}, dict(change)
+                if action == "status":  # plain strings read better in the history than dicts
+                    old, new = old["status"], new["status"]
+                row = {"claim_id": claim_id, **after}
+                if found:
+                    table.update(row, doc_ids=[found[0].doc_id])
+                else:
+                    table.insert(row)
+                self._record(author, claim_id, action, old, new, now_iso(), None)
+        return self.judgement(claim_id)
+
+    def _record(
+        self, author: str, claim_id: str, action: str, before: Any, after: Any, when: str, note_id
+    ) -> None:
+        self._table(HISTORY).insert(
+            {
+                "time": when,
+                "author": author,
+                "claim_id": claim_id,
+                "action": action,
+                "before": before,
+                "after": after,
+                "note_id": note_id,
+            }
+        )
+
+    def _index(self) -> None:
+        """Rebuild the read indexes when the data changed since they were built."""
+        if self._indexed_generation == self.storage.generation:
+            return
+        self._notes = [row for row in self._rows(NOTES) if not row.get("deleted")]
+        self._judgements = {}
+        for row in self._rows(JUDGEMENTS):
+            self._judgements[row["claim_id"]] = {key: row.get(key) for key in empty_judgement()}
+        self._indexed_generation = self.storage.generation
+
+
+def _note_text(text: str) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("a note needs some text")
+    return text
+

@@ -1,0 +1,42 @@
+"""Claim-level rules: stable ids, hedging words, stated quantities."""
+
+from sitdash.ingest.claims import claim_id, hedges, is_substantive, quantities
+
+
+def test_claim_id_depends_only_on_document_and_sentence_words():
+    a = claim_id("doc1", "Russian forces shelled Kharkiv overnight.")
+    assert a == claim_id("doc1", "Russian  forces shelled\nKharkiv overnight.")
+    assert a != claim_id("doc2", "Russian forces shelled Kharkiv overnight.")
+    assert a != claim_id("doc1", "Russian forces shelled Kharkiv overnight.", occurrence=1)
+    assert len(a) == 16
+
+
+def test_hedges_found_in_order_once_each():
+    sentence = ("It is possible that troops could move, though it was not clear whether they "
+                "would; officials said it was possible.")
+    assert hedges(sentence) == ["possible", "could", "not clear", "would"]
+    assert hedges("Russian troops withdrew from Bucha on Wednesday.") == []
+
+
+def test_quantities_keep_their_qualifier_and_what_they_count():
+    assert quantities("Yesterday there were 300 attack missions over the country") == [
+        "300 attack missions"]
+    assert quantities("It has begun to reposition less than 20% of its forces") == [
+        "less than 20%"]
+    assert quantities("The group deployed about 1,000 people in the east") == [
+        "about 1,000 people"]
+    assert quantities("They have fought for eight years now") == ["eight years"]
+    assert quantities("Strikes doubled in the past 24 hours, killing 12 civilians") == [
+        "24 hours", "12 civilians"]
+    assert quantities("Up to 15 percent of the battalions were rotated") == ["Up to 15 percent"]
+
+
+def test_dates_alone_are_not_quantities():
+    assert quantities("On March 26, 2022 the mayor spoke in Lviv") == []
+
+
+def test_substantive_sentences():
+    assert is_substantive("Russian forces bombed the outskirts of the capital.")
+    assert is_substantive("Casualties: 14 dead")
+    assert not is_substantive("Keep reading")
+    assert not is_substantive("Photo gallery")

@@ -1,0 +1,51 @@
+"""Events: ACLED types from claim wording, merged across documents."""
+
+from sitdash.ingest.events import build_events, event_type, reports_event
+
+
+def claim(cid, doc, text, date="2022-03-30", places=("Kharkiv",)):
+    return {"id": cid, "doc_id": doc, "text": text, "date": date, "date_precision": "day",
+            "places": list(places)}
+
+
+def test_event_types_follow_the_acled_taxonomy():
+    assert event_type("Russian aircraft flew 300 attack missions over Kyiv") == (
+        "Explosions/Remote violence", "Air/drone strike")
+    assert event_type("Artillery shelled residential blocks in Kharkiv overnight") == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event_type("Ukrainian troops repelled a ground assault near Izium") == (
+        "Battles", "Armed clash")
+    assert event_type("Russian units captured the village of Kamyanka") == (
+        "Battles", "Non-state actor overtakes territory")
+    assert event_type("The EU imposed sanctions on the Wagner Group") == (
+        "Strategic developments", "Agreement")
+    assert event_type("The mayor praised the volunteers") is None
+
+
+def test_speculation_is_not_an_event_that_happened():
+    assert reports_event(claim("a", "d", "Russia could launch missile strikes on Odesa")) is None
+    assert reports_event(claim("a", "d", "Missiles hit an oil depot in Odesa")) is not None
+
+
+def test_same_event_from_two_documents_is_one_event_with_two_sources():
+    claims = [
+        claim("c1", "doc1", "Russian shelling hit Kharkiv on Wednesday"),
+        claim("c2", "doc2", "Kharkiv came under heavy artillery fire on Wednesday"),
+        claim("c3", "doc2", "Air strikes hit Chernihiv", places=("Chernihiv",)),
+        claim("c4", "doc3", "Russian shelling hit Kharkiv again", date="2022-03-31"),
+    ]
+    events = build_events(claims)
+    assert len(events) == 3
+    kharkiv = events[0]
+    assert kharkiv["claim_ids"] == ["c1", "c2"]
+    assert kharkiv["sources"] == ["doc1", "doc2"]
+    assert kharkiv["type"] == "Explosions/Remote violence"
+    assert {e["date"] for e in events} == {"2022-03-30", "2022-03-31"}
+    # Ids depend on what the event is, so a rebuild gives the same ids.
+    assert [e["id"] for e in build_events(claims)] == [e["id"] for e in events]
+
+
+def test_long_summaries_are_cut_at_a_word():
+    text = "Russian forces shelled " + "the outskirts of the city " * 10 + "in Kharkiv"
+    event = build_events([claim("c", "d", text)])[0]
+    assert len(event["summary"]) <= 101 and event["summary"].endswith("…")

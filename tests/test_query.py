@@ -1,0 +1,111 @@
+"""The query layer: indexes return exactly what a plain scan with `matches` returns."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitdash.query import Filters, Index, matches
+
+PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol"]
+SOURCES = ["John Kirby", "the Pentagon", "a senior US defense official", "Reuters"]
+TYPES = ["Battles", "Explosions/Remote violence", "Strategic developments"]
+WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", ""]
+DATES = [None, "2022-03-01", "2022-03-15", "2022-03-30", "2022-04-02"]
+
+
+@st.composite
+def stores(draw):
+    n = draw(st.integers(0, 40))
+    claims = {}
+    for i in range(n):
+        cid = f"c{i:03d}"
+        claims[cid] = {
+            "id": cid, "doc_id": f"d{draw(st.integers(0, 3))}",
+            "text": " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=6))),
+            "source": draw(st.sampled_from(SOURCES)),
+            "places": draw(st.lists(st.sampled_from(PLACES), max_size=3, unique=True)),
+            "date": draw(st.sampled_from(DATES)), "start": i,
+        }
+    events = []
+    for j in range(draw(st.integers(0, 8))):
+        linked = draw(st.lists(st.sampled_from(sorted(claims) or ["none"]), max_size=4))
+        events.append({"id": f"e{j}", "type": draw(st.sampled_from(TYPES)),
+                       "claim_ids": linked, "date": None, "places": []})
+    judgements = {cid: {"status": draw(st.sampled_from(["unverified", "corroborated", "false"]))}
+                  for cid in draw(st.lists(st.sampled_from(sorted(claims) or ["none"]),
+                                           max_size=10))}
+    documents = {f"d{k}": {"id": f"d{k}", "outlet": ["AP", "Infobae", None][k % 3]}
+                 for k in range(4)}
+    return Index(documents=documents, claims=claims, quotes=[], movements=[], events=events,
+                 judgements=judgements)
+
+
+filters_strategy = st.builds(
+    Filters,
+    text=st.sampled_from(WORDS + ["KHAR", "infobae", "kirby"]),
+    regions=st.frozensets(st.sampled_from(["north", "east", "south", "west", "Belarus"]),
+                          max_size=2),
+    sources=st.frozensets(st.sampled_from(SOURCES), max_size=2),
+    types=st.frozensets(st.sampled_from(TYPES), max_size=2),
+    date_from=st.sampled_from(DATES),
+    date_to=st.sampled_from(DATES),
+    needs_review=st.booleans(),
+)
+
+
+def scan(index: Index, filters: Filters) -> list[str]:
+    return [cid for cid in index.order if matches(index.facts[cid], filters)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stores(), st.lists(filters_strategy, min_size=1, max_size=4))
+def test_indexed_filters_equal_a_plain_scan(index, sequence):
+    # A sequence of filters also exercises the text cache (typing narrows the last result).
+    for filters in sequence:
+        assert index.claim_ids(filters) == scan(index, filters)
+
+
+@settings(max_examples=100, deadline=None)
+@given(stores(), st.text(alphabet="kharivKHARIV ", max_size=7))
+def test_typing_letter_by_letter_equals_a_fresh_query(index, typed):
+    for n in range(len(typed) + 1):
+        filters = Filters(text=typed[:n])
+        assert index.claim_ids(filters) == scan(index, filters)
+
+
+def test_regions_come_from_the_gazetteer_and_filters_combine():
+    claims = {
+        "a": {"id": "a", "doc_id": "d", "text": "Shelling in Kharkiv", "source": "AP",
+              "places": ["Kharkiv"], "date": "2022-03-02", "start": 0},
+        "b": {"id": "b", "doc_id": "d", "text": "Convoy near Kyiv", "source": "AP",
+              "places": ["Kyiv"], "date": "2022-03-01", "start": 1},
+        "c": {"id": "c", "doc_id": "d", "text": "Troops in Belarus", "source": "Kirby",
+              "places": ["Belarus"], "date": None, "start": 2},
+    }
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[],
+                  judgements={"b": {"status": "corroborated"}})
+    assert index.order == ["b", "a", "c"]  # dated first, by date
+    assert index.claim_ids(Filters(regions=frozenset({"east"}))) == ["a"]
+    assert index.claim_ids(Filters(regions=frozenset({"north", "Belarus"}))) == ["b", "c"]
+    assert index.claim_ids(Filters(needs_review=True)) == ["a", "c"]
+    assert index.claim_ids(Filters(text="CONVOY", sources=frozenset({"AP"}))) == ["b"]
+    assert index.claim_ids(Filters(date_from="2022-03-02")) == ["a"]
+    assert dict(index.options("region")) == {"east": 1, "north": 1, "Belarus": 1}
+
+
+def test_analyst_updates_change_needs_review_without_rebuilding():
+    claims = {"a": {"id": "a", "doc_id": "d", "text": "x", "source": "s", "places": [],
+                    "date": None, "start": 0}}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
+    assert index.claim_ids(Filters(needs_review=True)) == ["a"]
+    index.update_analyst({"a": {"status": "disputed"}}, [{"claim_id": "a", "text": "n"}])
+    assert index.claim_ids(Filters(needs_review=True)) == []
+    assert index.has_notes("a") and not index.has_notes("b")
+
+
+def test_filters_round_trip_and_survive_garbage():
+    f = Filters(text="kyiv", regions=frozenset({"north"}), needs_review=True,
+                date_from="2022-03-01")
+    assert Filters.from_dict(f.to_dict()) == f
+    assert Filters.from_dict({"regions": "north", "text": 5, "needs_review": "yes"}) == Filters()
+    assert Filters.from_dict(None) == Filters()
+    assert f.chips() == ["/kyiv", "region: north", "date: 2022-03-01..…", "needs review"]

@@ -1,4 +1,4 @@
-"""Analyst data (notes, verification status, Admiralty grades, their history) in a file of its own."""
+"""Analyst data (notes, statuses, Admiralty grades and their history) in a file of its own."""
 
 from __future__ import annotations
 
@@ -140,7 +140,9 @@ class AnalystData:
             table = self._table(NOTES)
             doc_id, row = self._find_note(table, note_id)
             when = now_iso()
-            table.update({"deleted": True, "deleted_at": when, "deleted_by": author}, doc_ids=[doc_id])
+            table.update(
+                {"deleted": True, "deleted_at": when, "deleted_by": author}, doc_ids=[doc_id]
+            )
             self._record(author, row["claim_id"], "note-delete", row["text"], None, when, note_id)
 
     def set_status(self, claim_id: str, status: str, author: str | None = None) -> dict:
@@ -154,9 +156,13 @@ class AnalystData:
         """Admiralty grade: source reliability A-F and information credibility 1-6."""
         rel, cred = str(reliability).strip().upper(), str(credibility).strip()
         if rel not in RELIABILITY:
-            raise ValueError(f"reliability must be one of {', '.join(RELIABILITY)}, not {reliability!r}")
+            raise ValueError(
+                f"reliability must be one of {', '.join(RELIABILITY)}, not {reliability!r}"
+            )
         if cred not in CREDIBILITY:
-            raise ValueError(f"credibility must be one of {', '.join(CREDIBILITY)}, not {credibility!r}")
+            raise ValueError(
+                f"credibility must be one of {', '.join(CREDIBILITY)}, not {credibility!r}"
+            )
         return self._judge(claim_id, {"reliability": rel, "credibility": cred}, "grade", author)
 
     # -- internals ---------------------------------------------------------------------------------
@@ -235,4 +241,3 @@ def _note_text(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("a note needs some text")
     return text
-

@@ -1,4 +1,4 @@
-"""Durable file storage for TinyDB: orjson, atomic replace, fsync, 0600 files, a cross-process lock."""
+"""Durable TinyDB storage: orjson, atomic replace, fsync, 0600 files, a cross-process lock."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ _tmp_counter = iter(range(1 << 62))
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so a crash leaves either the old or the new file, never half."""
+    """Replace `path` with `payload`: a crash leaves the old or the new file, never half."""
     tmp = path.with_name(f".{path.name}{TMP_INFIX}{os.getpid()}-{next(_tmp_counter)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     try:
@@ -96,7 +96,7 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def quarantine(path: str | os.PathLike) -> Path:
-    """Move a bad store file aside to `<path>.corrupt-<timestamp>`, keeping it, and return the new path."""
+    """Move a bad store file aside to `<path>.corrupt-<timestamp>` (kept); return the new path."""
     path = Path(path)
     stamp = time.strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")

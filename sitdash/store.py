@@ -26,7 +26,13 @@ from sitdash.storage import (
     quarantine,
 )
 
-DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS = "documents", "claims", "quotes", "events", "movements"
+DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS = (
+    "documents",
+    "claims",
+    "quotes",
+    "events",
+    "movements",
+)
 DERIVED_TABLES = (DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS)
 PER_DOCUMENT = (DOCUMENTS, CLAIMS, QUOTES, MOVEMENTS)  # rows that belong to one document
 
@@ -72,7 +78,7 @@ class Store:
     # -- batching ----------------------------------------------------------------------------------
     @contextmanager
     def batch(self) -> Iterator[Store]:
-        """Defer derived-table writes to one atomic write at the end; an exception writes nothing."""
+        """Defer derived-table writes to one atomic write at the end; an error writes nothing."""
         self._batch_depth += 1
         try:
             with self._derived.deferred():

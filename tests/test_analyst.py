@@ -1,4 +1,4 @@
-"""Analyst data: notes, statuses, Admiralty grades, history, two sessions at once, a damaged file."""
+"""Analyst data: notes, statuses, grades, history, two sessions at once, a damaged file."""
 
 import getpass
 import multiprocessing
@@ -23,10 +23,22 @@ def store(tmp_path) -> Store:
     s.add_records(
         documents=[{"id": "d1", "text": "..."}],
         claims=[
-            {"id": CLAIM, "doc_id": "d1", "text": "Ukrainian forces pulled back from two villages "
-             "east of Kupiansk, the General Staff said.", "start": 0, "end": 80},
-            {"id": OTHER, "doc_id": "d1", "text": "Russian troops were seen crossing on ferries near "
-             "Kherson, according to a regional official on Telegram.", "start": 82, "end": 190},
+            {
+                "id": CLAIM,
+                "doc_id": "d1",
+                "text": "Ukrainian forces pulled back from two villages "
+                "east of Kupiansk, the General Staff said.",
+                "start": 0,
+                "end": 80,
+            },
+            {
+                "id": OTHER,
+                "doc_id": "d1",
+                "text": "Russian troops were seen crossing on ferries near "
+                "Kherson, according to a regional official on Telegram.",
+                "start": 82,
+                "end": 190,
+            },
         ],
     )
     return s
@@ -63,7 +75,11 @@ def test_edit_keeps_old_text_in_history(store):
     assert [n["text"] for n in Store(store.path).notes(CLAIM)] == [edited["text"]]
     last = store.history(CLAIM)[-1]
     assert (last["action"], last["author"], last["before"], last["after"]) == (
-        "note-edit", "ben", "Two villages.", "Three villages, per the evening update.")
+        "note-edit",
+        "ben",
+        "Two villages.",
+        "Three villages, per the evening update.",
+    )
     assert last["note_id"] == note["id"]
 
 
@@ -89,7 +105,11 @@ def test_empty_note_is_refused(store):
 
 
 def test_status_changes_are_validated_and_recorded(store):
-    assert store.judgement(CLAIM) == {"status": "unverified", "reliability": None, "credibility": None}
+    assert store.judgement(CLAIM) == {
+        "status": "unverified",
+        "reliability": None,
+        "credibility": None,
+    }
     store.set_status(CLAIM, "corroborated", author="ana")
     store.set_status(CLAIM, "disputed", author="ben")
     store.set_status(CLAIM, "disputed", author="ben")  # no change, no history entry
@@ -106,7 +126,11 @@ def test_grades_use_admiralty_scale_and_keep_history(store):
     for bad in (("G", "2"), ("B", "7"), ("", "1"), ("AB", "1")):
         with pytest.raises(ValueError):
             store.set_grade(OTHER, *bad)
-    assert store.judgement(OTHER) == {"status": "unverified", "reliability": "B", "credibility": "2"}
+    assert store.judgement(OTHER) == {
+        "status": "unverified",
+        "reliability": "B",
+        "credibility": "2",
+    }
     grades = [(h["before"], h["after"]) for h in store.history(OTHER) if h["action"] == "grade"]
     assert grades == [
         ({"reliability": None, "credibility": None}, {"reliability": "C", "credibility": "3"}),
@@ -168,7 +192,9 @@ def test_two_processes_adding_notes_lose_nothing(tmp_path, method):
     Store(path)
     ctx = multiprocessing.get_context(method)
     start = ctx.Barrier(2)
-    workers = [ctx.Process(target=_add_notes, args=(path, who, start, 50)) for who in ("ana", "ben")]
+    workers = [
+        ctx.Process(target=_add_notes, args=(path, who, start, 50)) for who in ("ana", "ben")
+    ]
     for w in workers:
         w.start()
     for w in workers:

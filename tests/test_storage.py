@@ -1,4 +1,4 @@
-"""The orjson TinyDB storage: atomic replace, crash safety, memory reads, deferral, locks, quarantine."""
+"""The orjson TinyDB storage: atomic replace, crashes, memory reads, deferral, locks, quarantine."""
 
 import multiprocessing
 import os

@@ -1,0 +1,124 @@
+"""Time expressions resolved against a fixed publication date: Thursday 31 March 2022."""
+
+from datetime import date
+
+import pytest
+
+from sitdash.ingest.dates import find_dates, infer_published, sentence_date
+
+THURSDAY = date(2022, 3, 31)
+
+
+def resolved(text, base=THURSDAY):
+    return [(m.date, m.precision, m.text) for m in find_dates(text, base)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # weekdays: the most recent one on or before the publication day
+        ("The Pentagon said on Thursday that the convoy", ("2022-03-31", "day", "on Thursday")),
+        ("Russian forces bombed Chernihiv on Wednesday", ("2022-03-30", "day", "on Wednesday")),
+        ("Shelling resumed Monday night in Kharkiv.", ("2022-03-28", "day", "Monday night")),
+        ("Talks ended late Friday in Istanbul", ("2022-03-25", "day", "late Friday")),
+        ("He spoke last Thursday in Brussels", ("2022-03-24", "day", "last Thursday")),
+        ("Talks will resume on Monday in Istanbul", ("2022-04-04", "day", "on Monday")),
+        ("Delegations meet next Tuesday", ("2022-04-05", "day", "next Tuesday")),
+        # day words
+        ("Russian aircraft yesterday flew 300 missions", ("2022-03-30", "day", "yesterday")),
+        ("Kyiv was quiet today", ("2022-03-31", "day", "today")),
+        ("Explosions were heard last night in Lviv", ("2022-03-30", "day", "last night")),
+        ("Sirens sounded this morning", ("2022-03-31", "day", "this morning")),
+        ("strikes doubled in the past 24 hours", ("2022-03-31", "day", "in the past 24 hours")),
+        ("strikes doubled in the last 24 hours", ("2022-03-31", "day", "in the last 24 hours")),
+        ("Over the past day, the occupiers shelled", ("2022-03-31", "day", "Over the past day")),
+        ("the attack two days ago", ("2022-03-29", "day", "two days ago")),
+        ("the day before yesterday", ("2022-03-29", "day", "the day before yesterday")),
+        # coarser
+        ("Rudskoy said last week that", ("2022-03-21", "week", "last week")),
+        ("earlier this week officials said", ("2022-03-28", "week", "earlier this week")),
+        ("sanctions imposed last month", ("2022-02-01", "month", "last month")),
+        ("sanctions on Wagner last year", ("2021-01-01", "year", "last year")),
+        ("the war that began in February", ("2022-02-01", "month", "in February")),
+        ("fighting since 2014 in Donbas", ("2014-01-01", "year", "since 2014")),
+        ("in March 2022 alone", ("2022-03-01", "month", "in March 2022")),
+        # calendar dates
+        ("in Lviv, Ukraine March 26, 2022. REUTERS", ("2022-03-26", "day", "March 26, 2022")),
+        ("on 26 March 2022 the city", ("2022-03-26", "day", "26 March 2022")),
+        ("the March 26 strike", ("2022-03-26", "day", "March 26")),
+        ("the Mar. 26 strike", ("2022-03-26", "day", "Mar. 26")),
+        ("posted 2022-03-26T10:00", ("2022-03-26", "day", "2022-03-26")),
+        ("posted 26.03.2022 at 10:00", ("2022-03-26", "day", "26.03.2022")),
+        ("the 9th of May parade", ("2022-05-09", "day", "9th of May")),
+        ("Wed 30 Mar 2022 03:58PM", ("2022-03-30", "day", "Wed 30 Mar 2022")),
+        ("on Wednesday, March 30, the ministry", ("2022-03-30", "day", "on Wednesday, March 30")),
+        # a yearless date more than two months after base belongs to the year before
+        ("the Dec. 30 talks", ("2021-12-30", "day", "Dec. 30")),
+    ],
+)
+def test_resolves_against_a_thursday(sentence, expected):
+    assert resolved(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They have been fighting for it for eight years now",
+        "a day after Russia said it would reduce operations",
+        "the next day the convoy stalled",
+        "Officials may 9 times out of 10 refuse",  # lowercase "may" is a verb
+        "Protesters march through the centre",
+        "the strike lasted 24 hours",
+        "February 30 is not a day",  # no such date
+        "They expected a lot of strength in the first weeks",
+    ],
+)
+def test_durations_and_event_relative_phrases_are_not_dates(sentence):
+    assert resolved(sentence) == []
+
+
+def test_weekday_equal_to_base_day_is_that_day_not_a_week_earlier():
+    assert resolved("on Thursday")[0][0] == "2022-03-31"
+    assert resolved("on Thursday", date(2022, 4, 1))[0][0] == "2022-03-31"
+
+
+def test_future_marker_before_a_said_clause_does_not_make_a_weekday_future():
+    assert resolved("Russia will not stop, Kirby said on Monday")[0][0] == "2022-03-28"
+
+
+def test_offsets_point_into_the_text():
+    text = "Kirby said on Wednesday that strikes doubled in the past 24 hours."
+    for mention in find_dates(text, THURSDAY):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_without_base_relative_dates_are_unknown_and_absolute_ones_resolve():
+    mentions = find_dates("On Wednesday, a year after the March 26, 2021 attack", None)
+    assert [(m.date, m.precision) for m in mentions] == [(None, "unknown"), ("2021-03-26", "day")]
+    assert [(m.date, m.precision) for m in find_dates("the March 26 strike", None)] == [
+        (None, "unknown")
+    ]
+
+
+def test_sentence_date_prefers_the_most_specific_written_date():
+    best = sentence_date("Last week, officials said the March 28 strike killed six.", THURSDAY)
+    assert (best.date, best.text) == ("2022-03-28", "March 28")
+    best = sentence_date("Russian forces bombed Kyiv on Wednesday, a day after talks.", THURSDAY)
+    assert (best.date, best.precision) == ("2022-03-30", "day")
+    assert sentence_date("They fought for eight years.", THURSDAY) is None
+
+
+def test_infer_published_takes_the_latest_full_date():
+    text = "Talks began on March 29, 2022. Photo taken 2022-03-26. Since 2014, fighting. Mar. 31"
+    assert infer_published(text) == date(2022, 3, 29)
+    assert infer_published("Russian forces bombed Kyiv on Wednesday.") is None
+
+
+def test_many_sentences_per_second():
+    import time
+
+    sentence = "Russian forces bombed Chernihiv on Wednesday, a day after the March 29 talks."
+    start = time.perf_counter()
+    for _ in range(5000):
+        find_dates(sentence, THURSDAY)
+    assert time.perf_counter() - start < 1.0  # well over 5,000 sentences/s

@@ -118,6 +118,14 @@ def test_new_store_creates_dirs_and_user_only_files(db):
     assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 1
 
 
+def test_open_removes_temp_files_left_by_a_crashed_writer(db):
+    Store(db).add_records(**records("d1"))
+    leftover = db.with_name(".store.json.tmp-4242-0")
+    leftover.write_bytes(b'{"claims": {"1": {"id": "half-writ')
+    store = Store(db)
+    assert not leftover.exists() and store.has_document("d1")
+
+
 def test_records_round_trip_with_provenance(db):
     store = Store(db)
     store.add_records(**records("d-wire", "wire"))

@@ -1,0 +1,265 @@
+"""The sitdash Textual app: screens, global bindings, command palette, and the store behind them.
+
+Data flows one way: the store is loaded into a query `Index` once; panes ask the index (through
+`sitdash.tui.rows`) for rows under the current `Filters`. Analyst changes go to the store first
+(durable when the call returns), then the index takes the fresh analyst data and panes reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import ModalScreen, Screen
+
+from sitdash.query import Filters, Index
+from sitdash.tui import keys
+from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
+from sitdash.tui.screens.dashboard import DashboardScreen
+from sitdash.tui.screens.help import HelpScreen
+from sitdash.tui.screens.judge import GradeScreen, StatusScreen
+from sitdash.tui.screens.note import NoteScreen
+from sitdash.tui.screens.pickers import PickerScreen
+from sitdash.tui.screens.sources import SourcesScreen
+from sitdash.tui.text import clean
+from sitdash.tui.uistate import load_filters, save_filters, ui_path_for
+
+# Actions that open something over the current screen: not while a modal is up.
+_NOT_IN_MODALS = {k.action for k in keys.KEYS if k.scope == "app"} - {"quit"}
+
+
+class SitdashApp(App):
+    """Review a store of claims: dashboard, claims and sources screens, notes and grades."""
+
+    CSS_PATH = "sitdash.tcss"
+    TITLE = "sitdash"
+    BINDINGS = keys.bindings("app")
+
+    def __init__(self, store, *, ui_path: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.store_path = getattr(store, "path", None)
+        self.ui_path = ui_path or ui_path_for(self.store_path)
+        self.index = Index.from_store(store)
+        self.filters = load_filters(self.ui_path)
+        self.last_export: Path | None = None
+
+    def get_default_screen(self) -> Screen:
+        return DashboardScreen()
+
+    def title_line(self) -> str:
+        name = Path(self.store_path).name if self.store_path else "memory"
+        return f"sitdash · {name}"
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        """Apply `filters` to every screen at once and keep them for the next run."""
+        self.filters = filters
+        try:
+            save_filters(self.ui_path, filters)
+        except OSError as error:
+            self.notify(f"Filters not saved: {error}", severity="warning")
+        self.reload_screens()
+
+    def reload_screens(self) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "reload"):
+                screen.reload()
+            if isinstance(screen, DashboardScreen):
+                screen.sync_filter_box()
+
+    def _pick(self, title: str, options: list[tuple[str, int]], selected: frozenset[str],
+              field: str) -> None:
+        def chosen(values: frozenset[str] | None) -> None:
+            if values is not None:
+                self.set_filters(self.filters.with_(**{field: values}))
+
+        self.push_screen(PickerScreen(title, options, selected), chosen)
+
+    def action_pick_regions(self) -> None:
+        self._pick("Regions", self.index.options("region"), self.filters.regions, "regions")
+
+    def action_pick_sources(self) -> None:
+        self._pick("Sources and speakers", self.index.options("source"), self.filters.sources,
+                   "sources")
+
+    def action_pick_types(self) -> None:
+        self._pick("Event types", self.index.options("type"), self.filters.types, "types")
+
+    def action_pick_dates(self) -> None:
+        """Days with claims; the range runs from the first to the last day ticked."""
+        counts: dict[str, int] = {}
+        for claim in self.index.claims.values():
+            if claim.get("date"):
+                counts[claim["date"]] = counts.get(claim["date"], 0) + 1
+        days = self.index.dates()
+        lo, hi = self.filters.date_from, self.filters.date_to
+        selected = frozenset(d for d in (lo, hi) if d)
+
+        def chosen(values: frozenset[str] | None) -> None:
+            if values is not None:
+                self.set_filters(self.filters.with_(date_from=min(values) if values else None,
+                                                    date_to=max(values) if values else None))
+
+        self.push_screen(PickerScreen("Date range: tick the first and last day",
+                                      [(d, counts[d]) for d in days], selected,
+                                      hint="space ticks days · enter applies first..last tick · "
+                                           "esc cancels"), chosen)
+
+    def action_toggle_review(self) -> None:
+        self.set_filters(self.filters.with_(needs_review=not self.filters.needs_review))
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(Filters())
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def _show(self, screen_type: type[Screen]) -> None:
+        if isinstance(self.screen, screen_type):
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen_type())
+
+    def action_claims(self) -> None:
+        self._show(ClaimsScreen)
+
+    def action_sources(self) -> None:
+        self._show(SourcesScreen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def open_claim(self, claim_id: str | None) -> None:
+        if not claim_id:
+            self.notify("This row has no claim behind it.")
+            return
+        self.push_screen(ClaimScreen(claim_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NOT_IN_MODALS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    # -- analyst data -----------------------------------------------------------------------
+
+    def current_claim_id(self) -> str | None:
+        getter = getattr(self.screen, "current_claim_id", None)
+        return getter() if getter else None
+
+    def _claim_for_action(self) -> str | None:
+        claim_id = self.current_claim_id()
+        if not claim_id or claim_id not in self.index.claims:
+            self.notify("Select a row with a claim first.", severity="warning")
+            return None
+        return claim_id
+
+    def _claim_line(self, claim_id: str) -> str:
+        return clean(self.index.claims[claim_id].get("text"))
+
+    def analyst_changed(self) -> None:
+        """Take fresh notes and judgements from the store and redraw every screen."""
+        self.index.update_analyst(self.store.judgements(), self.store.notes())
+        self.reload_screens()
+
+    def save_note(self, claim_id: str, text: str, note_id: str | None = None) -> dict:
+        """Durable when it returns (the store writes before answering)."""
+        if note_id:
+            note = self.store.edit_note(note_id, text)
+        else:
+            note = self.store.add_note(claim_id, text)
+        self.analyst_changed()
+        self.notify("Note saved.")
+        return note
+
+    def claim_history(self, claim_id: str) -> list[dict]:
+        try:
+            return list(self.store.history(claim_id))
+        except Exception:  # an older store without history
+            return []
+
+    def action_note(self) -> None:
+        claim_id = self._claim_for_action()
+        if claim_id:
+            notes = sorted(self.index.notes.get(claim_id, []), key=lambda n: n.get("time") or "")
+            self.push_screen(NoteScreen(claim_id, self._claim_line(claim_id), notes))
+
+    def action_status(self) -> None:
+        claim_id = self._claim_for_action()
+        if not claim_id:
+            return
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self.store.set_status(claim_id, status)
+                self.analyst_changed()
+                self.notify(f"Status: {status}")
+
+        current = self.index.judgement(claim_id).get("status") or "unverified"
+        self.push_screen(StatusScreen(current, self._claim_line(claim_id)), chosen)
+
+    def action_grade(self) -> None:
+        claim_id = self._claim_for_action()
+        if not claim_id:
+            return
+
+        def chosen(grade: tuple[str, str] | None) -> None:
+            if grade:
+                self.store.set_grade(claim_id, *grade)
+                self.analyst_changed()
+                self.notify(f"Grade: {grade[0]}{grade[1]}")
+
+        judgement = self.index.judgement(claim_id)
+        self.push_screen(GradeScreen(judgement.get("reliability"), judgement.get("credibility"),
+                                     self._claim_line(claim_id)), chosen)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def brief_path(self) -> Path:
+        if self.store_path:
+            return Path(self.store_path).with_suffix(".brief.md")
+        return Path.cwd() / "sitdash-brief.md"
+
+    def action_export(self) -> None:
+        self.notify("Exporting the brief…")
+        self.export_brief(self.filters)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_brief(self, filters: Filters) -> Path | None:
+        """Write the markdown brief beside the store, off the UI thread."""
+        try:
+            from sitdash import export
+            from sitdash.safe_write import write_output
+        except ImportError:
+            self.call_from_thread(self.notify, "Export is not available in this build.",
+                                  severity="warning")
+            return None
+        try:
+            text = export.to_markdown(self.index, filters)
+            path = write_output(self.brief_path(), text.encode("utf-8"), force=True)
+        except Exception as error:  # a disk or export problem: tell the user, keep running
+            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error")
+            return None
+        self.last_export = Path(path)
+        self.call_from_thread(self.notify, f"Brief written to {path}", timeout=8)
+        return Path(path)
+
+    # -- command palette --------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key in keys.palette_entries():
+            if key.scope == "dashboard" and not isinstance(screen, DashboardScreen):
+                continue
+            target = screen if key.scope == "dashboard" else self
+            yield SystemCommand(key.description, f"key: {keys.key_label(key)}",
+                                partial(self.run_action, key.action, target))
+
+
+def run(store) -> None:
+    """Open the dashboard on `store` (a sitdash.store.Store) until the user quits."""
+    SitdashApp(store).run()

@@ -1,0 +1,64 @@
+"""The common shape of a dashboard pane: a titled box around one RowTable fed from the index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from sitdash.query import Filters, Index
+from sitdash.tui.rows import NOTE_MARK
+from sitdash.tui.widgets.rowtable import Column, RowTable, Section
+
+
+def note_mark(has_notes: bool) -> str:
+    return NOTE_MARK if has_notes else " "
+
+
+class Pane(Vertical):
+    """A titled pane; subclasses say which columns and which rows."""
+
+    TITLE = "Pane"
+    KEY = "pane"
+    EMPTY = "Nothing matches the filters."
+
+    DEFAULT_CSS = """
+    Pane { height: 1fr; }
+    """
+
+    def __init__(self, number: int) -> None:
+        super().__init__(id=f"pane-{self.KEY}", classes="pane")
+        self.number = number
+        self.border_title = f"{number} {self.TITLE}"
+        self.index: Index | None = None
+        self.filters = Filters()
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def rows(self, index: Index, filters: Filters) -> list[Any]:
+        raise NotImplementedError
+
+    def claim_of(self, row: Any) -> str | None:
+        """The claim a row rests on (for the detail strip, notes, status and grade)."""
+        return row.get("claim_id") if isinstance(row, dict) else None
+
+    def compose(self) -> ComposeResult:
+        yield RowTable(self.columns(), empty=self.EMPTY, id=f"table-{self.KEY}")
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one(RowTable)
+
+    def load(self, index: Index, filters: Filters) -> None:
+        """Ask the index for this pane's rows under `filters` and show them."""
+        self.index, self.filters = index, filters
+        rows = self.rows(index, filters)
+        self.table.set_rows(rows)
+        count = sum(1 for r in rows if not isinstance(r, Section))
+        self.border_subtitle = f"{count} row{'s' if count != 1 else ''}"
+
+    def current_claim(self) -> str | None:
+        row = self.table.current_row
+        return self.claim_of(row) if row is not None else None

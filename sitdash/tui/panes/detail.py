@@ -1,0 +1,56 @@
+"""The detail strip: the selected row's sentence in its paragraph, its document and judgement."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from sitdash.tui.rows import NOTE_MARK, ClaimContext, window
+from sitdash.tui.text import clean, clean_block
+
+HIGHLIGHT = "bold reverse"  # meaning by weight and inversion, never colour alone
+
+
+def highlighted(paragraph: str, start: int, end: int) -> Text:
+    """The paragraph as literal text with the sentence span in bold reverse."""
+    text = Text(paragraph)
+    if end > start:
+        text.stylize(HIGHLIGHT, start, end)
+    return text
+
+
+def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1) -> Text:
+    """What the detail strip shows for a claim (or a hint when the row has none)."""
+    if ctx is None:
+        return Text("No claim behind this row. Move to a row to see its source sentence.",
+                    style="italic")
+    out = Text()
+    out.append("Doc: ", style="bold")
+    out.append(Text(f"{ctx.title} — {ctx.outlet}, {ctx.published}"))
+    out.append("\n")
+    para, s, e = window(ctx.paragraph, ctx.span[0], ctx.span[1], limit)
+    out.append_text(highlighted(para, s, e))
+    out.append("\n")
+    out.append("Source: ", style="bold")
+    out.append(Text(clean(ctx.claim.get("source")) or "?"))
+    out.append(" · Status: ", style="bold")
+    out.append(ctx.status)
+    out.append(" · Grade: ", style="bold")
+    out.append(ctx.grade if ctx.grade_words == "not graded" else f"{ctx.grade} ({ctx.grade_words})")
+    out.append(" · Notes: ", style="bold")
+    out.append(f"{len(ctx.notes)}{' ' + NOTE_MARK if ctx.notes else ''}")
+    for note in ctx.notes[-notes:] if notes else []:
+        out.append("\n")
+        out.append(f"{NOTE_MARK} {clean(note.get('author'))}, {clean(note.get('time'))[:16]}: ",
+                   style="bold")
+        out.append(Text(clean(clean_block(note.get("text")))))
+    return out
+
+
+class DetailStrip(Static):
+    """Shows `context_text` for the claim behind the selected row."""
+
+    def show(self, ctx: ClaimContext | None) -> None:
+        self.claim_id = ctx.claim_id if ctx else None
+        limit = 240 if self.app.size.width < 120 else 600
+        self.update(context_text(ctx, limit=limit))

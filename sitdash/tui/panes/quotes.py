@@ -1,0 +1,29 @@
+"""Quotes pane: who said what, when and where it ran; the most substantive first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitdash.query import Filters, Index
+from sitdash.tui import rows as R
+from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.widgets.rowtable import Column
+
+
+class QuotesPane(Pane):
+    TITLE = "Quotes"
+    KEY = "quotes"
+    EMPTY = "No quotes match the filters."
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("note", "✎", 1, lambda q: note_mark(self.index.has_notes(q.get("claim_id")))),
+            Column("speaker", "Speaker", 16, lambda q: q.get("speaker") or "(unattributed)"),
+            Column("text", "Quotation", 20, lambda q: "“" + (q.get("text") or "") + "”",
+                   flex=True),
+            Column("date", "Date", 10, lambda q: q.get("date") or "undated", priority=1),
+            Column("outlet", "Outlet", 12, lambda q: q.get("outlet") or "", priority=2),
+        ]
+
+    def rows(self, index: Index, filters: Filters) -> list[Any]:
+        return R.quote_rows(index, filters)

@@ -1,0 +1,35 @@
+"""Timeline pane: events in date order, grouped under day headings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitdash.query import Filters, Index
+from sitdash.tui import rows as R
+from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.widgets.rowtable import Column, Section
+
+
+class TimelinePane(Pane):
+    TITLE = "Timeline"
+    KEY = "timeline"
+    EMPTY = "No events match the filters."
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("note", "✎", 1, lambda e: note_mark(R.event_has_notes(self.index, e))),
+            Column("when", "When", 10, lambda e: R.when(e.get("date"), e.get("precision"))),
+            Column("type", "Type", 16, lambda e: e.get("sub_type") or e.get("type"), priority=2),
+            Column("places", "Places", 14, lambda e: ", ".join(e.get("places") or []),
+                   priority=1),
+            Column("summary", "Summary", 16, lambda e: e.get("summary"), flex=True),
+            Column("sources", "Src", 3, lambda e: str(len(e.get("sources") or [])),
+                   justify="right", priority=3),
+        ]
+
+    def rows(self, index: Index, filters: Filters) -> list[Any]:
+        return [Section(r.label) if isinstance(r, R.Day) else r
+                for r in R.timeline_rows(index, filters)]
+
+    def claim_of(self, row: Any) -> str | None:
+        return R.event_claim(row) if isinstance(row, dict) else None

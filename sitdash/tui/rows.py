@@ -1,0 +1,225 @@
+"""What the panes and screens show, computed from the query index (pure: no textual imports).
+
+Panes call these to get their rows and the context of a selected claim; the functions only
+read `Index` and `summary`, so they can be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitdash import summary
+from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.query import Filters, Index
+from sitdash.tui.text import clean, clean_with_span, grade_label, paragraph_around
+
+NOTE_MARK = "✎"
+
+
+@dataclass(slots=True)
+class Day:
+    """A day heading in the timeline."""
+
+    label: str
+
+
+def timeline_rows(index: Index, filters: Filters) -> list[Any]:
+    """Day headings followed by that day's events (dicts), oldest day first."""
+    rows: list[Any] = []
+    for day, events in summary.timeline(index, filters):
+        rows.append(Day(f"{day}  ({len(events)} event{'s' if len(events) != 1 else ''})"))
+        rows.extend(events)
+    return rows
+
+
+def event_claim(event: dict) -> str | None:
+    ids = event.get("claim_ids") or []
+    return ids[0] if ids else None
+
+
+def event_has_notes(index: Index, event: dict) -> bool:
+    return any(index.has_notes(cid) for cid in event.get("claim_ids") or ())
+
+
+def when(date: str | None, precision: str | None) -> str:
+    """A date with its precision when coarser than a day: "2022-03-24", "2022-03-21 ~week"."""
+    if not date:
+        return "undated"
+    if precision and precision not in ("day", "unknown"):
+        return f"{date} ~{precision}"
+    return date
+
+
+def region_rows(index: Index, filters: Filters) -> list[summary.RegionRow]:
+    return summary.region_status(index, filters)
+
+
+def region_claim_ids(index: Index, region: str, filters: Filters) -> list[str]:
+    """Claims about `region` that pass the filters, in timeline order."""
+    members = index.by_region.get(region, set())
+    return [cid for cid in index.claim_ids(filters) if cid in members]
+
+
+def region_has_notes(index: Index, region: str) -> bool:
+    members = index.by_region.get(region, set())
+    return any(cid in members for cid in index.notes)
+
+
+def region_claim(index: Index, region: str, filters: Filters) -> str | None:
+    """The latest claim about a region: what the detail strip shows for a region row."""
+    ids = region_claim_ids(index, region, filters)
+    return ids[-1] if ids else None
+
+
+def quote_rows(index: Index, filters: Filters) -> list[dict]:
+    return summary.key_quotes(index, filters)
+
+
+def movement_rows(index: Index, filters: Filters) -> list[dict]:
+    return summary.movement_rows(index, filters)
+
+
+def movement_totals_line(rows: list[dict]) -> str:
+    totals = summary.movement_totals(rows)
+    if not totals:
+        return "No movements."
+    return "Totals: " + ", ".join(f"{kind} {n}" for kind, n in totals.items())
+
+
+def route(move: dict) -> str:
+    return f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
+
+
+def claim_rows(index: Index, filters: Filters) -> list[dict]:
+    return index.claim_rows(filters)
+
+
+# -- context of one claim -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ClaimContext:
+    """Everything the detail strip and the claim screen show about one claim."""
+
+    claim_id: str
+    claim: dict
+    paragraph: str  # cleaned paragraph holding the sentence
+    span: tuple[int, int]  # the sentence inside `paragraph`
+    title: str
+    outlet: str
+    published: str
+    status: str
+    grade: str
+    grade_words: str
+    notes: list[dict] = field(default_factory=list)
+
+
+def claim_context(index: Index, claim_id: str | None) -> ClaimContext | None:
+    """The claim's sentence in its paragraph, its document and how it was judged."""
+    if not claim_id or claim_id not in index.claims:
+        return None
+    claim = index.claims[claim_id]
+    doc = index.document_of(claim_id)
+    text = doc.get("text") or ""
+    start, end = int(claim.get("start") or 0), int(claim.get("end") or 0)
+    if text and 0 <= start < end <= len(text):
+        para, s, e = paragraph_around(text, start, end)
+    else:  # no document text: the sentence alone
+        para, s, e = claim.get("text", ""), 0, len(claim.get("text", ""))
+    para, s, e = clean_with_span(para, s, e)
+    judgement = index.judgement(claim_id)
+    return ClaimContext(
+        claim_id=claim_id,
+        claim=claim,
+        paragraph=para,
+        span=(s, e),
+        title=clean(doc.get("title")) or "(untitled)",
+        outlet=clean(doc.get("outlet")) or "(unknown outlet)",
+        published=clean(doc.get("published")) or "undated",
+        status=judgement.get("status") or "unverified",
+        grade=grade_label(judgement),
+        grade_words=grade_words(judgement),
+        notes=sorted(index.notes.get(claim_id, []), key=lambda n: n.get("time") or ""),
+    )
+
+
+def grade_words(judgement: dict) -> str:
+    rel, cred = judgement.get("reliability"), judgement.get("credibility")
+    if not rel and not cred:
+        return "not graded"
+    return f"{RELIABILITY.get(rel or '', '?')}; {CREDIBILITY.get(cred or '', '?')}"
+
+
+def window(paragraph: str, start: int, end: int, limit: int) -> tuple[str, int, int]:
+    """At most `limit` characters of `paragraph` around the span (ellipses where cut)."""
+    if len(paragraph) <= limit:
+        return paragraph, start, end
+    room = max(0, limit - (end - start))
+    lo = max(0, start - room // 3)
+    hi = min(len(paragraph), max(end, lo + limit))
+    lo = max(0, min(lo, hi - limit))
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(paragraph) else ""
+    shown = prefix + paragraph[lo:hi] + suffix
+    shift = len(prefix) - lo
+    return shown, max(0, start + shift), min(len(shown), end + shift)
+
+
+def linked(index: Index, claim_id: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """Events, quotes and movements that rest on a claim."""
+    events = [e for e in index.events if claim_id in (e.get("claim_ids") or ())]
+    quotes = [q for q in index.quotes if q.get("claim_id") == claim_id]
+    moves = [m for m in index.movements if m.get("claim_id") == claim_id]
+    return events, quotes, moves
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """A document or a speaker, how many claims it made and how they were judged."""
+
+    key: str
+    label: str
+    detail: str
+    claims: int
+    statuses: Counter
+
+
+def _status_of(index: Index, cid: str) -> str:
+    return index.facts[cid].status if cid in index.facts else "unverified"
+
+
+def document_rows(index: Index, filters: Filters) -> list[SourceRow]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for cid in index.claim_ids(filters):
+        grouped[index.claims[cid].get("doc_id", "")].append(cid)
+    rows = []
+    for doc_id, cids in grouped.items():
+        doc = index.documents.get(doc_id, {})
+        detail = " · ".join(clean(x) for x in (doc.get("outlet"), doc.get("published")) if x)
+        rows.append(SourceRow(doc_id, clean(doc.get("title")) or doc_id[:12], detail, len(cids),
+                              Counter(_status_of(index, c) for c in cids)))
+    rows.sort(key=lambda r: (-r.claims, r.label))
+    return rows
+
+
+def speaker_rows(index: Index, filters: Filters) -> list[SourceRow]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for cid in index.claim_ids(filters):
+        grouped[index.claims[cid].get("source") or "(unattributed)"].append(cid)
+    rows = []
+    for source, cids in grouped.items():
+        kinds = Counter(index.claims[c].get("source_kind") or "other" for c in cids)
+        rows.append(SourceRow(source, clean(source), kinds.most_common(1)[0][0], len(cids),
+                              Counter(_status_of(index, c) for c in cids)))
+    rows.sort(key=lambda r: (-r.claims, r.label))
+    return rows
+
+
+def status_counts(row: SourceRow) -> str:
+    """"unv 3 cor 1 dis 0 fal 0" as fixed-width text (words, not colours)."""
+    return " ".join(f"{s[:3]} {row.statuses.get(s, 0)}" for s in STATUSES)

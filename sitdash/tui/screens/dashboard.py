@@ -1,0 +1,201 @@
+"""The dashboard: Timeline, Regions, Quotes and Movements panes, a detail strip, the filter box.
+
+Wide terminals get a 2x2 grid; narrow ones (under GRID_WIDTH columns) get tabs. The body is
+recomposed when the width crosses the line, and the active pane is kept.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container, Grid
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+
+from sitdash.tui import keys
+from sitdash.tui.panes.base import Pane
+from sitdash.tui.panes.detail import DetailStrip
+from sitdash.tui.panes.movements import MovementsPane
+from sitdash.tui.panes.quotes import QuotesPane
+from sitdash.tui.panes.regions import RegionsPane
+from sitdash.tui.panes.timeline import TimelinePane
+from sitdash.tui.rows import claim_context
+from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.rowtable import RowTable
+
+GRID_WIDTH = 120
+PANE_TYPES = (TimelinePane, RegionsPane, QuotesPane, MovementsPane)
+
+
+def layout_for(width: int) -> str:
+    return "grid" if width >= GRID_WIDTH else "tabs"
+
+
+class Body(Container):
+    """Holds the four panes, as a grid or as tabs."""
+
+    mode: reactive[str] = reactive("tabs", recompose=True)
+
+    def __init__(self, mode: str) -> None:
+        super().__init__(id="body")
+        self.set_reactive(Body.mode, mode)
+
+    def compose(self) -> ComposeResult:
+        panes = [cls(i) for i, cls in enumerate(PANE_TYPES, 1)]
+        if self.mode == "grid":
+            with Grid(id="grid"):
+                yield from panes
+        else:
+            with TabbedContent(id="tabs"):
+                for pane in panes:
+                    with TabPane(pane.TITLE, id=f"tab-{pane.KEY}"):
+                        yield pane
+
+
+class DashboardScreen(Screen):
+    BINDINGS = keys.bindings("dashboard")
+
+    active: reactive[int] = reactive(1, init=False)
+
+    def compose(self) -> ComposeResult:
+        yield ChipsHeader(id="header")
+        yield Input(placeholder="filter: type to narrow every pane · esc leaves, esc again clears",
+                    id="filter")
+        yield Body(layout_for(self.app.size.width))
+        yield DetailStrip(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = self.app.filters.text
+        box.display = bool(self.app.filters.text)
+        self.reload()
+        self.call_after_refresh(self.focus_pane, self.active)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def panes(self) -> list[Pane]:
+        return sorted(self.query(Pane), key=lambda p: p.number)
+
+    def pane(self, number: int) -> Pane | None:
+        return next((p for p in self.query(Pane) if p.number == number), None)
+
+    def reload(self) -> None:
+        """Re-ask every pane for its rows under the current filters (and the header)."""
+        app = self.app
+        for pane in self.panes():
+            pane.load(app.index, app.filters)
+        shown = len(app.index.claim_ids(app.filters))
+        self.query_one(ChipsHeader).show(app.title_line(),
+                                         f"{shown}/{len(app.index.claims)} claims", app.filters)
+        self.show_detail()
+
+    def current_claim_id(self) -> str | None:
+        pane = self.pane(self.active)
+        return pane.current_claim() if pane else None
+
+    def show_detail(self) -> None:
+        self.query_one(DetailStrip).show(claim_context(self.app.index, self.current_claim_id()))
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        body = self.query_one(Body)
+        mode = layout_for(event.size.width)
+        if body.mode != mode:
+            body.mode = mode
+            self.call_after_refresh(self._after_reflow)
+
+    def _after_reflow(self) -> None:
+        self.reload()
+        self.focus_pane(self.active)
+
+    def focus_pane(self, number: int) -> None:
+        pane = self.pane(number)
+        if pane is None:
+            return
+        tabs = self.query(TabbedContent)
+        if tabs:
+            tabs.first().active = f"tab-{pane.KEY}"
+        pane.table.focus()
+        self.active = number
+        self.show_detail()
+
+    # -- messages ---------------------------------------------------------------------------
+
+    @on(RowTable.Highlighted)
+    def _highlighted(self, event: RowTable.Highlighted) -> None:
+        pane = self.pane(self.active)
+        if pane is not None and event.table is pane.table:
+            self.show_detail()
+
+    @on(RowTable.Selected)
+    def _selected(self, event: RowTable.Selected) -> None:
+        pane = next((p for p in self.panes() if p.table is event.table), None)
+        if pane is not None:
+            self.app.open_claim(pane.claim_of(event.row))
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, RowTable):
+            for pane in self.panes():
+                if pane.table is widget and pane.number != self.active:
+                    self.active = pane.number
+                    self.show_detail()
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self, event: TabbedContent.TabActivated) -> None:
+        key = (event.pane.id or "").removeprefix("tab-")
+        pane = next((p for p in self.panes() if p.KEY == key), None)
+        if pane is not None and pane.number != self.active:
+            self.active = pane.number
+            pane.table.focus()
+            self.show_detail()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if event.value != self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=event.value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.focus_pane(self.active)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_filter_text(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_escape(self) -> None:
+        """Layered: leave the filter box; then clear the text filter."""
+        box = self.query_one("#filter", Input)
+        if box.has_focus:
+            if not box.value:
+                box.display = False
+            self.focus_pane(self.active)
+        elif self.app.filters.text:
+            box.value = ""
+            box.display = False
+            self.app.set_filters(self.app.filters.with_(text=""))
+
+    def sync_filter_box(self) -> None:
+        """Show the text filter as it is now (after x, or a filter set elsewhere)."""
+        box = self.query_one("#filter", Input)
+        if box.value != self.app.filters.text:
+            with box.prevent(Input.Changed):
+                box.value = self.app.filters.text
+        if not box.has_focus:
+            box.display = bool(self.app.filters.text)
+
+    def action_next_pane(self) -> None:
+        self.focus_pane(self.active % len(PANE_TYPES) + 1)
+
+    def action_previous_pane(self) -> None:
+        self.focus_pane((self.active - 2) % len(PANE_TYPES) + 1)
+
+    def action_pane(self, number: int) -> None:
+        self.focus_pane(number)

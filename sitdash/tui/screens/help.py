@@ -1,0 +1,48 @@
+"""Help: every binding, grouped by where it applies (read from the one key table)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from sitdash.tui.keys import KEYS, SCOPE_TITLES, key_label
+
+
+def help_text() -> Text:
+    out = Text()
+    for scope, title in SCOPE_TITLES.items():
+        entries = [k for k in KEYS if k.scope == scope]
+        if not entries:
+            continue
+        if out:
+            out.append("\n")
+        out.append(title + "\n", style="bold underline")
+        for key in entries:
+            out.append(f"  {key_label(key):<14}", style="bold")
+            out.append(key.description + "\n")
+    out.append("\nFilters apply to every pane at once and are kept between runs.\n"
+               "✎ marks rows whose claim has a note. Text in bold reverse is the claim's "
+               "sentence in its paragraph.")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text("sitdash keys", style="bold"), id="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(help_text())
+            yield Static(Text("esc, q or ? closes · ctrl+p: command palette"),
+                         id="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

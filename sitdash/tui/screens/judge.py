@@ -1,0 +1,140 @@
+"""Verification status and Admiralty grade modals."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+
+STATUS_WORDS = {
+    "unverified": "not yet checked",
+    "corroborated": "confirmed by an independent source",
+    "disputed": "contradicted or contested",
+    "false": "shown to be wrong",
+}
+
+
+def _marked(label: str, current: bool) -> Text:
+    return Text(("● " if current else "  ") + label)
+
+
+class StatusScreen(ModalScreen[str | None]):
+    """Pick a verification status: 1-4 or arrows and enter."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")] + [
+        Binding(str(i), f"choose({i - 1})", status, show=False)
+        for i, status in enumerate(STATUSES, 1)
+    ]
+
+    def __init__(self, current: str, claim_text: str) -> None:
+        super().__init__(classes="judge")
+        self.current = current
+        self.claim_text = claim_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text("Verification status", style="bold"), id="dialog-title")
+            yield Static(Text(self.claim_text), classes="claim-text")
+            yield OptionList(*[
+                Option(_marked(f"{i} {s} — {STATUS_WORDS[s]}", s == self.current), id=s)
+                for i, s in enumerate(STATUSES, 1)
+            ], id="status-list")
+            yield Static(Text("1-4 or enter chooses · esc cancels · ● current"),
+                         id="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_choose(self, i: int) -> None:
+        self.dismiss(STATUSES[i])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GradeScreen(ModalScreen[tuple[str, str] | None]):
+    """Admiralty grade: source reliability A-F and information credibility 1-6."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "apply", "Apply")] + [
+        Binding(k.lower(), f"reliability('{k}')", RELIABILITY[k], show=False) for k in RELIABILITY
+    ] + [Binding(k, f"credibility('{k}')", CREDIBILITY[k], show=False) for k in CREDIBILITY]
+
+    def __init__(self, reliability: str | None, credibility: str | None, claim_text: str) -> None:
+        super().__init__(classes="judge")
+        self.reliability = reliability if reliability in RELIABILITY else None
+        self.credibility = credibility if credibility in CREDIBILITY else None
+        self.claim_text = claim_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text("Admiralty grade", style="bold"), id="dialog-title")
+            yield Static(Text(self.claim_text), classes="claim-text")
+            with Horizontal(id="grade-lists"):
+                with Vertical():
+                    yield Static(Text("Source reliability (a-f)", style="underline"))
+                    yield OptionList(*[Option(Text(f"{k} {v}"), id=k)
+                                       for k, v in RELIABILITY.items()], id="reliability")
+                with Vertical():
+                    yield Static(Text("Information credibility (1-6)", style="underline"))
+                    yield OptionList(*[Option(Text(f"{k} {v}"), id=k)
+                                       for k, v in CREDIBILITY.items()], id="credibility")
+            yield Static(Text(""), id="grade-choice")
+            yield Static(Text("a-f, 1-6 or arrows · tab switches list · enter applies · "
+                              "esc cancels"), id="dialog-hint")
+
+    def on_mount(self) -> None:
+        rel = self.query_one("#reliability", OptionList)
+        cred = self.query_one("#credibility", OptionList)
+        rel.highlighted = list(RELIABILITY).index(self.reliability) if self.reliability else 0
+        cred.highlighted = list(CREDIBILITY).index(self.credibility) if self.credibility else 0
+        rel.focus()
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        rel, cred = self.reliability or "?", self.credibility or "?"
+        words = f"{RELIABILITY.get(rel, 'reliability not chosen')}; " \
+                f"{CREDIBILITY.get(cred, 'credibility not chosen')}"
+        self.query_one("#grade-choice", Static).update(
+            Text.assemble(("Grade: ", "bold"), (f"{rel}{cred}", "bold reverse"), f"  {words}"))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "reliability":
+            self.reliability = event.option.id
+        else:
+            self.credibility = event.option.id
+        self._show_choice()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "reliability":
+            self.query_one("#credibility", OptionList).focus()
+        else:
+            self.action_apply()
+
+    def action_reliability(self, key: str) -> None:
+        self.query_one("#reliability", OptionList).highlighted = list(RELIABILITY).index(key)
+        self.query_one("#credibility", OptionList).focus()
+
+    def action_credibility(self, key: str) -> None:
+        self.query_one("#credibility", OptionList).highlighted = list(CREDIBILITY).index(key)
+
+    def action_apply(self) -> None:
+        if self.reliability and self.credibility:
+            self.dismiss((self.reliability, self.credibility))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

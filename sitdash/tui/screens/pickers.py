@@ -1,0 +1,99 @@
+"""Picker modal: a fuzzy search box over a multi-select list (regions, sources, types, days)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from sitdash.tui.text import fuzzy_filter
+from sitdash.tui.widgets.rowtable import Column, RowTable
+
+
+class PickerScreen(ModalScreen[frozenset[str] | None]):
+    """Type to narrow, space toggles, enter applies, escape cancels. Returns the chosen values."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("space", "toggle", "Toggle"),
+        Binding("down", "focus_list", "List", show=False),
+        Binding("ctrl+a", "toggle_all", "All/none", show=False),
+    ]
+
+    def __init__(self, title: str, options: list[tuple[str, int]],
+                 selected: frozenset[str] = frozenset(), hint: str = "") -> None:
+        super().__init__(classes="picker")
+        self.title_text = title
+        self.options = options
+        self.counts = dict(options)
+        self.selected = set(selected)
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text, style="bold"), id="dialog-title")
+            yield Input(placeholder="type to search…", id="picker-search")
+            yield RowTable([
+                Column("mark", "Sel", 3, lambda v: "[x]" if v in self.selected else "[ ]"),
+                Column("value", "Value", 10, lambda v: v, flex=True),
+                Column("count", "Claims", 6, lambda v: str(self.counts.get(v, 0)),
+                       justify="right"),
+            ], empty="Nothing matches the search.", id="picker-list")
+            yield Static(Text(self.hint or "↓ list · space toggles · enter applies · "
+                              "ctrl+a all/none · esc cancels"), id="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._filter("")
+        self.query_one("#picker-search", Input).focus()
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one("#picker-list", RowTable)
+
+    def _filter(self, query: str) -> None:
+        values = [value for value, _ in self.options]
+        self.table.set_rows(fuzzy_filter(query, values))
+        self.table.move_cursor(0)
+
+    @on(Input.Changed, "#picker-search")
+    def _search(self, event: Input.Changed) -> None:
+        self._filter(event.value)
+
+    @on(Input.Submitted, "#picker-search")
+    def _submitted(self) -> None:
+        self.action_apply()
+
+    @on(RowTable.Selected, "#picker-list")
+    def _chosen(self) -> None:
+        self.action_apply()
+
+    def action_focus_list(self) -> None:
+        self.table.focus()
+
+    def action_toggle(self) -> None:
+        value = self.table.current_row
+        if value is None:
+            return
+        self.selected.symmetric_difference_update({value})
+        self.table.set_rows(self.table.rows)  # repaint the marks
+
+    def action_toggle_all(self) -> None:
+        shown = set(self.table.rows)
+        if shown <= self.selected:
+            self.selected -= shown
+        else:
+            self.selected |= shown
+        self.table.set_rows(self.table.rows)
+
+    def action_apply(self) -> None:
+        """Apply the selection; with nothing ticked, the highlighted choice."""
+        if not self.selected and self.table.current_row is not None:
+            self.selected.add(self.table.current_row)
+        self.dismiss(frozenset(self.selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

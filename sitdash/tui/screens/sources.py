@@ -1,0 +1,56 @@
+"""Sources screen: documents and speakers, how many claims each made and how they were judged."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from sitdash.tui import keys
+from sitdash.tui import rows as R
+from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.rowtable import Column, RowTable
+
+
+def _columns(label: str, detail: str) -> list[Column]:
+    return [
+        Column("label", label, 20, lambda r: r.label, flex=True),
+        Column("detail", detail, 18, lambda r: r.detail, priority=1),
+        Column("claims", "Claims", 6, lambda r: str(r.claims), justify="right"),
+        Column("status", "Judged (unv/cor/dis/fal)", 27, R.status_counts),
+    ]
+
+
+class SourcesScreen(Screen):
+    BINDINGS = keys.bindings("claims")
+
+    def compose(self) -> ComposeResult:
+        yield ChipsHeader(id="header")
+        with Vertical(id="sources-documents", classes="pane"):
+            yield RowTable(_columns("Document", "Outlet · date"), id="documents-table")
+        with Vertical(id="sources-speakers", classes="pane"):
+            yield RowTable(_columns("Speaker", "Kind"), id="speakers-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sources-documents").border_title = "Documents"
+        self.query_one("#sources-speakers").border_title = "Speakers"
+        self.reload()
+        self.query_one("#documents-table", RowTable).focus()
+
+    def reload(self) -> None:
+        app = self.app
+        docs = R.document_rows(app.index, app.filters)
+        speakers = R.speaker_rows(app.index, app.filters)
+        self.query_one("#documents-table", RowTable).set_rows(docs)
+        self.query_one("#speakers-table", RowTable).set_rows(speakers)
+        self.query_one(ChipsHeader).show(app.title_line() + " · Sources",
+                                         f"{len(docs)} documents, {len(speakers)} speakers",
+                                         app.filters)
+
+    def current_claim_id(self) -> str | None:
+        return None
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,48 @@
+"""The dashboard's own small state (the filters) saved beside the store as JSON, atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from sitdash.query import Filters
+
+
+def ui_path_for(store_path: str | os.PathLike | None) -> Path | None:
+    """`<store>.ui.json` beside the store file (None for a store without a path)."""
+    if store_path is None:
+        return None
+    return Path(store_path).with_suffix(".ui.json")
+
+
+def load_filters(path: Path | None) -> Filters:
+    """Filters saved by the last run; a missing or damaged file means no filters."""
+    if path is None:
+        return Filters()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Filters()
+    return Filters.from_dict(data.get("filters") if isinstance(data, dict) else None)
+
+
+def save_filters(path: Path | None, filters: Filters) -> None:
+    """Write the filters via a temporary file and a rename, so a crash never leaves half a file."""
+    if path is None:
+        return
+    payload = json.dumps({"version": 1, "filters": filters.to_dict()}, indent=1)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,715 @@
+"""Who asserts a sentence: the speaker phrase around a speech verb, and what kind of source it is.
+
+Pure and stateless. `find_attribution` reads one sentence and returns the speaker phrase it
+names ("X said", "said X", "X, a senior commander, said", "according to X", "he added");
+`attribute` turns that into a `Source`, resolving pronouns to the previous source;
+`source_kind` classifies a name; `resolve_names` maps surnames to full names seen in a document.
+
+Quotations inside the sentence are masked first, so a "he said" inside quote marks never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitdash.model import Source
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _verb_forms(lemmas: str) -> frozenset[str]:
+    """Base, -s, -ed and irregular forms of speech verbs ("say says said", "warn warns warned")."""
+    irregular = {
+        "say": "says said", "tell": "tells told", "write": "writes wrote",
+        "think": "thinks thought", "go": "", "tweet": "tweets tweeted",
+    }
+    forms: set[str] = set()
+    for lemma in lemmas.split():
+        forms.add(lemma)
+        if lemma in irregular:
+            forms.update(irregular[lemma].split())
+            continue
+        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+        if lemma.endswith("e"):
+            forms.add(lemma + "d")
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms.add(lemma[:-1] + "ied")
+            forms.add(lemma[:-1] + "ies")
+        else:
+            forms.add(lemma + "ed")
+    return frozenset(forms)
+
+
+# Verbs that introduce what a source asserts. Translated copy ("he assured", "he indicated") too.
+SPEECH_VERBS = _verb_forms(
+    "say tell add warn claim state note write post tweet surmise estimate assess report announce "
+    "confirm insist argue stress emphasize emphasise declare explain ask reply respond answer remark "
+    "observe acknowledge admit concede caution predict vow pledge promise urge suggest recall "
+    "lament complain conclude deny allege boast quip joke comment muse speculate believe think "
+    "assure indicate affirm maintain specify detail reiterate repeat continue assert contend "
+    "disclose reveal mention exclaim underline underscore highlight"
+)
+# "state"/"states" are nouns far more often than verbs ("state media", "the Baltic states").
+SPEECH_VERBS -= {"state", "states"}
+# Verbs that may come before their speaker: '..." said Pentagon spokesman John Kirby.'
+_INVERTING_VERBS = _words(
+    "said says added adds wrote writes asked asks continued explained noted warned stressed "
+    "insisted replied remarked observed recalled concluded declared announced tweeted posted "
+    "argued emphasized emphasised assured indicated affirmed maintained concluded"
+)
+# Participles that hang an assertion on the sentence's subject: "Zelensky spoke, saying ...".
+_PARTICIPLES = _words("saying adding writing warning noting stressing insisting claiming arguing")
+# Words that may sit between a subject and its verb: "Kirby also said", "Putin has long said".
+_BETWEEN = _words(
+    "also later has have had previously repeatedly earlier again reportedly separately then "
+    "further recently once long publicly privately already even had first subsequently "
+    "similarly likewise still now initially originally yesterday today"
+)
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_PRONOUNS = _words("he she they it")
+# A speech verb right after these is a subordinate clause, not the sentence's source.
+_SUBORDINATORS = _words(
+    "after before since until unless although though despite if whether because what to"
+)
+_DETERMINERS = _words(
+    "the a an one two three four several some many other another most all both few various "
+    "these those numerous multiple two"
+)
+_NP_PREPOSITIONS = _words("of for at in from")
+_NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
+
+# Heads, by the kind of source they make.
+_OFFICIAL_HEADS = _words(
+    "official officials source sources diplomat diplomats spokesman spokeswoman spokesperson "
+    "spokespeople spokesmen aide aides officer officers adviser advisers advisor advisors insider "
+    "insiders commander commanders governor governors mayor mayors minister ministers secretary "
+    "president general lawmaker lawmakers legislator legislators senator envoy ambassador "
+    "representative representatives prosecutor prosecutors chief head leader leaders deputy "
+    "member members negotiator negotiators politician politicians administrator staffer "
+    "staffers counterpart person people intelligence-official"
+)
+_OTHER_PERSON_HEADS = _words(
+    "soldier soldiers fighter fighters resident residents witness witnesses survivor survivors "
+    "volunteer volunteers doctor doctors medic medics worker workers rescuer rescuers activist "
+    "activists refugee refugees civilian civilians local locals woman man women men pilot "
+    "troops villager villagers eyewitness eyewitnesses student students teacher family"
+)
+_ANALYST_HEADS = _words(
+    "analyst analysts expert experts observer observers researcher researchers tank academic "
+    "academics scholar scholars historian historians commentator commentators bloggers blogger "
+    "institute centre center specialist specialists strategist strategists"
+)
+_MEDIA_HEADS = _words(
+    "media outlet outlets newspaper newspapers broadcaster broadcasters channel channels tabloid "
+    "daily website websites wire newswire reporter reporters correspondent correspondents "
+    "journalist journalists press"
+)
+_INSTITUTION_HEADS = _words(
+    "ministry ministries staff command office department council government governments army "
+    "military navy forces administration agency service services committee commission embassy "
+    "parliament guard police group union organization organisation authorities presidency "
+    "cabinet directorate headquarters regime alliance bloc court operator company firm bank "
+    "utility mission republic state states intelligence leadership kremlin pentagon prosecutor's "
+    "coalition corps brigade battalion regiment unit division fleet"
+)
+# Documents that report on behalf of whoever issued them: "a report from ISW said".
+_DOCUMENT_HEADS = _words(
+    "report reports statement statements study assessment assessments analysis update bulletin "
+    "briefing communique communiqué post message memo document"
+)
+_MODIFIERS = _words(
+    "senior top junior former regional local military defense defence intelligence foreign "
+    "western state news press security government ministry high-ranking ranking anonymous "
+    "unnamed independent international city district oblast national deputy acting chief "
+    "general police army naval air force emergency health interior energy nuclear presidential "
+    "administration civil civilian separatist occupation occupying installed self-proclaimed "
+    "proxy rebel opposition prominent leading veteran retired private pro-russian pro-kremlin "
+    "pro-ukrainian think staff team media outlet agency counterintelligence border eastern "
+    "southern northern central border operational tactical military-civil public official "
+    "russian-installed moscow-installed kremlin-backed russia-backed us-based kyiv-based "
+    "military-political defense-ministry defence-ministry foreign-ministry"
+)
+_TITLES = _words(
+    "president prime minister secretary spokesman spokeswoman spokesperson press governor mayor "
+    "general gen. gen lt. lt lieutenant colonel col. col major maj. maj admiral adm. adm "
+    "commander chief head deputy foreign defense defence interior senator sen. rep. "
+    "representative ambassador chancellor king queen pope patriarch mr. mrs. ms. dr. prof. envoy "
+    "adviser advisor aide official analyst expert senior top former acting vice national "
+    "security intelligence army navy air force staff joint chairman chair director ceo founder "
+    "leader sgt. sgt capt. capt captain sergeant private corporal brig. brig brigadier marshal "
+    "field supreme high commissioner military regional oblast city council member lawmaker mp "
+    "speaker first lady crown prince premier mr mrs ms dr prof colonel-general lt.-gen. "
+    "maj.-gen. lt-gen maj-gen deputy-head state department ministry office presidential "
+    "spokesperson's economy finance energy health emergency emergencies justice culture "
+    "infrastructure digital transformation veterans affairs strategic industries reintegration "
+    "ombudsman prosecutor prosecutor-general attorney inspector rear vice-admiral gov. gov sir "
+    "dame lord baroness"
+)
+_NATIONALITIES = _words(
+    "russian ukrainian american us u.s. british uk u.k. french german polish belarusian chinese "
+    "european western eastern israeli turkish iranian italian spanish canadian japanese dutch "
+    "swedish finnish estonian latvian lithuanian moldovan georgian hungarian romanian czech "
+    "slovak bulgarian norwegian danish chechen crimean syrian indian korean north south "
+    "australian belgian austrian swiss greek portuguese irish serbian croatian slovenian "
+    "kazakh armenian azerbaijani nato un eu g7 allied"
+)
+_COUNTRIES = _words(
+    "russia ukraine belarus moscow kyiv kiev minsk washington london paris berlin beijing warsaw "
+    "us u.s. america britain uk u.k. france germany poland china turkey ankara iran tehran israel "
+    "japan india moldova georgia hungary budapest lithuania latvia estonia finland sweden norway "
+    "west brussels netherlands canada italy spain romania slovakia bulgaria europe denmark "
+    "crimea donetsk luhansk lugansk kharkiv kharkov odesa odessa mariupol zaporizhzhia kherson "
+    "dnipro lviv sumy chernihiv mykolaiv tokyo rome madrid ottawa vilnius riga tallinn helsinki "
+    "stockholm oslo kazakhstan syria"
+)
+_INSTITUTION_NAMES = _words(
+    "pentagon kremlin nato un u.n. eu g7 g20 iaea icrc unhcr osce who unicef ohchr wagner "
+    "rosatom energoatom gazprom naftogaz ukrenergo rada duma fsb sbu gur hur svr gru mod mfa "
+    "cia fbi nsa mi6 gchq rosgvardia roscosmos ukrzaliznytsia ukroboronprom white house"
+)
+# Outlets, matched as whole word sequences in a lower-cased name.
+_MEDIA_NAMES = (
+    "cnn", "reuters", "ap", "associated press", "afp", "agence france-presse", "agence france presse",
+    "bbc", "cnbc", "nbc", "abc", "cbs", "fox news", "sky news", "al jazeera", "bloomberg",
+    "new york times", "washington post", "wall street journal", "guardian", "financial times",
+    "the times", "telegraph", "economist", "politico", "axios", "independent", "kyiv post",
+    "ukrainska pravda", "ukrinform", "unian", "interfax", "tass", "ria novosti", "ria", "rt",
+    "sputnik", "izvestia", "kommersant", "meduza", "novaya gazeta", "infobae", "efe",
+    "europa press", "el país", "el pais", "le monde", "spiegel", "dw", "deutsche welle",
+    "euronews", "national news", "yle", "suspilne", "hromadske", "nexta", "rbc", "rbk",
+    "radio liberty", "radio free europe", "rfe/rl", "voice of america", "voa", "new voice", "nv",
+    "ukrayinska pravda", "nhk", "xinhua", "anadolu", "pap", "dpa", "ansa", "lrt", "err",
+    "the hill", "newsweek", "cbc", "abc news", "nbc news", "cbs news", "itv", "channel 4",
+    "zvezda", "rossiya", "lenta", "rbc-ukraine", "obozrevatel", "liga", "tsn", "espreso",
+)
+_MEDIA_WORDS = _words(
+    "news times post journal pravda tv radio gazette herald telegraph tribune press agency "
+    "broadcasting television"
+)
+_ANALYST_NAMES = (
+    "isw", "institute for the study of war", "oryx", "rusi", "csis", "rand", "chatham house",
+    "atlantic council", "carnegie", "jamestown", "critical threats", "conflict intelligence team",
+    "bellingcat", "think tank", "osint", "cna", "iiss", "deepstate", "militaryland",
+)
+_STOP = _words(
+    "i we you me us them him her his their our its my your this that these those there here what "
+    "which who whom whose when where why how and or but nor so yet if then than as at by for from "
+    "in into of on onto off out over under with without about above after against along among "
+    "around before behind below beneath beside between beyond during except inside near since "
+    "through throughout till to toward towards until upon via within is are was were be been being "
+    "do does did not no yes meanwhile however also still now last next earlier later yesterday "
+    "today tomorrow tonight this morning evening night week month year january february march "
+    "april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday separately moreover furthermore nevertheless instead "
+    "overnight despite although though while because like unlike just only even already"
+)
+
+_HEADS = (
+    _OFFICIAL_HEADS | _OTHER_PERSON_HEADS | _ANALYST_HEADS | _MEDIA_HEADS | _INSTITUTION_HEADS
+    | _DOCUMENT_HEADS
+)
+_VOCABULARY = _HEADS | _MODIFIERS
+# Capitalised words that are never part of a person's own name.
+_NON_NAME = (
+    _TITLES | _NATIONALITIES | _COUNTRIES | _INSTITUTION_NAMES | _VOCABULARY | _STOP
+    | _MEDIA_WORDS | _words("group republic people's general staff guard front")
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|(?:Lt|Gen|Col|Maj|Adm|Sgt|Capt|Cpt|Brig|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr)\.(?=\s)"
+    r"|[A-Z]\.(?=\s*[A-Z])"  # initials: John F. Kirby
+    r"|\w+(?:[-'’/]\w+)*"
+    r"|\S"
+)
+# Cheap pre-check: sentences without any of these words have no attribution.
+_TRIGGERS = SPEECH_VERBS | _PARTICIPLES | {"according", "pointed", "points"}
+_CAPITAL_TRIGGERS = frozenset({"According", "Said", "Asked", "Added", "Writing", "Speaking"})
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_QUOTE_MARK_RE = re.compile(r"[“”\"«»]")
+_MEDIA_RE = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, _MEDIA_NAMES)) + r")(?= |$)")
+_ANALYST_RE = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, _ANALYST_NAMES)) + r")(?= |$)")
+_OPEN_QUOTES = "“\"«"
+_CLOSE_QUOTES = "”\"»"
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker phrase found in a sentence (offsets relative to that sentence)."""
+
+    name: str  # the person's name, or the whole phrase for anyone else ("the Pentagon")
+    kind: str  # one of model.SOURCE_KINDS; "other" for a pronoun
+    phrase: str  # the phrase as written, roles included: "Pentagon spokesman John Kirby"
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    pronoun: str | None = None  # "he", "she", "they", "it" when the speaker is a pronoun
+    role_words: tuple[str, ...] = ()  # lower-case role heads of a named person: ("spokesman",)
+    head: str = ""  # lower-case head word: "official", "pentagon", "kirby"
+    definite: bool = False  # "the official", "the governor": refers back to someone named before
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+# --- public functions ------------------------------------------------------------------------
+
+
+def attribute(
+    sentence: str, previous: Source | None = None, *, previous_speaker: Source | None = None
+) -> Source | None:
+    """Who asserts `sentence`; a pronoun ("he added") is resolved to `previous`, else None.
+
+    `previous_speaker` is accepted as another name for `previous` (docs/CONTRACTS.md spells it so).
+    """
+    previous = previous or previous_speaker
+    found = find_attribution(sentence)
+    if found is None:
+        return None
+    if found.pronoun:
+        return previous
+    if found.definite and previous is not None and found.head in previous.name.lower().split():
+        return previous  # "the official said" after "a senior US defense official said"
+    return Source(found.name, found.kind)
+
+
+def find_attribution(sentence: str) -> Attribution | None:
+    """The main speaker phrase of one sentence, or None when the sentence names no source."""
+    if _TRIGGERS.isdisjoint(_LOWER_WORD_RE.findall(sentence)) and not any(
+        word in sentence for word in _CAPITAL_TRIGGERS
+    ):
+        return None
+    tokens = _tokenize(mask_quotations(sentence))
+    best: tuple[int, int, Attribution] | None = None
+    for i, token in enumerate(tokens):
+        if token.low not in _TRIGGERS:
+            continue
+        found = _candidate_at(tokens, i, sentence)
+        if found is None:
+            continue
+        rank, attribution = found
+        if rank > 0 and (best is None or rank > best[0]):
+            best = (rank, i, attribution)
+    return best[2] if best else None
+
+
+def source_kind(name: str) -> str:
+    """The kind of source a name or phrase is: one of model.SOURCE_KINDS."""
+    tokens = [t for t in _tokenize(name or "") if t.low not in _DETERMINERS]
+    if not tokens:
+        return "other"
+    return _classify(tokens)[0]
+
+
+def speaker_from_phrase(phrase: str) -> Attribution | None:
+    """A speaker read from a bare phrase ('– Oleh Syniehubov, governor'), or None if no speaker."""
+    tokens = _tokenize(phrase)
+    np = _np_forward(tokens, 0)
+    if np is None:
+        return None
+    return _make_attribution(tokens, np[0], np[1], phrase, 0, 0, sentence_start=True)
+
+
+def resolve_names(sources: list[str]) -> dict[str, str]:
+    """Map each bare surname ("Kirby") to the full name seen in the same document ("John Kirby")."""
+    full_names = [s for s in dict.fromkeys(sources) if s and len(s.split()) > 1]
+    resolved: dict[str, str] = {}
+    for source in dict.fromkeys(sources):
+        if not source or len(source.split()) != 1 or not source[0].isupper():
+            continue
+        for full in full_names:
+            if full.split()[-1] == source and source_kind(full) == "named official":
+                resolved[source] = full
+                break
+    return resolved
+
+
+def mask_quotations(text: str) -> str:
+    """`text` with the inside of every double-quoted passage replaced by underscores.
+
+    Same length, so offsets still hold. An opening mark never closed masks to the end, a closing
+    mark never opened masks from the start (a sentence cut out of a longer quotation).
+    """
+    marks = list(_QUOTE_MARK_RE.finditer(text))
+    if not marks:
+        return text
+    chars = list(text)
+    opened: int | None = None
+    first_close_seen = False
+    for match in marks:
+        ch, i = match.group(), match.start()
+        if ch in "“«" or (ch == '"' and opened is None):
+            if opened is None:
+                opened = i
+        else:
+            if opened is None and not first_close_seen:
+                _blank(chars, 0, i)  # the sentence began inside a quotation
+            elif opened is not None:
+                _blank(chars, opened + 1, i)
+            opened = None
+            first_close_seen = True
+    if opened is not None:
+        _blank(chars, opened + 1, len(text))
+    return "".join(chars)
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for j in range(start, end):
+        if not chars[j].isspace():
+            chars[j] = "_"
+
+
+def _tokenize(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
+    """A (rank, attribution) for a speech verb or "according to" at token i, else None."""
+    low = tokens[i].low
+    if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        np = _np_forward(tokens, i + 2)
+        if np is None:
+            return None
+        found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end)
+        return (2, found) if found else None
+    is_verb = low in SPEECH_VERBS or (
+        low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
+    )
+    if low in _PARTICIPLES:
+        return _participle_subject(tokens, i, sentence)
+    if not is_verb:
+        return None
+    verb_end = tokens[i + 1].end if low.startswith("point") else tokens[i].end
+    before = _subject_before(tokens, i)
+    if before is not None:
+        start, end, rank, role = before
+        found = _make_attribution(tokens, start, end, sentence, tokens[i].start, verb_end,
+                                  role_tokens=tuple(tokens[role[0]:role[1] + 1]) if role else ())
+        if found is not None:
+            return rank, found
+    if low in _INVERTING_VERBS and (i == 0 or tokens[i - 1].text in ",:;–—-" + _CLOSE_QUOTES
+                                    or tokens[i - 1].text.startswith("_")):
+        np = _np_forward(tokens, i + 1)
+        if np is not None:
+            role: tuple[_Token, ...] = ()
+            named = _appositive_name(tokens, np[1])
+            if named is not None and not _has_person_name(tokens[np[0]:np[1] + 1]):
+                role, np = tuple(tokens[np[0]:np[1] + 1]), named  # "said the governor, Serhiy Haidai"
+            found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, verb_end,
+                                      role_tokens=role)
+            if found is not None:
+                return 3, found
+    return None
+
+
+def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:
+    """(first, last, rank, role span or None): the subject right before the verb at `verb`."""
+    j = verb - 1
+    while j >= 0:
+        if tokens[j].low in _BETWEEN:
+            j -= 1
+        elif tokens[j].low in _WEEKDAYS and j > 0 and tokens[j - 1].low == "on":
+            j -= 2
+        else:
+            break
+    if j < 0:
+        return None
+    if tokens[j].low in _PRONOUNS:
+        return (j, j, _rank(tokens, j, 3), None)
+    if tokens[j].text == ",":
+        return _parenthetical_subject(tokens, j)
+    first = _np_backward(tokens, j)
+    if first is None:
+        return None
+    return (first, j, _rank(tokens, first, 3), None)
+
+
+def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
+    """"X, a senior commander, said" or "the head of X, Serhiy Haidai, said": pick the name."""
+    k = comma - 1
+    while k >= 0 and tokens[k].text != "," and comma - k < 30:
+        if tokens[k].text in ".;:" + _OPEN_QUOTES + _CLOSE_QUOTES:
+            return None
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    inner_first = _np_backward(tokens, comma - 1)
+    inner_is_np = inner_first == k + 1
+    outer_first = _np_backward(tokens, k - 1)
+    inner_named = inner_is_np and _has_person_name(tokens[k + 1:comma])
+    if inner_named and (outer_first is None or not _has_person_name(tokens[outer_first:k])):
+        # "the head of Russian diplomacy, Sergei Lavrov, said": the name between the commas
+        role = (outer_first, k - 1) if outer_first is not None else None
+        return (k + 1, comma - 1, _rank(tokens, k + 1, 3), role)
+    if outer_first is None:
+        return None
+    opener = tokens[k + 1].low
+    if inner_is_np or opener.endswith("ing") or opener in ("who", "which", "whose", "citing", "in"):
+        role = (k + 1, comma - 1) if inner_is_np else None
+        return (outer_first, k - 1, _rank(tokens, outer_first, 3), role)
+    return None
+
+
+def _appositive_name(tokens: list[_Token], last: int) -> tuple[int, int] | None:
+    """The span of a person's name right after a phrase ending at `last`: ", Serhiy Haidai"."""
+    if last + 2 < len(tokens) and tokens[last + 1].text == ",":
+        np = _np_forward(tokens, last + 2)
+        if np is not None and _has_person_name(tokens[np[0]:np[1] + 1]):
+            return np
+    return None
+
+
+def _participle_subject(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
+    """"Zelensky addressed the nation, saying ...": the subject at the start of the sentence."""
+    if i == 0 or tokens[i - 1].text != ",":
+        return None
+    start = 0
+    while start < i and tokens[start].low in _STOP | {"“", '"', "_"}:
+        start += 1
+    np = _np_forward(tokens, start)
+    if np is None or np[0] != start:
+        return None
+    found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i].end)
+    return (1, found) if found else None
+
+
+def _rank(tokens: list[_Token], first: int, high: int) -> int:
+    """Main-clause subjects (sentence start, or after a comma or quote) outrank embedded ones."""
+    if first == 0:
+        return high
+    before = tokens[first - 1]
+    if before.low in _SUBORDINATORS:
+        return -1
+    if before.text in ",;:–—-" + _CLOSE_QUOTES or before.text.startswith("_"):
+        return high + 1  # a trailing attribution: "..., the Pentagon said."
+    if before.text in "(" + _OPEN_QUOTES:
+        return high
+    if before.low in ("and", "but", "meanwhile", "however", "separately", "also", "yet", "so"):
+        return high
+    return 1
+
+
+def _is_np_word(token: _Token) -> bool:
+    text = token.text
+    if not text[0].isalnum():
+        return False
+    if text[0].isupper():
+        return token.low not in _STOP or token.low in _COUNTRIES or _is_acronym(text)
+    low = token.low
+    if low in _VOCABULARY:
+        return True
+    if low.endswith(("'s", "’s")) and low[:-2] in _VOCABULARY:
+        return True
+    if "-" in low:
+        parts = low.split("-")
+        return any(p in _VOCABULARY or p in _NATIONALITIES for p in parts) or parts[-1] in (
+            "installed", "backed", "based", "appointed", "controlled", "led", "run", "ranking",
+            "level", "affiliated",
+        )
+    return False
+
+
+def _is_acronym(text: str) -> bool:
+    """ "US", "UN", "NATO", "U.S.": capitals that are names, never stop words like "us"."""
+    return len(text) > 1 and text.replace(".", "").isupper()
+
+
+def _np_backward(tokens: list[_Token], last: int) -> int | None:
+    """Index of the first token of the noun phrase ending at `last`, or None if there is none."""
+    j = last
+    while j >= 0:
+        token = tokens[j]
+        if _is_np_word(token) or (
+            token.low in _NAME_PARTICLES and j > 0 and tokens[j - 1].text[0].isupper()
+        ):
+            j -= 1
+            continue
+        if token.low in _DETERMINERS and j < last:
+            j -= 1
+            if j > 0 and tokens[j].low in ("of", "for") and _is_np_word(tokens[j - 1]):
+                j -= 1  # "the Institute for the Study of War"
+                continue
+            break
+        if token.low in _NP_PREPOSITIONS and j < last and j > 0 and _is_np_word(tokens[j - 1]):
+            j -= 1
+            continue
+        break
+    first = j + 1
+    while first <= last and tokens[first].low in _NP_PREPOSITIONS:
+        first += 1
+    if first > last or not _has_head(tokens[first:last + 1]):
+        return None
+    return first
+
+
+def _np_forward(tokens: list[_Token], first: int) -> tuple[int, int] | None:
+    """(first, last) token indices of the noun phrase starting at `first`, or None."""
+    j = first
+    while j < len(tokens) and tokens[j].low in _DETERMINERS:
+        j += 1
+    last = None
+    while j < len(tokens):
+        token = tokens[j]
+        if _is_np_word(token) or (token.low in _NAME_PARTICLES and last is not None):
+            last = j
+            j += 1
+            continue
+        if (token.low in _NP_PREPOSITIONS and last is not None and j + 1 < len(tokens)
+                and (_is_np_word(tokens[j + 1]) or tokens[j + 1].low in _DETERMINERS)):
+            j += 1
+            while j < len(tokens) and tokens[j].low in _DETERMINERS:
+                j += 1
+            continue
+        break
+    if last is None or not _has_head(tokens[first:last + 1]):
+        return None
+    return first, last
+
+
+def _core(tokens: list[_Token]) -> list[_Token]:
+    """The phrase before its first preposition, without determiners: "a spokesperson"."""
+    core = []
+    for token in tokens:
+        if token.low in _NP_PREPOSITIONS and core:
+            break
+        if token.low not in _DETERMINERS:
+            core.append(token)
+    return core
+
+
+def _has_head(tokens: list[_Token]) -> bool:
+    core = _core(tokens)
+    if not core:
+        return False
+    head = core[-1]
+    if _is_acronym(head.text):
+        return True
+    if head.text[0].isupper():
+        return head.low not in _STOP and (
+            head.low not in _NATIONALITIES or head.low in _COUNTRIES | _INSTITUTION_NAMES
+        )
+    return head.low in _HEADS
+
+
+def _name_run(core: list[_Token]) -> list[_Token]:
+    """The trailing run of name tokens: "Pentagon spokesman John Kirby" -> John Kirby."""
+    run: list[_Token] = []
+    for token in reversed(core):
+        low = token.low
+        possessive = low.endswith(("'s", "’s"))
+        if token.text[0].isupper() and not possessive and low not in _NON_NAME and low.rstrip(".") not in _NON_NAME:
+            run.append(token)
+        elif low in _NAME_PARTICLES and run:
+            run.append(token)
+        else:
+            break
+    while run and run[-1].low in _NAME_PARTICLES:
+        run.pop()
+    return list(reversed(run))
+
+
+def _has_person_name(tokens: list[_Token]) -> bool:
+    core = _core(tokens)
+    if not core:
+        return False
+    run = _name_run(core)
+    if not run:
+        return False
+    whole = " ".join(t.low for t in core)
+    return not (_MEDIA_RE.search(whole) or _ANALYST_RE.search(whole))
+
+
+def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
+    """(kind, person-name tokens) of a noun phrase's tokens."""
+    core = _core(tokens) or tokens
+    head = core[-1].low
+    whole = " ".join(t.low for t in tokens)
+    if head in _DOCUMENT_HEADS:
+        return "other", []
+    if _ANALYST_RE.search(whole) or head in _ANALYST_HEADS:
+        return "analysts", []
+    if _MEDIA_RE.search(whole) or head in _MEDIA_HEADS or (
+        head in _MEDIA_WORDS and core[-1].text[0].isupper()
+    ):
+        return "media", []
+    run = _name_run(core)
+    if run:
+        return "named official", run
+    if head in _OFFICIAL_HEADS:
+        return "anonymous official", []
+    if (head in _INSTITUTION_HEADS or head in _INSTITUTION_NAMES or head in _COUNTRIES
+            or (core[-1].text.isupper() and len(core[-1].text) > 1)):
+        return "institution", []
+    if head in _OTHER_PERSON_HEADS:
+        return "other", []
+    return "other", []
+
+
+def _make_attribution(
+    tokens: list[_Token], first: int, last: int, sentence: str, verb_start: int, verb_end: int,
+    *, sentence_start: bool | None = None, role_tokens: tuple[_Token, ...] = (),
+) -> Attribution | None:
+    """An Attribution for the phrase tokens[first..last] of `sentence`."""
+    phrase_tokens = tokens[first:last + 1]
+    start, end = phrase_tokens[0].start, phrase_tokens[-1].end
+    phrase = " ".join(sentence[start:end].split())
+    if len(phrase_tokens) == 1 and phrase_tokens[0].low in _PRONOUNS:
+        return Attribution(phrase.lower(), "other", phrase.lower(), start, end, verb_start,
+                           verb_end, pronoun=phrase_tokens[0].low, head=phrase_tokens[0].low)
+    report = _document_source(phrase_tokens)
+    if report is not None:
+        return _make_attribution(tokens, first + report[0], first + report[1], sentence,
+                                 verb_start, verb_end)
+    kind, run = _classify(phrase_tokens)
+    core = _core(phrase_tokens) or phrase_tokens
+    definite = phrase_tokens[0].low == "the" and not run
+    if run:
+        name = " ".join(sentence[run[0].start:run[-1].end].split())
+        roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
+        return Attribution(name, kind, phrase, start, end, verb_start, verb_end,
+                           role_words=roles, head=run[-1].low)
+    at_start = first == 0 if sentence_start is None else sentence_start
+    name = _lower_first_word(phrase, phrase_tokens[0], at_start)
+    return Attribution(name, kind, phrase, start, end, verb_start, verb_end,
+                       head=core[-1].low, definite=definite)
+
+
+def _document_source(tokens: list[_Token]) -> tuple[int, int] | None:
+    """For "a report from ISW" the issuer's token span (relative), else None."""
+    core = _core(tokens)
+    if not core or core[-1].low not in _DOCUMENT_HEADS:
+        return None
+    for k, token in enumerate(tokens):
+        if token.low in ("from", "by", "of") and k + 1 < len(tokens):
+            rest = k + 1
+            while rest < len(tokens) and tokens[rest].low in _DETERMINERS:
+                rest += 1
+            if rest < len(tokens):
+                return k + 1, len(tokens) - 1
+    return None
+
+
+def _lower_first_word(phrase: str, first: _Token, at_sentence_start: bool) -> str:
+    """'The Pentagon' -> 'the Pentagon'; 'Military analysts' -> 'military analysts' at a start."""
+    if first.low in _DETERMINERS or (
+        at_sentence_start and first.low in _VOCABULARY and first.low not in _INSTITUTION_NAMES
+    ):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase

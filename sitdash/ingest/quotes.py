@@ -1,0 +1,373 @@
+"""Quotations in an article's text and who said them.
+
+Finds double-quoted passages (curly, straight, guillemets) and single-quoted ones (‘…’, '…' when
+they cannot be apostrophes), follows a quotation continued into the next paragraph (the
+paragraph left open, the next one opening with a quote mark), and gives each its speaker:
+the attribution in its own sentence ('…,” Kirby said', 'said X', 'X said: “…”', '“…” – X'),
+else the speaker of the rest of a split or continued quotation, an attribution ending the
+sentence or paragraph before with a colon, the next sentence's attribution, or the speaker of
+the quotation just before it. "he"/"she"/"they"/"it" and "the official"/"the governor" refer
+back to the latest matching speaker; surnames become the full names used earlier ("John Kirby").
+
+Scare quotes: a quotation under four words is kept only when a speech verb attaches directly to
+it ('“Never,” he said'); otherwise ('a “special military operation”') it is skipped, so a term
+of art never becomes a key quote with a wrong speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitdash.ingest.attribution import (
+    Attribution,
+    find_attribution,
+    resolve_names,
+    speaker_from_phrase,
+)
+from sitdash.model import Source
+
+MIN_WORDS = 4  # shorter quotations need a speech verb right beside them
+_ATTACH_GAP = 3  # characters allowed between a quote mark and its attached attribution
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+_DOUBLE_MARK_RE = re.compile(r"[“”\"«»]")
+_SINGLE_MARK_RE = re.compile(r"[‘’']")
+_SENTENCE_END_RE = re.compile(r"(?:[.!?…]+)[”\"’»)\]]*\s+(?=[“\"‘«(\[]?[A-Z0-9_])")
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|Prof|St|No|Jr|Sr|vs|Jan|"
+    r"Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+_DASH_RE = re.compile(r"^\s*[,.]?\s*(?:[–—]|--?)\s*")
+_LABEL_RE = re.compile(r"^\s*([A-Z][^:]{0,60}?)\s*:\s*$")
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_OPENING_CONTEXT = " \t\n([{“\"'‘—–-/:"
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    """A quotation: its text (without quote marks), span in the document, and speaker."""
+
+    text: str
+    speaker: str | None
+    speaker_kind: str  # one of model.SOURCE_KINDS; "other" when the speaker is unknown
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Quote:
+    open_mark: int  # offset of the opening quote mark
+    start: int
+    end: int
+    close_mark: int | None  # None when the quotation runs on to the paragraph's end
+    paragraph: int
+    chain: int  # quotations continued across paragraphs share a chain number
+    sentence: int = -1
+    speaker: Source | None = None
+    attached: bool = False  # a speech verb sits right beside the quote marks
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    attribution: Attribution | None = None
+    source: Source | None = None  # the attribution resolved against earlier speakers
+
+
+def extract_quotes(doc_text: str) -> list[QuoteHit]:
+    """Every quotation in `doc_text` with its speaker, in document order."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(doc_text)]
+    quotes = _find_quotations(doc_text, paragraphs)
+    if not quotes:
+        return []
+    masked = _mask(doc_text, quotes)
+    sentences = _split_sentences(masked, paragraphs)
+    _place_quotes(quotes, sentences)
+    for sentence in sentences:
+        sentence.attribution = find_attribution(masked[sentence.start:sentence.end])
+    _resolve_sentence_sources(sentences)
+    _assign_direct_speakers(quotes, sentences, masked)
+    _assign_fallback_speakers(quotes, sentences, masked)
+    full_names = resolve_names(
+        [s.source.name for s in sentences if s.source and s.source.kind == "named official"]
+    )
+    hits = []
+    for quote in quotes:
+        text = doc_text[quote.start:quote.end]
+        if len(_WORD_RE.findall(text)) < MIN_WORDS and not quote.attached:
+            continue
+        speaker = quote.speaker
+        name = full_names.get(speaker.name, speaker.name) if speaker else None
+        kind = speaker.kind if speaker else "other"
+        hits.append(QuoteHit(text, name, kind, quote.start, quote.end))
+    return hits
+
+
+# --- finding quotations ----------------------------------------------------------------------
+
+
+def _find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
+    """Quoted spans per paragraph, continued quotations chained across paragraphs."""
+    quotes: list[_Quote] = []
+    chain = 0
+    open_chain: int | None = None  # chain of a quotation left open at the previous paragraph's end
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        doubles = _double_quoted(text, p_start, p_end)
+        singles = _single_quoted(text, p_start, p_end, doubles)
+        spans = sorted(doubles + singles)
+        continues = open_chain is not None and spans and spans[0][0] == _first_visible(text, p_start)
+        open_chain_next = None
+        for k, (mark, start, end, close) in enumerate(spans):
+            if k == 0 and continues:
+                this_chain = open_chain
+            else:
+                chain += 1
+                this_chain = chain
+            while end > start and text[end - 1] in ",;: ":
+                end -= 1  # the comma before a closing mark is the paper's punctuation, not the quote's
+            if start < end:
+                quotes.append(_Quote(mark, start, end, close, index, this_chain))
+            if close is None:
+                open_chain_next = this_chain
+        open_chain = open_chain_next
+    return quotes
+
+
+def _first_visible(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int, int, int | None]]:
+    """(open mark, start, end, close mark or None) of double-quoted spans in one paragraph."""
+    spans = []
+    opened: int | None = None
+    for match in _DOUBLE_MARK_RE.finditer(text, p_start, p_end):
+        mark, pos = match.group(), match.start()
+        if opened is None:
+            if mark in "“«" or (mark == '"' and _opens(text, pos, p_start)):
+                opened = pos
+        elif mark in "”»" or mark == '"':
+            spans.append((opened, opened + 1, pos, pos))
+            opened = None
+    if opened is not None:
+        end = p_end
+        while end > opened + 1 and text[end - 1].isspace():
+            end -= 1
+        spans.append((opened, opened + 1, end, None))
+    return spans
+
+
+def _opens(text: str, pos: int, p_start: int) -> bool:
+    """A straight quote mark opens when it starts the paragraph or follows a space or bracket."""
+    return pos == p_start or text[pos - 1] in _OPENING_CONTEXT
+
+
+def _single_quoted(
+    text: str, p_start: int, p_end: int, doubles: list[tuple[int, int, int, int | None]]
+) -> list[tuple[int, int, int, int | None]]:
+    """Single-quoted spans outside double quotes; apostrophes (don't, Russia's, '90s) skipped."""
+    inside = [(d[0], d[3] if d[3] is not None else p_end) for d in doubles]
+    spans = []
+    opened: int | None = None
+    for match in _SINGLE_MARK_RE.finditer(text, p_start, p_end):
+        pos, mark = match.start(), match.group()
+        if any(a <= pos <= b for a, b in inside):
+            continue
+        after = text[pos + 1] if pos + 1 < p_end else " "
+        before = text[pos - 1] if pos > p_start else " "
+        if opened is None:
+            if mark in "‘'" and before in _OPENING_CONTEXT and after.isalpha():
+                opened = pos
+            continue
+        if (text[opened] == "'") != (mark == "'"):
+            continue  # ‘ closes with ’ and ' with '
+        if before.isspace() or after.isalnum():
+            continue  # an apostrophe inside a word: don’t, Russia’s
+        if before in "sS" and after == " " and pos + 2 < p_end and text[pos + 2].islower():
+            continue  # a plural possessive: the soldiers’ families
+        spans.append((opened, opened + 1, pos, pos))
+        opened = None
+    return spans
+
+
+def _mask(text: str, quotes: list[_Quote]) -> str:
+    """`text` with quotation interiors blanked to underscores, keeping their final punctuation
+    (so '…mission,” said X' still reads as one sentence and '…mission.” He' as two)."""
+    chars = list(text)
+    for quote in quotes:
+        last = quote.end - 1 if text[quote.end - 1] in ",.!?…" else quote.end
+        for i in range(quote.start, last):
+            if not chars[i].isspace():
+                chars[i] = "_"
+    return "".join(chars)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def _split_sentences(masked: str, paragraphs: list[tuple[int, int]]) -> list[_Sentence]:
+    """Sentences of the masked text (quotations cannot split a sentence once masked)."""
+    sentences = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        start = p_start
+        for match in _SENTENCE_END_RE.finditer(masked, p_start, p_end):
+            head = masked[max(start, match.start() - 12):match.start() + 1]
+            if _ABBREVIATION_RE.search(head):
+                continue
+            sentences.append(_Sentence(start, match.end(), index))
+            start = match.end()
+        if start < p_end:
+            sentences.append(_Sentence(start, p_end, index))
+    return sentences
+
+
+def _place_quotes(quotes: list[_Quote], sentences: list[_Sentence]) -> None:
+    """Give each quotation the index of the sentence holding its opening mark."""
+    k = 0
+    for quote in quotes:
+        while k + 1 < len(sentences) and sentences[k].end <= quote.open_mark:
+            k += 1
+        quote.sentence = k
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+
+class _Recent:
+    """The latest speakers by kind, to resolve "he", "they", "it" and "the official"."""
+
+    def __init__(self) -> None:
+        self.person: Source | None = None
+        self.group: Source | None = None
+        self.body: Source | None = None
+        self.by_head: dict[str, Source] = {}
+
+    def resolve(self, found: Attribution) -> Source | None:
+        if found.pronoun in ("he", "she"):
+            return self.person
+        if found.pronoun == "they":
+            return self.group or self.body or self.person
+        if found.pronoun == "it":
+            return self.body
+        if found.definite and found.head in self.by_head:
+            return self.by_head[found.head]
+        return Source(found.name, found.kind)
+
+    def remember(self, found: Attribution, source: Source) -> None:
+        plural = found.head.endswith("s") and not found.head.endswith("ss")
+        if source.kind == "named official":
+            self.person = source
+        elif source.kind == "anonymous official":
+            if plural:
+                self.group = source
+            else:
+                self.person = source
+        elif source.kind in ("institution", "media"):
+            self.body = source
+        elif source.kind == "analysts":
+            self.group = source
+        if found.pronoun:
+            return
+        for role in found.role_words:
+            self.by_head[role] = source
+        if not found.definite or found.head not in self.by_head:
+            self.by_head[found.head] = source
+
+
+def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
+    """Resolve each sentence's attribution against the speakers before it, in order."""
+    recent = _Recent()
+    for sentence in sentences:
+        found = sentence.attribution
+        if found is None:
+            continue
+        sentence.source = recent.resolve(found)
+        if sentence.source is not None:
+            recent.remember(found, sentence.source)
+
+
+def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], masked: str) -> None:
+    """The speaker named in the quotation's own sentence, or after a dash ('“…” – X')."""
+    for quote in quotes:
+        sentence = sentences[quote.sentence]
+        found = sentence.attribution
+        if found is not None and sentence.source is not None:
+            quote.speaker = sentence.source
+            quote.attached = _attached(quote, found, sentence.start)
+            continue
+        before = masked[sentence.start:quote.open_mark]
+        label = _LABEL_RE.match(before)
+        if label and not label.group(1).isupper():
+            named = speaker_from_phrase(label.group(1))  # a headline: "Zelensky: ‘We will win’"
+            if named is not None and not named.pronoun:
+                quote.speaker = Source(named.name, named.kind)
+                quote.attached = True
+                continue
+        if quote.close_mark is None:
+            continue
+        after = masked[quote.close_mark + 1:sentence.end]
+        dash = _DASH_RE.match(after)
+        if dash:
+            named = speaker_from_phrase(after[dash.end():])
+            if named is not None and not named.pronoun:
+                quote.speaker = Source(named.name, named.kind)
+                quote.attached = True
+
+
+def _attached(quote: _Quote, found: Attribution, offset: int) -> bool:
+    """Whether the attribution sits right beside the quote marks ('“No,” he said', 'said: “No”')."""
+    if quote.close_mark is not None:
+        after = quote.close_mark + 1
+        first = min(found.start, found.verb_start) + offset
+        if 0 <= first - after <= _ATTACH_GAP:
+            return True
+    return 0 <= quote.open_mark - (found.verb_end + offset) <= _ATTACH_GAP
+
+
+def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], masked: str) -> None:
+    """Speakers for quotations whose sentence names none: chain, colon, next sentence, last."""
+    chain_speaker: dict[int, Source] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            chain_speaker.setdefault(quote.chain, quote.speaker)
+    last: tuple[Source, int] | None = None
+    for quote in quotes:
+        if quote.speaker is None:
+            quote.speaker = chain_speaker.get(quote.chain)
+        if quote.speaker is None and _stands_alone(quote, sentences, masked):
+            quote.speaker = (
+                _colon_before(quote, sentences, masked)
+                or _next_sentence_source(quote, sentences)
+                or (last[0] if last and quote.paragraph - last[1] <= 1 else None)
+            )
+        if quote.speaker is not None:
+            last = (quote.speaker, quote.paragraph)
+
+
+def _stands_alone(quote: _Quote, sentences: list[_Sentence], masked: str) -> bool:
+    """A quotation that opens its sentence (not a phrase quoted inside a reporter's sentence)."""
+    sentence = sentences[quote.sentence]
+    return not masked[sentence.start:quote.open_mark].strip()
+
+
+def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Source | None:
+    """The source of a sentence ending in a colon right before the quotation."""
+    if quote.sentence == 0:
+        return None
+    previous = sentences[quote.sentence - 1]
+    if masked[previous.start:previous.end].rstrip().endswith(":"):
+        return previous.source
+    return None
+
+
+def _next_sentence_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:
+    """The source of the next sentence in the same paragraph ('“…?” Kirby asked.')."""
+    k = quote.sentence + 1
+    if k < len(sentences) and sentences[k].paragraph == quote.paragraph:
+        return sentences[k].source
+    return None

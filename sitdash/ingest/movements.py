@@ -1,0 +1,709 @@
+"""Force movements in one sentence: who moved, from where, to where, how many, and how sure.
+
+A movement is a trigger (a verb such as "withdrew", "pulled back", "deployed", "pushed toward",
+or a noun such as "withdrawal", "reorientation", "convoy ... from X to Y") plus what its clause
+says around it:
+- places after the trigger, up to the next trigger or clause break, become origin/destination by
+  the preposition before them ("from"/"out of" -> origin, "to"/"toward"/"into" -> destination,
+  "in"/"near"/"around" -> origin for pull-backs, destination for deployments and advances);
+- the actor is the nearest military actor before the trigger ("Russian troops", "Wagner Group",
+  "the enemy", "Russia"); "they" or "the troops" resolve to `previous_actor`, else "unknown";
+- `hedged` when the clause before the trigger assesses rather than asserts ("expected to",
+  "possible that", "could", "reportedly", "assesses"); negated or denied movements are dropped;
+- `size` is the stated strength ("less than 20%", "about 1,000", "two battalion tactical groups").
+
+Deliberate choices: participles that modify a noun ("the forces deployed around Kiev") are not
+movements of their own; "a ploy/ruse to regroup" is rhetoric about intent, not a movement; weak
+verbs ("left", "moved", "entered", "heading to") need a named place; a whole-country destination
+"Ukraine" is reported as None (it says nothing about where in the theatre).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitdash.ingest.places import find_places, lookup
+
+
+@dataclass(slots=True)
+class MovementHit:
+    """One movement found in a sentence; offsets are relative to that sentence."""
+
+    actor: str
+    origin: str | None
+    destination: str | None
+    kind: str  # one of model.MOVEMENT_KINDS
+    size: str | None
+    hedged: bool
+    start: int
+    end: int
+    places: tuple[str, ...] = field(default=())  # every place named in its scope, kept or not
+
+
+# --- triggers -------------------------------------------------------------------------------
+# (kind, pattern, mode). Modes: "strong" verb; "weak" verb that needs a named place; "milobj"
+# verb that needs a military object or actor; "nominal" event noun (needs a place); "effort"
+# reorientation-type noun (needs a place and a military word); "vehicle" convoy/column.
+_TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    ("withdraw", r"withdr(?:ew|awn|awing|aws|aw)", "strong"),
+    ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
+    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,3}?\s+(?:out|back)", "strong"),
+    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)", "milobj"),
+    ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|vacat(?:ed|ing|es|e)",
+     "weak"),
+    ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
+    ("retreat", r"fled|flee(?:s|ing)?", "weak"),
+    ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
+    ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
+    ("redeploy", r"reorient(?:ation|ed|ing|s)?|refocus(?:ed|ing|es)?", "effort"),
+    ("redeploy", r"shift(?:ed|ing|s)?|transferr?(?:ed|ing|s)?", "milobj"),
+    ("deploy", r"deploy(?:ed|ing|s|ments?)?", "strong"),
+    ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
+               r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
+    ("deploy", r"build-?ups?", "nominal"),
+    # motion verbs with a direction read as advances; ahead of the plain "moved" below
+    ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
+                r"mov(?:ed|ing|es|e))(?=\s+(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
+     "strong"),
+    ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
+    ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
+                r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
+     "weak"),
+    ("advance", r"convoys?|columns?", "vehicle"),
+    ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
+    ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
+)
+_TRIGGER_RE = re.compile(
+    "|".join(rf"(?P<t{i}>\b(?:{pat})\b)" for i, (_, pat, _) in enumerate(_TRIGGERS)), re.I
+)
+# Cheap screen: a sentence without any of these stems has no movement. Compiled as a trie over
+# lowercased text, so a sentence without them costs about a microsecond or two.
+_SCREEN_STEMS = (
+    "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
+    "deploy reorient refocus shift transfer sent send dispatch mass station reinforc build push "
+    "march roll press mov advanc clos approach enter reach cross head convoy column relocat regroup"
+).split()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes (fast to reject)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_SCREEN_RE = re.compile(_trie_pattern(_SCREEN_STEMS))
+
+_MIL_NOUN = (
+    r"(?:forces?|troops?|soldiers|servicemen|army|armies|military|units?|personnel|contingents?|"
+    r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
+    r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
+    r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts)"
+)
+_MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
+_EFFORT_RE = re.compile(rf"\b(?:{_MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
+
+# --- actors ---------------------------------------------------------------------------------
+_RU = r"(?:Russian|Russia['’]s|Moscow['’]s|Kremlin['’]s|pro-Russian|Russian-backed)"
+_UA = r"(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)"
+_BY = r"(?:Belarusian|Belarussian|Belarus['’]s)"
+_ACTOR_RE = re.compile(
+    r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
+    r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b|\bKadyrov(?:['’]s\s+"
+    r"(?:forces|fighters|troops|men)|ites|tsy)\b)"
+    r"|(?P<vdv>\b(?:VDV|Rosgvardia)\b)"
+    rf"|(?P<ru>\b{_RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{_MIL_NOUN})\b)"
+    rf"|(?P<ua>\b{_UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{_MIL_NOUN})\b)"
+    rf"|(?P<by>\b{_BY}\s+(?:[\w-]+\s+){{0,2}}?{_MIL_NOUN}\b)"
+    r"|(?P<ruppl>\b(?:the\s+Russians|the\s+enemy|(?:the\s+)?(?:occupiers|invaders|rashists|"
+    r"ruscists|orcs))\b)"
+    r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
+    r"Defen[cs]e\s+Forces\s+of\s+Ukraine)\b)"
+    r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
+    r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
+    r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
+    r"|(?P<state>(?<!\bfrom )(?<!\bto )(?<!\binto )(?<!\bin )(?<!\bof )(?<!\bwith )(?<!\bagainst )"
+    r"\b(?:Russia|Moscow|the\s+Kremlin)\b(?!['’]s\s+(?:capital|border|territory|region)))"
+    r"|(?P<generic>\b(?:the|these|those|its|their|some|many|most|departing|retreating)\s+"
+    r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?(?:forces|troops|soldiers|units|servicemen|"
+    r"fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b)"
+    r"|(?P<pronoun>\b[Tt]hey\b)",
+    re.I,
+)
+_TROOPS_NOUNS = frozenset("troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
+_OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
+
+# --- clauses, scope, hedges, negation ---------------------------------------------------------
+# Where the clause of a trigger begins (hedges and negation are looked for from here).
+_CLAUSE_START_RE = re.compile(
+    r"[;:—–]|\.\s|\b(?:but|while|whereas|although|though|meanwhile|after|before|when|since|"
+    r"because|unlike)\b|,\s*as\b",
+    re.I,
+)
+# Where the places of a trigger stop.
+_SCOPE_END_RE = re.compile(
+    r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|when|"
+    r"since|unlike|said|says|told|added|according\s+to)\b|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b",
+    re.I,
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:expect(?:ed|s)?\s+to|could|(?-i:may)|might|possibl[ey]|possibility|likely|probably|"
+    r"appear(?:s|ed)?\s+to|apparently|reportedly|set\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"intend(?:s|ed|ing)?\s+to|would|will|['’]ll|assess(?:es|ed|ment|ments)?|believed|suspected|"
+    r"unconfirmed|not\s+clear|unclear|whether|if|seem(?:s|ed)?\s+to|potential(?:ly)?|"
+    r"prepar(?:ing|es|ed)\s+to|poised\s+to|threaten(?:s|ed|ing)?\s+to|signs?\s+that|"
+    r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend)\b",
+    re.I,
+)
+_AFTER_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|unconfirmed|(?:reports|sources)\s+suggest|it\s+(?:appears|seems))\b", re.I
+)
+_NEAR_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b|\b(?:yet|refus\w*|fail\w*|instead|rather)"
+    r"\s+(?:to|of|than)\b|\bno\s+longer\b",
+    re.I,
+)
+_CLAUSE_NEGATION_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
+    r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
+    r"false(?:ly)?\s+claim\w*)\b",
+    re.I,
+)
+_LAST_WORDS_RE = re.compile(r"(?:[\w'’-]+\W*){0,3}$")
+
+# --- trigger guards ---------------------------------------------------------------------------
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|any|no|further|rapid|slow|major|swift|"
+    r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s)\s+$",
+    re.I,
+)
+_MODIFIER_PARTICIPLE_RE = re.compile(
+    rf"\b(?:of|the|those|these|with)\s+(?:[\w-]+\s+)?{_MIL_NOUN}\s+$", re.I
+)
+_AUX_BEFORE_RE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:\w+\s+)?$", re.I)
+_PLOY_RE = re.compile(r"\b(?:ploy|ruse|pretext|smokescreen|trick|excuse|cover|feint)\s+(?:\w+\s+)?to\s+$", re.I)
+_LEFT_NOT_MOVE_RE = re.compile(
+    r"\s+(?:\d|dead|injured|wounded|without|behind|homeless|in\s+ruins|bank|flank|wing|side|hand|"
+    r"over|many|several|(?:a|an)\s|its\s+mark|unclear|open)",
+    re.I,
+)
+_LEFT_ADJ_BEFORE_RE = re.compile(r"\b(?:the|on|to|far|center|centre)\s+$", re.I)
+_INFINITIVE_AFTER_RE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|defensive|"
+    r"staging|border|front|frontline|eastern|southern|northern|western|central|east|south|north|west|"
+    r"reinforce|bolster|strengthen|join|support)\b)(?-i:[a-z]+)\b",
+    re.I,
+)
+_ADVANCE_NEXT_RE = re.compile(
+    r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|"
+    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d)\b|[A-Z])"
+)
+_LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
+_CIVILIAN_RE = re.compile(
+    r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
+    r"ambulances?|residents|families|children|diplomats?|embassy|staff|journalists|people\s+fleeing|"
+    r"smoke|newspaper|opinion)\b",
+    re.I,
+)
+_COLUMN_MILITARY_RE = re.compile(
+    r"\b(?:military|armou?red|tanks?|vehicles|trucks|troops|Russian|Ukrainian|enemy|equipment)\b", re.I
+)
+_AREA_OBJECT_RE = re.compile(
+    r"^\s+(?:the\s+)?(?:area|region|city|town|village|positions|their\s+positions|its\s+positions|"
+    r"the\s+country|bases?)\b",
+    re.I,
+)
+_THERE_RE = re.compile(r"\bthere\b", re.I)
+_CONTINUATION_RE = re.compile(r"[\s,]*(?:and|then)\s+(?:then\s+)?(?:(?:are|were|is|was|now)\s+)?", re.I)
+
+# --- places -----------------------------------------------------------------------------------
+_PREP_RE = re.compile(
+    r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
+    r"(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
+    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|included)\b",
+    re.I,
+)
+_FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
+_TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "back into", "in on",
+                       "closer to", "for"})
+_VIA_PREPS = frozenset({"through", "via"})
+_PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
+_APPOSITION_GAP_RE = re.compile(
+    r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
+)
+_POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b", re.I)
+_WHOLE_THEATRE = frozenset({"Ukraine"})
+
+# --- size -------------------------------------------------------------------------------------
+_SIZE_RE = re.compile(
+    r"(?P<amount>(?:(?:about|around|some|roughly|approximately|nearly|almost|more\s+than|over|"
+    r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|an\s+estimated|as\s+many\s+as|"
+    r"as\s+few\s+as)\s+)?(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per\s+cent))?"
+    r"(?:\s+(?:thousand|million))?|(?:(?:about|around|some|nearly|almost|up\s+to|at\s+least)\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|a\s+dozen|dozens|several|a\s+few|hundreds|thousands|tens\s+of\s+thousands)|"
+    r"(?:a|one|two)\s+(?:third|quarter|half|fifth)s?)"
+    r"(?:\s+of)?(?:\s+(?:the|its|their|his|more|additional|extra|new|elite|reserve|fresh|Russian|"
+    r"Ukrainian|Wagner|Chechen|Belarusian|[\w-]+))?"
+    r"\s+(?:(?P<unit>battalion\s+tactical\s+groups?|BTGs?|battalions?|brigades?|regiments?|"
+    r"divisions?|companies|company|platoons?|units|tanks|(?:armou?red\s+)?vehicles|aircraft|"
+    r"helicopters)|(?P<troops>troops|soldiers|servicemen|personnel|paratroopers|marines|reservists|"
+    r"conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
+    re.I,
+)
+_VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
+
+
+@dataclass(slots=True)
+class _Trigger:
+    kind: str
+    mode: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class _Actor:
+    start: int
+    end: int
+    name: str
+    strength: str  # mil | state | generic | pronoun
+
+
+def extract_movements(sentence: str, previous_actor: str | None = None) -> list[MovementHit]:
+    """Every force movement stated or assessed in one sentence."""
+    if not _SCREEN_RE.search(sentence.lower()):
+        return []
+    triggers = _triggers(sentence)
+    if not triggers:
+        return []
+    places = _places(sentence)
+    actors = _actors(sentence)
+    clause_starts = [m.end() for m in _CLAUSE_START_RE.finditer(sentence)]
+    scope_ends = [m.start() for m in _SCOPE_END_RE.finditer(sentence)]
+    hits: list[tuple[_Trigger, MovementHit]] = []
+    for i, trig in enumerate(triggers):
+        next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
+        scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
+        clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
+        for hit in _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
+            hits.append((trig, hit))
+    return _fold_and_dedupe(sentence, hits)
+
+
+def actor_in(sentence: str) -> str | None:
+    """The military actor a sentence names ("Russian forces", "Wagner Group"), if any."""
+    best = None
+    for actor in _actors(sentence):
+        if actor.strength == "mil":
+            return actor.name
+        if actor.strength == "state" and best is None:
+            best = actor.name
+    return best
+
+
+def actor_family(actor: str) -> str:
+    """A coarse side for an actor, used to merge retellings: ru, ua, by, wagner or the name."""
+    low = actor.lower()
+    if "wagner" in low:
+        return "wagner"
+    if "ukrain" in low:
+        return "ua"
+    if "belarus" in low:
+        return "by"
+    if any(w in low for w in ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy")):
+        return "ru"
+    return low
+
+
+def kind_family(kind: str) -> str:
+    """Kinds that may describe the same movement: pull-backs, deployments, advances, regroups."""
+    if kind in _PULLBACK:
+        return "pullback"
+    if kind in ("deploy", "redeploy"):
+        return "deploy"
+    return kind
+
+
+def merge_duplicates(hits: list) -> list:
+    """One document's movements (MovementHit or model.Movement) with retellings folded together.
+
+    Same (actor family, kind family, origin, destination) -> kept once: the first telling, made
+    asserted if any telling asserts it, with the first stated size. A later telling with no place
+    at all ("the departing troops were leaving") folds into the latest earlier movement of the
+    same actor and kind family.
+    """
+    kept: list = []
+    index: dict[tuple, object] = {}
+    for hit in hits:
+        fam = (actor_family(hit.actor), kind_family(hit.kind))
+        key = fam + (hit.origin, hit.destination)
+        placeless = hit.origin is None and hit.destination is None and not getattr(hit, "places", ())
+        target = index.get(key)
+        if target is None and placeless:
+            target = next((k for k in reversed(kept)
+                           if (actor_family(k.actor), kind_family(k.kind)) == fam), None)
+        if target is None:
+            kept.append(hit)
+            index[key] = hit
+            continue
+        if not placeless:
+            target.hedged = target.hedged and hit.hedged
+        target.size = target.size or hit.size
+    return kept
+
+
+# --- steps ------------------------------------------------------------------------------------
+def _triggers(sentence: str) -> list[_Trigger]:
+    """Trigger words, with participle modifiers, adjectives and idioms filtered out."""
+    found = []
+    for m in _TRIGGER_RE.finditer(sentence):
+        kind, _, mode = _TRIGGERS[int(m.lastgroup[1:])]
+        trig = _Trigger(kind, mode, m.start(), m.end(), m.group().lower())
+        if _keep_trigger(sentence, trig):
+            found.append(trig)
+    return found
+
+
+def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
+    before, after = sentence[max(0, trig.start - 60):trig.start], sentence[trig.end:trig.end + 60]
+    word = trig.text
+    if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
+        # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
+        if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) and not _AUX_BEFORE_RE.search(before):
+            return False
+    if word.startswith("depart") and re.match(rf"\s+{_MIL_NOUN}", after, re.I):
+        return False
+    if trig.kind == "regroup" and _PLOY_RE.search(before):
+        return False
+    if word == "left" and (_LEFT_NOT_MOVE_RE.match(after) or _LEFT_ADJ_BEFORE_RE.search(before)):
+        return False
+    if word == "leave" and _LEAVE_NOUN_RE.search(before):
+        return False
+    if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
+            _INFINITIVE_AFTER_RE.match(after):
+        return False
+    if word.startswith("advanc"):
+        if re.search(r"\bin\s+$", before, re.I):  # "in advance"
+            return False
+        if not _ADVANCE_NEXT_RE.match(after):  # "advanced weapons"
+            return False
+        if _DETERMINER_BEFORE_RE.search(before):
+            trig.mode = "nominal"
+    if word.startswith("retreat") and _DETERMINER_BEFORE_RE.search(before):
+        trig.mode = "nominal"
+    if word.startswith(("redeployment", "deployment")):
+        trig.mode = "nominal"
+    if trig.mode == "vehicle":
+        if _CIVILIAN_RE.search(before[-40:]) or _CIVILIAN_RE.search(after[:40]):
+            return False
+        if word.startswith("column") and not (_COLUMN_MILITARY_RE.search(before[-25:]) or
+                                              _COLUMN_MILITARY_RE.search(after[:30])):
+            return False
+    return True
+
+
+def _places(sentence: str) -> list:
+    """Place mentions, without those used as actors ("Kyiv's forces", "Russia's military")."""
+    out = []
+    for p in find_places(sentence):
+        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end):
+            continue
+        out.append(p)
+    return out
+
+
+def _actors(sentence: str) -> list[_Actor]:
+    """Military actors named in a sentence, in order."""
+    actors = []
+    for m in _ACTOR_RE.finditer(sentence):
+        group = m.lastgroup
+        text = m.group()
+        if group == "wagner":
+            actors.append(_Actor(m.start(), m.end(), "Wagner Group", "mil"))
+        elif group == "chechen":
+            actors.append(_Actor(m.start(), m.end(), "Chechen forces", "mil"))
+        elif group == "vdv":
+            actors.append(_Actor(m.start(), m.end(), text.upper() if text.upper() == "VDV" else text, "mil"))
+        elif group in ("ru", "ua", "by"):
+            actors.append(_Actor(m.start(), m.end(), _side_name(group, m), "mil"))
+        elif group == "ruppl":
+            actors.append(_Actor(m.start(), m.end(), "Russian forces", "mil"))
+        elif group == "uappl":
+            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "mil"))
+        elif group == "unit":
+            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
+        elif group == "state":
+            actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
+        else:
+            actors.append(_Actor(m.start(), m.end(), text, group))
+    return actors
+
+
+def _side_name(group: str, m: re.Match) -> str:
+    side = {"ru": "Russian", "ua": "Ukrainian", "by": "Belarusian"}[group]
+    noun = (m.group("run") if group == "ru" else m.group("uan") if group == "ua" else "") or ""
+    noun = noun.lower()
+    if noun.startswith(("convoy", "column")):
+        return f"{side} military {noun.rstrip('s')}"
+    if noun in _TROOPS_NOUNS:
+        return f"{side} troops"
+    return f"{side} forces"
+
+
+def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
+    """The movement(s) of one trigger: one hit per origin/destination pairing."""
+    if _negated(sentence, trig, clause_start):
+        return []
+    in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end]
+    if trig.mode == "vehicle":  # a convoy's places are its own "from X to Y", close by
+        in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
+                    _last_prep(sentence[trig.end:p.start]) in _FROM_PREPS | _TO_PREPS]
+    origins, destinations = _roles(sentence, trig, in_scope)
+    if trig.mode != "vehicle" and not (origins if trig.kind in _PULLBACK else destinations):
+        located = _clause_locations(sentence, trig, clause_start, places)
+        if trig.kind in _PULLBACK:
+            origins = located
+        else:
+            destinations = located
+    if not destinations and _THERE_RE.search(sentence, trig.end, scope_end):
+        earlier = [p for p in places if p.end <= trig.start]
+        if earlier:
+            destinations = [earlier[-1]]
+    named = tuple(dict.fromkeys(p.name for p in origins + destinations))
+    actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
+                                                  previous_actor, origins)
+    if not _enough_evidence(sentence, trig, scope_end, named, strength):
+        return []
+    size, size_end = _size(sentence, trig, clause_start, scope_end, places)
+    hedged = _hedged(sentence, trig, clause_start, scope_end)
+    origin_names = [p.name for p in origins] or [None]
+    dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
+    used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
+    start = min(trig.start, actor_start) if actor_start is not None else trig.start
+    return [
+        MovementHit(actor, o, d, trig.kind, size, hedged, start, used_end, named)
+        for o in origin_names for d in dest_names if o is None or o != d
+    ]
+
+
+def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
+    before = sentence[clause_start:trig.start]
+    near = _LAST_WORDS_RE.search(before).group()
+    if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
+        return True
+    return bool(_CLAUSE_NEGATION_RE.search(before))
+
+
+def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
+    """Origins and destinations among the places after a trigger, by their preposition."""
+    origins, destinations = [], []
+    anchor = trig.end
+    previous = None
+    for place in in_scope:
+        gap = sentence[anchor:place.start]
+        if previous is not None and _APPOSITION_GAP_RE.match(gap):
+            winner = _more_specific(previous, place)
+            if winner is not None:
+                for role in (origins, destinations):
+                    if previous in role:
+                        role[role.index(previous)] = winner
+                previous, anchor = winner, place.end
+                continue
+        role = _role(trig.kind, _last_prep(gap), first=previous is None)
+        if role == "from":
+            origins.append(place)
+        elif role == "to":
+            destinations.append(place)
+        previous, anchor = place, place.end
+    return _unique_places(origins), _unique_places(destinations)
+
+
+def _last_prep(gap: str) -> str | None:
+    """The last preposition in a gap, "of" only when nothing else is there."""
+    preps = [" ".join(m.group().lower().split()) for m in _PREP_RE.finditer(gap)]
+    meaningful = [p for p in preps if p != "of"]
+    if meaningful:
+        return meaningful[-1]
+    return "of" if preps else None
+
+
+def _role(kind: str, prep: str | None, first: bool) -> str | None:
+    if prep in _FROM_PREPS:
+        return "from"
+    if prep in _TO_PREPS or (prep == "on" and kind == "advance"):
+        return "to"
+    if prep in _VIA_PREPS:
+        return None
+    if prep is None and not first:
+        return None if kind not in _PULLBACK else "from"
+    return "from" if kind in _PULLBACK else "to"
+
+
+def _more_specific(a, b):
+    """Of two adjacent places where one contains the other ("Ukraine's capital Kiev"), the
+    contained one; None when neither contains the other (a list: "Chernihiv, Sumy")."""
+    ia, ib = lookup(a.name), lookup(b.name)
+    if ia is None or ib is None or a.name == b.name:
+        return b if a.name == b.name else None
+    if _contains(ia, ib):
+        return b
+    if _contains(ib, ia):
+        return a
+    return None
+
+
+def _contains(outer, inner) -> bool:
+    if outer.kind == "country":
+        return inner.kind != "country" and inner.country == outer.country
+    if outer.kind == "oblast":
+        return inner.kind != "oblast" and inner.oblast == outer.name
+    return False
+
+
+def _unique_places(items: list) -> list:
+    seen, out = set(), []
+    for p in items:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
+
+def _clause_locations(sentence, trig, clause_start, places) -> list:
+    """Places located earlier in the clause: "Russian troops around Kyiv have withdrawn" (origin),
+    "In the Kupiansk direction, the enemy is regrouping" (where)."""
+    out = []
+    for p in places:
+        if clause_start <= p.start and p.end <= trig.start:
+            prep = _last_prep(sentence[max(clause_start, p.start - 25):p.start])
+            if prep in ("in", "near", "around", "outside", "inside", "close to", "at"):
+                out.append(p)
+    return out
+
+
+def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins):
+    """(actor name, strength, start in sentence or None)."""
+    if trig.mode == "vehicle":
+        return _vehicle_actor(sentence, trig, origins), "mil", None
+    chosen = None
+    before = [a for a in actors if a.end <= trig.start and not _OBJECT_PREPS_RE.search(sentence[:a.start])]
+    in_clause = [a for a in before if a.start >= clause_start]
+    if trig.mode in ("nominal", "effort"):
+        after = [a for a in actors if trig.end <= a.start < scope_end and a.strength in ("mil", "state")]
+        adjacent = [a for a in before if trig.start - a.end <= 1]
+        chosen = (adjacent or after or in_clause or before or [None])[0] if (adjacent or after) else None
+        if chosen is None:
+            chosen = (in_clause or before or [None])[-1]
+    else:
+        chosen = (in_clause or before or [None])[-1]
+        if chosen is None:
+            after = [a for a in actors if trig.end <= a.start < scope_end and a.strength == "mil"]
+            chosen = after[0] if after else None
+    if chosen is None:
+        return previous_actor or "unknown", None, None
+    if chosen.strength in ("generic", "pronoun"):
+        explicit = [a for a in before if a.strength == "mil" and a.end <= chosen.start]
+        name = explicit[-1].name if explicit else (previous_actor or "unknown")
+        return name, chosen.strength, chosen.start
+    return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None
+
+
+def _vehicle_actor(sentence, trig, origins) -> str:
+    noun = "convoy" if trig.text.startswith("convoy") else "column"
+    before = sentence[max(0, trig.start - 40):trig.start]
+    if re.search(rf"{_UA}\s+(?:[\w-]+\s+)?$", before, re.I):
+        return f"Ukrainian military {noun}"
+    if re.search(rf"{_RU}\s+(?:[\w-]+\s+)?$", before, re.I) or any(
+            p.name in ("Russia", "Belarus") for p in origins):
+        return f"Russian military {noun}"
+    return f"military {noun}"
+
+
+def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
+    """Whether a trigger carries enough to be a force movement at all."""
+    obj = sentence[trig.end:scope_end]
+    if trig.mode in ("nominal", "vehicle"):
+        if trig.text.startswith("build") and not _MIL_NOUN_RE.search(obj):
+            return False
+        return bool(named)
+    if trig.mode == "effort":
+        window = sentence[trig.end:min(scope_end, trig.end + 60)]
+        return bool(named) and bool(_EFFORT_RE.search(window))
+    if trig.mode == "milobj":
+        return bool(_MIL_NOUN_RE.search(obj[:80]) or trig.text.startswith(("bring", "brought")) and
+                    _MIL_NOUN_RE.search(obj[:40])) or (strength == "mil" and bool(named))
+    if trig.mode == "weak":
+        if named:
+            return strength is not None or bool(_MIL_NOUN_RE.search(obj[:60]))
+        return strength == "mil" and bool(_AREA_OBJECT_RE.match(obj))
+    if strength is not None:
+        return True
+    return bool(named) and bool(_MIL_NOUN_RE.search(sentence))
+
+
+def _size(sentence, trig, clause_start, scope_end, places) -> tuple[str | None, int]:
+    """The stated strength nearest the trigger in its clause, and where it ends."""
+    best, best_dist, best_end = None, None, 0
+    for m in _SIZE_RE.finditer(sentence, clause_start, scope_end):
+        if any(p.start < m.end() and m.start() < p.end for p in places):
+            continue
+        amount = " ".join(m.group("amount").split())
+        if m.group("unit"):
+            text = " ".join(sentence[m.start():m.end()].split())
+        elif m.group("troops"):
+            text = " ".join(sentence[m.start():m.end()].split())
+        elif _VAGUE_AMOUNT_RE.match(amount):
+            continue
+        else:
+            text = amount
+        dist = abs(m.start() - trig.end) if m.start() >= trig.end else abs(trig.start - m.end())
+        if best_dist is None or dist < best_dist:
+            best, best_dist, best_end = text[0].lower() + text[1:], dist, m.end()
+    return best, best_end
+
+
+def _hedged(sentence, trig, clause_start, scope_end) -> bool:
+    """Assessed, expected or possible rather than asserted."""
+    before = sentence[clause_start:trig.start]
+    after = sentence[trig.end:min(len(sentence), scope_end + 40)]
+    if trig.mode == "vehicle":
+        return bool(re.match(r"[^,;]{0,60}?\b(?:could|(?-i:may)|might|would|will|expected|likely)\b",
+                             after, re.I))
+    if _HEDGE_RE.search(before):
+        return True
+    if trig.mode in ("nominal", "effort") and _HEDGE_RE.search(after):
+        return True
+    return bool(_AFTER_HEDGE_RE.search(sentence, trig.end))
+
+
+def _fold_and_dedupe(sentence: str, hits: list[tuple[_Trigger, MovementHit]]) -> list[MovementHit]:
+    """"leaving Kiev and heading toward Belarus" is one movement; same movement twice -> once."""
+    out: list[MovementHit] = []
+    for trig, hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and hit.kind == "advance" and trig.mode == "weak" and \
+                prev.kind in _PULLBACK and prev.destination is None and prev.end <= trig.start and \
+                _CONTINUATION_RE.fullmatch(sentence, prev.end, trig.start):
+            prev.destination, prev.end = hit.destination, hit.end
+            prev.places = tuple(dict.fromkeys(prev.places + hit.places))
+            continue
+        if any(h.kind == hit.kind and h.origin == hit.origin and h.destination == hit.destination
+               for h in out):
+            continue
+        out.append(hit)
+    return out

@@ -1,0 +1,276 @@
+"""Force movements: triggers, places, actors, hedges, negation, sizes, and the seed as a whole."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from sitdash.ingest.movements import (
+    MovementHit,
+    actor_family,
+    actor_in,
+    extract_movements,
+    kind_family,
+    merge_duplicates,
+)
+from sitdash.ingest.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_ef4bcab6f89b65ad.txt"
+GOLD = Path("/work/shared/gold_seed.json")
+
+
+def moves(sentence: str, previous_actor: str | None = None) -> list[tuple]:
+    """(kind, origin, destination, hedged) of each movement, in order."""
+    return [(h.kind, h.origin, h.destination, h.hedged)
+            for h in extract_movements(sentence, previous_actor)]
+
+
+def only(sentence: str, previous_actor: str | None = None) -> MovementHit:
+    hits = extract_movements(sentence, previous_actor)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+# --- positive: varied outlets and styles -------------------------------------------------------
+POSITIVE = [
+    # wire copy
+    ("Russian troops withdrew from the northern city of Chernihiv on Sunday, the regional "
+     "governor said.", [("withdraw", "Chernihiv", None, False)]),
+    ("Kadyrov's fighters have pulled out of Rubizhne, a Ukrainian official claimed.",
+     [("withdraw", "Rubizhne", None, False)]),
+    ("Russian forces fell back from positions around Izium on Tuesday.",
+     [("retreat", "Izium", None, False)]),
+    ("Russian forces are retreating from Kherson city, Ukrainian officials say.",
+     [("retreat", "Kherson", None, False)]),
+    ("Ukrainian troops entered Kherson on Friday, the defence ministry said.",
+     [("advance", None, "Kherson", False)]),
+    ("Ukrainian forces pushed toward Kherson overnight, Ukraine's southern command said.",
+     [("advance", None, "Kherson", False)]),
+    # Pentagon briefing write-ups
+    ("Moscow has sent two battalion tactical groups to Belgorod, a senior US defense official "
+     "told reporters.", [("deploy", None, "Belgorod", False)]),
+    ("The official said Russian forces have begun to pull back from Hostomel airport toward "
+     "Belarus.", [("withdraw", "Hostomel", "Belarus", False)]),
+    ("It is possible that some of the battalions have moved to Belgorod to refit, the official "
+     "said.", [("reposition", None, "Belgorod", True)]),
+    # ISW-style assessments
+    ("ISW assesses that Russian forces will likely redeploy elements of the 1st Guards Tank Army "
+     "to Izium in the coming days.", [("redeploy", None, "Izium", True)]),
+    ("Russian forces are expected to attempt to advance on Sloviansk from Izium.",
+     [("advance", "Izium", "Sloviansk", True)]),
+    ("Satellite imagery appears to show that Russian forces have relocated several units to "
+     "Belgorod.", [("reposition", None, "Belgorod", True)]),
+    ("Russian troops may regroup in Belarus, analysts said.", [("regroup", None, "Belarus", True)]),
+    # Ukrainian General Staff / regional governors on Telegram
+    ("The enemy continues to regroup its units in the Belgorod region.",
+     [("regroup", None, "Belgorod", False)]),
+    ("In the Kupiansk direction, the enemy is regrouping and replenishing its units.",
+     [("regroup", None, "Kupiansk", False)]),
+    ("The occupiers have abandoned their positions near Lyman, governor Pavlo Kyrylenko wrote "
+     "on Telegram.", [("withdraw", "Lyman", None, False)]),
+    ("Russia is massing troops near Kupiansk, Ukraine's military intelligence warned.",
+     [("deploy", None, "Kupiansk", False)]),
+    # live-blog entries
+    ("10:42: A 40-mile Russian convoy heading toward Kyiv has stalled, satellite images show.",
+     [("advance", None, "Kyiv", False)]),
+    ("Chechen fighters were dispatched to Mariupol last week.", [("deploy", None, "Mariupol", False)]),
+    ("Belarusian troops have been deployed along the border with Ukraine's Volyn region, Kyiv said.",
+     [("deploy", None, "Volyn Oblast", False)]),
+    # translated Spanish-outlet copy
+    ("The Russian army has withdrawn its troops from the Kiev region to concentrate them in the "
+     "east, according to the Ukrainian Ministry of Defense.", [("withdraw", "Kyiv", None, False)]),
+    ("The withdrawal of Russian troops from the Kiev region was completed by early April, the "
+     "Pentagon said.", [("withdraw", "Kyiv", None, False)]),
+    # one trigger, two origins; two triggers, two movements
+    ("Russian troops pulled back from Bucha and Irpin overnight.",
+     [("withdraw", "Bucha", None, False), ("withdraw", "Irpin", None, False)]),
+    ("Russian forces fell back from Lyman while Ukrainian troops advanced on Kreminna.",
+     [("retreat", "Lyman", None, False), ("advance", None, "Kreminna", False)]),
+    # leaving X and heading toward Y is one movement
+    ("Russian troops are leaving Kiev and heading toward Belarus, the official said.",
+     [("withdraw", "Kyiv", "Belarus", False)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", POSITIVE, ids=[s[:40] for s, _ in POSITIVE])
+def test_movements_are_found(sentence, expected):
+    assert moves(sentence) == expected
+
+
+# --- negative: no movement, or a movement denied --------------------------------------------------
+NEGATIVE = [
+    "Russian forces have not yet redeployed from Kyiv, the official said.",
+    "There is no evidence that troops left Kherson, the mayor said.",
+    "Moscow denied moving troops to the border with Finland.",
+    "Russia did not withdraw its troops from Belarus after the drills.",
+    "Russia said it would reduce military operations around Kyiv and Chernihiv.",
+    "The United States has sent advanced weapons to Ukraine.",
+    "Residents left Mariupol in buses organised by the Red Cross.",
+    "A humanitarian convoy left Zaporizhzhia for Mariupol on Friday.",
+    "The invasion of Ukraine began on February 24.",
+    "Shelling left three people dead in Kharkiv overnight.",
+    "Ukrainian troops still hold the left bank near Kherson.",
+    "In what Kyiv called a ploy to regroup, Russia announced a pause around Chernihiv.",
+    "Russia moved to annex four regions including Kherson and Zaporizhzhia.",
+    "A column of smoke rose over Lviv after the strike.",
+    "The Russian forces deployed around Kyiv have suffered heavy losses.",
+    "Wheat prices advanced in Odesa as ships resumed sailing.",
+    "Zelensky met the commanders who planned the defence of Kyiv.",
+    "Kyiv's troops are holding the line around Bakhmut.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE, ids=[s[:40] for s in NEGATIVE])
+def test_no_movement(sentence):
+    assert extract_movements(sentence) == []
+
+
+# --- details: actor, size, offsets ------------------------------------------------------------------
+def test_wagner_deploy_actor_size_and_place():
+    hit = only("Kirby added that Russian contractor Wagner Group had deployed about 1,000 people in "
+               "the Ukrainian region of Donbas, which Moscow has declared a priority.")
+    assert (hit.actor, hit.kind, hit.destination, hit.size, hit.hedged) == (
+        "Wagner Group", "deploy", "Donbas", "about 1,000", False)
+
+
+def test_reposition_of_forces_deployed_around_capital_is_one_movement():
+    sentence = ("Russia has begun to reposition less than 20% of the forces deployed around "
+                "Ukraine's capital Kiev, the Pentagon said.")
+    hit = only(sentence)
+    assert (hit.kind, hit.origin, hit.destination, hit.size, hit.hedged) == (
+        "reposition", "Kyiv", None, "less than 20%", False)
+    assert hit.actor == "Russian forces"
+    assert sentence[hit.start:hit.end].startswith("Russia has begun")
+    assert sentence[hit.start:hit.end].endswith("Kiev")
+
+
+def test_expected_redeploy_is_hedged_and_bring_home_is_negated():
+    hits = extract_movements("Russia is expected to recondition and resupply them to redeploy them "
+                             "in Ukraine, and not bring the force home.")
+    assert [(h.kind, h.origin, h.destination, h.hedged) for h in hits] == [
+        ("redeploy", None, None, True)]
+    assert hits[0].places == ("Ukraine",)  # named, but the whole country is no destination
+
+
+def test_sizes_as_stated():
+    assert only("Up to 10,000 troops are expected to be deployed to Mariupol, according to "
+                "British intelligence.").size == "up to 10,000 troops"
+    assert only("Moscow has sent two battalion tactical groups to Belgorod.").size == \
+        "two battalion tactical groups"
+    assert only("Some Russian troops were leaving Hostomel.").size is None
+
+
+def test_actor_names():
+    assert only("Russian troops withdrew from Chernihiv.").actor == "Russian troops"
+    assert only("Ukrainian forces pushed toward Kherson.").actor == "Ukrainian forces"
+    assert only("The enemy is regrouping near Kupiansk.").actor == "Russian forces"
+    assert only("Chechen fighters were dispatched to Mariupol.").actor == "Chechen forces"
+    assert only("A 40-mile Russian convoy heading toward Kyiv has stalled.").actor == \
+        "Russian military convoy"
+
+
+def test_convoy_from_to_is_an_advance():
+    hit = only("The Pentagon said it was not clear that the convoy of military vehicles from Russia "
+               "to Kiev still exists.")
+    assert (hit.actor, hit.kind, hit.origin, hit.destination, hit.hedged) == (
+        "Russian military convoy", "advance", "Russia", "Kyiv", False)
+
+
+def test_pronoun_resolves_to_previous_actor_else_unknown():
+    sentence = "They are leaving Kiev and heading further north, away from the city."
+    assert only(sentence, "Russian forces").actor == "Russian forces"
+    assert (only(sentence).actor, only(sentence).origin) == ("unknown", "Kyiv")
+    generic = "The troops that left the area included some of the surroundings of Chernihiv " \
+              "along with those fighting near the city of Sumy."
+    hits = extract_movements(generic, "Russian forces")
+    assert [(h.actor, h.kind, h.origin) for h in hits] == [
+        ("Russian forces", "withdraw", "Chernihiv"), ("Russian forces", "withdraw", "Sumy")]
+
+
+def test_possible_move_to_belarus_is_hedged():
+    hit = only("Kirby said that it is possible that some of the Russian forces have already moved "
+               "to Belarus, unlike their local garrisons.")
+    assert (hit.actor, hit.kind, hit.destination, hit.hedged) == (
+        "Russian forces", "reposition", "Belarus", True)
+
+
+def test_reorientation_in_donbas_is_an_assessed_redeploy():
+    hit = only("The reorientation of Russia's military efforts in the Donbas could portend a longer "
+               "conflict, a senior US defense official said.")
+    assert (hit.actor, hit.kind, hit.destination, hit.hedged) == (
+        "Russian forces", "redeploy", "Donbas", True)
+
+
+def test_actor_in_sentence():
+    assert actor_in("Some Russian troops were also leaving near the Chernobyl power station.") == \
+        "Russian troops"
+    assert actor_in("Russia has begun to reposition its forces.") == "Russian forces"
+    assert actor_in("Kirby added that the Wagner Group is active.") == "Wagner Group"
+    assert actor_in("The weather was cold in Kyiv.") is None
+
+
+def test_families():
+    assert actor_family("Russian military convoy") == actor_family("Russian troops") == "ru"
+    assert actor_family("Wagner Group") == "wagner" != actor_family("Russian forces")
+    assert kind_family("withdraw") == kind_family("reposition") == "pullback"
+    assert kind_family("deploy") == kind_family("redeploy") != kind_family("advance")
+
+
+def test_merge_duplicates_folds_retellings():
+    a = MovementHit("Russian forces", "Kyiv", None, "reposition", "less than 20%", False, 0, 10,
+                    ("Kyiv",))
+    b = MovementHit("Russian forces", "Kyiv", None, "withdraw", None, False, 0, 10, ("Kyiv",))
+    c = MovementHit("Russian forces", None, None, "withdraw", None, True, 0, 10)  # no place at all
+    d = MovementHit("Wagner Group", "Kyiv", None, "withdraw", None, False, 0, 10, ("Kyiv",))
+    e = MovementHit("Russian forces", "Sumy", None, "withdraw", None, False, 0, 10, ("Sumy",))
+    kept = merge_duplicates([a, b, c, d, e])
+    assert kept == [a, d, e]
+    assert a.size == "less than 20%" and not a.hedged
+
+
+# --- the seed article as one document -----------------------------------------------------------
+def seed_movements() -> list[MovementHit]:
+    hits, previous = [], None
+    for span in split_sentences(SEED.read_text(encoding="utf-8")):
+        found = extract_movements(span.text, previous)
+        previous = actor_in(span.text) or previous
+        hits.extend(found)
+    return merge_duplicates(hits)
+
+
+def _matches(hit: MovementHit, gold: dict) -> bool:
+    kinds = {gold["kind"], *gold.get("alt_kinds", [])}
+    return (hit.kind in kinds and actor_family(hit.actor) == actor_family(gold["who"])
+            and (gold["from"] is None or hit.origin == gold["from"])
+            and (gold["to"] is None or hit.destination == gold["to"]))
+
+
+def test_seed_gold_movements_all_found_without_extras():
+    gold = json.loads(GOLD.read_text())["000_ef4bcab6f89b65ad.txt"]["movements"]
+    hits = seed_movements()
+    for g in gold:
+        assert any(_matches(h, g) for h in hits), g
+    extras = [h for h in hits if not any(_matches(h, g) for g in gold)]
+    assert extras == []
+    assert len(hits) == len(gold)
+
+
+def test_seed_hedges_match_gold():
+    gold = json.loads(GOLD.read_text())["000_ef4bcab6f89b65ad.txt"]["movements"]
+    hits = seed_movements()
+    for g in gold:
+        hit = next(h for h in hits if _matches(h, g))
+        assert hit.hedged == g["hedged"], (g, hit)
+
+
+def test_sentences_without_movement_words_are_cheap():
+    sentence = "Russian aircraft flew 300 attack missions over Ukraine, the official told CNBC."
+    start = time.perf_counter()
+    for _ in range(20000):
+        extract_movements(sentence)
+    per_call = (time.perf_counter() - start) / 20000
+    assert per_call < 10e-6

@@ -42,6 +42,7 @@ def resolved(text, base=THURSDAY):
         ("the war that began in February", ("2022-02-01", "month", "in February")),
         ("fighting since 2014 in Donbas", ("2014-01-01", "year", "since 2014")),
         ("in March 2022 alone", ("2022-03-01", "month", "in March 2022")),
+        ("fighting eased in mid-March", ("2022-03-01", "month", "mid-March")),
         # calendar dates
         ("in Lviv, Ukraine March 26, 2022. REUTERS", ("2022-03-26", "day", "March 26, 2022")),
         ("on 26 March 2022 the city", ("2022-03-26", "day", "26 March 2022")),

@@ -54,10 +54,10 @@ _DATE_RE = re.compile(
   | \b(?P<dotted>(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<dm>0?[1-9]|1[0-2])\.(?P<dy>{_YEAR}))\b
   | \b(?P<mdy>{_WD_PREFIX}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
   | \b(?P<dmy>{_WD_PREFIX}(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
-  | \b(?P<month>(?:(?P<mpre>in|since|during|until|by|through|from|early|late|mid-?|(?:the\s+)?
-        (?:beginning|end|start|middle)\s+of)\s+)?(?P<m3>{_MONTH})(?!\s*\d{{1,2}}\b)
+  | \b(?P<month>(?:(?P<mpre>in|since|during|until|by|through|from|early|late|mid|(?:the\s+)?
+        (?:beginning|end|start|middle)\s+of)(?:\s+|(?<=mid)-))?(?P<m3>{_MONTH})(?!\s*\d{{1,2}}\b)
         (?:,?\s+(?P<y3>{_YEAR})\b)?)
-  | \b(?P<yearonly>(?:in|since|during|until|by|before|after|of|from|early|late|mid-?)\s+(?P<y4>{_YEAR}))\b(?![-/.]\d)
+  | \b(?P<yearonly>(?:in|since|during|until|by|before|after|of|from|early|late|mid)(?:\s+|(?<=mid)-)(?P<y4>{_YEAR}))\b(?![-/.]\d)
   | \b(?P<weekday>(?:(?P<wpre>on|last|this|next|since|by|until|late|early)\s+)?(?P<wd>{_WEEKDAY}){_PARTS})\b
   | \b(?P<dby>the\s+day\s+before\s+yesterday)\b
   | \b(?P<yday>yesterday{_PARTS})\b
@@ -71,6 +71,22 @@ _DATE_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_WORD_RE = re.compile(r"\w+")
+# Words a time expression can hinge on, and words that can open one before them.
+_TRIGGERS = (
+    [*MONTHS, *WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+    + "yesterday today tonight overnight night morning afternoon evening week weeks month months "
+    "year years weekend day days hour hours".split()
+)
+_PREFIXES = (
+    "in on since during until by through from early late mid the beginning end start middle of "
+    "last this next past over within before after earlier later a an one two three four five six "
+    "seven eight nine ten eleven twelve several few".split()
+)
+# Every casing a word can take in text, so the scan needs no str.lower() per word.
+_TRIGGER_FORMS = frozenset(f(w) for w in _TRIGGERS for f in (str.lower, str.capitalize, str.upper))
+_PREFIX_FORMS = frozenset(f(w) for w in _PREFIXES for f in (str.lower, str.capitalize, str.upper))
+_DIGITS = frozenset("0123456789")
 # Month and weekday names must be capitalised ("may", "march" and "sat" are ordinary words).
 _CAPITALISED_GROUPS = ("m1", "m2", "m3", "wd")
 _FUTURE_RE = re.compile(
@@ -238,31 +254,53 @@ def _capitalised(m: re.Match) -> bool:
     return True
 
 
+def _mention(m: re.Match, text: str, base: date | None) -> DateMention | None:
+    """The resolved mention for one regex match, or None when it is not a date after all."""
+    if not _capitalised(m):
+        return None
+    if m.lastgroup in _ABSOLUTE_KINDS:
+        resolved = _resolve_absolute(m, base)
+    elif base is None:
+        resolved = None, "unknown"
+    else:
+        resolved = _resolve_relative(m, text, base)
+    if resolved is None:
+        return None
+    when, precision = resolved
+    start, end = m.span(m.lastgroup)
+    return DateMention(
+        date=when.isoformat() if when else None,
+        precision=precision,
+        text=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
 def find_dates(text: str, base: date | None = None) -> list[DateMention]:
-    """Every time expression in `text`, resolved against `base`, with offsets into `text`."""
-    mentions = []
-    for m in _DATE_RE.finditer(text):
-        if not _capitalised(m):
+    """Every time expression in `text`, resolved against `base`, with offsets into `text`.
+
+    Scanning the whole text with the big alternation costs a try at every character, so the
+    regex is only tried at trigger words (digits, month and weekday names, "yesterday", "week",
+    ...) and at up to four prefix words just before them ("in the past 24 hours").
+    """
+    mentions: list[DateMention] = []
+    last_end = 0
+    prefixes: list[int] = []  # starts of the prefix words right before the current word
+    for word_match in _WORD_RE.finditer(text):
+        word, pos = word_match.group(), word_match.start()
+        if word in _PREFIX_FORMS:
+            prefixes = [*prefixes[-3:], pos]
             continue
-        if m.lastgroup in _ABSOLUTE_KINDS:
-            resolved = _resolve_absolute(m, base)
-        elif base is None:
-            resolved = None, "unknown"
-        else:
-            resolved = _resolve_relative(m, text, base)
-        if resolved is None:
-            continue
-        when, precision = resolved
-        start, end = m.span(m.lastgroup)
-        mentions.append(
-            DateMention(
-                date=when.isoformat() if when else None,
-                precision=precision,
-                text=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
+        if pos >= last_end and (word in _TRIGGER_FORMS or word[0] in _DIGITS):
+            for start in (*(p for p in prefixes if p >= last_end), pos):
+                m = _DATE_RE.match(text, start)
+                mention = _mention(m, text, base) if m and m.end() > pos else None
+                if mention is not None:
+                    mentions.append(mention)
+                    last_end = m.end()
+                    break
+        prefixes = []
     return mentions
 
 
@@ -280,12 +318,18 @@ def sentence_date(text: str, base: date | None = None) -> DateMention | None:
     return best
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def infer_published(text: str) -> date | None:
     """The latest full calendar date (with a year) the text mentions, for undated documents."""
     latest = None
-    for mention in find_dates(text, None):
-        if mention.precision == "day" and mention.date:
-            when = date.fromisoformat(mention.date)
-            if latest is None or when > latest:
-                latest = when
+    # only the few spots with a year can hold a full date: resolve small windows around them
+    for year in _YEAR_RE.finditer(text):
+        window = text[max(0, year.start() - 30) : year.end() + 6]
+        for mention in find_dates(window, None):
+            if mention.precision == "day" and mention.date:
+                when = date.fromisoformat(mention.date)
+                if latest is None or when > latest:
+                    latest = when
     return latest

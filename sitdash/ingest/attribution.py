@@ -324,6 +324,22 @@ def speaker_from_phrase(phrase: str) -> Attribution | None:
     return _make_attribution(tokens, np[0], np[1], phrase, 0, 0, sentence_start=True)
 
 
+def subject_person(sentence: str) -> Attribution | None:
+    """The named person a sentence opens with ("Defence Minister Oleksii Reznikov met ..."):
+    not a source, but whom a later "he said" most likely means."""
+    head = sentence.lstrip()[:100]
+    if not head[:1].isupper():
+        return None
+    tokens = _tokenize(head)
+    np = _np_forward(tokens, 0)
+    if np is None or np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text in "'’":
+        return None
+    found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True)
+    if found is None or found.kind != "named official" or tokens[np[1]].low.endswith(("'s", "’s")):
+        return None
+    return found
+
+
 def resolve_names(sources: list[str]) -> dict[str, str]:
     """Map each bare surname ("Kirby") to the full name seen in the same document ("John Kirby")."""
     full_names = [s for s in dict.fromkeys(sources) if s and len(s.split()) > 1]

@@ -10,8 +10,9 @@ the quotation just before it. "he"/"she"/"they"/"it" and "the official"/"the gov
 back to the latest matching speaker; surnames become the full names used earlier ("John Kirby").
 
 Scare quotes: a quotation under four words is kept only when a speech verb attaches directly to
-it ('“Never,” he said'); otherwise ('a “special military operation”') it is skipped, so a term
-of art never becomes a key quote with a wrong speaker.
+it ('“Never,” he said') or it is a sentence of its own with a known speaker ('“None.”' after a
+quotation by the same speaker); otherwise ('a “special military operation”') it is skipped, so
+a term of art never becomes a key quote with a wrong speaker.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sitdash.ingest.attribution import (
     find_attribution,
     resolve_names,
     speaker_from_phrase,
+    subject_person,
 )
 from sitdash.model import Source
 
@@ -66,6 +68,7 @@ class _Quote:
     sentence: int = -1
     speaker: Source | None = None
     attached: bool = False  # a speech verb sits right beside the quote marks
+    whole_sentence: bool = False  # the quotation is a sentence of its own ('“None.”')
 
 
 @dataclass(slots=True)
@@ -75,6 +78,8 @@ class _Sentence:
     paragraph: int
     attribution: Attribution | None = None
     source: Source | None = None  # the attribution resolved against earlier speakers
+    text: str = ""  # the masked sentence
+    subject: Source | None = None  # a named person the sentence opens with, when no attribution
 
 
 def extract_quotes(doc_text: str) -> list[QuoteHit]:
@@ -87,17 +92,20 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     sentences = _split_sentences(masked, paragraphs)
     _place_quotes(quotes, sentences)
     for sentence in sentences:
-        sentence.attribution = find_attribution(masked[sentence.start:sentence.end])
+        sentence.text = masked[sentence.start:sentence.end]
+        sentence.attribution = find_attribution(sentence.text)
     _resolve_sentence_sources(sentences)
     _assign_direct_speakers(quotes, sentences, masked)
     _assign_fallback_speakers(quotes, sentences, masked)
-    full_names = resolve_names(
-        [s.source.name for s in sentences if s.source and s.source.kind == "named official"]
-    )
+    named = [s.source or s.subject for s in sentences if s.source or s.subject]
+    named += [q.speaker for q in quotes if q.speaker]
+    full_names = resolve_names([s.name for s in named if s.kind == "named official"])
     hits = []
     for quote in quotes:
         text = doc_text[quote.start:quote.end]
-        if len(_WORD_RE.findall(text)) < MIN_WORDS and not quote.attached:
+        if len(_WORD_RE.findall(text)) < MIN_WORDS and not (
+            quote.attached or (quote.whole_sentence and quote.speaker)
+        ):
             continue
         speaker = quote.speaker
         name = full_names.get(speaker.name, speaker.name) if speaker else None
@@ -285,6 +293,10 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
     for sentence in sentences:
         found = sentence.attribution
         if found is None:
+            mentioned = subject_person(sentence.text)
+            if mentioned is not None:
+                sentence.subject = Source(mentioned.name, mentioned.kind)
+                recent.remember(mentioned, sentence.subject)
             continue
         sentence.source = recent.resolve(found)
         if sentence.source is not None:
@@ -339,7 +351,11 @@ def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], 
     for quote in quotes:
         if quote.speaker is None:
             quote.speaker = chain_speaker.get(quote.chain)
-        if quote.speaker is None and _stands_alone(quote, sentences, masked):
+        alone = _stands_alone(quote, sentences, masked)
+        if alone and quote.close_mark is not None:
+            rest = masked[quote.close_mark + 1:sentences[quote.sentence].end]
+            quote.whole_sentence = not rest.strip(" .,!?;:")
+        if quote.speaker is None and alone:
             quote.speaker = (
                 _colon_before(quote, sentences, masked)
                 or _next_sentence_source(quote, sentences)

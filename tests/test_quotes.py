@@ -1,0 +1,217 @@
+"""Quotations and their speakers (sitdash.ingest.quotes), on articles in several house styles."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from sitdash.ingest.quotes import QuoteHit, extract_quotes
+
+DATA = Path(__file__).parent / "data" / "quotes"
+SEED = Path(__file__).parent.parent / "seeds" / "000_ef4bcab6f89b65ad.txt"
+
+# Per article: (a fragment of each quotation, its speaker), in document order, and nothing else.
+ARTICLES = {
+    "ap_wire.txt": [  # curly quotes, "Gov." title, "the official" after a described official
+        ("deliberately targeting residential", "Oleh Syniehubov"),
+        ("no military infrastructure there", "Oleh Syniehubov"),
+        ("making incremental progress at best", "a senior U.S. defense official"),
+        ("behind schedule", "a senior U.S. defense official"),
+        ("have not achieved the objectives", "a senior U.S. defense official"),
+        ("All the goals will be achieved", "Dmitry Peskov"),  # "special military operation" skipped
+    ],
+    "reuters.txt": [  # straight quotes, "he said" after a sentence naming the speaker, colon style
+        ("likely to be seeking to reinforce", "the Ministry of Defence"),
+        ("highly unlikely", "the Ministry of Defence"),
+        ("We know their intentions", "Volodymyr Zelenskiy"),
+        ("moving away from some areas", "Volodymyr Zelenskiy"),
+        ("not going to artificially adjust", "Dmitry Peskov"),  # "no breakthroughs" skipped
+    ],
+    "guardian_live.txt": [  # colon ending the paragraph before, a quotation over two paragraphs
+        ("get people out by private transport", "Iryna Vereshchuk"),
+        ("did not let the buses through", "Iryna Vereshchuk"),
+        ("continue to suffer heavy losses", "the UK’s Ministry of Defence"),
+        ("get a great deal worse", "Richard Shirreff"),  # ‘single quotes’
+        ("Negotiations are very difficult", "Mykhailo Podolyak"),
+    ],
+    "kyiv_independent.txt": [  # Telegram posts by governors, "the governor" = the latest governor
+        ("Grad rockets and heavy artillery", "Valentyn Reznichenko"),
+        ("68-year-old man was wounded", "Valentyn Reznichenko"),
+        ("continues to terrorize the civilian", "Oleh Syniehubov"),
+        ("Please stay in shelters", "Oleh Syniehubov"),
+        ("Do not ignore the air raid alerts", "Oleh Syniehubov"),  # continued paragraph
+        ("trying to advance in the direction", "the General Staff of Ukraine's Armed Forces"),
+    ],
+    "pentagon_briefing.txt": [  # many "he said", "He added:", a question, a one-word sentence
+        ("seen some Russian units leave", "John Kirby"),
+        ("It is not a withdrawal", "John Kirby"),
+        ("prepared to see a major offensive", "John Kirby"),
+        ("contested space", "John Kirby"),
+        ("struggling with logistics", "a senior defense official"),
+        ("no evidence of a ceasefire", "a senior defense official"),
+        ("None.", "a senior defense official"),
+        ("Are they leaving for good?", "a senior defense official"),
+        ("We don't know yet", "a senior defense official"),
+    ],
+    "spanish_translated.txt": [  # "the president indicated", "pointed out", '"…" – declared X'
+        ("give our land to anyone", "Volodymyr Zelensky"),
+        ("defend every city and every village", "Volodymyr Zelensky"),
+        ("does not intend to stop", "Sergei Lavrov"),
+        ("prolong this conflict", "Sergei Lavrov"),
+        ("very difficult but under control", "Serhiy Haidai"),
+    ],
+    "bbc_single.txt": [  # a headline label, a quote within a quote, straight single quotes
+        ("rebuild every single city", "Volodymyr Zelensky"),
+        ("want to destroy us", "Volodymyr Zelensky"),
+        ("my grandfather used to say, 'the land remembers", "Volodymyr Zelensky"),
+        ("We're not going to let Ukraine stand alone", "Ben Wallace"),
+        ("Not now, not ever", "Ben Wallace"),  # "unwavering" skipped, '90s is no quote mark
+    ],
+}
+
+
+def _check_spans(text: str, hits: list[QuoteHit]) -> None:
+    for hit in hits:
+        assert text[hit.start:hit.end] == hit.text
+        assert hit.text == hit.text.strip()
+        assert hit.text[0] not in "“”\"‘'" and hit.text[-1] not in "“”\"’',"
+
+
+@pytest.mark.parametrize("filename", sorted(ARTICLES))
+def test_article_quotes_and_speakers(filename):
+    text = (DATA / filename).read_text(encoding="utf-8")
+    hits = extract_quotes(text)
+    _check_spans(text, hits)
+    expected = ARTICLES[filename]
+    got = [(hit.text, hit.speaker) for hit in hits]
+    assert len(got) == len(expected), got
+    for (quote, speaker), (fragment, expected_speaker) in zip(got, expected):
+        assert fragment in quote
+        assert speaker == expected_speaker, (fragment, speaker)
+
+
+def test_seed_gold_quotes():
+    gold = [
+        ("never fulfilled their mission", "Kirby"),
+        ("and heading further north", "Kirby"),
+        ("longer and longer conflict", "official"),
+        ("fighting for it for eight years", "official"),
+        ("know the territory very", "official"),
+        ("a lot of strength there", "official"),
+        ("doesn't mean it will be easy", "official"),
+        ("chips for the negotiating table", "official"),
+        ("the liberation of donbas", "Rudskoy"),
+    ]
+    text = SEED.read_text(encoding="utf-8")
+    hits = extract_quotes(text)
+    _check_spans(text, hits)
+    assert len(hits) == len(gold)
+    for fragment, speaker in gold:
+        hit = next(h for h in hits if fragment in h.text.lower())
+        assert speaker in hit.speaker
+    kirby = [h for h in hits if "Kirby" in h.speaker]
+    assert {h.speaker for h in kirby} == {"John Kirby"}
+    assert {h.speaker_kind for h in kirby} == {"named official"}
+    official = [h for h in hits if "official" in h.speaker]
+    assert {h.speaker for h in official} == {"a senior US defense official"}
+    assert {h.speaker_kind for h in official} == {"anonymous official"}
+
+
+def test_split_quotation_gives_both_fragments_the_speaker():
+    text = "“They are leaving Kyiv,” Kirby said, “and heading further north, away from the city.”"
+    hits = extract_quotes(text)
+    assert [(h.text, h.speaker) for h in hits] == [
+        ("They are leaving Kyiv", "Kirby"),
+        ("and heading further north, away from the city.", "Kirby"),
+    ]
+
+
+def test_continued_quotation_takes_the_speaker_named_in_a_later_paragraph():
+    text = (
+        "The mayor spoke at length.\n\n"
+        "\"We have restored water to most districts. Power is the next task.\n\n"
+        "\"Heating will take longer,\" said Mayor Ihor Terekhov."
+    )
+    hits = extract_quotes(text)
+    _check_spans(text, hits)
+    assert [h.speaker for h in hits] == ["Ihor Terekhov", "Ihor Terekhov"]
+    assert hits[0].text.endswith("Power is the next task.")
+    assert hits[1].text == "Heating will take longer"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia calls it a “special military operation” rather than a war.",
+    "The so-called 'referendums' were dismissed by Kyiv.",
+    "Officials described the situation as \"very tense\" on Friday.",
+])
+def test_scare_quotes_without_a_speech_verb_are_skipped(text):
+    assert extract_quotes(text) == []
+
+
+def test_short_quotation_with_an_attached_verb_is_kept():
+    text = "Kirby was asked whether the convoy still exists.\n\n“No,” he said. “It is gone.”"
+    hits = extract_quotes(text)
+    assert [(h.text, h.speaker) for h in hits] == [("No", "Kirby"), ("It is gone.", "Kirby")]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = ("Russia's army doesn't hold the soldiers' old positions from the '90s, and Kyiv’s "
+            "forces won’t say where they are.")
+    assert extract_quotes(text) == []
+
+
+def test_dash_and_colon_styles():
+    text = (
+        "“We will not surrender the city under any circumstances” – Oleksandr Starukh, head of "
+        "the regional administration.\n\n"
+        "The governor of Mykolaiv, Vitaliy Kim, wrote on Telegram: “The night was difficult, "
+        "but the city held.”\n\n"
+        "According to the Ukrainian presidency, “the negotiations have been difficult but "
+        "productive.”"
+    )
+    hits = extract_quotes(text)
+    assert [h.speaker for h in hits] == ["Oleksandr Starukh", "Vitaliy Kim", "the Ukrainian presidency"]
+    assert [h.speaker_kind for h in hits] == ["named official", "named official", "institution"]
+
+
+def test_quotation_without_any_speaker_keeps_none():
+    text = ("Residents of Bucha returned to find the town in ruins.\n\n"
+            "A banner on the school read “Glory to Ukraine, glory to the heroes” in red letters.")
+    hits = extract_quotes(text)
+    assert len(hits) == 1
+    assert hits[0].speaker is None and hits[0].speaker_kind == "other"
+
+
+def test_he_refers_to_the_latest_person_not_an_institution():
+    text = (
+        "Defence Minister Oleksii Reznikov met his counterparts in Brussels.\n\n"
+        "The Kremlin said the meeting changed nothing.\n\n"
+        "“We need more artillery, and we need it now,” he said."
+    )
+    hits = extract_quotes(text)
+    assert [(h.speaker, h.speaker_kind) for h in hits] == [("Oleksii Reznikov", "named official")]
+
+
+def test_quotation_attributed_in_the_next_sentence():
+    text = "“Are they really leaving for good this time?” Kirby asked. “We cannot tell yet.”"
+    hits = extract_quotes(text)
+    assert [h.speaker for h in hits] == ["Kirby", "Kirby"]
+
+
+def test_empty_and_quote_free_text():
+    assert extract_quotes("") == []
+    assert extract_quotes("Russian forces withdrew from Chernihiv.\n\nKirby said so.") == []
+
+
+def test_extract_quotes_is_fast_on_a_thousand_word_article():
+    text = "\n\n".join(
+        (DATA / name).read_text(encoding="utf-8") for name in sorted(ARTICLES)
+    )
+    words = len(text.split())
+    text = "\n\n".join([text] * max(1, round(1000 / words)))
+    extract_quotes(text)
+    began = time.perf_counter()
+    for _ in range(20):
+        extract_quotes(text)
+    per_doc = (time.perf_counter() - began) / 20
+    assert per_doc < 0.02  # 20 ms for ~1,000 words; typically ~3 ms

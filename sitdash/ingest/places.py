@@ -1,0 +1,276 @@
+"""Gazetteer: place names in article text -> canonical places, their oblast and theatre region.
+
+Naming scheme (kept deliberately simple, since analysts and the gold both use bare toponyms):
+- Canonical names use the Ukrainian national transliteration: "Kiev" -> Kyiv, "Kharkov" -> Kharkiv,
+  "Chernobyl" -> Chornobyl. Russian, Belarusian and Moldovan places keep their usual English name.
+- An oblast named after its capital is mentioned by the bare name: "Donetsk", "Donetsk region",
+  "Donetsk Oblast", "the Donetsk People's Republic" and "DPR" all give the mention "Donetsk"
+  (the city entry, whose oblast is "Donetsk Oblast"). Oblasts with a name of their own give the
+  oblast entry: "Dnipropetrovsk region" -> "Dnipropetrovsk Oblast", "Volyn" -> "Volyn Oblast".
+  `lookup("Kharkiv Oblast")` still returns the oblast entry (kind "oblast").
+- Donbas is an area over two oblasts: `PlaceInfo.oblast` is None, `oblasts_of("Donbas")` gives both.
+- Special-status cities roll up into what surrounds them: Kyiv -> Kyiv Oblast, Sevastopol -> Crimea.
+- Adjectives are not mentions ("Russian forces" names no place); possessives are ("Russia's").
+
+Matching rules: a mention starts with a capital letter (ALL-CAPS only for well-known places, as in
+datelines); the longest alias wins and mentions never overlap; some phrases that contain a place
+name but name something else ("Kyiv Independent", "Azov Regiment", "Sea of Azov") are consumed
+and yield nothing. Places taken from GeoNames (not curated) must also stand alone: one glued to
+another capitalised word ("Vladimir Putin", "Anna Malyar") is taken as part of a name.
+
+The data is sitdash/data/gazetteer.json, built by scripts/make_gazetteer.py; it loads lazily once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import orjson
+
+from sitdash.model import PlaceInfo, PlaceMention
+
+# Theatre regions, in the order an analyst reads a map of the war.
+REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
+
+# Every Ukrainian oblast (plus Crimea) and its theatre region.
+OBLAST_REGION = {
+    "Kyiv Oblast": "north",
+    "Chernihiv Oblast": "north",
+    "Sumy Oblast": "north",
+    "Zhytomyr Oblast": "north",
+    "Kharkiv Oblast": "east",
+    "Donetsk Oblast": "east",
+    "Luhansk Oblast": "east",
+    "Kherson Oblast": "south",
+    "Mykolaiv Oblast": "south",
+    "Odesa Oblast": "south",
+    "Zaporizhzhia Oblast": "south",
+    "Crimea": "south",
+    "Dnipropetrovsk Oblast": "central",
+    "Poltava Oblast": "central",
+    "Cherkasy Oblast": "central",
+    "Kirovohrad Oblast": "central",
+    "Vinnytsia Oblast": "central",
+    "Lviv Oblast": "west",
+    "Volyn Oblast": "west",
+    "Rivne Oblast": "west",
+    "Ternopil Oblast": "west",
+    "Ivano-Frankivsk Oblast": "west",
+    "Zakarpattia Oblast": "west",
+    "Chernivtsi Oblast": "west",
+    "Khmelnytskyi Oblast": "west",
+}
+
+# Areas spanning several oblasts.
+AREA_OBLASTS = {"Donbas": ("Donetsk Oblast", "Luhansk Oblast")}
+
+# Cities that share a name with a river: "the Dnipro" or "Dnipro river" is the river.
+RIVER_HOMONYMS = frozenset({"Dnipro", "Desna", "Inhulets", "Oskil", "Psel", "Vorskla"})
+
+# Curated places named after people: "Bohdan Khmelnytsky" is not the city.
+PERSON_HOMONYMS = frozenset({"Khmelnytskyi", "Kropyvnytskyi", "Sheptytskyi", "Engels", "Kurchatov"})
+# Places spelled like English words: "Bar owners said" opens a sentence, it names no town.
+WORDLIKE = frozenset({"bar", "chop", "perm"})
+
+# Capitalised words that may sit right before a GeoNames place without making it part of a name.
+_FREE_BEFORE = frozenset(
+    "in at on of near from to into toward towards outside around and or the both for by across "
+    "through over under inside beyond between via like while after before since as with without "
+    "until along including also but then where when if so yet nor than against amid among "
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest downtown greater occupied liberated besieged frontline "
+    "village town city settlement region district oblast province".split()
+)
+# Capitalised words that may follow a GeoNames place (a title, an institution of the place).
+_FREE_AFTER = frozenset(
+    "oblast region province district raion city town village settlement hromada council mayor "
+    "governor administration military regional airport station railway direction axis front "
+    "sector bridgehead salient".split()
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_FOLD_DROP = re.compile(r"[\u0300-\u036f']")
+_SEPARATORS = re.compile(r"[\s\-–]+")
+# A word that may start a place name: a letter that is not ASCII lower case, then letters and
+# inner apostrophes ("Kam'ianka", "Russia's").
+_CAP_TOKEN = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+# The next word of a multi-word name: joined by one space or a hyphen ("Rostov-on-Don").
+_NEXT_TOKEN = re.compile(r"(?:[ \-]|\. )([^\W\d_]+(?:['’ʼ][^\W\d_]+)*)")
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[ ]$")
+
+
+def surface_key(surface: str) -> str:
+    """The lookup key of a spelling: case, accents, apostrophes and hyphens ignored."""
+    text = surface.translate(_APOSTROPHES).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    text = _FOLD_DROP.sub("", text)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+class Gazetteer:
+    """The loaded gazetteer: entries, the alias index and the first-word index for scanning."""
+
+    __slots__ = ("rows", "aliases", "exact", "first_words", "names", "_infos")
+
+    def __init__(self, data: dict):
+        # rows: [name, country, oblast, region, kind, lat, lon, population, curated]
+        self.rows: list[list] = data["places"]
+        self.aliases: dict[str, int] = data["aliases"]  # key -> row index, -1 = "not a place"
+        self.exact: dict[str, int] = data["exact"]  # case-sensitive forms: "DPR", "LNR"
+        self.first_words: dict[str, int] = data["first_words"]  # first key word -> max words
+        # Canonical names of curated entries, so "Kharkiv Oblast" finds the oblast itself.
+        self.names = {row[0]: i for i, row in enumerate(self.rows) if row[8]}
+        self._infos: dict[int, PlaceInfo] = {}
+
+    def info(self, row: int) -> PlaceInfo:
+        """The PlaceInfo of a row, built once."""
+        cached = self._infos.get(row)
+        if cached is None:
+            name, country, oblast, region, kind, lat, lon = self.rows[row][:7]
+            cached = PlaceInfo(name, country, oblast, region, kind, lat, lon)
+            self._infos[row] = cached
+        return cached
+
+    def curated(self, row: int) -> bool:
+        return bool(self.rows[row][8])
+
+    def population(self, row: int) -> int:
+        return self.rows[row][7]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded on first use."""
+    raw = resources.files("sitdash.data").joinpath("gazetteer.json").read_bytes()
+    return Gazetteer(orjson.loads(raw))
+
+
+def lookup(name_or_alias: str) -> PlaceInfo | None:
+    """The place a name or any known spelling stands for, or None."""
+    gaz = gazetteer()
+    name = name_or_alias.strip()
+    row = gaz.names.get(name)
+    if row is None:
+        row = gaz.exact.get(name)
+    if row is None:
+        key = surface_key(name_or_alias)
+        row = gaz.aliases.get(key)
+        if row is None and _POSSESSIVE.search(name):
+            row = gaz.aliases.get(key[:-1])
+    if row is None or row < 0:
+        return None
+    return gaz.info(row)
+
+
+def oblasts_of(name: str) -> list[str]:
+    """The oblasts a place lies in: one for a city or oblast, two for Donbas, none for a country."""
+    info = lookup(name)
+    if info is None:
+        return []
+    if info.name in AREA_OBLASTS:
+        return list(AREA_OBLASTS[info.name])
+    return [info.oblast] if info.oblast else []
+
+
+def region_of(name: str) -> str | None:
+    """The theatre region a place rolls up to, or None."""
+    info = lookup(name)
+    return info.region if info else None
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Places named in `text`, in order, longest match first and never overlapping."""
+    gaz = gazetteer()
+    found: list[PlaceMention] = []
+    resume = 0
+    for match in _CAP_TOKEN.finditer(text):
+        start = match.start()
+        if start < resume:
+            continue
+        hit = _longest_alias(gaz, text, match)
+        if hit is None:
+            continue
+        row, end = hit
+        resume = end
+        if row >= 0 and _accept(gaz, row, text, start, end):
+            found.append(PlaceMention(gaz.rows[row][0], start, end, text[start:end]))
+    return found
+
+
+def _longest_alias(gaz: Gazetteer, text: str, match: re.Match) -> tuple[int, int] | None:
+    """(row, end) of the longest alias starting at this capitalised word, or None."""
+    word = match.group()
+    if word in gaz.exact:
+        return gaz.exact[word], match.end()
+    if not word[0].isupper() or (word.isupper() and len(word) > 1 and len(word) < 4):
+        return None
+    key = surface_key(word)
+    possessive = _POSSESSIVE.search(word) is not None
+    if possessive:
+        key = key[:-1]  # "russias" -> "russia": the apostrophe is already gone
+    max_words = gaz.first_words.get(key)
+    if max_words is None:
+        return None
+    words = [(key, match.end(), possessive)]
+    pos = match.end()
+    while len(words) < max_words and not words[-1][2]:
+        nxt = _NEXT_TOKEN.match(text, pos)
+        if nxt is None or (nxt.group()[0] == "." and words[-1][0] not in ("st", "mt")):
+            break
+        token = nxt.group(1)
+        poss = _POSSESSIVE.search(token) is not None
+        tkey = surface_key(token)
+        words.append((tkey[:-1] if poss else tkey, nxt.end(), poss))
+        pos = nxt.end()
+    for n in range(len(words), 0, -1):
+        joined = " ".join(w[0] for w in words[:n])
+        row = gaz.aliases.get(joined)
+        if row is not None:
+            end = words[n - 1][1] - (2 if words[n - 1][2] else 0)
+            if row >= 0 and word.isupper() and not _all_caps_ok(gaz, row):
+                return None
+            return row, end
+    return None
+
+
+def _all_caps_ok(gaz: Gazetteer, row: int) -> bool:
+    """ALL-CAPS spellings (datelines, headlines) count only for well-known places."""
+    return gaz.curated(row) or gaz.population(row) >= 20000
+
+
+def _accept(gaz: Gazetteer, row: int, text: str, start: int, end: int) -> bool:
+    """Context checks: river homonyms, and GeoNames places glued to other capitalised words."""
+    name = gaz.rows[row][0]
+    if name in RIVER_HOMONYMS and text[max(0, start - 4) : start].lower() == "the ":
+        return False
+    if surface_key(text[start:end]) in WORDLIKE and _opens_sentence(text, start):
+        return False
+    if gaz.curated(row) and name not in PERSON_HOMONYMS:
+        return True
+    return not _glued_to_name(text, start, end)
+
+
+def _glued_to_name(text: str, start: int, end: int) -> bool:
+    """True when the span sits inside a longer proper name ("Vladimir Putin", "Anna Malyar")."""
+    nxt = _NEXT_TOKEN.match(text, end)
+    if nxt and nxt.group()[0] == " ":
+        word = nxt.group(1)
+        if word[0].isupper() and word.lower() not in _FREE_AFTER:
+            return True
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    if prev:
+        word = prev.group(1)
+        if word[0].isupper() and word.lower() not in _FREE_BEFORE:
+            # A capitalised word opening the sentence is not a first name by itself.
+            return not _opens_sentence(text, prev.start())
+    return False
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:\n"

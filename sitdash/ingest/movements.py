@@ -53,6 +53,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|vacat(?:ed|ing|es|e)",
      "weak"),
     ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
+    # "Ukrainian forces pushed Russian troops back from X": the object retreats
+    ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing))"
+                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out)", "pushback"),
     ("retreat", r"fled|flee(?:s|ing)?", "weak"),
     ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
     ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
@@ -62,6 +65,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
                r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
     ("deploy", r"build-?ups?", "nominal"),
+    ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
+    ("deploy", r"order(?:ed|s|ing)?(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)",
+     "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"mov(?:ed|ing|es|e))(?=\s+(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
@@ -82,7 +88,7 @@ _TRIGGER_RE = re.compile(
 _SCREEN_STEMS = (
     "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
     "deploy reorient refocus shift transfer sent send dispatch mass station reinforc build push "
-    "march roll press mov advanc clos approach enter reach cross head convoy column relocat regroup"
+    "march roll press mov advanc concentrat drove driv forc order clos approach enter reach cross head convoy column relocat regroup"
 ).split()
 
 
@@ -135,11 +141,21 @@ _ACTOR_RE = re.compile(
     r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
     r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
     r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
+    rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
+    rf"\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b|\bNATO\b)"
+    r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?(?:convoys?|columns\s+of\s+(?:tanks|armou?r|"
+    r"vehicles|troops)|column\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
+    r"|(?P<uastate>(?<!\bfrom )(?<!\bto )(?<!\binto )(?<!\bin )(?<!\bof )(?<!\bwith )(?<!\bagainst )"
+    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|have|is|was|will|would|sent|deployed|moved|"
+    r"began|started|continues|plans|claimed)\b))"
     r"|(?P<state>(?<!\bfrom )(?<!\bto )(?<!\binto )(?<!\bin )(?<!\bof )(?<!\bwith )(?<!\bagainst )"
-    r"\b(?:Russia|Moscow|the\s+Kremlin)\b(?!['’]s\s+(?:capital|border|territory|region)))"
+    r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
+    r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
+    r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
     r"|(?P<generic>\b(?:the|these|those|its|their|some|many|most|departing|retreating)\s+"
     r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?(?:forces|troops|soldiers|units|servicemen|"
-    r"fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b)"
+    r"fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b"
+    r"|\b(?-i:troops|forces|soldiers)\b)"
     r"|(?P<pronoun>\b[Tt]hey\b)",
     re.I,
 )
@@ -173,13 +189,13 @@ _AFTER_HEDGE_RE = re.compile(
 )
 _NEAR_NEGATION_RE = re.compile(
     r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b|\b(?:yet|refus\w*|fail\w*|instead|rather)"
-    r"\s+(?:to|of|than)\b|\bno\s+longer\b",
+    r"\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
     re.I,
 )
 _CLAUSE_NEGATION_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
     r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
-    r"false(?:ly)?\s+claim\w*)\b",
+    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|n['’]t|never)\s+(?:seen|observed|detected|confirmed))\b",
     re.I,
 )
 _LAST_WORDS_RE = re.compile(r"(?:[\w'’-]+\W*){0,3}$")
@@ -227,7 +243,14 @@ _AREA_OBJECT_RE = re.compile(
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
-_CONTINUATION_RE = re.compile(r"[\s,]*(?:and|then)\s+(?:then\s+)?(?:(?:are|were|is|was|now)\s+)?", re.I)
+_COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
+_LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")
+_LIST_GOES_ON_RE = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+_PURPOSE_RE = re.compile(r"\bto\s+$", re.I)
+_TOWARD_RE = re.compile(r"\b(?:toward|towards|closer\s+to|on)\b", re.I)
+_CONTINUATION_RE = re.compile(
+    r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?(?:(?:are|were|is|was|now|have|had)\s+)?"
+    r"(?:(?:been|begun|started)\s+)?", re.I)
 
 # --- places -----------------------------------------------------------------------------------
 _PREP_RE = re.compile(
@@ -397,6 +420,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
             _INFINITIVE_AFTER_RE.match(after):
         return False
+    if word.startswith("concentrat") and re.match(r"\s+(?:on|upon)\b", after, re.I):
+        return False
     if word.startswith("advanc"):
         if re.search(r"\bin\s+$", before, re.I):  # "in advance"
             return False
@@ -449,9 +474,26 @@ def _actors(sentence: str) -> list[_Actor]:
             actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
         elif group == "state":
             actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
+        elif group == "usstate":
+            actors.append(_Actor(m.start(), m.end(), "US forces", "state"))
+        elif group == "uastate":
+            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "state"))
+        elif group == "other":
+            actors.append(_Actor(m.start(), m.end(), _other_name(text), "mil"))
+        elif group == "vehicle":
+            around = sentence[max(0, m.start() - 30):m.end() + 30]
+            if not _CIVILIAN_RE.search(around):
+                noun = "convoy" if "convoy" in text.lower() else "column"
+                actors.append(_Actor(m.start(), m.end(), f"military {noun}", "mil"))
         else:
             actors.append(_Actor(m.start(), m.end(), text, group))
     return actors
+
+
+def _other_name(text: str) -> str:
+    first = text.split()[0]
+    side = {"U.S.": "US", "American": "US"}.get(first, first)
+    return f"{side} forces"
 
 
 def _side_name(group: str, m: re.Match) -> str:
@@ -491,12 +533,15 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         return []
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
+    kind = trig.kind
+    if kind == "reposition" and destinations and _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
+        kind = "advance"  # "moving from Izium toward Sloviansk"
     origin_names = [p.name for p in origins] or [None]
     dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
     start = min(trig.start, actor_start) if actor_start is not None else trig.start
     return [
-        MovementHit(actor, o, d, trig.kind, size, hedged, start, used_end, named)
+        MovementHit(actor, o, d, kind, size, hedged, start, used_end, named)
         for o in origin_names for d in dest_names if o is None or o != d
     ]
 
@@ -524,13 +569,24 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
                         role[role.index(previous)] = winner
                 previous, anchor = winner, place.end
                 continue
-        role = _role(trig.kind, _last_prep(gap), first=previous is None)
+        prep = _last_prep(gap)
+        if prep is None and previous is not None and _coordinated(sentence, gap, place):
+            role = "from" if previous in origins else "to" if previous in destinations else None
+        else:
+            role = _role(trig.kind, prep, first=previous is None)
         if role == "from":
             origins.append(place)
         elif role == "to":
             destinations.append(place)
         previous, anchor = place, place.end
     return _unique_places(origins), _unique_places(destinations)
+
+
+def _coordinated(sentence: str, gap: str, place) -> bool:
+    """"Bakhmut and Avdiivka", "Kyiv, Chernihiv and Sumy" (a bare comma only inside a list)."""
+    if _COORDINATION_RE.fullmatch(gap):
+        return True
+    return bool(_LIST_COMMA_RE.fullmatch(gap) and _LIST_GOES_ON_RE.match(sentence, place.end))
 
 
 def _last_prep(gap: str) -> str | None:
@@ -550,7 +606,7 @@ def _role(kind: str, prep: str | None, first: bool) -> str | None:
     if prep in _VIA_PREPS:
         return None
     if prep is None and not first:
-        return None if kind not in _PULLBACK else "from"
+        return None
     return "from" if kind in _PULLBACK else "to"
 
 
@@ -603,12 +659,13 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     chosen = None
     before = [a for a in actors if a.end <= trig.start and not _OBJECT_PREPS_RE.search(sentence[:a.start])]
     in_clause = [a for a in before if a.start >= clause_start]
-    if trig.mode in ("nominal", "effort"):
+    if trig.mode == "pushback":  # the pushed-back object is the one moving
+        inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]
+        chosen = inside[0] if inside else None
+    elif trig.mode in ("nominal", "effort"):
         after = [a for a in actors if trig.end <= a.start < scope_end and a.strength in ("mil", "state")]
         adjacent = [a for a in before if trig.start - a.end <= 1]
-        chosen = (adjacent or after or in_clause or before or [None])[0] if (adjacent or after) else None
-        if chosen is None:
-            chosen = (in_clause or before or [None])[-1]
+        chosen = adjacent[-1] if adjacent else after[0] if after else (in_clause or before or [None])[-1]
     else:
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
@@ -691,19 +748,37 @@ def _hedged(sentence, trig, clause_start, scope_end) -> bool:
     return bool(_AFTER_HEDGE_RE.search(sentence, trig.end))
 
 
+def _continues(sentence: str, prev: MovementHit, trig: _Trigger) -> bool:
+    """Whether a trigger only says where an earlier pull-back went: "left Kiev and heading toward
+    Belarus", "moved from Zaporizhzhia to reinforce positions near Bakhmut"."""
+    if trig.mode in ("vehicle", "nominal", "effort"):
+        return False
+    if trig.kind == "advance" and _CONTINUATION_RE.fullmatch(sentence, prev.end, trig.start):
+        return True
+    return trig.kind != "withdraw" and bool(_PURPOSE_RE.search(sentence, prev.end, trig.start)) and \
+        len(sentence[prev.end:trig.start].split()) <= 6
+
+
 def _fold_and_dedupe(sentence: str, hits: list[tuple[_Trigger, MovementHit]]) -> list[MovementHit]:
     """"leaving Kiev and heading toward Belarus" is one movement; same movement twice -> once."""
     out: list[MovementHit] = []
+    last_group: list[MovementHit] = []  # the hits of the previous trigger
+    last_trig = None
     for trig, hit in hits:
-        prev = out[-1] if out else None
-        if prev is not None and hit.kind == "advance" and trig.mode == "weak" and \
-                prev.kind in _PULLBACK and prev.destination is None and prev.end <= trig.start and \
-                _CONTINUATION_RE.fullmatch(sentence, prev.end, trig.start):
-            prev.destination, prev.end = hit.destination, hit.end
-            prev.places = tuple(dict.fromkeys(prev.places + hit.places))
+        if trig is not last_trig and last_group and not any(h.destination for h in last_group) and \
+                last_group[0].kind in _PULLBACK and hit.destination is not None and \
+                max(h.end for h in last_group) <= trig.start and \
+                _continues(sentence, max(last_group, key=lambda h: h.end), trig):
+            for prev in last_group:  # "withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus"
+                prev.destination = hit.destination
+                prev.places = tuple(dict.fromkeys(prev.places + hit.places))
+            last_group[-1].end = hit.end
             continue
+        if trig is not last_trig:
+            last_group, last_trig = [], trig
         if any(h.kind == hit.kind and h.origin == hit.origin and h.destination == hit.destination
                for h in out):
             continue
         out.append(hit)
+        last_group.append(hit)
     return out

@@ -197,7 +197,8 @@ SPEAKERS = (
 ANONYMOUS = (
     "a senior US defense official", "a Western intelligence official", "a senior Pentagon official",
     "a US official", "a senior NATO official", "a European diplomat", "a Ukrainian military source",
-    "a senior Western official", "a US intelligence official", "two people familiar with the matter",
+    "a senior Western official", "a US intelligence official",
+    "two people familiar with the matter",
 )
 INSTITUTIONS = {
     "ua": ("Ukraine's General Staff", "the General Staff of the Armed Forces of Ukraine",
@@ -444,8 +445,9 @@ def quote_telegram(ctx: Context) -> tuple[list[str], int]:
     pool = [s for s in SPEAKERS if s.telegram and s.front in (None, ctx.front)]
     s = ctx.pick(pool)
     name = ctx.name(s).rstrip(",")
+    channel = f"on {'his' if s.pronoun == 'he' else 'her'} Telegram channel"
     where = ctx.pick(("on Telegram", "on the Telegram messaging app", "in a Telegram post",
-                      "on his Telegram channel" if s.pronoun == "he" else "on her Telegram channel"))
+                      channel))
     verb = ctx.pick(("wrote", "said", "posted"))
     ctx.last_speaker = s
     return [_cap(f"{name} {verb} {where}: {ctx.quoted(ctx.quote_text(s) + '.')}")], 1
@@ -503,7 +505,7 @@ def anonymous_assessment(ctx: Context) -> tuple[list[str], int]:
         f"sorties flown",
         f"Moscow was still trying to encircle Ukrainian forces near {p}",
         f"Russian commanders had struggled to resupply units around {p}",
-        f"the Kremlin was likely to focus on the east in the coming weeks",
+        "the Kremlin was likely to focus on the east in the coming weeks",
         f"Russia had lost about {ctx.number(10, 30)}% of the combat power it massed before the war",
         f"Russian forces were firing about {ctx.number(20, 60)},000 artillery rounds a day",
         f"Ukrainian forces had retaken ground west of {p}",
@@ -562,7 +564,7 @@ def strike(ctx: Context) -> tuple[list[str], int]:
             f"people were taken to hospital.",
             f"Images circulating on social media showed thick black smoke rising over "
             f"{ctx.place(ctx.front_place())}.",
-            f"The claim could not be independently verified.",
+            "The claim could not be independently verified.",
             f"It was the {ctx.pick(('second', 'third', 'fourth'))} strike on the city this week.",
         ))
         paras[0] += " " + extra
@@ -713,8 +715,8 @@ def background(ctx: Context) -> tuple[list[str], int]:
         f"claim a face-saving victory after setbacks around {ctx.place('Kyiv')}.",
         "Western countries have imposed sweeping sanctions on Russia and supplied Ukraine with "
         "weapons, including Javelin anti-tank missiles and HIMARS rocket systems.",
-        f"Peace talks between the two sides made little progress after a round in Istanbul in "
-        f"late March.",
+        "Peace talks between the two sides made little progress after a round in Istanbul in "
+        "late March.",
         "The Kremlin has said the main aim of the next phase is control of the Donbas, where "
         "Russian-backed separatists have fought Ukrainian forces since 2014.",
     ))
@@ -810,7 +812,8 @@ def _caption(ctx: Context) -> list[str]:
     return [credit]
 
 
-FURNITURE_TOP = ("Share", "Guardar", "Share this article", "Listen to this article", "Advertisement")
+FURNITURE_TOP = ("Share", "Guardar", "Share this article", "Listen to this article",
+                 "Advertisement")
 FURNITURE_MID = ("Advertisement", "ADVERTISEMENT", "Read more:", "Keep reading:",
                  "Sign up for our newsletter", "Share", "RELATED COVERAGE")
 FURNITURE_END = ("Keep reading:", "(With information from Reuters and AFP)",
@@ -907,6 +910,8 @@ def article_text(seed: int, index: int, attempt: int = 0) -> str:
             head.append(_deck(ctx))
         if line:
             head.append(line)
+        if ctx.chance(0.25):
+            head.append(_byline(ctx))
         if ctx.chance(0.3):
             head.append(ctx.pick(FURNITURE_TOP))
         if ctx.chance(0.15):
@@ -914,6 +919,17 @@ def article_text(seed: int, index: int, attempt: int = 0) -> str:
         if outlet.dateline in ("plain", "translated") and ctx.chance(0.3):
             head.append(outlet.name)
     return "\n\n".join(head + body) + "\n"
+
+
+REPORTERS = ("Pavel Polityuk", "Yuras Karmanau", "Jamey Keaten", "Lolita C. Baldor",
+             "Tara Copp", "Natalia Zinets", "Andrea Shalal", "Elena Becatoros", "Daria Litvinova")
+
+
+def _byline(ctx: Context) -> str:
+    who = ctx.pick(REPORTERS)
+    if ctx.chance(0.5):
+        return f"By {who}, {ctx.outlet.name}"
+    return ctx.pick((f"By {who}", f"By {who.upper()}", f"By {who} and {ctx.pick(REPORTERS)}"))
 
 
 def _deck(ctx: Context) -> str:
@@ -946,7 +962,7 @@ def iter_corpus(docs: int, seed: int = 0) -> Iterator[tuple[str, str]]:
 
 
 def write_corpus(output_dir: str | os.PathLike, docs: int, seed: int = 0) -> int:
-    """Write `docs` articles into `output_dir` (created if missing); returns how many were written."""
+    """Write `docs` articles into `output_dir` (created if missing); returns how many it wrote."""
     if docs < 0:
         raise ValueError("docs must be zero or more")
     out = Path(output_dir)

@@ -47,6 +47,11 @@ class Pane(Vertical):
     def compose(self) -> ComposeResult:
         yield RowTable(self.columns(), empty=self.EMPTY, id=f"table-{self.KEY}")
 
+    def on_mount(self) -> None:
+        pane_mounted = getattr(self.screen, "pane_mounted", None)
+        if pane_mounted:
+            pane_mounted(self)
+
     @property
     def table(self) -> RowTable:
         return self.query_one(RowTable)

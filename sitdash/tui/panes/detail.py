@@ -53,4 +53,5 @@ class DetailStrip(Static):
     def show(self, ctx: ClaimContext | None) -> None:
         self.claim_id = ctx.claim_id if ctx else None
         limit = 240 if self.app.size.width < 120 else 600
-        self.update(context_text(ctx, limit=limit))
+        self.shown = context_text(ctx, limit=limit)
+        self.update(self.shown)

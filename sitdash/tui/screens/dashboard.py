@@ -41,6 +41,7 @@ class Body(Container):
     def __init__(self, mode: str) -> None:
         super().__init__(id="body")
         self.set_reactive(Body.mode, mode)
+        self.active_key = PANE_TYPES[0].KEY  # the tab to open on when (re)composed as tabs
 
     def compose(self) -> ComposeResult:
         panes = [cls(i) for i, cls in enumerate(PANE_TYPES, 1)]
@@ -48,7 +49,7 @@ class Body(Container):
             with Grid(id="grid"):
                 yield from panes
         else:
-            with TabbedContent(id="tabs"):
+            with TabbedContent(id="tabs", initial=f"tab-{self.active_key}"):
                 for pane in panes:
                     with TabPane(pane.TITLE, id=f"tab-{pane.KEY}"):
                         yield pane
@@ -71,8 +72,15 @@ class DashboardScreen(Screen):
         box = self.query_one("#filter", Input)
         box.value = self.app.filters.text
         box.display = bool(self.app.filters.text)
-        self.reload()
-        self.call_after_refresh(self.focus_pane, self.active)
+        self.set_class(self.query_one(Body).mode == "grid", "-wide")
+        self.show_header()
+
+    def pane_mounted(self, pane: Pane) -> None:
+        """A pane (new, or rebuilt by a reflow) loads its rows; the active one takes focus."""
+        pane.load(self.app.index, self.app.filters)
+        if pane.number == self.active and not self.query_one("#filter", Input).has_focus:
+            pane.table.focus()
+            self.show_detail()
 
     # -- data -------------------------------------------------------------------------------
 
@@ -87,10 +95,14 @@ class DashboardScreen(Screen):
         app = self.app
         for pane in self.panes():
             pane.load(app.index, app.filters)
+        self.show_header()
+        self.show_detail()
+
+    def show_header(self) -> None:
+        app = self.app
         shown = len(app.index.claim_ids(app.filters))
         self.query_one(ChipsHeader).show(app.title_line(),
                                          f"{shown}/{len(app.index.claims)} claims", app.filters)
-        self.show_detail()
 
     def current_claim_id(self) -> str | None:
         pane = self.pane(self.active)
@@ -105,12 +117,9 @@ class DashboardScreen(Screen):
         body = self.query_one(Body)
         mode = layout_for(event.size.width)
         if body.mode != mode:
+            body.active_key = PANE_TYPES[self.active - 1].KEY
             body.mode = mode
-            self.call_after_refresh(self._after_reflow)
-
-    def _after_reflow(self) -> None:
-        self.reload()
-        self.focus_pane(self.active)
+            self.set_class(mode == "grid", "-wide")
 
     def focus_pane(self, number: int) -> None:
         pane = self.pane(number)

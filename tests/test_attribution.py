@@ -89,6 +89,16 @@ SENTENCES = [
     ("Russian forces are regrouping, according to a report from ISW.", "ISW", ANALYSTS),
     ("A spokesperson for the ministry told Reuters the claims were false.",
      "a spokesperson for the ministry", ANON),
+    # anonymous sources described by what they know
+    ("People familiar with the matter said the talks had stalled.",
+     "people familiar with the matter", ANON),
+    ("Two sources with knowledge of the plans told Reuters the offensive would begin soon.",
+     "two sources with knowledge of the plans", ANON),
+    ("The official, who was not authorized to speak publicly, said the talks had stalled.",
+     "the official", ANON),
+    ("“They shot at us from the tanks,” said a 67-year-old resident of Irpin.",
+     "a 67-year-old resident of Irpin", "other"),
+    ("“We lost everything,” says Olena, 54, a resident of Irpin.", "Olena", "other"),
     # participle hanging on the subject
     ("Zelensky addressed the nation on Thursday evening, saying the war would end.", "Zelensky",
      NAMED),
@@ -110,6 +120,8 @@ def test_attribute_finds_the_speaker(sentence, name, kind):
     "The convoy stretched for 60 kilometres north of the capital.",
     "It is said to be the largest deployment since 2014.",
     "Russia is expected to claim victory by May 9.",
+    "Talks with Russia are said to be stalled.",
+    "The plans of the army said nothing about Kyiv.",
 ])
 def test_sentences_without_a_source_give_none(sentence):
     assert attribute(sentence) is None

@@ -215,3 +215,29 @@ def test_extract_quotes_is_fast_on_a_thousand_word_article():
         extract_quotes(text)
     per_doc = (time.perf_counter() - began) / 20
     assert per_doc < 0.02  # 20 ms for ~1,000 words; typically ~3 ms
+
+
+def test_a_quotation_followed_by_an_unread_clause_does_not_inherit_the_last_speaker():
+    text = ("“We will not give up the city,” Mayor Ihor Terekhov said.\n\n"
+            "«La situación es muy difícil, pero está bajo control», declaró el alcalde.")
+    hits = extract_quotes(text)
+    assert [h.speaker for h in hits] == ["Ihor Terekhov", None]
+
+
+def test_named_civilians_are_not_officials():
+    text = ("\"It's a catastrophe, we lost everything,\" says Olena, 54, a resident of Irpin.\n\n"
+            "“They shot at us from the tanks,” said a 67-year-old resident of Bucha.")
+    hits = extract_quotes(text)
+    assert [(h.speaker, h.speaker_kind) for h in hits] == [
+        ("Olena", "other"), ("a 67-year-old resident of Bucha", "other")]
+
+
+def test_guillemets_and_a_comma_outside_the_quote():
+    text = ("Foreign Minister Dmytro Kuleba spoke after the talks.\n\n"
+            "\"We are not going to negotiate under fire\", he said. "
+            "«Russia must be held accountable for these crimes», Kuleba added.")
+    hits = extract_quotes(text)
+    assert [(h.text, h.speaker) for h in hits] == [
+        ("We are not going to negotiate under fire", "Dmytro Kuleba"),
+        ("Russia must be held accountable for these crimes", "Dmytro Kuleba"),
+    ]

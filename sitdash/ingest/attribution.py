@@ -80,7 +80,14 @@ _DETERMINERS = _words(
     "the a an one two three four several some many other another most all both few various "
     "these those numerous multiple two"
 )
-_NP_PREPOSITIONS = _words("of for at in from")
+_NP_PREPOSITIONS = _words("of for at in from with")
+# Objects of the phrases that describe anonymous sources: "people familiar with the matter".
+_SOURCE_PP_OBJECTS = _words(
+    "matter situation plans plan talks discussions negotiations knowledge deliberations thinking "
+    "investigation decision process issue operation assessment"
+)
+# "X said to be ..." is hearsay, not X speaking.
+_PASSIVE_BEFORE_TO = _words("said believed thought reported estimated rumoured rumored")
 _NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
 
 # Heads, by the kind of source they make.
@@ -132,7 +139,7 @@ _MODIFIERS = _words(
     "pro-ukrainian think staff team media outlet agency counterintelligence border eastern "
     "southern northern central border operational tactical military-civil public official "
     "russian-installed moscow-installed kremlin-backed russia-backed us-based kyiv-based "
-    "military-political defense-ministry defence-ministry foreign-ministry"
+    "military-political defense-ministry defence-ministry foreign-ministry familiar"
 )
 _TITLES = _words(
     "president prime minister secretary spokesman spokeswoman spokesperson press governor mayor "
@@ -412,6 +419,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         return _participle_subject(tokens, i, sentence)
     if not is_verb:
         return None
+    if low in _PASSIVE_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        return None
     verb_end = tokens[i + 1].end if low.startswith("point") else tokens[i].end
     before = _subject_before(tokens, i)
     if before is not None:
@@ -428,6 +437,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             named = _appositive_name(tokens, np[1])
             if named is not None and not _has_person_name(tokens[np[0]:np[1] + 1]):
                 role, np = tuple(tokens[np[0]:np[1] + 1]), named  # "said the governor, Serhiy Haidai"
+            else:
+                role = _appositive_role(tokens, np[1])  # "said Olena, 54, a resident of Irpin"
             found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, verb_end,
                                       role_tokens=role)
             if found is not None:
@@ -492,6 +503,19 @@ def _appositive_name(tokens: list[_Token], last: int) -> tuple[int, int] | None:
     return None
 
 
+def _appositive_role(tokens: list[_Token], last: int) -> tuple[_Token, ...]:
+    """The role phrase after a name: ", a resident of Irpin" or ", 54, a nurse"."""
+    j = last + 1
+    if j + 1 < len(tokens) and tokens[j].text == ",":
+        j += 1
+        if tokens[j].text.isdigit() and j + 2 < len(tokens) and tokens[j + 1].text == ",":
+            j += 2
+        np = _np_forward(tokens, j)
+        if np is not None and not _has_person_name(tokens[np[0]:np[1] + 1]):
+            return tuple(tokens[np[0]:np[1] + 1])
+    return ()
+
+
 def _participle_subject(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
     """"Zelensky addressed the nation, saying ...": the subject at the start of the sentence."""
     if i == 0 or tokens[i - 1].text != ",":
@@ -535,6 +559,8 @@ def _is_np_word(token: _Token) -> bool:
         return True
     if "-" in low:
         parts = low.split("-")
+        if low.endswith("-old"):
+            return True  # "a 67-year-old resident"
         return any(p in _VOCABULARY or p in _NATIONALITIES for p in parts) or parts[-1] in (
             "installed", "backed", "based", "appointed", "controlled", "led", "run", "ranking",
             "level", "affiliated",
@@ -554,12 +580,15 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
         token = tokens[j]
         if _is_np_word(token) or (
             token.low in _NAME_PARTICLES and j > 0 and tokens[j - 1].text[0].isupper()
-        ):
+        ) or (token.low in _SOURCE_PP_OBJECTS and (
+            j == last or tokens[j + 1].low in _NP_PREPOSITIONS)):
             j -= 1
             continue
         if token.low in _DETERMINERS and j < last:
             j -= 1
-            if j > 0 and tokens[j].low in ("of", "for") and _is_np_word(tokens[j - 1]):
+            if j > 0 and tokens[j].low in ("of", "for", "with") and (
+                _is_np_word(tokens[j - 1]) or tokens[j - 1].low in _SOURCE_PP_OBJECTS
+            ):
                 j -= 1  # "the Institute for the Study of War"
                 continue
             break
@@ -603,7 +632,7 @@ def _core(tokens: list[_Token]) -> list[_Token]:
     """The phrase before its first preposition, without determiners: "a spokesperson"."""
     core = []
     for token in tokens:
-        if token.low in _NP_PREPOSITIONS and core:
+        if (token.low in _NP_PREPOSITIONS or token.low == "familiar") and core:
             break
         if token.low not in _DETERMINERS:
             core.append(token)
@@ -697,6 +726,9 @@ def _make_attribution(
     core = _core(phrase_tokens) or phrase_tokens
     definite = phrase_tokens[0].low == "the" and not run
     if run:
+        role_core = _core(list(role_tokens))
+        if role_core and role_core[-1].low in _OTHER_PERSON_HEADS:
+            kind = "other"  # "Valentyna, a 67-year-old resident": a named civilian, not an official
         name = " ".join(sentence[run[0].start:run[-1].end].split())
         roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
         return Attribution(name, kind, phrase, start, end, verb_start, verb_end,

@@ -352,14 +352,16 @@ def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], 
         if quote.speaker is None:
             quote.speaker = chain_speaker.get(quote.chain)
         alone = _stands_alone(quote, sentences, masked)
-        if alone and quote.close_mark is not None:
-            rest = masked[quote.close_mark + 1:sentences[quote.sentence].end]
-            quote.whole_sentence = not rest.strip(" .,!?;:")
+        if alone:
+            rest = masked[quote.close_mark + 1:sentences[quote.sentence].end] if (
+                quote.close_mark is not None) else ""
+            quote.whole_sentence = not rest.strip().strip(".,!?;:")
         if quote.speaker is None and alone:
             quote.speaker = (
                 _colon_before(quote, sentences, masked)
                 or _next_sentence_source(quote, sentences)
-                or (last[0] if last and quote.paragraph - last[1] <= 1 else None)
+                or (last[0] if last and quote.whole_sentence and quote.paragraph - last[1] <= 1
+                    else None)
             )
         if quote.speaker is not None:
             last = (quote.speaker, quote.paragraph)

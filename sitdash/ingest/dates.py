@@ -57,8 +57,10 @@ _DATE_RE = re.compile(
   | \b(?P<month>(?:(?P<mpre>in|since|during|until|by|through|from|early|late|mid|(?:the\s+)?
         (?:beginning|end|start|middle)\s+of)(?:\s+|(?<=mid)-))?(?P<m3>{_MONTH})(?!\s*\d{{1,2}}\b)
         (?:,?\s+(?P<y3>{_YEAR})\b)?)
-  | \b(?P<yearonly>(?:in|since|during|until|by|before|after|of|from|early|late|mid)(?:\s+|(?<=mid)-)(?P<y4>{_YEAR}))\b(?![-/.]\d)
-  | \b(?P<weekday>(?:(?P<wpre>on|last|this|next|since|by|until|late|early)\s+)?(?P<wd>{_WEEKDAY}){_PARTS})\b
+  | \b(?P<yearonly>(?:in|since|during|until|by|before|after|of|from|early|late|mid)
+        (?:\s+|(?<=mid)-)(?P<y4>{_YEAR}))\b(?![-/.]\d)
+  | \b(?P<weekday>(?:(?P<wpre>on|last|this|next|since|by|until|late|early)\s+)?
+        (?P<wd>{_WEEKDAY}){_PARTS})\b
   | \b(?P<dby>the\s+day\s+before\s+yesterday)\b
   | \b(?P<yday>yesterday{_PARTS})\b
   | \b(?P<lastnight>last\s+night)\b
@@ -66,7 +68,8 @@ _DATE_RE = re.compile(
   | \b(?P<past>(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours
         |(?:in|over|during)\s+the\s+(?:past|last)\s+day|\d+\s+hours?\s+ago)\b
   | \b(?P<ago>(?P<an>{_NUM})\s+(?P<au>days?|weeks?|months?|years?)\s+ago)\b
-  | \b(?P<rel>(?:(?P<rmod>earlier|later)\s+)?(?P<rwhich>last|this|next|past)\s+(?P<runit>week|month|year|weekend))\b
+  | \b(?P<rel>(?:(?P<rmod>earlier|later)\s+)?(?P<rwhich>last|this|next|past)\s+
+        (?P<runit>week|month|year|weekend))\b
   | \b(?P<weekend>over\s+the\s+weekend)\b
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -108,7 +111,7 @@ def _month_number(token: str) -> int:
 
 
 def _day_number(token: str) -> int:
-    return int(token.rstrip("stndrdhSTNDRDH"))
+    return int(token[:2] if token[1:2].isdigit() else token[:1])
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -119,7 +122,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _year_for(month: int, day: int, base: date) -> int | None:
-    """The year of a yearless "March 26": base's, or the one before if that lands >2 months ahead."""
+    """The year of a yearless "March 26": base's, or the year before if >2 months ahead of base."""
     candidate = _safe_date(base.year, month, day) or _safe_date(base.year, month, 28)
     if candidate is None:
         return None
@@ -147,7 +150,9 @@ def _resolve_weekday(m: re.Match, text: str, base: date) -> date:
     prefix = (m.group("wpre") or "").lower()
     back = (base.weekday() - target) % 7
     forward = (target - base.weekday()) % 7 or 7
-    if prefix == "next" or (prefix in ("on", "by", "until", "") and _is_future_context(text, m.start())):
+    if prefix == "next" or (
+        prefix in ("on", "by", "until", "") and _is_future_context(text, m.start())
+    ):
         return base + timedelta(days=forward)
     if prefix == "this":
         return _monday(base) + timedelta(days=target)

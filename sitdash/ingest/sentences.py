@@ -29,7 +29,7 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _END_RE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"”’»')\]]*")
 _WORD_BEFORE_RE = re.compile(r"[\w.'’-]+$")
 _NEXT_WORD_RE = re.compile(r"[\"“‘«(\[]*([\w'’-]+)")
-_OPENERS = "\"“‘«([" + "'"
+_OPENERS = '"“‘«([' + "'"
 
 # Never end a sentence: titles, ranks and the like always precede a name or number.
 _HARD_ABBREVIATIONS = frozenset(

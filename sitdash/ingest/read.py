@@ -1,0 +1,913 @@
+"""Article files and folders to Documents: formats, front matter, page furniture, datelines, errors.
+
+Formats: `.txt`/`.md` (optional `---` front matter with title, outlet, published, url), `.json` (one
+record or a list of records with `text`), `.jsonl` (one record per line). Anything a user can get
+wrong becomes a ReadError with a one-line reason; good records in the same file are still read.
+
+Cleaning (read_text), in order:
+1. Control characters, terminal escape sequences, bidi overrides and NUL are removed; NFC.
+2. Lines are grouped into paragraphs: blank lines separate paragraphs; inside a block, each line is
+   its own paragraph unless the block is hard-wrapped prose (then lines are joined).
+3. Page furniture is dropped: share/subscribe words, "Keep reading:"-style markers (and the headline
+   list after them), bylines, timestamps, bare outlet names (which also give Document.outlet), photo
+   credits, tag lists ("Mercenaries, Wagner Group, Russia."), short labels the next line repeats,
+   "(With information from ...)" notes, copyright lines, hashtag/emoji/URL-only lines.
+4. Captions: a paragraph that carries a photo credit, or that follows a dropped label line, is a
+   caption. It is kept (credit stripped, offsets in Document.captions) when it states a fact - it
+   names a date, or a place ("in Lviv") in a sentence of 8+ words - and dropped otherwise.
+5. Title: front matter, else a headline-like first paragraph (short, no closing punctuation); it is
+   removed from the body, and so is any later repeat of it. A standfirst right after it is kept,
+   unless it is a near-duplicate summary of the body (>= 75% of its content words recur later and
+   it has no closing punctuation, or >= 90% regardless): then it is dropped as furniture.
+6. Dateline ("KYIV, Ukraine (AP) —", "Kyiv, March 3 (Reuters) -") is cut from the first paragraph;
+   it gives dateline_place, the agency as outlet when none is known, and a date. Live-blog time
+   prefixes ("14:32 GMT —") are cut from every paragraph.
+7. Published: front matter/record, else a timestamp line ("Published: 27 March 2022"), else the
+   dateline date; a dateline without a year takes it from the latest full date in the text
+   (published_inferred=True), else the latest full date in the text (published_inferred=True);
+   None when nothing supports a date.
+Document.id: sha256 of the text with whitespace collapsed (NFC, case kept), first 16 hex digits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import orjson
+
+from sitdash.ingest.dates import MONTHS, find_dates, infer_published
+from sitdash.model import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ReadError:
+    """A file (or one record in it) that could not be read, and why, in one line."""
+
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ReadResult:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- files and folders
+
+
+def read_path(path: str | os.PathLike) -> ReadResult:
+    """Every article under `path` (a file or a folder, recursively, in sorted order)."""
+    result = ReadResult()
+    root = Path(path)
+    if root.is_dir():
+        _read_folder(root, result, set())
+    elif root.is_file():
+        _read_file(root, result, explicit=True)
+    elif root.is_symlink():
+        result.errors.append(ReadError(str(root), "broken symbolic link"))
+    else:
+        result.errors.append(ReadError(str(root), "no such file or folder"))
+    return result
+
+
+def _read_folder(folder: Path, result: ReadResult, seen: set[str]) -> None:
+    real = os.path.realpath(folder)
+    if real in seen:  # a symlink back to a folder already read: a loop or a duplicate
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        result.errors.append(ReadError(str(folder), f"cannot open folder ({exc.strerror})"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError as exc:  # e.g. a symlink pointing to itself
+            result.errors.append(ReadError(entry.path, f"cannot open ({exc.strerror})"))
+            continue
+        if is_dir:
+            _read_folder(child, result, seen)
+        elif child.suffix.lower() in ARTICLE_SUFFIXES:
+            if is_file:
+                _read_file(child, result, explicit=False)
+            elif entry.is_symlink():
+                result.errors.append(ReadError(entry.path, "broken symbolic link"))
+
+
+def _read_file(path: Path, result: ReadResult, explicit: bool) -> None:
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        if explicit:
+            expected = ", ".join(ARTICLE_SUFFIXES)
+            result.errors.append(ReadError(where, f"not an article file (expected {expected})"))
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            result.errors.append(ReadError(where, f"file too large (over {limit} MB)"))
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        result.errors.append(ReadError(where, f"cannot read ({exc.strerror})"))
+        return
+    text, reason = decode_bytes(data)
+    if text is None:
+        result.errors.append(ReadError(where, reason))
+        return
+    if suffix == ".json":
+        _read_json(text, where, result)
+    elif suffix == ".jsonl":
+        _read_jsonl(text, where, result)
+    else:
+        meta, body = split_front_matter(text)
+        if not body.strip():
+            result.errors.append(ReadError(where, "no article text after the front matter"))
+            return
+        _add_document(body, meta, where, result, prefix="")
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str]:
+    """(text, "") for UTF-8 (BOM optional) or UTF-16/32 with a BOM; (None, reason) otherwise."""
+    if not data.strip():
+        return None, "empty file"
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                return None, f"not valid {codec.upper()} text (bad bytes at offset {exc.start})"
+            return (text, "") if text.strip() else (None, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    return (text, "") if text.strip() else (None, "empty file")
+
+
+# --------------------------------------------------------------------------- front matter, JSON
+
+# Accepted spellings of the metadata fields, in records and front matter.
+_META_KEYS = {
+    "title": "title", "headline": "title",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site_name": "outlet",
+    "published": "published", "date": "published", "published_at": "published",
+    "publication_date": "published", "pubdate": "published", "datepublished": "published",
+    "url": "url", "link": "url", "canonical": "url",
+}  # fmt: skip
+_TEXT_KEYS = ("text", "body", "content")
+MAX_JSON_DEPTH = 256
+_JSON_TOKEN_RE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')  # strings skipped whole
+_FRONT_MATTER_RE = re.compile(
+    r"\A[ \t]*---[ \t]*\r?\n(.{0,8000}?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_META_LINE_RE = re.compile(r"^([A-Za-z_][\w -]{0,40}):(?:\s+(.*))?$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(metadata, body) for a text that may open with a `---` block of `key: value` lines."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return {}, text
+    meta = {}
+    for line in m.group(1).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kv = _META_LINE_RE.match(line)
+        if not kv:
+            return {}, text  # not front matter after all, e.g. a horizontal rule
+        key = _META_KEYS.get(kv.group(1).strip().lower().replace("-", "_").replace(" ", "_"))
+        value = (kv.group(2) or "").strip().strip("\"'").strip()
+        if key and value and key not in meta:
+            meta[key] = value
+    return meta, text[m.end() :]
+
+
+def _record_meta(record: dict) -> dict[str, str]:
+    meta = {}
+    for raw_key, value in record.items():
+        key = _META_KEYS.get(str(raw_key).lower())
+        if isinstance(value, dict):
+            value = value.get("name")
+        if key and isinstance(value, str) and value.strip() and key not in meta:
+            meta[key] = value.strip()
+    return meta
+
+
+def _record_text(record: dict) -> str | None:
+    for key in _TEXT_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _read_record(record, where: str, result: ReadResult, prefix: str) -> None:
+    if not isinstance(record, dict):
+        result.errors.append(ReadError(where, f"{prefix}JSON record is not an object"))
+        return
+    text = _record_text(record)
+    if text is None:
+        result.errors.append(ReadError(where, f"{prefix}JSON record has no 'text'"))
+        return
+    _add_document(text, _record_meta(record), where, result, prefix)
+
+
+def _nested_too_deep(text: str) -> bool:
+    """True when brackets nest deeper than MAX_JSON_DEPTH (orjson 3.8 can crash on such input)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for token in _JSON_TOKEN_RE.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _parse_json(text: str):
+    """The parsed value, or raise ValueError with a one-line reason."""
+    if _nested_too_deep(text):
+        raise ValueError(f"not valid JSON: nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        return orjson.loads(text)
+    except (orjson.JSONDecodeError, RecursionError, ValueError) as exc:
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ValueError(f"not valid JSON: {detail}") from None
+
+
+def _read_json(text: str, where: str, result: ReadResult) -> None:
+    try:
+        value = _parse_json(text)
+    except ValueError as exc:
+        result.errors.append(ReadError(where, str(exc)))
+        return
+    if isinstance(value, list):
+        if not value:
+            result.errors.append(ReadError(where, "JSON list has no records"))
+        for index, record in enumerate(value, start=1):
+            _read_record(record, where, result, prefix=f"record {index}: ")
+    else:
+        _read_record(value, where, result, prefix="")
+
+
+def _read_jsonl(text: str, where: str, result: ReadResult) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = _parse_json(line)
+        except ValueError as exc:
+            result.errors.append(ReadError(where, f"line {number}: {exc}"))
+            continue
+        _read_record(record, where, result, prefix=f"line {number}: ")
+
+
+def _add_document(text: str, meta: dict, where: str, result: ReadResult, prefix: str) -> None:
+    doc = read_text(text, path=where, **meta)
+    if doc.text:
+        result.documents.append(doc)
+    else:
+        result.errors.append(ReadError(where, f"{prefix}no article text left after cleaning"))
+
+
+# --------------------------------------------------------------------------- sanitising
+
+_ESCAPE_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, ended by BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CLEAN_TABLE: dict[int, str | None] = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
+_CLEAN_TABLE.update({0x09: " ", 0x0B: "\n", 0x0C: "\n", 0x7F: None})
+_CLEAN_TABLE.update({c: None for c in range(0x80, 0xA0)})  # C1 controls
+_CLEAN_TABLE.update({c: None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})  # bidi
+_CLEAN_TABLE.update({c: None for c in (0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD)})
+_CLEAN_TABLE.update({c: " " for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F, 0x3000)})
+_CLEAN_TABLE.update({0x2028: "\n", 0x2029: "\n\n"})
+_CLEAN_TABLE.update({c: " " for c in range(0x2000, 0x2007)})
+_CLEAN_TABLE[0x2008] = " "
+_DIRTY_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CLEAN_TABLE)) + "]+")
+
+
+def sanitise(text: str) -> str:
+    """Text without control characters, escape sequences, bidi overrides or NUL; NFC; \\n lines."""
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPE_RE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # str.translate walks every character; a regex jumps to the rare dirty ones
+    text = _DIRTY_RE.sub(lambda m: m.group().translate(_CLEAN_TABLE), text)
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_MD_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|/|#)[^)\s]{0,500}\)")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Cs", "Co"})
+_TERMINAL = tuple('.!?…:;"”’»)')
+
+
+def _strip_leading_symbols(line: str) -> str:
+    """Drop emoji and pictographs opening a line ("❗️Over the past day ...")."""
+    i = 0
+    while i < len(line) and (
+        line[i].isspace() or unicodedata.category(line[i]) in _SYMBOL_CATEGORIES
+    ):
+        i += 1
+    return line[i:]
+
+
+def _clean_line(line: str) -> str:
+    if "[" in line:
+        line = _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line))
+    if "**" in line or "__" in line:
+        line = _MD_EMPHASIS_RE.sub(r"\2", line)
+    line = line.strip()
+    if line and not line[0].isalnum():
+        line = _strip_leading_symbols(_MD_HEADING_RE.sub("", line))
+    return " ".join(line.split()) if "  " in line else line
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    """True for hard-wrapped prose: most lines but the last nearly fill a width of <= 100."""
+    width = max(len(line) for line in lines)
+    if len(lines) < 2 or not 40 <= width <= 100:
+        return False
+    body = lines[:-1]
+    full = sum(len(line) >= 0.7 * width for line in body)
+    return full >= 0.6 * len(body) and any(not line.endswith(_TERMINAL) for line in body)
+
+
+def _block_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs in one blank-line-separated block: wrapped prose joined, other lines apart."""
+    if _looks_wrapped(lines):
+        width = max(len(line) for line in lines)
+        out, last = [lines[0]], lines[0]
+        for line in lines[1:]:
+            if len(last) >= 0.6 * width:
+                out[-1] += " " + line
+            else:
+                out.append(line)
+            last = line
+        return out
+    out = [lines[0]]
+    for line in lines[1:]:
+        if not out[-1].endswith(_TERMINAL) and line[:1].islower():
+            out[-1] += " " + line  # a sentence broken over two lines
+        else:
+            out.append(line)
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[str, int]]:
+    """(paragraph, block number) pairs; a block is a run of non-blank lines."""
+    out: list[tuple[str, int]] = []
+    block: list[str] = []
+    number = 0
+    for raw in text.split("\n"):
+        line = _clean_line(raw)
+        if line:
+            block.append(line)
+            continue
+        if block:
+            out.extend((p, number) for p in _block_paragraphs(block))
+            block, number = [], number + 1
+    if block:
+        out.extend((p, number) for p in _block_paragraphs(block))
+    return out
+
+
+# --------------------------------------------------------------------------- furniture
+
+# Outlets whose bare name on a line is page furniture; value = the name to record.
+OUTLETS = {
+    name.lower(): name
+    for name in (
+        "Infobae", "Reuters", "AP", "Associated Press", "The Associated Press", "AFP",
+        "Agence France-Presse", "EFE", "Agencia EFE", "Europa Press", "CNN", "CNN en Español",
+        "BBC", "BBC News", "BBC Mundo", "The Guardian", "Guardian", "The New York Times",
+        "New York Times", "The Washington Post", "Washington Post", "Al Jazeera",
+        "The Kyiv Independent", "Kyiv Independent", "Kyiv Post", "Ukrainska Pravda", "UNIAN",
+        "Ukrinform", "Interfax-Ukraine", "Interfax", "Suspilne", "Hromadske", "Meduza",
+        "The Moscow Times", "TASS", "RIA Novosti", "RT", "Sputnik", "NPR", "CNBC", "Fox News",
+        "NBC News", "ABC News", "CBS News", "Sky News", "Euronews", "DW", "Deutsche Welle",
+        "France 24", "Politico", "Bloomberg", "The Wall Street Journal", "Wall Street Journal",
+        "Financial Times", "The Telegraph", "The Independent", "The Times", "The Economist",
+        "Axios", "UPI", "The Hill", "Newsweek", "El País", "El Mundo", "La Nación", "Clarín",
+        "RFE/RL", "Radio Free Europe/Radio Liberty", "Voice of America", "VOA", "Defense News",
+        "Stars and Stripes", "The National", "National News", "Le Monde", "Der Spiegel",
+    )
+}  # fmt: skip
+# Wire tags in datelines, "(AP)" -> outlet.
+_AGENCIES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "AFP", "upi": "UPI",
+             "cnn": "CNN", "efe": "EFE", "ukrinform": "Ukrinform", "unian": "UNIAN",
+             "tass": "TASS", "interfax": "Interfax", "bloomberg": "Bloomberg"}  # fmt: skip
+
+_SHARE_WORDS = frozenset(
+    "guardar share compartir tweet tuitear save logo subscribe suscribirse advertisement "
+    "publicidad anuncio facebook twitter whatsapp telegram linkedin email e-mail print imprimir "
+    "comment comments comentarios copy link copiar enlace menu menú search buscar close cerrar "
+    "listen escuchar video vídeo image imagen photo foto gallery galería more ad sponsored "
+    "share this article share on facebook share on twitter reddit pinterest messenger x".split()
+)
+_SHARE_PHRASES = frozenset(
+    {"copy link", "share this article", "share this", "sign up", "follow us",
+     "listen to this article",
+     "skip to content", "skip advertisement", "continue reading", "click here", "show more",
+     "ver más", "leer más", "most read", "lo más leído", "you may also like", "also read",
+     "newsletter", "sign up for our newsletter", "open in app", "jump to", "key events",
+     "back to top", "top stories"}
+)  # fmt: skip
+# Markers after which scraped pages list related headlines.
+_MORE_MARKER_RE = re.compile(
+    r"^(?:keep reading|read more|read also|also read|seguir leyendo|sigue leyendo|leer más|"
+    r"lee también|lea también|te puede interesar|related(?: articles| stories| coverage)?|"
+    r"more on this story|see also|more from \w+|recommended|watch)\s*[:.]?(?P<rest>.*)$",
+    re.I,
+)
+_CALL_TO_ACTION_RE = re.compile(
+    r"^(?:subscribe|sign up|follow us|join us|download (?:our|the) app|suscr[ií]bete|síguenos)\b",
+    re.I,
+)
+_SOURCE_NOTE_RE = re.compile(
+    r"^\(?\s*(?:with information from|with reporting by|con información de|reporting by|"
+    r"additional reporting by|writing by|editing by|compiled by|edited by|our standards:|"
+    r"this story has been|this article has been|(?:©|\(c\)|copyright)\s|all rights reserved)",
+    re.I,
+)
+_BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Pp]or|POR)\s+(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
+_TAG_ITEM = r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:[A-ZÁÉÍÓÚ][\w'’-]*|of|in|the|and|on|de|la|el|del))*"
+_TAG_LIST_RE = re.compile(
+    rf"^(?:(?:tags|topics|temas)\s*:\s*.*|{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?)$", re.I
+)
+_TAG_LIST_CASED_RE = re.compile(rf"^{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?$")
+_NOISE_TOKENS_RE = re.compile(r"(?:[#@][\w.]+|https?://\S+|www\.\S+|t\.me/\S+|[^\w\s])")
+_CREDIT_AGENCY = (
+    r"(?:REUTERS|Reuters|AP\s+Photo|AP|AFP|EFE|EPA(?:-EFE)?|ANADOLU|Anadolu(?:\s+Agency)?|"
+    r"Ukrinform|UNIAN|TASS|Sputnik|RIA\s+Novosti|Getty\s+Images|Getty|dpa|DPA|NurPhoto|"
+    r"SOPA\s+Images|Europa\s+Press|Xinhua|Shutterstock|Handout|HANDOUT)"
+)
+_NAME = r"[A-ZÁÉÍÓÚ][\w.'’-]*(?:\s+[A-ZÁÉÍÓÚ][\w.'’-]*){0,4}"
+_CREDIT = (
+    rf"(?:{_CREDIT_AGENCY}\s*/\s*{_NAME}(?:\s*/\s*[\w ]{{1,20}})?"
+    rf"(?:\s+(?:via|for)\s+Getty\s+Images)?"
+    rf"|(?:{_NAME}\s*/\s*)?{_CREDIT_AGENCY}\s+(?:via|for)\s+Getty\s+Images"
+    rf"|{_NAME}\s*/\s*(?:{_CREDIT_AGENCY})"
+    rf"|(?:Photo|Photograph|Photos|Foto|Fotografía|Image|Picture|Credit|Source)s?(?:\s+by)?\s*:\s*[^()\n]{{1,80}}"
+    rf"|Photo\s+by\s+[^()\n]{{1,80}})"
+)
+# A credit closing a line, in brackets or not, plus Reuters' trailing desk codes.
+_TRAILING_CREDIT_RE = re.compile(
+    rf"(?:^|[\s.,;])(?:\(\s*{_CREDIT}\s*\)|\[\s*{_CREDIT}\s*\]|{_CREDIT})"
+    rf"(?:\s+(?:TPX\s+IMAGES\s+OF\s+THE\s+DAY|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}}){{0,4}}))?\s*\.?$"
+)
+_CREDIT_HINT_RE = re.compile(r"/|Photo|Foto|Image|Getty|Credit|Picture|Source")
+_CREDIT_LINE_RE = re.compile(
+    rf"^(?:\(\s*{_CREDIT}\s*\)|{_CREDIT}|\(?(?:{_CREDIT_AGENCY}|{_NAME}\s*/\s*{_CREDIT_AGENCY})\)?)$"
+)
+_FACT_PLACE_RE = re.compile(r"\b(?:in|near|at|outside|over|on)\s+[A-ZÁÉÍÓÚ][a-zà-ÿ]")
+_TIMESTAMP_LABEL_RE = re.compile(
+    r"^(?P<label>published|updated|last updated|first published|posted|publicado|actualizado|"
+    r"modified)?\s*(?:on|at)?\s*:?\s*",
+    re.I,
+)
+_TIMESTAMP_REST_RE = re.compile(
+    r"(?:\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b(?:ET|EST|EDT|"
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|PT|PST|PDT|CT|hrs|h|local time|Kyiv time|"
+    r"at|on|updated|published)\b|[\s|,·•/()+\-–—]|\d{1,2}\b)",
+    re.I,
+)
+_DIGIT_RE = re.compile(r"\d")
+_TIME_PREFIX_RE = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|ET|BST|CET|EET|EEST|MSK|local time|"
+    r"Kyiv time)?)\s*(?:[—–:|]|--?)\s+(?=\S)",
+    re.I,
+)
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_PLACE_WORD = r"[A-ZÁÉÍÓÚ][\w'’.-]*"
+_DATELINE_RE = re.compile(
+    rf"^(?:(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}})"
+    rf"(?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))?\s*,?\s*)?"
+    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+(?:19|20)\d\d)?)?"
+    rf"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{{1,28}})\))?\s*(?P<dash>—|–|--|-|:)\s+(?=\S)"
+)
+_NOT_DATELINE_PLACES = frozenset(
+    "NATO US USA UK EU UN OSCE IAEA ISW MOD FSB SBU BREAKING UPDATE LIVE WATCH".split()
+)
+_KEY_STRIP = " .,:;!?\"'“”‘’«»()[]-–—|"
+_CONTENT_WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
+_STOPWORDS = frozenset(
+    "the and that this with from have has had was were are for not but its his her their they "
+    "said says also which who will would been into than then there said more some such".split()
+)
+
+
+def _key(text: str) -> str:
+    """Comparison key: casefolded, without surrounding punctuation."""
+    return text.casefold().strip(_KEY_STRIP)
+
+
+def _is_share_furniture(line: str) -> bool:
+    if len(line) > 80:
+        return False
+    key = line.casefold().strip(" :.!|·•-–—")
+    if key in _SHARE_WORDS or key in _SHARE_PHRASES:
+        return True
+    tokens = [t for t in re.split(r"[\s|·•/,]+", key) if t]
+    return 1 < len(tokens) <= 8 and all(t in _SHARE_WORDS for t in tokens)
+
+
+def _headline_like(line: str) -> bool:
+    return len(line) <= 200 and not line.endswith(_TERMINAL) and len(line.split()) <= 30
+
+
+def _outlet_name(line: str) -> str | None:
+    return OUTLETS.get(line.strip(" .:|-–—").casefold()) if len(line) <= 40 else None
+
+
+def _byline_outlet(line: str) -> tuple[bool, str | None]:
+    """(is a byline, outlet named in it) for "By Jane Doe | Reuters" and the like."""
+    if len(line) > 90 or line.endswith((".", "!", "?")):
+        return False, None
+    m = _BYLINE_RE.match(line)
+    if not m or len(m.group("who").split()) > 10:
+        return False, None
+    who = m.group("who").casefold().rstrip(" .|")
+    for key, name in OUTLETS.items():
+        if who.endswith(key) and (len(who) == len(key) or not who[-len(key) - 1].isalnum()):
+            return True, name
+    return True, None
+
+
+def _is_tag_list(line: str) -> bool:
+    if (
+        len(line) > 100
+        or "," not in line
+        and not line.lower().startswith(("tags", "topics", "temas"))
+    ):
+        return False
+    if line.lower().startswith(("tags", "topics", "temas")):
+        return bool(_TAG_LIST_RE.match(line))
+    return bool(_TAG_LIST_CASED_RE.match(line)) and len(line.split()) <= 12
+
+
+def _is_noise(line: str) -> bool:
+    """Hashtags, handles, URLs, emoji and separators only."""
+    if line[:1].isalpha() and not line.startswith(("http", "www.", "t.me")):
+        return False
+    return not _NOISE_TOKENS_RE.sub("", line).strip()
+
+
+def _strip_credit(line: str) -> tuple[str, bool]:
+    """(line without a trailing photo credit, whether one was there)."""
+    tail_start = max(0, len(line) - 240)  # a credit is short: never scan a whole long line
+    if not _CREDIT_HINT_RE.search(line, tail_start):
+        return line, False
+    m = _TRAILING_CREDIT_RE.search(line, tail_start)
+    if not m:
+        return line, False
+    return line[: m.start()].rstrip(" ,;-–—") + (
+        line[m.start()] if line[m.start()] == "." else ""
+    ), True
+
+
+def _states_fact(caption: str) -> bool:
+    """A caption worth keeping names a date, or a place in a full sentence."""
+    if find_dates(caption, None):
+        return True
+    return len(caption.split()) >= 8 and bool(_FACT_PLACE_RE.search(caption))
+
+
+def _timestamp(line: str) -> tuple[str | None, str] | None:
+    """For a line that is only a date stamp: (ISO date or None, label); None for other lines."""
+    if len(line) > 80 or not _DIGIT_RE.search(line):
+        return None
+    line = line.strip("()[] ")
+    label_match = _TIMESTAMP_LABEL_RE.match(line)
+    rest = line[label_match.end() :]
+    # only written calendar dates make a stamp: "March 30", "30.03.2022", not "today" or "Monday"
+    mentions = [
+        m
+        for m in find_dates(rest, None)
+        if m.precision in ("day", "unknown") and any(ch.isdigit() for ch in m.text)
+    ]
+    if not mentions:
+        return None
+    leftover = rest
+    for mention in reversed(mentions):
+        leftover = leftover[: mention.start] + leftover[mention.end :]
+    if _TIMESTAMP_REST_RE.sub("", leftover).strip():
+        return None
+    label = (label_match.group("label") or "").lower()
+    return mentions[0].date, label
+
+
+def _yearless_date(text: str) -> tuple[int, int] | None:
+    m = re.match(
+        r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+))", text
+    )
+    if not m:
+        return None
+    month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    day = int(m.group("d1") or m.group("d2"))
+    return (month, day) if month else None
+
+
+def _dateline_date(date_text: str, body: str) -> tuple[str | None, bool]:
+    """(ISO date, inferred) for a dateline's date; the year comes from the body when missing."""
+    mentions = find_dates(date_text, None)
+    if mentions and mentions[0].date:
+        return mentions[0].date, False
+    month_day = _yearless_date(date_text)
+    latest = infer_published(body)
+    if not month_day or latest is None:
+        return None, False
+    year = latest.year
+    try:
+        candidate = date(year, *month_day)
+    except ValueError:
+        return None, False
+    if candidate - latest > timedelta(days=62):
+        candidate = candidate.replace(year=year - 1)
+    return candidate.isoformat(), True
+
+
+def _match_dateline(paragraph: str) -> re.Match | None:
+    m = _DATELINE_RE.match(paragraph)
+    if not m or m.end() >= len(paragraph):
+        return None
+    place = m.group("place") or ""
+    if m.group("dash") == ":" and not (place.isupper() and not m.group("region")):
+        return None  # "MOSCOW: ..." is a dateline, "Kirby: ..." is not
+    if m.group("agency") or m.group("date"):
+        if m.group("agency") and m.group("agency").lower() not in _AGENCIES and not m.group("date"):
+            return None  # "(with video) -" and the like
+        return m
+    if place.isupper() and len(place) >= 3 and place not in _NOT_DATELINE_PLACES:
+        return m
+    return None
+
+
+def _cut_time_prefix(line: str) -> str:
+    """ "14:32 GMT — Ukrainian officials say ..." -> "Ukrainian officials say ..."."""
+    m = _TIME_PREFIX_RE.match(line) if line[:1].isdigit() else None
+    return line[m.end() :] if m else line
+
+
+def _place_name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return raw.title() if raw.isupper() else raw
+
+
+def _is_summary_of(paragraph: str, rest: str) -> bool:
+    """A standfirst that only repeats what the body says (kept when it adds anything)."""
+    if len(paragraph) > 400:
+        return False
+    words = {w for w in _CONTENT_WORD_RE.findall(paragraph.casefold()) if w not in _STOPWORDS}
+    if len(words) < 4:
+        return False
+    rest = rest.casefold()
+    coverage = sum(w in rest for w in words) / len(words)  # substring test: cheap, close enough
+    return coverage >= 0.9 or (coverage >= 0.75 and not paragraph.endswith(_TERMINAL))
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(slots=True)
+class _Cleaned:
+    paragraphs: list[str] = field(default_factory=list)
+    caption: list[bool] = field(default_factory=list)
+    title: str | None = None
+    outlet: str | None = None
+    stamp: str | None = None  # published date from a timestamp line
+    stamp_rank: int = 9  # lower is better: published < unlabelled < updated
+
+    def add(self, text: str, is_caption: bool = False) -> None:
+        self.paragraphs.append(text)
+        self.caption.append(is_caption)
+
+
+def _note_timestamp(found: tuple[str | None, str], out: _Cleaned) -> None:
+    iso, label = found
+    rank = (
+        0
+        if label in ("published", "first published", "posted", "publicado")
+        else (2 if label in ("updated", "last updated", "actualizado", "modified") else 1)
+    )
+    if iso and rank < out.stamp_rank:
+        out.stamp, out.stamp_rank = iso, rank
+
+
+def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleaned:
+    """Walk the paragraphs once, dropping furniture and marking captions."""
+    out = _Cleaned(title=title)
+    title_key = _key(title) if title else None
+    seen: set[str] = set()
+    after_marker = caption_next = False
+    for i, (line, block) in enumerate(items):
+        nxt, nxt_block = items[i + 1] if i + 1 < len(items) else ("", -1)
+        key = _key(line)
+        is_caption, caption_next = caption_next, False
+        if not key or _is_noise(line) or _is_share_furniture(line):
+            continue
+        if after_marker and _headline_like(line):
+            continue  # the related-headline list after "Keep reading:"
+        after_marker = False
+        marker = _MORE_MARKER_RE.match(line)
+        if marker and len(line) <= 200:
+            after_marker = not marker.group("rest").strip()
+            continue
+        if (
+            out.title is None
+            and not out.paragraphs
+            and _headline_like(line)
+            and len(key.split()) >= 3
+        ):
+            if (
+                _timestamp(line) is None
+                and _match_dateline(line) is None
+                and not _CREDIT_LINE_RE.match(line)
+            ):
+                out.title, title_key = line, key
+                continue
+        if key == title_key or (key in seen and len(key) >= 20):
+            continue  # a repeated headline or paragraph
+        outlet = _outlet_name(line)
+        if outlet:
+            out.outlet = out.outlet or outlet
+            continue
+        is_byline, outlet = _byline_outlet(line)
+        if is_byline:
+            out.outlet = out.outlet or outlet
+            continue
+        stamp = _timestamp(line)
+        if stamp is not None:
+            _note_timestamp(stamp, out)
+            continue
+        if _SOURCE_NOTE_RE.match(line) or (_CALL_TO_ACTION_RE.match(line) and len(line) < 100):
+            continue
+        if len(line) <= 120 and _CREDIT_LINE_RE.match(line):
+            continue
+        if _is_tag_list(line):
+            caption_next = True
+            continue
+        if (
+            _headline_like(line)
+            and len(line) <= 80
+            and nxt_block == block
+            and len(nxt) > len(line)
+            and _key(nxt).startswith(key)
+            and not nxt[len(line)].isalnum()
+        ):
+            caption_next = True  # a label repeated as the start of the caption under it
+            continue
+        text, credited = _strip_credit(line)
+        if not credited and nxt_block == block and len(nxt) <= 120 and _CREDIT_LINE_RE.match(nxt):
+            credited = True  # caption with its credit on the next line
+        if credited or is_caption:
+            if text and _states_fact(text):
+                out.add(text, is_caption=True)
+            continue
+        seen.add(key)
+        out.add(line)
+    return out
+
+
+def _apply_dateline(out: _Cleaned) -> tuple[str | None, str | None]:
+    """Cut the dateline from the first body paragraph: (place, date text)."""
+    for index, paragraph in enumerate(out.paragraphs):
+        if out.caption[index]:
+            continue
+        m = _match_dateline(paragraph)
+        if not m:
+            return None, None
+        agency = (m.group("agency") or "").lower()
+        out.outlet = out.outlet or _AGENCIES.get(agency)
+        out.paragraphs[index] = paragraph[m.end() :]
+        return _place_name(m.group("place")), m.group("date")
+    return None, None
+
+
+def _drop_summary(out: _Cleaned) -> None:
+    """Drop a standfirst that only repeats the body (see the module docstring)."""
+    if out.title is None or len(out.paragraphs) < 3 or out.caption[0]:
+        return
+    rest = " ".join(
+        p for p, cap in zip(out.paragraphs[1:], out.caption[1:], strict=True) if not cap
+    )
+    if _is_summary_of(out.paragraphs[0], rest):
+        del out.paragraphs[0], out.caption[0]
+
+
+def _normalise_published(value: str | None) -> str | None:
+    if not value:
+        return None
+    iso = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)", value)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(1)).isoformat()
+        except ValueError:
+            return None
+    for mention in find_dates(value, None):
+        if mention.date and mention.precision == "day":
+            return mention.date
+    return None
+
+
+def document_id(text: str) -> str:
+    """First 16 hex digits of the sha256 of the text with whitespace collapsed."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _join(out: _Cleaned) -> tuple[str, list[list[int]]]:
+    parts, captions, pos = [], [], 0
+    for paragraph, is_caption in zip(out.paragraphs, out.caption, strict=True):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if parts:
+            pos += 2
+        if is_caption:
+            captions.append([pos, pos + len(paragraph)])
+        parts.append(paragraph)
+        pos += len(paragraph)
+    return "\n\n".join(parts), captions
+
+
+_READ_TEXT_META = frozenset({"title", "outlet", "published", "url", "dateline_place"})
+
+
+def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Document:
+    """One in-memory article to a Document (meta: title, outlet, published, url, dateline_place)."""
+    unknown = set(meta) - _READ_TEXT_META
+    if unknown:
+        raise TypeError(f"read_text() got unknown metadata: {', '.join(sorted(unknown))}")
+    items = _paragraphs(sanitise(text))
+    title = meta.get("title")
+    title = _clean_line(sanitise(title)) if title else None
+    items = [(_cut_time_prefix(line), block) for line, block in items]
+    out = _strip_furniture(items, title)
+    place, date_text = _apply_dateline(out)
+    _drop_summary(out)
+    body, captions = _join(out)
+    published, inferred = _normalise_published(meta.get("published")), False
+    if published is None:
+        published = out.stamp
+    if published is None and date_text:
+        published, inferred = _dateline_date(date_text, body)
+    if published is None:
+        latest = infer_published(body)
+        published, inferred = (latest.isoformat(), True) if latest else (None, False)
+    return Document(
+        id=document_id(body),
+        text=body,
+        title=out.title,
+        outlet=meta.get("outlet") or out.outlet,
+        published=published,
+        published_inferred=inferred,
+        dateline_place=meta.get("dateline_place") or place,
+        url=meta.get("url"),
+        path=path,
+        captions=captions,
+    )

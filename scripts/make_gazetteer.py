@@ -27,8 +27,8 @@ import json
 import math
 import os
 import re
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +120,10 @@ Obukhiv|Kyiv|city|Obukhov
 Ivankiv|Kyiv|city|Ivankov
 Slavutych|Kyiv|city|Slavutich
 Prypiat|Kyiv|city|Pripyat|Pripiat
-Chornobyl|Kyiv|site|Chernobyl|Chornobyl power station|Chernobyl power station|Chornobyl nuclear power plant|Chernobyl nuclear power plant|Chernobyl nuclear plant|Chornobyl nuclear plant|Chernobyl plant|Chornobyl plant|Chernobyl exclusion zone|Chornobyl exclusion zone|Chernobyl zone|Chornobyl zone
+Chornobyl|Kyiv|site|Chernobyl|Chornobyl power station|Chernobyl power station
+  Chornobyl nuclear power plant|Chernobyl nuclear power plant|Chernobyl nuclear plant
+  Chornobyl nuclear plant|Chernobyl plant|Chornobyl plant|Chernobyl exclusion zone
+  Chornobyl exclusion zone|Chernobyl zone|Chornobyl zone
 Chernihiv|Chernihiv|city|Chernigov|Chernihiv'|Tchernihiv
 Nizhyn|Chernihiv|city|Nezhin|Nizhin
 Pryluky|Chernihiv|city|Priluki
@@ -162,9 +165,11 @@ Mala Rohan|Kharkiv|city|Malaya Rogan
 Lyptsi|Kharkiv|city|Liptsy
 Borova|Kharkiv|city|
 Kivsharivka|Kharkiv|city|
-Donetsk|Donetsk|city|Donetsk city|Donetsk People's Republic|Donetsk Peoples Republic|Donetsk republic|Donetsk Republic|Donetsk people's republics
+Donetsk|Donetsk|city|Donetsk city|Donetsk People's Republic|Donetsk republic
+  Donetsk people's republics
 Mariupol|Donetsk|city|Mariupol'|Mariupil|Mariupol city
-Azovstal|Donetsk|site|Azovstal steel plant|Azovstal steelworks|Azovstal plant|Azovstal Iron and Steel Works|Azovstal iron and steel works
+Azovstal|Donetsk|site|Azovstal steel plant|Azovstal steelworks|Azovstal plant
+  Azovstal Iron and Steel Works
 Kramatorsk|Donetsk|city|
 Sloviansk|Donetsk|city|Slavyansk|Slovyansk|Slaviansk
 Bakhmut|Donetsk|city|Artemivsk|Artyomovsk|Artemovsk
@@ -208,7 +213,8 @@ Niu-York|Donetsk|city|
 Vodiane|Donetsk|city|Vodyane
 Staromaiorske|Donetsk|city|Staromayorskoye
 Urozhaine|Donetsk|city|Urozhaynoye
-Luhansk|Luhansk|city|Lugansk|Luhans'k|Voroshilovgrad|Luhansk People's Republic|Lugansk People's Republic|Luhansk Peoples Republic|Lugansk Peoples Republic|Luhansk republic|Lugansk republic|Luhansk people's republics
+Luhansk|Luhansk|city|Lugansk|Luhans'k|Voroshilovgrad|Luhansk People's Republic
+  Lugansk People's Republic|Luhansk republic|Lugansk republic|Luhansk people's republics
 Sievierodonetsk|Luhansk|city|Severodonetsk|Syeverodonetsk|Sieverodonetsk|Siverskodonetsk|Sjevjerodonetsk
 Lysychansk|Luhansk|city|Lisichansk|Lysychans'k
 Rubizhne|Luhansk|city|Rubezhnoye|Rubizhnoye
@@ -268,7 +274,8 @@ Stepnohirsk|Zaporizhzhia|city|Stepnogorsk
 Prymorsk|Zaporizhzhia|city|Primorsk
 Dniprorudne|Zaporizhzhia|city|Dneprorudnoye
 Mala Tokmachka|Zaporizhzhia|city|Malaya Tokmachka
-Crimea|Crimea|oblast|Crimean Peninsula|Autonomous Republic of Crimea|Republic of Crimea|Krym|Crimea region
+Crimea|Crimea|oblast|Crimean Peninsula|Autonomous Republic of Crimea|Republic of Crimea
+  Krym|Crimea region
 Sevastopol|Crimea|city|Sebastopol
 Simferopol|Crimea|city|
 Kerch|Crimea|city|
@@ -448,7 +455,8 @@ COORDS = {
     "Hungary": (47.16, 19.5), "Slovakia": (48.67, 19.7), "Lithuania": (55.17, 23.88),
     "Transnistria": (47.25, 29.4), "Donbas": (48.3, 38.5), "Crimea": (45.3, 34.4),
     "Chechnya": (43.4, 45.7), "Dagestan": (42.8, 47.0),
-    "Chornobyl": (51.389, 30.099), "Azovstal": (47.098, 37.606), "Prypiat": (51.405, 30.054), "Snake Island": (45.255, 30.204),
+    "Chornobyl": (51.389, 30.099), "Azovstal": (47.098, 37.606), "Prypiat": (51.405, 30.054),
+    "Snake Island": (45.255, 30.204),
     "Robotyne": (47.449, 35.837), "Klishchiivka": (48.533, 37.951), "Avdiivka": (48.14, 37.75),
     "Marinka": (47.94, 37.50), "Huliaipole": (47.66, 36.26), "Kupiansk": (49.71, 37.61),
     "Izium": (49.21, 37.26), "Sievierodonetsk": (48.95, 38.49), "Kostiantynivka": (48.53, 37.71),
@@ -608,7 +616,8 @@ def drop_districts(rows: list[dict], everything: list[dict]) -> list[dict]:
         here = (r["latitude"], r["longitude"])
         inside = any(
             b is not r and b["population"] > r["population"] >= 5000
-            and distance_km(here, (b["latitude"], b["longitude"])) <= district_radius(b["population"])
+            and distance_km(here, (b["latitude"], b["longitude"]))
+            <= district_radius(b["population"])
             for b in big
         )
         if not inside:
@@ -665,8 +674,12 @@ class Builder:
 
 
 def parse_curated(text: str, country: str | None) -> list[tuple]:
+    """Table lines -> (name, country, oblast, kind, aliases); indented lines add aliases."""
     out = []
-    for line in text.strip().splitlines():
+    for line in text.strip("\n").splitlines():
+        if line.startswith(" "):
+            out[-1][4].extend(line.strip().split("|"))
+            continue
         parts = line.split("|")
         if country:  # UA table: name|oblast stem|kind|aliases
             name, stem, kind, *aliases = parts

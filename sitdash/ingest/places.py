@@ -101,6 +101,11 @@ _CAP_TOKEN = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*(?:['’ʼ][^\W\d_]+)
 _NEXT_TOKEN = re.compile(r"(?:[ \-]|\. )([^\W\d_]+(?:['’ʼ][^\W\d_]+)*)")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ ]$")
+# The rest of a list that ends in "regions": "Dnipropetrovsk[, Poltava] and Sumy regions".
+_REGION_LIST_TAIL = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
+    r"\s+(?:regions|oblasts|provinces)\b"
+)
 
 
 def surface_key(surface: str) -> str:
@@ -197,6 +202,8 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         row, end = hit
         resume = end
+        if row >= 0 and _REGION_LIST_TAIL.match(text, end):
+            row = gaz.aliases.get(surface_key(text[start:end]) + " region", row)
         if row >= 0 and _accept(gaz, row, text, start, end):
             found.append(PlaceMention(gaz.rows[row][0], start, end, text[start:end]))
     return found
@@ -265,9 +272,7 @@ def _glued_to_name(text: str, start: int, end: int) -> bool:
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if prev:
         word = prev.group(1)
-        if word[0].isupper() and word.lower() not in _FREE_BEFORE:
-            # A capitalised word opening the sentence is not a first name by itself.
-            return not _opens_sentence(text, prev.start())
+        return word[0].isupper() and word.lower() not in _FREE_BEFORE
     return False
 
 

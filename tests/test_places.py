@@ -1,0 +1,369 @@
+"""Gazetteer: spellings, roll-ups, clashes, precision on capitalised non-places, the seed, speed."""
+
+import statistics
+import time
+from importlib import resources
+from pathlib import Path
+
+import orjson
+import pytest
+
+from sitdash.ingest.places import (
+    REGIONS,
+    Gazetteer,
+    find_places,
+    lookup,
+    oblasts_of,
+    region_of,
+)
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ef4bcab6f89b65ad.txt"
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_places(text)]
+
+
+# --- spellings -> canonical names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling, canonical",
+    [
+        ("Kiev", "Kyiv"),
+        ("Kharkov", "Kharkiv"),
+        ("Chernigov", "Chernihiv"),
+        ("Izyum", "Izium"),
+        ("Lugansk", "Luhansk"),
+        ("Chernobyl", "Chornobyl"),
+        ("Odessa", "Odesa"),
+        ("Nikolaev", "Mykolaiv"),
+        ("Mykolayiv", "Mykolaiv"),
+        ("Zaporozhye", "Zaporizhzhia"),
+        ("Dnepr", "Dnipro"),
+        ("Dnipropetrovsk", "Dnipro"),
+        ("Lvov", "Lviv"),
+        ("Severodonetsk", "Sievierodonetsk"),
+        ("Artemivsk", "Bakhmut"),
+        ("Artyomovsk", "Bakhmut"),
+        ("Gostomel", "Hostomel"),
+        ("Slavyansk", "Sloviansk"),
+        ("Lisichansk", "Lysychansk"),
+        ("Kupyansk", "Kupiansk"),
+        ("Avdeyevka", "Avdiivka"),
+        ("Ugledar", "Vuhledar"),
+        ("Gorlovka", "Horlivka"),
+        ("Makeyevka", "Makiivka"),
+        ("Berdyansk", "Berdiansk"),
+        ("Energodar", "Enerhodar"),
+        ("Krivoy Rog", "Kryvyi Rih"),
+        ("Kremenchug", "Kremenchuk"),
+        ("Vinnitsa", "Vinnytsia"),
+        ("Rovno", "Rivne"),
+        ("Uzhgorod", "Uzhhorod"),
+        ("Donbass", "Donbas"),
+        ("Zhitomir", "Zhytomyr"),
+        ("Akhtyrka", "Okhtyrka"),
+        ("Trostyanets", "Trostianets"),
+        ("Nezhin", "Nizhyn"),
+        ("Borodyanka", "Borodianka"),
+        ("Vyshgorod", "Vyshhorod"),
+        ("Irpen", "Irpin"),
+        ("Byelorussia", "Belarus"),
+        ("Russian Federation", "Russia"),
+        ("Pridnestrovie", "Transnistria"),
+        ("Rostov", "Rostov-on-Don"),
+        ("Homyel", "Gomel"),
+    ],
+)
+def test_common_spellings_resolve_to_the_ukrainian_transliteration(spelling, canonical):
+    assert lookup(spelling).name == canonical
+    assert names(f"Shelling was reported in {spelling} on Tuesday.") == [canonical]
+
+
+def test_geonames_towns_fill_in_beyond_the_curated_table():
+    # Neither is curated: both come from GeoNames, named by the national transliteration.
+    assert lookup("Truskavets").oblast == "Lviv Oblast"
+    assert lookup("Zolotonosha").region == "central"
+    assert names("A drone hit an oil depot near Merefa, south of Kharkiv.") == ["Merefa", "Kharkiv"]
+    assert lookup("Lipetsk").country == "RU"  # Russian towns >= 50k are in too
+
+
+def test_lookup_is_none_for_unknown_and_for_blocked_phrases():
+    assert lookup("Atlantis") is None
+    assert lookup("Kremlin") is None
+    assert lookup("Kyiv Independent") is None
+
+
+# --- possessives, adjectives, word boundaries ---------------------------------------------------
+
+
+def test_possessives_name_the_place():
+    text = "Russia's attack on Kiev's suburbs and Ukraine’s capital; Kharkiv's mayor spoke."
+    mentions = find_places(text)
+    assert [m.name for m in mentions] == ["Russia", "Kyiv", "Ukraine", "Kharkiv"]
+    assert [m.surface for m in mentions] == ["Russia", "Kiev", "Ukraine", "Kharkiv"]
+
+
+def test_adjectives_are_not_place_mentions():
+    text = (
+        "Russian forces and Ukrainian troops clashed as Belarusian units watched; Crimean "
+        "Tatars and Soviet-era tanks, a Ukrainian region and the Russian state."
+    )
+    assert names(text) == []
+
+
+def test_hyphenated_compounds_keep_word_boundaries():
+    assert names("A Kiev-based analyst on the Russia-Ukraine war.") == ["Kyiv", "Russia", "Ukraine"]
+    assert names("Kyivstar and Odesan chefs met Kharkivites.") == []
+
+
+def test_lower_case_words_never_fire():
+    assert names("we drove from kyiv to odessa past the bar and the sumy sign") == []
+
+
+def test_offsets_point_at_the_surface_and_never_overlap():
+    text = "Troops left Nova Kakhovka, not Kakhovka, for Stanytsia Luhanska and Kryvyi Rih."
+    mentions = find_places(text)
+    assert [m.name for m in mentions] == ["Nova Kakhovka", "Kakhovka", "Stanytsia Luhanska",
+                                          "Kryvyi Rih"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+    ends = [m.end for m in mentions]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+    assert ends == sorted(ends)
+
+
+# --- oblasts, regions, Donbas, republics ------------------------------------------------------
+
+
+def test_cities_roll_up_to_their_oblast_and_theatre_region():
+    expect = {
+        "Kyiv": ("Kyiv Oblast", "north"),
+        "Bucha": ("Kyiv Oblast", "north"),
+        "Chernihiv": ("Chernihiv Oblast", "north"),
+        "Okhtyrka": ("Sumy Oblast", "north"),
+        "Izium": ("Kharkiv Oblast", "east"),
+        "Bakhmut": ("Donetsk Oblast", "east"),
+        "Sievierodonetsk": ("Luhansk Oblast", "east"),
+        "Kherson": ("Kherson Oblast", "south"),
+        "Melitopol": ("Zaporizhzhia Oblast", "south"),
+        "Sevastopol": ("Crimea", "south"),
+        "Kryvyi Rih": ("Dnipropetrovsk Oblast", "central"),
+        "Uman": ("Cherkasy Oblast", "central"),
+        "Lviv": ("Lviv Oblast", "west"),
+        "Lutsk": ("Volyn Oblast", "west"),
+        "Chornobyl": ("Kyiv Oblast", "north"),
+    }
+    for name, (oblast, region) in expect.items():
+        info = lookup(name)
+        assert (info.oblast, info.region) == (oblast, region), name
+        assert oblasts_of(name) == [oblast]
+        assert region_of(name) == region
+
+
+def test_neighbours_and_countries():
+    assert (lookup("Belarus").country, lookup("Belarus").region) == ("BY", "Belarus")
+    assert (lookup("Russia").kind, lookup("Russia").region) == ("country", "Russia")
+    for city in ("Moscow", "Belgorod", "Kursk", "Bryansk", "Rostov-on-Don"):
+        assert (lookup(city).country, lookup(city).region) == ("RU", "Russia"), city
+    assert lookup("Mozyr").region == "Belarus"
+    ukraine = lookup("Ukraine")
+    assert (ukraine.country, ukraine.kind, ukraine.region) == ("UA", "country", None)
+    assert lookup("Transnistria").country == "MD"
+    assert lookup("Poland").kind == "country"
+    assert oblasts_of("Ukraine") == []
+    assert set(REGIONS) >= {lookup(n).region for n in ("Kyiv", "Lviv", "Moscow", "Gomel")}
+
+
+def test_donbas_is_an_eastern_area_over_two_oblasts():
+    info = lookup("Donbas")
+    assert (info.kind, info.oblast, info.region, info.country) == ("area", None, "east", "UA")
+    assert oblasts_of("Donbass") == ["Donetsk Oblast", "Luhansk Oblast"]
+    text = (
+        "Forces regrouped in the Donbas region, then in Donbass, then in the Ukrainian "
+        "region of Donbas."
+    )
+    assert names(text) == ["Donbas", "Donbas", "Donbas"]
+    assert find_places(text)[0].surface == "Donbas region"
+
+
+def test_oblast_phrases_use_the_bare_name_when_the_oblast_is_named_after_its_capital():
+    text = "Shelling in the Donetsk region, Kharkiv Oblast and the Zaporizhzhia province."
+    assert names(text) == ["Donetsk", "Kharkiv", "Zaporizhzhia"]
+    assert find_places(text)[1].surface == "Kharkiv Oblast"
+    assert lookup("Kharkiv Oblast").kind == "oblast"  # the oblast entry is still there
+    assert lookup("Kharkiv Oblast").region == "east"
+
+
+def test_oblasts_with_names_of_their_own_give_the_oblast_entry():
+    assert names("Missiles hit the Dnipropetrovsk region and Volyn.") == [
+        "Dnipropetrovsk Oblast",
+        "Volyn Oblast",
+    ]
+    # A list ending in "regions" reads every member as a region.
+    assert names("the Dnipropetrovsk and Sumy regions") == ["Dnipropetrovsk Oblast", "Sumy"]
+    assert lookup("Transcarpathia").name == "Zakarpattia Oblast"
+
+
+def test_separatist_republics_map_to_donetsk_and_luhansk():
+    assert names("where the Donetsk and Lugansk republics proclaimed themselves") == [
+        "Donetsk",
+        "Luhansk",
+    ]
+    assert names("leaders of the Donetsk People's Republic and the LPR") == ["Donetsk", "Luhansk"]
+    assert names("DPR militia shelled the front") == ["Donetsk"]
+
+
+def test_chornobyl_is_a_northern_site():
+    info = lookup("Chernobyl power station")
+    assert (info.name, info.kind, info.oblast, info.region) == (
+        "Chornobyl", "site", "Kyiv Oblast", "north")
+    mentions = find_places("troops were leaving near the Chernobyl power station.")
+    assert [(m.name, m.surface) for m in mentions] == [("Chornobyl", "Chernobyl power station")]
+
+
+# --- clashes -----------------------------------------------------------------------------------
+
+
+def test_theatre_places_win_clashes_with_the_rest_of_the_world():
+    assert lookup("Odessa").country == "UA"  # not Odessa, Texas
+    assert lookup("Moscow").country == "RU"  # not Moscow, Idaho
+    assert lookup("Donetsk").country == "UA"  # not Donetsk in Rostov Oblast
+    assert lookup("Donetsk").kind == "city" and lookup("Donetsk").oblast == "Donetsk Oblast"
+    assert lookup("Zolochiv").oblast == "Kharkiv Oblast"  # curated over the Lviv Oblast town
+    assert lookup("Lyman").oblast == "Donetsk Oblast"  # the biggest of several Lymans
+
+
+# --- precision on capitalised non-places -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pentagon briefing write-up
+        "Pentagon press secretary John Kirby told reporters on Monday that Secretary Lloyd "
+        "Austin spoke with NATO Secretary General Jens Stoltenberg, CNN and CNBC reported.",
+        # Kremlin wire copy
+        "Russian President Vladimir Putin met Defence Minister Sergei Shoigu in the Kremlin, "
+        "Kremlin spokesman Dmitry Peskov told TASS and RIA Novosti on Wednesday.",
+        # outlets, institutions, months, weekdays
+        "The European Union, the United Nations, Reuters, AFP, EFE, Infobae and The New York "
+        "Times said in March, May and August that the Wagner Group was active.",
+        # surnames that are also Russian-spelled village names in GeoNames
+        "Kozlov, Zhukov and Romanov were sentenced; Serov and Korolev said nothing. Artem "
+        "and Nikita waved.",
+        # first names that are towns, glued to surnames
+        "Anna Malyar, Stepan Bandera, Bohdan Khmelnytsky and Vladimir Zhirinovsky were named.",
+        # English words spelled like towns, and outlets named after cities
+        "Bar owners were Sad. Marine units felt Lazy. The Kyiv Independent and the Moscow "
+        "Times quoted the Azov Regiment.",
+        "Sergey Rudskoy, Victory Day, the Minsk agreements and the Sea of Azov were discussed.",
+    ],
+)
+def test_capitalised_non_places_do_not_fire(text):
+    assert names(text) == []
+
+
+def test_a_town_glued_to_a_name_is_a_name_but_alone_is_a_town():
+    assert names("Sergei Kirov was shot in 1934.") == []
+    assert names("Drones hit a plant in Kirov, east of Moscow.") == ["Kirov", "Moscow"]
+    assert names("Friedrich Engels wrote.") == []  # curated, but named after a person
+    assert names("Bombers took off from Engels in the Saratov region.") == ["Engels", "Saratov"]
+
+
+def test_rivers_named_like_cities():
+    assert names("Troops crossed the Dnipro near Kherson.") == ["Kherson"]
+    assert names("The Dnipro River rose. Missiles hit Dnipro.") == ["Dnipro"]
+
+
+def test_all_caps_datelines_count_for_known_places_only():
+    assert names("KYIV, Ukraine (AP) — Sirens sounded.") == ["Kyiv", "Ukraine"]
+    assert names("MOSCOW (Reuters) - The ministry said") == ["Moscow"]
+    assert names("REUTERS/Pavlo Palamarchuk TPX IMAGES OF THE DAY") == []
+
+
+# --- articles in several house styles -------------------------------------------------------
+
+
+def test_live_blog_entry():
+    text = (
+        "10:42 — Explosions were heard in Zaporizhzhia and Nikopol overnight, regional "
+        "governor Ivan Fedorov said on Telegram. Russian troops also shelled Huliaipole and "
+        "Orikhiv, and the IAEA said the Zaporizhzhia nuclear power plant in Enerhodar lost power."
+    )
+    assert names(text) == ["Zaporizhzhia", "Nikopol", "Huliaipole", "Orikhiv", "Zaporizhzhia",
+                           "Enerhodar"]
+
+
+def test_regional_governor_on_telegram():
+    text = (
+        "Belgorod governor Vyacheslav Gladkov wrote that shells hit Shebekino and Graivoron "
+        "overnight; in the Kursk region, drones targeted Sudzha, the governor of the Bryansk "
+        "region reported from Klintsy."
+    )
+    assert names(text) == ["Belgorod", "Shebekino", "Graivoron", "Kursk", "Sudzha", "Bryansk",
+                           "Klintsy"]
+
+
+def test_wire_copy_with_belarus_and_moldova():
+    text = (
+        "MINSK, Belarus — Belarusian President Alexander Lukashenko said troops in Gomel and "
+        "Mozyr were on alert, while Moldova's breakaway Transnistria region and its capital "
+        "Tiraspol stayed calm. Poland's Rzeszow airport remained a hub."
+    )
+    assert names(text) == ["Minsk", "Belarus", "Gomel", "Mozyr", "Moldova", "Transnistria",
+                           "Tiraspol", "Poland", "Rzeszow"]
+
+
+def test_translated_spanish_outlet_copy():
+    text = (
+        "Las fuerzas rusas bombardearon Jarkov? No: the Russian army bombed the outskirts of "
+        "Kharkov and the city of Mariupol, besieged since March, according to the "
+        "Ukrainian General Staff, while in Kherson the occupation authorities announced a "
+        "'referendum'."
+    )
+    assert names(text) == ["Kharkiv", "Mariupol", "Kherson"]
+
+
+def test_seed_article_places_are_exactly_the_gold():
+    mentions = find_places(SEED.read_text(encoding="utf-8"))
+    found = {m.name for m in mentions}
+    gold = {"Lviv", "Kyiv", "Chernihiv", "Izium", "Kharkiv", "Donbas", "Russia", "Belarus",
+            "Sumy", "Chornobyl", "Moscow", "Donetsk", "Luhansk"}
+    assert found - {"Ukraine"} == gold
+
+
+# --- data and speed ----------------------------------------------------------------------------
+
+
+def _raw_gazetteer() -> bytes:
+    return resources.files("sitdash.data").joinpath("gazetteer.json").read_bytes()
+
+
+def test_gazetteer_file_is_compact_and_loads_fast():
+    raw = _raw_gazetteer()
+    assert len(raw) < 1_500_000
+    timings = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        gaz = Gazetteer(orjson.loads(raw))
+        timings.append(time.perf_counter() - t0)
+    assert min(timings) < 0.05
+    assert len(gaz.rows) > 3000
+
+
+def test_find_places_is_fast_on_a_long_sentence():
+    words = (
+        "Russian forces shelled the outskirts of Kharkiv and Izyum on Tuesday while "
+        "Ukrainian officials in Kiev said the Donbas region remained the focus and "
+        "Pentagon spokesman John Kirby told reporters"
+    ).split()
+    sentence = " ".join(words * 8)[:1400]  # ~200 words
+    find_places(sentence)
+    timings = []
+    for _ in range(50):
+        t0 = time.perf_counter()
+        find_places(sentence)
+        timings.append(time.perf_counter() - t0)
+    assert statistics.median(timings) < 0.001

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitdash.ingest.read import document_id, read_path, read_text
 
@@ -249,6 +251,57 @@ def test_caption_with_credit_on_its_own_line_and_a_factless_one():
     )
 
 
+def test_guardian_bbc_and_spanish_wire_page_furniture():
+    guardian = read_text(
+        "Russia pounds Mariupol as talks stall\n\n"
+        "Residents walk past a destroyed building in Mariupol on 28 March. "
+        "Photograph: Alexander Ermochenko/Reuters\n\n"
+        "Russian forces pounded the port city of Mariupol on Monday, officials said.\n\n"
+        "Sign up to First Edition, our free daily newsletter"
+    )
+    assert caption_texts(guardian) == [
+        "Residents walk past a destroyed building in Mariupol on 28 March."
+    ]
+    assert paragraphs(guardian)[1:] == [
+        "Russian forces pounded the port city of Mariupol on Monday, officials said."
+    ]
+    bbc = read_text(
+        "War in Ukraine: Kharkiv hit by heavy shelling\n\n"
+        "Image source, Getty Images\nImage caption,\n"
+        "Firefighters work at a burning building in Kharkiv on 30 March\n\n"
+        "Heavy shelling hit Kharkiv overnight, the regional governor said.\n\n"
+        "Related Topics\nRussia-Ukraine war"
+    )
+    assert caption_texts(bbc) == ["Firefighters work at a burning building in Kharkiv on 30 March"]
+    assert paragraphs(bbc)[1:] == [
+        "Heavy shelling hit Kharkiv overnight, the regional governor said."
+    ]
+    spanish = read_text(
+        "Ucrania denunció nuevos ataques en Chernígov\n\nGuardar\nCompartir\n\n"
+        "The Ukrainian army said on Tuesday that Russian troops shelled Chernihiv.\n\n(EFE)\n\n"
+        "Seguir leyendo:\nZelensky pidió más armas\nRusia anunció una reducción"
+    )
+    assert spanish.outlet == "EFE"
+    assert (
+        spanish.text == "The Ukrainian army said on Tuesday that Russian troops shelled Chernihiv."
+    )
+
+
+def test_byline_with_outlet_and_timestamp():
+    doc = read_text(
+        "Ukraine war latest: Russian forces leave Kyiv Oblast\n\n"
+        "by The Kyiv Independent news desk April 2, 2022 11:47 PM 2 min read\n\n"
+        "Russian forces have left Kyiv Oblast, Hanna Maliar said on April 2.\n\n"
+        "Photo: Kyiv Independent"
+    )
+    assert (doc.outlet, doc.published, doc.published_inferred) == (
+        "The Kyiv Independent",
+        "2022-04-02",
+        False,
+    )
+    assert doc.text == "Russian forces have left Kyiv Oblast, Hanna Maliar said on April 2."
+
+
 def test_bare_outlet_line_sets_outlet_only_when_none_given():
     text = "Reuters\n\nRussian forces shelled Kharkiv, officials said on Monday."
     assert read_text(text).outlet == "Reuters"
@@ -470,3 +523,35 @@ def test_reading_speed(tmp_path):
         read_text(text + f"\n\nParagraph {i}.")
     rate = 100 / (time.perf_counter() - start)
     assert rate > 200  # about 800 docs/s measured on the shared 2-core machine
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from(
+                [
+                    "Guardar",
+                    "REUTERS/Jane Doe",
+                    "Kyiv, March 3 (Reuters) - Shelling.",
+                    "---",
+                    "Mercenaries, Wagner Group.",
+                    "\x1b[2J",
+                    "\u202e",
+                    "Published: 1 May 2022",
+                    "“",
+                ]
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_any_text_gives_a_well_formed_document(lines):
+    doc = read_text("\n".join(lines))
+    assert doc.text == doc.text.strip() and "\n\n\n" not in doc.text
+    assert not any(ch in doc.text for ch in "\x00\x1b\u202e")
+    for start, end in doc.captions:
+        assert 0 <= start < end <= len(doc.text)
+        assert doc.text[start:end] == doc.text[start:end].strip()
+    assert doc.id == document_id(doc.text)

@@ -2,6 +2,9 @@
 
 import time
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sitdash.ingest.sentences import paragraph_bounds, split_sentences
 
 
@@ -121,3 +124,15 @@ def test_speed():
     elapsed = time.perf_counter() - start
     assert len(spans) == 600
     assert elapsed < 0.5  # > 1,200 sentences/s even on a loaded machine
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\"“”'\n…AZ3")), max_size=200))
+def test_spans_are_exact_ordered_and_within_paragraphs(text):
+    bounds = paragraph_bounds(text)
+    previous_end = 0
+    for span in split_sentences(text):
+        assert text[span.start : span.end] == span.text and span.text
+        assert span.start >= previous_end
+        start, end = bounds[span.paragraph]
+        assert start <= span.start and span.end <= end
+        previous_end = span.end

@@ -433,6 +433,8 @@ OUTLETS = {
         "Stars and Stripes", "The National", "National News", "Le Monde", "Der Spiegel",
     )
 }  # fmt: skip
+# Outlet names as space-padded words, to find them inside bylines.
+_OUTLET_WORDS = [(" " + re.sub(r"\W+", " ", key) + " ", name) for key, name in OUTLETS.items()]
 # Wire tags in datelines, "(AP)" -> outlet.
 _AGENCIES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "AFP", "upi": "UPI",
              "cnn": "CNN", "efe": "EFE", "ukrinform": "Ukrinform", "unian": "UNIAN",
@@ -456,7 +458,7 @@ _SHARE_PHRASES = frozenset(
 # Markers after which scraped pages list related headlines.
 _MORE_MARKER_RE = re.compile(
     r"^(?:keep reading|read more|read also|also read|seguir leyendo|sigue leyendo|leer más|"
-    r"lee también|lea también|te puede interesar|related(?: articles| stories| coverage)?|"
+    r"lee también|lea también|te puede interesar|related(?: articles| stories| coverage| topics)?|"
     r"more on this story|see also|more from \w+|recommended|watch)\s*[:.]?(?P<rest>.*)$",
     re.I,
 )
@@ -470,6 +472,11 @@ _SOURCE_NOTE_RE = re.compile(
     r"this story has been|this article has been|(?:©|\(c\)|copyright)\s|all rights reserved)",
     re.I,
 )
+_IMAGE_LABEL_RE = re.compile(
+    r"^(?:image|media|photo|video)\s+(?P<kind>source|caption)\s*[,:]\s*(?P<rest>.*)$", re.I
+)
+_READ_TIME_RE = re.compile(r"\s*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
+_NON_WORD_RE = re.compile(r"\W+")
 _BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Pp]or|POR)\s+(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
 _TAG_ITEM = r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:[A-ZÁÉÍÓÚ][\w'’-]*|of|in|the|and|on|de|la|el|del))*"
 _TAG_LIST_RE = re.compile(
@@ -560,21 +567,26 @@ def _headline_like(line: str) -> bool:
 
 
 def _outlet_name(line: str) -> str | None:
-    return OUTLETS.get(line.strip(" .:|-–—").casefold()) if len(line) <= 40 else None
+    return OUTLETS.get(line.strip(" .:|-–—()").casefold()) if len(line) <= 40 else None
 
 
-def _byline_outlet(line: str) -> tuple[bool, str | None]:
-    """(is a byline, outlet named in it) for "By Jane Doe | Reuters" and the like."""
-    if len(line) > 90 or line.endswith((".", "!", "?")):
-        return False, None
+def _byline(line: str) -> tuple[str | None, str | None] | None:
+    """(outlet, ISO date) named in a byline ("By Jane Doe | Reuters", "by The Kyiv Independent
+    news desk April 2, 2022 11:47 PM 2 min read"); None when the line is not a byline."""
+    if len(line) > 120 or line.endswith((".", "!", "?")):
+        return None
     m = _BYLINE_RE.match(line)
-    if not m or len(m.group("who").split()) > 10:
-        return False, None
-    who = m.group("who").casefold().rstrip(" .|")
-    for key, name in OUTLETS.items():
-        if who.endswith(key) and (len(who) == len(key) or not who[-len(key) - 1].isalnum()):
-            return True, name
-    return True, None
+    if not m:
+        return None
+    who, stamp = m.group("who"), None
+    dates = [d for d in find_dates(who, None) if d.precision == "day" and d.date]
+    if dates:
+        who, stamp = who[: dates[0].start], dates[0].date
+    if len(who.split()) > 10:
+        return None
+    who = f" {_NON_WORD_RE.sub(' ', who.casefold())} "
+    found = [name for key, name in _OUTLET_WORDS if key in who]
+    return (max(found, key=len) if found else None), stamp
 
 
 def _is_tag_list(line: str) -> bool:
@@ -776,15 +788,28 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
         if outlet:
             out.outlet = out.outlet or outlet
             continue
-        is_byline, outlet = _byline_outlet(line)
-        if is_byline:
-            out.outlet = out.outlet or outlet
+        byline = _byline(line)
+        if byline is not None:
+            out.outlet = out.outlet or byline[0]
+            if byline[1]:
+                _note_timestamp((byline[1], ""), out)
             continue
+        caption = _IMAGE_LABEL_RE.match(line)
+        if caption:  # BBC-style "Image source, Reuters" / "Image caption, Firefighters in ..."
+            line = caption.group("rest")
+            if caption.group("kind").lower() == "source" or not line:
+                caption_next = caption.group("kind").lower() == "caption"
+                continue
+            is_caption = True
         stamp = _timestamp(line)
         if stamp is not None:
             _note_timestamp(stamp, out)
             continue
-        if _SOURCE_NOTE_RE.match(line) or (_CALL_TO_ACTION_RE.match(line) and len(line) < 100):
+        if (
+            _READ_TIME_RE.fullmatch(line)
+            or _SOURCE_NOTE_RE.match(line)
+            or (_CALL_TO_ACTION_RE.match(line) and len(line) < 100)
+        ):
             continue
         if len(line) <= 120 and _CREDIT_LINE_RE.match(line):
             continue

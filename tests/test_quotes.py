@@ -72,7 +72,7 @@ ARTICLES = {
 
 def _check_spans(text: str, hits: list[QuoteHit]) -> None:
     for hit in hits:
-        assert text[hit.start:hit.end] == hit.text
+        assert text[hit.start : hit.end] == hit.text
         assert hit.text == hit.text.strip()
         assert hit.text[0] not in "“”\"‘'" and hit.text[-1] not in "“”\"’',"
 
@@ -85,7 +85,7 @@ def test_article_quotes_and_speakers(filename):
     expected = ARTICLES[filename]
     got = [(hit.text, hit.speaker) for hit in hits]
     assert len(got) == len(expected), got
-    for (quote, speaker), (fragment, expected_speaker) in zip(got, expected):
+    for (quote, speaker), (fragment, expected_speaker) in zip(got, expected, strict=True):
         assert fragment in quote
         assert speaker == expected_speaker, (fragment, speaker)
 
@@ -129,8 +129,8 @@ def test_split_quotation_gives_both_fragments_the_speaker():
 def test_continued_quotation_takes_the_speaker_named_in_a_later_paragraph():
     text = (
         "The mayor spoke at length.\n\n"
-        "\"We have restored water to most districts. Power is the next task.\n\n"
-        "\"Heating will take longer,\" said Mayor Ihor Terekhov."
+        '"We have restored water to most districts. Power is the next task.\n\n'
+        '"Heating will take longer," said Mayor Ihor Terekhov.'
     )
     hits = extract_quotes(text)
     _check_spans(text, hits)
@@ -139,11 +139,14 @@ def test_continued_quotation_takes_the_speaker_named_in_a_later_paragraph():
     assert hits[1].text == "Heating will take longer"
 
 
-@pytest.mark.parametrize("text", [
-    "Russia calls it a “special military operation” rather than a war.",
-    "The so-called 'referendums' were dismissed by Kyiv.",
-    "Officials described the situation as \"very tense\" on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia calls it a “special military operation” rather than a war.",
+        "The so-called 'referendums' were dismissed by Kyiv.",
+        'Officials described the situation as "very tense" on Friday.',
+    ],
+)
 def test_scare_quotes_without_a_speech_verb_are_skipped(text):
     assert extract_quotes(text) == []
 
@@ -155,8 +158,10 @@ def test_short_quotation_with_an_attached_verb_is_kept():
 
 
 def test_apostrophes_are_not_quotation_marks():
-    text = ("Russia's army doesn't hold the soldiers' old positions from the '90s, and Kyiv’s "
-            "forces won’t say where they are.")
+    text = (
+        "Russia's army doesn't hold the soldiers' old positions from the '90s, and Kyiv’s "
+        "forces won’t say where they are."
+    )
     assert extract_quotes(text) == []
 
 
@@ -170,13 +175,19 @@ def test_dash_and_colon_styles():
         "productive.”"
     )
     hits = extract_quotes(text)
-    assert [h.speaker for h in hits] == ["Oleksandr Starukh", "Vitaliy Kim", "the Ukrainian presidency"]
+    assert [h.speaker for h in hits] == [
+        "Oleksandr Starukh",
+        "Vitaliy Kim",
+        "the Ukrainian presidency",
+    ]
     assert [h.speaker_kind for h in hits] == ["named official", "named official", "institution"]
 
 
 def test_quotation_without_any_speaker_keeps_none():
-    text = ("Residents of Bucha returned to find the town in ruins.\n\n"
-            "A banner on the school read “Glory to Ukraine, glory to the heroes” in red letters.")
+    text = (
+        "Residents of Bucha returned to find the town in ruins.\n\n"
+        "A banner on the school read “Glory to Ukraine, glory to the heroes” in red letters."
+    )
     hits = extract_quotes(text)
     assert len(hits) == 1
     assert hits[0].speaker is None and hits[0].speaker_kind == "other"
@@ -204,9 +215,7 @@ def test_empty_and_quote_free_text():
 
 
 def test_extract_quotes_is_fast_on_a_thousand_word_article():
-    text = "\n\n".join(
-        (DATA / name).read_text(encoding="utf-8") for name in sorted(ARTICLES)
-    )
+    text = "\n\n".join((DATA / name).read_text(encoding="utf-8") for name in sorted(ARTICLES))
     words = len(text.split())
     text = "\n\n".join([text] * max(1, round(1000 / words)))
     extract_quotes(text)
@@ -218,24 +227,32 @@ def test_extract_quotes_is_fast_on_a_thousand_word_article():
 
 
 def test_a_quotation_followed_by_an_unread_clause_does_not_inherit_the_last_speaker():
-    text = ("“We will not give up the city,” Mayor Ihor Terekhov said.\n\n"
-            "«La situación es muy difícil, pero está bajo control», declaró el alcalde.")
+    text = (
+        "“We will not give up the city,” Mayor Ihor Terekhov said.\n\n"
+        "«La situación es muy difícil, pero está bajo control», declaró el alcalde."
+    )
     hits = extract_quotes(text)
     assert [h.speaker for h in hits] == ["Ihor Terekhov", None]
 
 
 def test_named_civilians_are_not_officials():
-    text = ("\"It's a catastrophe, we lost everything,\" says Olena, 54, a resident of Irpin.\n\n"
-            "“They shot at us from the tanks,” said a 67-year-old resident of Bucha.")
+    text = (
+        '"It\'s a catastrophe, we lost everything," says Olena, 54, a resident of Irpin.\n\n'
+        "“They shot at us from the tanks,” said a 67-year-old resident of Bucha."
+    )
     hits = extract_quotes(text)
     assert [(h.speaker, h.speaker_kind) for h in hits] == [
-        ("Olena", "other"), ("a 67-year-old resident of Bucha", "other")]
+        ("Olena", "other"),
+        ("a 67-year-old resident of Bucha", "other"),
+    ]
 
 
 def test_guillemets_and_a_comma_outside_the_quote():
-    text = ("Foreign Minister Dmytro Kuleba spoke after the talks.\n\n"
-            "\"We are not going to negotiate under fire\", he said. "
-            "«Russia must be held accountable for these crimes», Kuleba added.")
+    text = (
+        "Foreign Minister Dmytro Kuleba spoke after the talks.\n\n"
+        '"We are not going to negotiate under fire", he said. '
+        "«Russia must be held accountable for these crimes», Kuleba added."
+    )
     hits = extract_quotes(text)
     assert [(h.text, h.speaker) for h in hits] == [
         ("We are not going to negotiate under fire", "Dmytro Kuleba"),

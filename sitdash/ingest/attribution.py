@@ -22,11 +22,19 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
 def _verb_forms(lemmas: str) -> frozenset[str]:
     """Base, -s, -ed and irregular forms of speech verbs ("say says said", "warn warns warned")."""
     irregular = {
-        "say": "says said", "tell": "tells told", "write": "writes wrote",
-        "think": "thinks thought", "go": "", "tweet": "tweets tweeted",
+        "say": "says said",
+        "tell": "tells told",
+        "write": "writes wrote",
+        "think": "thinks thought",
+        "go": "",
+        "tweet": "tweets tweeted",
     }
     forms: set[str] = set()
     for lemma in lemmas.split():
@@ -48,7 +56,8 @@ def _verb_forms(lemmas: str) -> frozenset[str]:
 # Verbs that introduce what a source asserts. Translated copy ("he assured", "he indicated") too.
 SPEECH_VERBS = _verb_forms(
     "say tell add warn claim state note write post tweet surmise estimate assess report announce "
-    "confirm insist argue stress emphasize emphasise declare explain ask reply respond answer remark "
+    "confirm insist argue stress emphasize emphasise declare explain ask reply respond answer "
+    "remark "
     "observe acknowledge admit concede caution predict vow pledge promise urge suggest recall "
     "lament complain conclude deny allege boast quip joke comment muse speculate believe think "
     "assure indicate affirm maintain specify detail reiterate repeat continue assert contend "
@@ -88,6 +97,10 @@ _SOURCE_PP_OBJECTS = _words(
 )
 # "X said to be ..." is hearsay, not X speaking.
 _PASSIVE_BEFORE_TO = _words("said believed thought reported estimated rumoured rumored")
+# "Russian-installed", "Kremlin-backed": compound modifiers of a source.
+_PARTICIPLE_SUFFIXES = _words(
+    "installed backed based appointed controlled led run ranking level affiliated"
+)
 _NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
 
 # Heads, by the kind of source they make.
@@ -180,28 +193,27 @@ _INSTITUTION_NAMES = _words(
     "cia fbi nsa mi6 gchq rosgvardia roscosmos ukrzaliznytsia ukroboronprom white house"
 )
 # Outlets, matched as whole word sequences in a lower-cased name.
-_MEDIA_NAMES = (
-    "cnn", "reuters", "ap", "associated press", "afp", "agence france-presse", "agence france presse",
-    "bbc", "cnbc", "nbc", "abc", "cbs", "fox news", "sky news", "al jazeera", "bloomberg",
-    "new york times", "washington post", "wall street journal", "guardian", "financial times",
-    "the times", "telegraph", "economist", "politico", "axios", "independent", "kyiv post",
-    "ukrainska pravda", "ukrinform", "unian", "interfax", "tass", "ria novosti", "ria", "rt",
-    "sputnik", "izvestia", "kommersant", "meduza", "novaya gazeta", "infobae", "efe",
-    "europa press", "el país", "el pais", "le monde", "spiegel", "dw", "deutsche welle",
-    "euronews", "national news", "yle", "suspilne", "hromadske", "nexta", "rbc", "rbk",
-    "radio liberty", "radio free europe", "rfe/rl", "voice of america", "voa", "new voice", "nv",
-    "ukrayinska pravda", "nhk", "xinhua", "anadolu", "pap", "dpa", "ansa", "lrt", "err",
-    "the hill", "newsweek", "cbc", "abc news", "nbc news", "cbs news", "itv", "channel 4",
-    "zvezda", "rossiya", "lenta", "rbc-ukraine", "obozrevatel", "liga", "tsn", "espreso",
+_MEDIA_NAMES = _phrases(
+    "cnn, reuters, ap, associated press, afp, agence france-presse, agence france presse, bbc, "
+    "cnbc, nbc, abc, cbs, fox news, sky news, al jazeera, bloomberg, new york times, "
+    "washington post, wall street journal, guardian, financial times, the times, telegraph, "
+    "economist, politico, axios, independent, kyiv post, ukrainska pravda, ukrinform, unian, "
+    "interfax, tass, ria novosti, ria, rt, sputnik, izvestia, kommersant, meduza, "
+    "novaya gazeta, infobae, efe, europa press, el país, el pais, le monde, spiegel, dw, "
+    "deutsche welle, euronews, national news, yle, suspilne, hromadske, nexta, rbc, rbk, "
+    "radio liberty, radio free europe, rfe/rl, voice of america, voa, new voice, nv, "
+    "ukrayinska pravda, nhk, xinhua, anadolu, pap, dpa, ansa, lrt, err, the hill, newsweek, "
+    "cbc, abc news, nbc news, cbs news, itv, channel 4, zvezda, rossiya, lenta, rbc-ukraine, "
+    "obozrevatel, liga, tsn, espreso"
 )
 _MEDIA_WORDS = _words(
     "news times post journal pravda tv radio gazette herald telegraph tribune press agency "
     "broadcasting television"
 )
-_ANALYST_NAMES = (
-    "isw", "institute for the study of war", "oryx", "rusi", "csis", "rand", "chatham house",
-    "atlantic council", "carnegie", "jamestown", "critical threats", "conflict intelligence team",
-    "bellingcat", "think tank", "osint", "cna", "iiss", "deepstate", "militaryland",
+_ANALYST_NAMES = _phrases(
+    "isw, institute for the study of war, oryx, rusi, csis, rand, chatham house, "
+    "atlantic council, carnegie, jamestown, critical threats, conflict intelligence team, "
+    "bellingcat, think tank, osint, cna, iiss, deepstate, militaryland"
 )
 _STOP = _words(
     "i we you me us them him her his their our its my your this that these those there here what "
@@ -217,14 +229,24 @@ _STOP = _words(
 )
 
 _HEADS = (
-    _OFFICIAL_HEADS | _OTHER_PERSON_HEADS | _ANALYST_HEADS | _MEDIA_HEADS | _INSTITUTION_HEADS
+    _OFFICIAL_HEADS
+    | _OTHER_PERSON_HEADS
+    | _ANALYST_HEADS
+    | _MEDIA_HEADS
+    | _INSTITUTION_HEADS
     | _DOCUMENT_HEADS
 )
 _VOCABULARY = _HEADS | _MODIFIERS
 # Capitalised words that are never part of a person's own name.
 _NON_NAME = (
-    _TITLES | _NATIONALITIES | _COUNTRIES | _INSTITUTION_NAMES | _VOCABULARY | _STOP
-    | _MEDIA_WORDS | _words("group republic people's general staff guard front")
+    _TITLES
+    | _NATIONALITIES
+    | _COUNTRIES
+    | _INSTITUTION_NAMES
+    | _VOCABULARY
+    | _STOP
+    | _MEDIA_WORDS
+    | _words("group republic people's general staff guard front")
 )
 
 _TOKEN_RE = re.compile(
@@ -241,8 +263,8 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _QUOTE_MARK_RE = re.compile(r"[“”\"«»]")
 _MEDIA_RE = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, _MEDIA_NAMES)) + r")(?= |$)")
 _ANALYST_RE = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, _ANALYST_NAMES)) + r")(?= |$)")
-_OPEN_QUOTES = "“\"«"
-_CLOSE_QUOTES = "”\"»"
+_OPEN_QUOTES = '“"«'
+_CLOSE_QUOTES = '”"»'
 
 
 # --- records ---------------------------------------------------------------------------------
@@ -265,12 +287,13 @@ class Attribution:
     definite: bool = False  # "the official", "the governor": refers back to someone named before
 
 
-@dataclass(slots=True)
 class _Token:
-    text: str
-    low: str
-    start: int
-    end: int
+    """A word or punctuation mark of a sentence, with its lower-case form and offsets."""
+
+    __slots__ = ("text", "low", "start", "end")
+
+    def __init__(self, text: str, low: str, start: int, end: int) -> None:
+        self.text, self.low, self.start, self.end = text, low, start, end
 
 
 # --- public functions ------------------------------------------------------------------------
@@ -288,10 +311,19 @@ def attribute(
     if found is None:
         return None
     if found.pronoun:
-        return previous
+        return previous if previous and _pronoun_fits(found.pronoun, previous.kind) else None
     if found.definite and previous is not None and found.head in previous.name.lower().split():
         return previous  # "the official said" after "a senior US defense official said"
     return Source(found.name, found.kind)
+
+
+def _pronoun_fits(pronoun: str, kind: str) -> bool:
+    """ "he"/"she" mean a person and "it" a body; "they" may be either."""
+    if pronoun in ("he", "she"):
+        return kind in ("named official", "anonymous official", "other")
+    if pronoun == "it":
+        return kind in ("institution", "media", "analysts", "anonymous official", "other")
+    return True
 
 
 def find_attribution(sentence: str) -> Attribution | None:
@@ -394,13 +426,16 @@ def mask_quotations(text: str) -> str:
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
-    for j in range(start, end):
-        if not chars[j].isspace():
-            chars[j] = "_"
+    """Blank chars[start:end] to one underscore run: a quotation reads as a single token."""
+    chars[start:end] = "_" * (end - start)
 
 
 def _tokenize(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    lowered = text.lower()
+    return [
+        _Token(text[a:b], lowered[a:b], a, b)
+        for a, b in (m.span() for m in _TOKEN_RE.finditer(text))
+    ]
 
 
 def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
@@ -410,7 +445,9 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         np = _np_forward(tokens, i + 2)
         if np is None:
             return None
-        found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end)
+        found = _make_attribution(
+            tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end
+        )
         return (2, found) if found else None
     is_verb = low in SPEECH_VERBS or (
         low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
@@ -425,22 +462,36 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     before = _subject_before(tokens, i)
     if before is not None:
         start, end, rank, role = before
-        found = _make_attribution(tokens, start, end, sentence, tokens[i].start, verb_end,
-                                  role_tokens=tuple(tokens[role[0]:role[1] + 1]) if role else ())
+        found = _make_attribution(
+            tokens,
+            start,
+            end,
+            sentence,
+            tokens[i].start,
+            verb_end,
+            role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
+        )
         if found is not None:
             return rank, found
-    if low in _INVERTING_VERBS and (i == 0 or tokens[i - 1].text in ",:;–—-" + _CLOSE_QUOTES
-                                    or tokens[i - 1].text.startswith("_")):
+    if low in _INVERTING_VERBS and (
+        i == 0
+        or tokens[i - 1].text in ",:;–—-" + _CLOSE_QUOTES
+        or tokens[i - 1].text.startswith("_")
+    ):
         np = _np_forward(tokens, i + 1)
         if np is not None:
             role: tuple[_Token, ...] = ()
             named = _appositive_name(tokens, np[1])
-            if named is not None and not _has_person_name(tokens[np[0]:np[1] + 1]):
-                role, np = tuple(tokens[np[0]:np[1] + 1]), named  # "said the governor, Serhiy Haidai"
+            if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+                role, np = (
+                    tuple(tokens[np[0] : np[1] + 1]),
+                    named,
+                )  # "said the governor, Serhiy Haidai"
             else:
                 role = _appositive_role(tokens, np[1])  # "said Olena, 54, a resident of Irpin"
-            found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, verb_end,
-                                      role_tokens=role)
+            found = _make_attribution(
+                tokens, np[0], np[1], sentence, tokens[i].start, verb_end, role_tokens=role
+            )
             if found is not None:
                 return 3, found
     return None
@@ -469,7 +520,7 @@ def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:
 
 
 def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
-    """"X, a senior commander, said" or "the head of X, Serhiy Haidai, said": pick the name."""
+    """ "X, a senior commander, said" or "the head of X, Serhiy Haidai, said": pick the name."""
     k = comma - 1
     while k >= 0 and tokens[k].text != "," and comma - k < 30:
         if tokens[k].text in ".;:" + _OPEN_QUOTES + _CLOSE_QUOTES:
@@ -480,7 +531,7 @@ def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
     inner_first = _np_backward(tokens, comma - 1)
     inner_is_np = inner_first == k + 1
     outer_first = _np_backward(tokens, k - 1)
-    inner_named = inner_is_np and _has_person_name(tokens[k + 1:comma])
+    inner_named = inner_is_np and _has_person_name(tokens[k + 1 : comma])
     if inner_named and (outer_first is None or not _has_person_name(tokens[outer_first:k])):
         # "the head of Russian diplomacy, Sergei Lavrov, said": the name between the commas
         role = (outer_first, k - 1) if outer_first is not None else None
@@ -498,7 +549,7 @@ def _appositive_name(tokens: list[_Token], last: int) -> tuple[int, int] | None:
     """The span of a person's name right after a phrase ending at `last`: ", Serhiy Haidai"."""
     if last + 2 < len(tokens) and tokens[last + 1].text == ",":
         np = _np_forward(tokens, last + 2)
-        if np is not None and _has_person_name(tokens[np[0]:np[1] + 1]):
+        if np is not None and _has_person_name(tokens[np[0] : np[1] + 1]):
             return np
     return None
 
@@ -511,13 +562,15 @@ def _appositive_role(tokens: list[_Token], last: int) -> tuple[_Token, ...]:
         if tokens[j].text.isdigit() and j + 2 < len(tokens) and tokens[j + 1].text == ",":
             j += 2
         np = _np_forward(tokens, j)
-        if np is not None and not _has_person_name(tokens[np[0]:np[1] + 1]):
-            return tuple(tokens[np[0]:np[1] + 1])
+        if np is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+            return tuple(tokens[np[0] : np[1] + 1])
     return ()
 
 
-def _participle_subject(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
-    """"Zelensky addressed the nation, saying ...": the subject at the start of the sentence."""
+def _participle_subject(
+    tokens: list[_Token], i: int, sentence: str
+) -> tuple[int, Attribution] | None:
+    """ "Zelensky addressed the nation, saying ...": the subject at the start of the sentence."""
     if i == 0 or tokens[i - 1].text != ",":
         return None
     start = 0
@@ -561,9 +614,8 @@ def _is_np_word(token: _Token) -> bool:
         parts = low.split("-")
         if low.endswith("-old"):
             return True  # "a 67-year-old resident"
-        return any(p in _VOCABULARY or p in _NATIONALITIES for p in parts) or parts[-1] in (
-            "installed", "backed", "based", "appointed", "controlled", "led", "run", "ranking",
-            "level", "affiliated",
+        return any(p in _VOCABULARY or p in _NATIONALITIES for p in parts) or (
+            parts[-1] in _PARTICIPLE_SUFFIXES
         )
     return False
 
@@ -578,16 +630,22 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
     j = last
     while j >= 0:
         token = tokens[j]
-        if _is_np_word(token) or (
-            token.low in _NAME_PARTICLES and j > 0 and tokens[j - 1].text[0].isupper()
-        ) or (token.low in _SOURCE_PP_OBJECTS and (
-            j == last or tokens[j + 1].low in _NP_PREPOSITIONS)):
+        if (
+            _is_np_word(token)
+            or (token.low in _NAME_PARTICLES and j > 0 and tokens[j - 1].text[0].isupper())
+            or (
+                token.low in _SOURCE_PP_OBJECTS
+                and (j == last or tokens[j + 1].low in _NP_PREPOSITIONS)
+            )
+        ):
             j -= 1
             continue
         if token.low in _DETERMINERS and j < last:
             j -= 1
-            if j > 0 and tokens[j].low in ("of", "for", "with") and (
-                _is_np_word(tokens[j - 1]) or tokens[j - 1].low in _SOURCE_PP_OBJECTS
+            if (
+                j > 0
+                and tokens[j].low in ("of", "for", "with")
+                and (_is_np_word(tokens[j - 1]) or tokens[j - 1].low in _SOURCE_PP_OBJECTS)
             ):
                 j -= 1  # "the Institute for the Study of War"
                 continue
@@ -599,7 +657,7 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
     first = j + 1
     while first <= last and tokens[first].low in _NP_PREPOSITIONS:
         first += 1
-    if first > last or not _has_head(tokens[first:last + 1]):
+    if first > last or not _has_head(tokens[first : last + 1]):
         return None
     return first
 
@@ -616,14 +674,18 @@ def _np_forward(tokens: list[_Token], first: int) -> tuple[int, int] | None:
             last = j
             j += 1
             continue
-        if (token.low in _NP_PREPOSITIONS and last is not None and j + 1 < len(tokens)
-                and (_is_np_word(tokens[j + 1]) or tokens[j + 1].low in _DETERMINERS)):
+        if (
+            token.low in _NP_PREPOSITIONS
+            and last is not None
+            and j + 1 < len(tokens)
+            and (_is_np_word(tokens[j + 1]) or tokens[j + 1].low in _DETERMINERS)
+        ):
             j += 1
             while j < len(tokens) and tokens[j].low in _DETERMINERS:
                 j += 1
             continue
         break
-    if last is None or not _has_head(tokens[first:last + 1]):
+    if last is None or not _has_head(tokens[first : last + 1]):
         return None
     return first, last
 
@@ -659,7 +721,12 @@ def _name_run(core: list[_Token]) -> list[_Token]:
     for token in reversed(core):
         low = token.low
         possessive = low.endswith(("'s", "’s"))
-        if token.text[0].isupper() and not possessive and low not in _NON_NAME and low.rstrip(".") not in _NON_NAME:
+        if (
+            token.text[0].isupper()
+            and not possessive
+            and low not in _NON_NAME
+            and low.rstrip(".") not in _NON_NAME
+        ):
             run.append(token)
         elif low in _NAME_PARTICLES and run:
             run.append(token)
@@ -690,8 +757,10 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
         return "other", []
     if _ANALYST_RE.search(whole) or head in _ANALYST_HEADS:
         return "analysts", []
-    if _MEDIA_RE.search(whole) or head in _MEDIA_HEADS or (
-        head in _MEDIA_WORDS and core[-1].text[0].isupper()
+    if (
+        _MEDIA_RE.search(whole)
+        or head in _MEDIA_HEADS
+        or (head in _MEDIA_WORDS and core[-1].text[0].isupper())
     ):
         return "media", []
     run = _name_run(core)
@@ -699,8 +768,12 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
         return "named official", run
     if head in _OFFICIAL_HEADS:
         return "anonymous official", []
-    if (head in _INSTITUTION_HEADS or head in _INSTITUTION_NAMES or head in _COUNTRIES
-            or (core[-1].text.isupper() and len(core[-1].text) > 1)):
+    if (
+        head in _INSTITUTION_HEADS
+        or head in _INSTITUTION_NAMES
+        or head in _COUNTRIES
+        or (core[-1].text.isupper() and len(core[-1].text) > 1)
+    ):
         return "institution", []
     if head in _OTHER_PERSON_HEADS:
         return "other", []
@@ -708,20 +781,37 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
 
 
 def _make_attribution(
-    tokens: list[_Token], first: int, last: int, sentence: str, verb_start: int, verb_end: int,
-    *, sentence_start: bool | None = None, role_tokens: tuple[_Token, ...] = (),
+    tokens: list[_Token],
+    first: int,
+    last: int,
+    sentence: str,
+    verb_start: int,
+    verb_end: int,
+    *,
+    sentence_start: bool | None = None,
+    role_tokens: tuple[_Token, ...] = (),
 ) -> Attribution | None:
     """An Attribution for the phrase tokens[first..last] of `sentence`."""
-    phrase_tokens = tokens[first:last + 1]
+    phrase_tokens = tokens[first : last + 1]
     start, end = phrase_tokens[0].start, phrase_tokens[-1].end
     phrase = " ".join(sentence[start:end].split())
     if len(phrase_tokens) == 1 and phrase_tokens[0].low in _PRONOUNS:
-        return Attribution(phrase.lower(), "other", phrase.lower(), start, end, verb_start,
-                           verb_end, pronoun=phrase_tokens[0].low, head=phrase_tokens[0].low)
+        return Attribution(
+            phrase.lower(),
+            "other",
+            phrase.lower(),
+            start,
+            end,
+            verb_start,
+            verb_end,
+            pronoun=phrase_tokens[0].low,
+            head=phrase_tokens[0].low,
+        )
     report = _document_source(phrase_tokens)
     if report is not None:
-        return _make_attribution(tokens, first + report[0], first + report[1], sentence,
-                                 verb_start, verb_end)
+        return _make_attribution(
+            tokens, first + report[0], first + report[1], sentence, verb_start, verb_end
+        )
     kind, run = _classify(phrase_tokens)
     core = _core(phrase_tokens) or phrase_tokens
     definite = phrase_tokens[0].low == "the" and not run
@@ -729,14 +819,16 @@ def _make_attribution(
         role_core = _core(list(role_tokens))
         if role_core and role_core[-1].low in _OTHER_PERSON_HEADS:
             kind = "other"  # "Valentyna, a 67-year-old resident": a named civilian, not an official
-        name = " ".join(sentence[run[0].start:run[-1].end].split())
+        name = " ".join(sentence[run[0].start : run[-1].end].split())
         roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
-        return Attribution(name, kind, phrase, start, end, verb_start, verb_end,
-                           role_words=roles, head=run[-1].low)
+        return Attribution(
+            name, kind, phrase, start, end, verb_start, verb_end, role_words=roles, head=run[-1].low
+        )
     at_start = first == 0 if sentence_start is None else sentence_start
     name = _lower_first_word(phrase, phrase_tokens[0], at_start)
-    return Attribution(name, kind, phrase, start, end, verb_start, verb_end,
-                       head=core[-1].low, definite=definite)
+    return Attribution(
+        name, kind, phrase, start, end, verb_start, verb_end, head=core[-1].low, definite=definite
+    )
 
 
 def _document_source(tokens: list[_Token]) -> tuple[int, int] | None:

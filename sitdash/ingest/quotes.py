@@ -92,7 +92,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     sentences = _split_sentences(masked, paragraphs)
     _place_quotes(quotes, sentences)
     for sentence in sentences:
-        sentence.text = masked[sentence.start:sentence.end]
+        sentence.text = masked[sentence.start : sentence.end]
         sentence.attribution = find_attribution(sentence.text)
     _resolve_sentence_sources(sentences)
     _assign_direct_speakers(quotes, sentences, masked)
@@ -102,7 +102,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     full_names = resolve_names([s.name for s in named if s.kind == "named official"])
     hits = []
     for quote in quotes:
-        text = doc_text[quote.start:quote.end]
+        text = doc_text[quote.start : quote.end]
         if len(_WORD_RE.findall(text)) < MIN_WORDS and not (
             quote.attached or (quote.whole_sentence and quote.speaker)
         ):
@@ -126,7 +126,9 @@ def _find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quot
         doubles = _double_quoted(text, p_start, p_end)
         singles = _single_quoted(text, p_start, p_end, doubles)
         spans = sorted(doubles + singles)
-        continues = open_chain is not None and spans and spans[0][0] == _first_visible(text, p_start)
+        continues = (
+            open_chain is not None and spans and spans[0][0] == _first_visible(text, p_start)
+        )
         open_chain_next = None
         for k, (mark, start, end, close) in enumerate(spans):
             if k == 0 and continues:
@@ -135,7 +137,9 @@ def _find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quot
                 chain += 1
                 this_chain = chain
             while end > start and text[end - 1] in ",;: ":
-                end -= 1  # the comma before a closing mark is the paper's punctuation, not the quote's
+                end -= (
+                    1  # the comma before a closing mark is the paper's punctuation, not the quote's
+                )
             if start < end:
                 quotes.append(_Quote(mark, start, end, close, index, this_chain))
             if close is None:
@@ -204,15 +208,26 @@ def _single_quoted(
 
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
-    """`text` with quotation interiors blanked to underscores, keeping their final punctuation
-    (so '…mission,” said X' still reads as one sentence and '…mission.” He' as two)."""
-    chars = list(text)
+    """`text` with each quotation's inside blanked to one underscore run, keeping its final
+    punctuation (so '…mission,” said X' still reads as one sentence and '…mission.” He' as two)."""
+    pieces = []
+    done = 0
     for quote in quotes:
         last = quote.end - 1 if text[quote.end - 1] in ",.!?…" else quote.end
-        for i in range(quote.start, last):
-            if not chars[i].isspace():
-                chars[i] = "_"
-    return "".join(chars)
+        if last <= done:
+            continue
+        pieces.append(text[done : quote.start])
+        pieces.append(_blank_keeping_breaks(text[quote.start : last]))
+        done = last
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _blank_keeping_breaks(chunk: str) -> str:
+    """Underscores for `chunk`, but line breaks kept so paragraphs stay where they are."""
+    if "\n" not in chunk:
+        return "_" * len(chunk)
+    return "".join("\n" if ch == "\n" else "_" for ch in chunk)
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -224,7 +239,7 @@ def _split_sentences(masked: str, paragraphs: list[tuple[int, int]]) -> list[_Se
     for index, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         for match in _SENTENCE_END_RE.finditer(masked, p_start, p_end):
-            head = masked[max(start, match.start() - 12):match.start() + 1]
+            head = masked[max(start, match.start() - 12) : match.start() + 1]
             if _ABBREVIATION_RE.search(head):
                 continue
             sentences.append(_Sentence(start, match.end(), index))
@@ -312,7 +327,7 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
             quote.speaker = sentence.source
             quote.attached = _attached(quote, found, sentence.start)
             continue
-        before = masked[sentence.start:quote.open_mark]
+        before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)
         if label and not label.group(1).isupper():
             named = speaker_from_phrase(label.group(1))  # a headline: "Zelensky: ‘We will win’"
@@ -322,10 +337,10 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
                 continue
         if quote.close_mark is None:
             continue
-        after = masked[quote.close_mark + 1:sentence.end]
+        after = masked[quote.close_mark + 1 : sentence.end]
         dash = _DASH_RE.match(after)
         if dash:
-            named = speaker_from_phrase(after[dash.end():])
+            named = speaker_from_phrase(after[dash.end() :])
             if named is not None and not named.pronoun:
                 quote.speaker = Source(named.name, named.kind)
                 quote.attached = True
@@ -341,7 +356,9 @@ def _attached(quote: _Quote, found: Attribution, offset: int) -> bool:
     return 0 <= quote.open_mark - (found.verb_end + offset) <= _ATTACH_GAP
 
 
-def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], masked: str) -> None:
+def _assign_fallback_speakers(
+    quotes: list[_Quote], sentences: list[_Sentence], masked: str
+) -> None:
     """Speakers for quotations whose sentence names none: chain, colon, next sentence, last."""
     chain_speaker: dict[int, Source] = {}
     for quote in quotes:
@@ -353,15 +370,21 @@ def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], 
             quote.speaker = chain_speaker.get(quote.chain)
         alone = _stands_alone(quote, sentences, masked)
         if alone:
-            rest = masked[quote.close_mark + 1:sentences[quote.sentence].end] if (
-                quote.close_mark is not None) else ""
+            rest = (
+                masked[quote.close_mark + 1 : sentences[quote.sentence].end]
+                if (quote.close_mark is not None)
+                else ""
+            )
             quote.whole_sentence = not rest.strip().strip(".,!?;:")
         if quote.speaker is None and alone:
             quote.speaker = (
                 _colon_before(quote, sentences, masked)
                 or _next_sentence_source(quote, sentences)
-                or (last[0] if last and quote.whole_sentence and quote.paragraph - last[1] <= 1
-                    else None)
+                or (
+                    last[0]
+                    if last and quote.whole_sentence and quote.paragraph - last[1] <= 1
+                    else None
+                )
             )
         if quote.speaker is not None:
             last = (quote.speaker, quote.paragraph)
@@ -370,7 +393,7 @@ def _assign_fallback_speakers(quotes: list[_Quote], sentences: list[_Sentence], 
 def _stands_alone(quote: _Quote, sentences: list[_Sentence], masked: str) -> bool:
     """A quotation that opens its sentence (not a phrase quoted inside a reporter's sentence)."""
     sentence = sentences[quote.sentence]
-    return not masked[sentence.start:quote.open_mark].strip()
+    return not masked[sentence.start : quote.open_mark].strip()
 
 
 def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Source | None:
@@ -378,7 +401,7 @@ def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Sou
     if quote.sentence == 0:
         return None
     previous = sentences[quote.sentence - 1]
-    if masked[previous.start:previous.end].rstrip().endswith(":"):
+    if masked[previous.start : previous.end].rstrip().endswith(":"):
         return previous.source
     return None
 

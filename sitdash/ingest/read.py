@@ -36,12 +36,12 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import orjson
 
-from sitdash.ingest.dates import MONTHS, find_dates, infer_published
+from sitdash.ingest.dates import find_dates, infer_published
 from sitdash.model import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl")
@@ -118,12 +118,15 @@ def _read_file(path: Path, result: ReadResult, explicit: bool) -> None:
             result.errors.append(ReadError(where, f"not an article file (expected {expected})"))
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        if path.stat().st_size > MAX_FILE_BYTES:
             result.errors.append(ReadError(where, f"file too large (over {limit} MB)"))
             return
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew since stat
+        if len(data) > MAX_FILE_BYTES:
+            result.errors.append(ReadError(where, f"file too large (over {limit} MB)"))
+            return
     except OSError as exc:
         result.errors.append(ReadError(where, f"cannot read ({exc.strerror})"))
         return
@@ -479,10 +482,8 @@ _READ_TIME_RE = re.compile(r"\s*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
 _NON_WORD_RE = re.compile(r"\W+")
 _BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Pp]or|POR)\s+(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
 _TAG_ITEM = r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:[A-ZÁÉÍÓÚ][\w'’-]*|of|in|the|and|on|de|la|el|del))*"
-_TAG_LIST_RE = re.compile(
-    rf"^(?:(?:tags|topics|temas)\s*:\s*.*|{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?)$", re.I
-)
-_TAG_LIST_CASED_RE = re.compile(rf"^{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?$")
+_TAG_LABEL_RE = re.compile(r"^(?:tags|topics|temas)\s*:", re.I)
+_TAG_LIST_RE = re.compile(rf"^{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?$")
 _NOISE_TOKENS_RE = re.compile(r"(?:[#@][\w.]+|https?://\S+|www\.\S+|t\.me/\S+|[^\w\s])")
 _CREDIT_AGENCY = (
     r"(?:REUTERS|Reuters|AP\s+Photo|AP|AFP|EFE|EPA(?:-EFE)?|ANADOLU|Anadolu(?:\s+Agency)?|"
@@ -590,15 +591,12 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
 
 
 def _is_tag_list(line: str) -> bool:
-    if (
-        len(line) > 100
-        or "," not in line
-        and not line.lower().startswith(("tags", "topics", "temas"))
-    ):
+    """ "Mercenaries, Wagner Group, Russia." or "Tags: ..." - labels, not a sentence."""
+    if len(line) > 100:
         return False
-    if line.lower().startswith(("tags", "topics", "temas")):
-        return bool(_TAG_LIST_RE.match(line))
-    return bool(_TAG_LIST_CASED_RE.match(line)) and len(line.split()) <= 12
+    if _TAG_LABEL_RE.match(line):
+        return True
+    return "," in line and len(line.split()) <= 12 and bool(_TAG_LIST_RE.match(line))
 
 
 def _is_noise(line: str) -> bool:
@@ -652,34 +650,14 @@ def _timestamp(line: str) -> tuple[str | None, str] | None:
     return mentions[0].date, label
 
 
-def _yearless_date(text: str) -> tuple[int, int] | None:
-    m = re.match(
-        r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+))", text
-    )
-    if not m:
-        return None
-    month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
-    day = int(m.group("d1") or m.group("d2"))
-    return (month, day) if month else None
-
-
 def _dateline_date(date_text: str, body: str) -> tuple[str | None, bool]:
-    """(ISO date, inferred) for a dateline's date; the year comes from the body when missing."""
+    """(ISO date, inferred) for a dateline's date; a missing year comes from the body's dates."""
     mentions = find_dates(date_text, None)
     if mentions and mentions[0].date:
         return mentions[0].date, False
-    month_day = _yearless_date(date_text)
     latest = infer_published(body)
-    if not month_day or latest is None:
-        return None, False
-    year = latest.year
-    try:
-        candidate = date(year, *month_day)
-    except ValueError:
-        return None, False
-    if candidate - latest > timedelta(days=62):
-        candidate = candidate.replace(year=year - 1)
-    return candidate.isoformat(), True
+    mentions = find_dates(date_text, latest) if latest else []
+    return (mentions[0].date, True) if mentions and mentions[0].date else (None, False)
 
 
 def _match_dateline(paragraph: str) -> re.Match | None:
@@ -750,6 +728,30 @@ def _note_timestamp(found: tuple[str | None, str], out: _Cleaned) -> None:
         out.stamp, out.stamp_rank = iso, rank
 
 
+def _is_line_furniture(line: str, out: _Cleaned) -> bool:
+    """Furniture recognisable from the line alone; outlet and date stamps it names go to `out`."""
+    outlet = _outlet_name(line)
+    if outlet:
+        out.outlet = out.outlet or outlet
+        return True
+    byline = _byline(line)
+    if byline is not None:
+        out.outlet = out.outlet or byline[0]
+        if byline[1]:
+            _note_timestamp((byline[1], ""), out)
+        return True
+    stamp = _timestamp(line)
+    if stamp is not None:
+        _note_timestamp(stamp, out)
+        return True
+    return bool(
+        _READ_TIME_RE.fullmatch(line)
+        or _SOURCE_NOTE_RE.match(line)
+        or (len(line) < 100 and _CALL_TO_ACTION_RE.match(line))
+        or (len(line) <= 120 and _CREDIT_LINE_RE.match(line))
+    )
+
+
 def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleaned:
     """Walk the paragraphs once, dropping furniture and marking captions."""
     out = _Cleaned(title=title)
@@ -784,15 +786,7 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
                 continue
         if key == title_key or (key in seen and len(key) >= 20):
             continue  # a repeated headline or paragraph
-        outlet = _outlet_name(line)
-        if outlet:
-            out.outlet = out.outlet or outlet
-            continue
-        byline = _byline(line)
-        if byline is not None:
-            out.outlet = out.outlet or byline[0]
-            if byline[1]:
-                _note_timestamp((byline[1], ""), out)
+        if _is_line_furniture(line, out):
             continue
         caption = _IMAGE_LABEL_RE.match(line)
         if caption:  # BBC-style "Image source, Reuters" / "Image caption, Firefighters in ..."
@@ -801,18 +795,6 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
                 caption_next = caption.group("kind").lower() == "caption"
                 continue
             is_caption = True
-        stamp = _timestamp(line)
-        if stamp is not None:
-            _note_timestamp(stamp, out)
-            continue
-        if (
-            _READ_TIME_RE.fullmatch(line)
-            or _SOURCE_NOTE_RE.match(line)
-            or (_CALL_TO_ACTION_RE.match(line) and len(line) < 100)
-        ):
-            continue
-        if len(line) <= 120 and _CREDIT_LINE_RE.match(line):
-            continue
         if _is_tag_list(line):
             caption_next = True
             continue

@@ -211,6 +211,7 @@ def test_attribute_finds_the_speaker(sentence, name, kind):
         "Russia is expected to claim victory by May 9.",
         "Talks with Russia are said to be stalled.",
         "The plans of the army said nothing about Kyiv.",
+        "People watch as smoke rises, as Russia's attack on Ukraine continues, in Lviv.",
     ],
 )
 def test_sentences_without_a_source_give_none(sentence):
@@ -224,6 +225,7 @@ def test_pronouns_resolve_to_the_previous_source():
     official = Source("a senior US Defense official", ANON)  # the seed: "It also revealed ..."
     assert attribute("It also revealed that aircraft flew 300 missions.", official) == official
     assert attribute("He added that Kyiv was still under attack.") is None
+    assert attribute("“We will not stop,” he continued.", kirby) == kirby
     pentagon = Source("the Pentagon", INST)
     assert attribute("It added that Kyiv was still under attack.", pentagon) == pentagon
     assert attribute("He added that Kyiv was still under attack.", pentagon) is None

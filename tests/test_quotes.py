@@ -4,6 +4,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitdash.ingest.quotes import QuoteHit, extract_quotes
 
@@ -258,3 +260,42 @@ def test_guillemets_and_a_comma_outside_the_quote():
         ("We are not going to negotiate under fire", "Dmytro Kuleba"),
         ("Russia must be held accountable for these crimes", "Dmytro Kuleba"),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "‘",
+                "’",
+                "'",
+                "«",
+                "»",
+                " ",
+                "\n\n",
+                ".",
+                ",",
+                ":",
+                " – ",
+                "he said",
+                "Kirby said",
+                "said the official",
+                "We will win",
+                "Russia's",
+                "the '90s",
+                "Kyiv",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_any_mix_of_quote_marks_gives_valid_spans(pieces):
+    text = "".join(pieces)
+    for hit in extract_quotes(text):
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.text
+        assert "\n\n" not in hit.text

@@ -101,6 +101,8 @@ _PASSIVE_BEFORE_TO = _words("said believed thought reported estimated rumoured r
 _PARTICIPLE_SUFFIXES = _words(
     "installed backed based appointed controlled led run ranking level affiliated"
 )
+# Speech verbs only when nothing follows but punctuation: '"...," he continued.'
+_CLAUSE_FINAL_VERBS = _words("continue continues continued")
 _NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
 
 # Heads, by the kind of source they make.
@@ -458,6 +460,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         return None
     if low in _PASSIVE_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1].low == "to":
         return None
+    if low in _CLAUSE_FINAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].text[0].isalnum():
+        return None  # "the attack continues in Lviv" is no speech; "..., he continued." is
     verb_end = tokens[i + 1].end if low.startswith("point") else tokens[i].end
     before = _subject_before(tokens, i)
     if before is not None:

@@ -226,6 +226,7 @@ def test_pronouns_resolve_to_the_previous_source():
     assert attribute("It also revealed that aircraft flew 300 missions.", official) == official
     assert attribute("He added that Kyiv was still under attack.") is None
     assert attribute("“We will not stop,” he continued.", kirby) == kirby
+    assert attribute("“We will not stop,” he continued, “not now.”", kirby) == kirby
     pentagon = Source("the Pentagon", INST)
     assert attribute("It added that Kyiv was still under attack.", pentagon) == pentagon
     assert attribute("He added that Kyiv was still under attack.", pentagon) is None

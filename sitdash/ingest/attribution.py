@@ -460,7 +460,7 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         return None
     if low in _PASSIVE_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1].low == "to":
         return None
-    if low in _CLAUSE_FINAL_VERBS and i + 1 < len(tokens) and tokens[i + 1].text[0].isalnum():
+    if low in _CLAUSE_FINAL_VERBS and not _ends_clause(tokens, i + 1):
         return None  # "the attack continues in Lviv" is no speech; "..., he continued." is
     verb_end = tokens[i + 1].end if low.startswith("point") else tokens[i].end
     before = _subject_before(tokens, i)
@@ -499,6 +499,16 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             if found is not None:
                 return 3, found
     return None
+
+
+def _ends_clause(tokens: list[_Token], j: int) -> bool:
+    """Whether tokens[j:] start with the end of a speech clause: '.', ':', a quotation, or end."""
+    if j >= len(tokens):
+        return True
+    text = tokens[j].text
+    if text == "," and j + 1 < len(tokens):
+        text = tokens[j + 1].text
+    return text in ".:;!?" + _OPEN_QUOTES + _CLOSE_QUOTES or text.startswith("_")
 
 
 def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:

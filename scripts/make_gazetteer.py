@@ -496,7 +496,7 @@ mir peace victory progress friendship druzhba pobeda peremoha zoria komunar rai
 march may june july august monday tuesday wednesday thursday friday saturday sunday
 azov nikita romanov zhukov ramadan poznan ross kline saran celina archangel bohdan stepan serhii
 nadiia nadiya artem artyom balky bile dimer flora hat hut jerky lazy marine sad sari shack smile
-sol spas vary wary promin
+sol spas vary wary promin aidar zhovkva
 """.split())
 # Words in a GeoNames name that mark a city district, not a town.
 DISTRICT_WORDS = {"raion", "rayon", "mikroraion", "kvartal", "kvartaly", "masyv", "district"}

@@ -94,9 +94,10 @@ _FREE_AFTER = frozenset(
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 _FOLD_DROP = re.compile(r"[\u0300-\u036f']")
 _SEPARATORS = re.compile(r"[\s\-–]+")
-# A word that may start a place name: a letter that is not ASCII lower case, then letters and
-# inner apostrophes ("Kam'ianka", "Russia's").
-_CAP_TOKEN = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+# A word that may start a place name: a capital letter, then letters and inner apostrophes
+# ("Kam'ianka", "Russia's"). No look-behind, so the scan stays fast; `_word_start` checks it.
+_CAP_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+_IN_WORD = frozenset("'’ʼ_")
 # The next word of a multi-word name: joined by one space or a hyphen ("Rostov-on-Don").
 _NEXT_TOKEN = re.compile(r"(?:[ \-]|\. )([^\W\d_]+(?:['’ʼ][^\W\d_]+)*)")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
@@ -191,12 +192,20 @@ def region_of(name: str) -> str | None:
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in `text`, in order, longest match first and never overlapping."""
     gaz = gazetteer()
+    first_words, exact = gaz.first_words, gaz.exact
     found: list[PlaceMention] = []
     resume = 0
     for match in _CAP_TOKEN.finditer(text):
         start = match.start()
         if start < resume:
             continue
+        word = match.group()
+        # Fast rejection of most capitalised words: not the start of any known name.
+        if word.isascii() and "'" not in word and word.lower() not in first_words:
+            if word not in exact:
+                continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in _IN_WORD):
+            continue  # a capital inside a word ("McKyiv", "x_Kyiv")
         hit = _longest_alias(gaz, text, match)
         if hit is None:
             continue
@@ -216,7 +225,7 @@ def _longest_alias(gaz: Gazetteer, text: str, match: re.Match) -> tuple[int, int
         return gaz.exact[word], match.end()
     if not word[0].isupper() or (word.isupper() and len(word) > 1 and len(word) < 4):
         return None
-    key = surface_key(word)
+    key = _word_key(word)
     possessive = _POSSESSIVE.search(word) is not None
     if possessive:
         key = key[:-1]  # "russias" -> "russia": the apostrophe is already gone
@@ -231,7 +240,7 @@ def _longest_alias(gaz: Gazetteer, text: str, match: re.Match) -> tuple[int, int
             break
         token = nxt.group(1)
         poss = _POSSESSIVE.search(token) is not None
-        tkey = surface_key(token)
+        tkey = _word_key(token)
         words.append((tkey[:-1] if poss else tkey, nxt.end(), poss))
         pos = nxt.end()
     for n in range(len(words), 0, -1):
@@ -243,6 +252,13 @@ def _longest_alias(gaz: Gazetteer, text: str, match: re.Match) -> tuple[int, int
                 return None
             return row, end
     return None
+
+
+def _word_key(word: str) -> str:
+    """surface_key for one word, with a fast path for plain ASCII words."""
+    if word.isascii() and "'" not in word:
+        return word.lower()
+    return surface_key(word)
 
 
 def _all_caps_ok(gaz: Gazetteer, row: int) -> bool:

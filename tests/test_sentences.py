@@ -98,6 +98,18 @@ def test_never_crosses_a_paragraph_break_and_counts_paragraphs():
     ]
 
 
+def test_line_break_before_a_capital_ends_a_sentence_in_raw_text():
+    text = (
+        "Guardar\nPeople watch as smoke rises\nwhile sirens sound.\nInfobae\n“Go.\nNow,” he said."
+    )
+    assert texts(text) == [
+        "Guardar",
+        "People watch as smoke rises\nwhile sirens sound.",
+        "Infobae",
+        "“Go.\nNow,” he said.",
+    ]
+
+
 def test_lowercase_after_a_stop_is_not_a_new_sentence():
     assert texts("The strike hit the Kyiv reg. office at 3 p.m. local time.") == [
         "The strike hit the Kyiv reg. office at 3 p.m. local time."

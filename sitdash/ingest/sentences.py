@@ -7,6 +7,8 @@ any closing quotes or brackets) followed by a capital, a digit or an opening quo
 - inside a quotation that closes later in the same paragraph ("at this time... In reality," he
   said): the quotation stays in one sentence so its speaker stays with it;
 - when a quotation ends the sentence and a short attribution follows ('"Is it over?" Kirby asked.').
+A single line break before a capital also ends a sentence (raw text: "Guardar\nPeople watch ...");
+Document.text has none, its paragraphs being one line each.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ class Span:
 
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_END_RE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"”’»')\]]*")
+_END_RE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"”’»')\]]*|[ \t]*\n")
 _WORD_BEFORE_RE = re.compile(r"[\w.'’-]+$")
 _NEXT_WORD_RE = re.compile(r"[\"“‘«(\[]*([\w'’-]+)")
 _OPENERS = '"“‘«([' + "'"
@@ -142,8 +144,10 @@ def _is_boundary(text: str, m: re.Match, next_pos: int, end: int, regions) -> bo
     next_char = text[next_pos]
     if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
         return False
-    punct_end = m.start() + len(m.group(0).rstrip("\"”’»')]"))
     region = _inside(regions, m.start())
+    if m.group(0).endswith("\n"):
+        return region is None  # a line break before a capital, outside quotes
+    punct_end = m.start() + len(m.group(0).rstrip("\"”’»')]"))
     if region is not None:
         if m.end() <= region[1]:
             return False  # the quotation goes on after this stop
@@ -158,13 +162,17 @@ def _split_paragraph(text: str, start: int, end: int, index: int, out: list[Span
     regions = _quote_regions(text, start, end)
     sentence_start = start
     for m in _END_RE.finditer(text, start, end):
+        if m.start() < sentence_start:
+            continue  # the line break right after a sentence already ended
         next_pos = m.end()
         while next_pos < end and text[next_pos].isspace():
             next_pos += 1
-        if next_pos == m.end() or next_pos >= end:
+        line_break = m.group(0).endswith("\n")
+        if (next_pos == m.end() and not line_break) or next_pos >= end:
             continue  # no space after it ("3.5", "U.S.-led") or the paragraph's own end
         if _is_boundary(text, m, next_pos, end, regions):
-            out.append(Span(sentence_start, m.end(), text[sentence_start : m.end()], index))
+            stop = m.start() if line_break else m.end()
+            out.append(Span(sentence_start, stop, text[sentence_start:stop], index))
             sentence_start = next_pos
     out.append(Span(sentence_start, end, text[sentence_start:end], index))
 

@@ -272,6 +272,12 @@ def test_a_town_glued_to_a_name_is_a_name_but_alone_is_a_town():
     assert names("Bombers took off from Engels in the Saratov region.") == ["Engels", "Saratov"]
 
 
+def test_towns_spelled_like_english_words_fire_only_inside_a_sentence():
+    assert names("Bar owners said so.") == []
+    assert names("A missile hit Bar in the Vinnytsia region.") == ["Bar", "Vinnytsia"]
+    assert lookup("Bar").oblast == "Vinnytsia Oblast"
+
+
 def test_rivers_named_like_cities():
     assert names("Troops crossed the Dnipro near Kherson.") == ["Kherson"]
     assert names("The Dnipro River rose. Missiles hit Dnipro.") == ["Dnipro"]

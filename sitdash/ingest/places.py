@@ -95,7 +95,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´":
 _FOLD_DROP = re.compile(r"[\u0300-\u036f']")
 _SEPARATORS = re.compile(r"[\s\-–]+")
 # A word that may start a place name: a capital letter, then letters and inner apostrophes
-# ("Kam'ianka", "Russia's"). No look-behind, so the scan stays fast; `_word_start` checks it.
+# ("Kam'ianka", "Russia's"). No look-behind, so the scan stays fast: find_places looks back.
 _CAP_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
 _IN_WORD = frozenset("'’ʼ_")
 # The next word of a multi-word name: joined by one space or a hyphen ("Rostov-on-Don").
@@ -293,5 +293,5 @@ def _glued_to_name(text: str, start: int, end: int) -> bool:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \"“‘'(")
+    before = text[max(0, pos - 12) : pos].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:\n"

@@ -259,6 +259,7 @@ def test_theatre_places_win_clashes_with_the_rest_of_the_world():
         "Bar owners were Sad. Marine units felt Lazy. The Kyiv Independent and the Moscow "
         "Times quoted the Azov Regiment.",
         "Sergey Rudskoy, Victory Day, the Minsk agreements and the Sea of Azov were discussed.",
+        "The Dnipro-1 regiment and the Aidar battalion rotated.",
     ],
 )
 def test_capitalised_non_places_do_not_fire(text):

@@ -269,6 +269,8 @@ def _all_caps_ok(gaz: Gazetteer, row: int) -> bool:
 def _accept(gaz: Gazetteer, row: int, text: str, start: int, end: int) -> bool:
     """Context checks: river homonyms, and GeoNames places glued to other capitalised words."""
     name = gaz.rows[row][0]
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
+        return False  # a unit or a code named after the place: "Dnipro-1 regiment"
     if name in RIVER_HOMONYMS and text[max(0, start - 4) : start].lower() == "the ":
         return False
     if surface_key(text[start:end]) in WORDLIKE and _opens_sentence(text, start):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitdash.ingest.places import find_places, lookup
 
@@ -66,6 +67,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
     ("deploy", r"build-?ups?", "nominal"),
     ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
+    ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
     ("deploy", r"order(?:ed|s|ing)?(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)",
      "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
@@ -87,8 +89,8 @@ _TRIGGER_RE = re.compile(
 # lowercased text, so a sentence without them costs about a microsecond or two.
 _SCREEN_STEMS = (
     "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
-    "deploy reorient refocus shift transfer sent send dispatch mass station reinforc build push "
-    "march roll press mov advanc concentrat drove driv forc order clos approach enter reach cross head convoy column relocat regroup"
+    "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station reinforc build push "
+    "march roll press mov advanc concentrat drove driv forc order arriv clos approach enter reach cross head convoy column relocat regroup"
 ).split()
 
 
@@ -111,13 +113,44 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-_SCREEN_RE = re.compile(_trie_pattern(_SCREEN_STEMS))
+_SCREEN_RE = re.compile(r"\b" + _trie_pattern(_SCREEN_STEMS))
+
+
+class _Anchored:
+    """A regex tried only where one of its literal openings starts a word: scanning a long
+    alternation at every position is ten to a hundred times slower than this."""
+
+    __slots__ = ("anchor", "full")
+
+    def __init__(self, stems: str, pattern: str, flags: int = re.I, symbols: str = ""):
+        opening = r"\b" + _trie_pattern(stems.split())
+        self.anchor = re.compile(f"{opening}|{symbols}" if symbols else opening)
+        self.full = re.compile(pattern, flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        lower = text.lower()
+        if len(lower) != len(text):  # a casefold that changes length: scan the slow way
+            yield from self.full.finditer(text, pos, endpos)
+            return
+        last = pos
+        for anchor in self.anchor.finditer(lower, pos, endpos):
+            if anchor.start() < last:
+                continue
+            m = self.full.match(text, anchor.start(), endpos)
+            if m:
+                last = max(m.end(), anchor.start() + 1)
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
 
 _MIL_NOUN = (
     r"(?:forces?|troops?|soldiers|servicemen|army|armies|military|units?|personnel|contingents?|"
     r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
     r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
-    r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts)"
+    r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
+    r"warships|fleet|vessels|submarines)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
 _EFFORT_RE = re.compile(rf"\b(?:{_MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
@@ -126,11 +159,15 @@ _EFFORT_RE = re.compile(rf"\b(?:{_MIL_NOUN}|efforts?|offensive|operations|campai
 _RU = r"(?:Russian|Russia['’]s|Moscow['’]s|Kremlin['’]s|pro-Russian|Russian-backed)"
 _UA = r"(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)"
 _BY = r"(?:Belarusian|Belarussian|Belarus['’]s)"
+# A country or capital right after one of these is a place, not an actor.
+_NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
+    "from", "to", "into", "in", "of", "with", "against", "around", "near", "toward", "towards",
+    "outside", "on", "at", "for"))
 _ACTOR_RE = re.compile(
     r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
     r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b|\bKadyrov(?:['’]s\s+"
     r"(?:forces|fighters|troops|men)|ites|tsy)\b)"
-    r"|(?P<vdv>\b(?:VDV|Rosgvardia)\b)"
+    r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
     rf"|(?P<ru>\b{_RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{_MIL_NOUN})\b)"
     rf"|(?P<ua>\b{_UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{_MIL_NOUN})\b)"
     rf"|(?P<by>\b{_BY}\s+(?:[\w-]+\s+){{0,2}}?{_MIL_NOUN}\b)"
@@ -145,10 +182,10 @@ _ACTOR_RE = re.compile(
     rf"\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b|\bNATO\b)"
     r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?(?:convoys?|columns\s+of\s+(?:tanks|armou?r|"
     r"vehicles|troops)|column\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
-    r"|(?P<uastate>(?<!\bfrom )(?<!\bto )(?<!\binto )(?<!\bin )(?<!\bof )(?<!\bwith )(?<!\bagainst )"
-    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|have|is|was|will|would|sent|deployed|moved|"
+    rf"|(?P<uastate>{_NOT_AFTER_PREP}"
+    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
     r"began|started|continues|plans|claimed)\b))"
-    r"|(?P<state>(?<!\bfrom )(?<!\bto )(?<!\binto )(?<!\bin )(?<!\bof )(?<!\bwith )(?<!\bagainst )"
+    rf"|(?P<state>{_NOT_AFTER_PREP}"
     r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
     r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
     r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
@@ -159,30 +196,55 @@ _ACTOR_RE = re.compile(
     r"|(?P<pronoun>\b[Tt]hey\b)",
     re.I,
 )
+_ACTOR_STEMS = (
+    "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov vdv "
+    "rosgvardia black nato u.s. us united pentagon washington american british polish german french "
+    "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
+    "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
+    "military armored armoured tank convoy column"
+)
+# Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
+_ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(_ACTOR_STEMS.split()) + r"|\d)")
 _TROOPS_NOUNS = frozenset("troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
+_OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
+_SPEECH_AFTER_RE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|warned|"
+    r"wrote|stated|confirmed|added)\b", re.I)
+_SPEECH_RE = _Anchored(
+    "said says say told reported announced claimed claims according",
+    r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")
+_SELF_AFTER_RE = re.compile(r"(?:\s+that)?\s+(?:it|its|they|their)\b", re.I)
 _OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
 
 # --- clauses, scope, hedges, negation ---------------------------------------------------------
 # Where the clause of a trigger begins (hedges and negation are looked for from here).
-_CLAUSE_START_RE = re.compile(
+_CLAUSE_START_RE = _Anchored(
+    "but while whereas although though meanwhile after before when since because unlike",
     r"[;:—–]|\.\s|\b(?:but|while|whereas|although|though|meanwhile|after|before|when|since|"
     r"because|unlike)\b|,\s*as\b",
-    re.I,
+    symbols=r"[;:—–.,]",
 )
 # Where the places of a trigger stop.
-_SCOPE_END_RE = re.compile(
+_SCOPE_END_RE = _Anchored(
+    "but while whereas although though as after before which who where when since unlike said says "
+    "told added according and",
     r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|when|"
-    r"since|unlike|said|says|told|added|according\s+to)\b|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b",
-    re.I,
+    r"since|unlike|said|says|told|added|according\s+to)\b|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
+    r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
+    r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b",
+    symbols=r"[;:“”\"—–.]",
 )
-_HEDGE_RE = re.compile(
+_HEDGE_RE = _Anchored(
+    "expect could may might possibl likely probably appear apparently reportedly set plan intend "
+    "would will assess believed suspected unconfirmed not unclear whether if seem potential prepar "
+    "poised threaten sign suggest rumo portend",
     r"\b(?:expect(?:ed|s)?\s+to|could|(?-i:may)|might|possibl[ey]|possibility|likely|probably|"
     r"appear(?:s|ed)?\s+to|apparently|reportedly|set\s+to|plan(?:s|ned|ning)?\s+to|"
-    r"intend(?:s|ed|ing)?\s+to|would|will|['’]ll|assess(?:es|ed|ment|ments)?|believed|suspected|"
+    r"intend(?:s|ed|ing)?\s+to|would|will|assess(?:es|ed|ment|ments)?|believed|suspected|"
     r"unconfirmed|not\s+clear|unclear|whether|if|seem(?:s|ed)?\s+to|potential(?:ly)?|"
     r"prepar(?:ing|es|ed)\s+to|poised\s+to|threaten(?:s|ed|ing)?\s+to|signs?\s+that|"
-    r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend)\b",
-    re.I,
+    r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend)\b|['’]ll\b",
+    symbols=r"['’]ll\b",
 )
 _AFTER_HEDGE_RE = re.compile(
     r"\b(?:reportedly|unconfirmed|(?:reports|sources)\s+suggest|it\s+(?:appears|seems))\b", re.I
@@ -192,13 +254,12 @@ _NEAR_NEGATION_RE = re.compile(
     r"\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
     re.I,
 )
-_CLAUSE_NEGATION_RE = re.compile(
+_CLAUSE_NEGATION_RE = _Anchored(
+    "deny denies denied denying no there rejected false unlikely not never",
     r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
     r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
-    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|n['’]t|never)\s+(?:seen|observed|detected|confirmed))\b",
-    re.I,
+    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed))\b",
 )
-_LAST_WORDS_RE = re.compile(r"(?:[\w'’-]+\W*){0,3}$")
 
 # --- trigger guards ---------------------------------------------------------------------------
 _DETERMINER_BEFORE_RE = re.compile(
@@ -227,6 +288,7 @@ _ADVANCE_NEXT_RE = re.compile(
     r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|"
     r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d)\b|[A-Z])"
 )
+_STATIC_BEFORE_RE = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
 _LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
 _CIVILIAN_RE = re.compile(
     r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
@@ -268,24 +330,28 @@ _APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
 )
 _POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b", re.I)
+_BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _WHOLE_THEATRE = frozenset({"Ukraine"})
 
 # --- size -------------------------------------------------------------------------------------
-_SIZE_RE = re.compile(
+_SIZE_RE = _Anchored(
+    "about around some roughly approximately nearly almost more over less fewer under up at an as a "
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "dozens several hundreds thousands tens",
     r"(?P<amount>(?:(?:about|around|some|roughly|approximately|nearly|almost|more\s+than|over|"
     r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|an\s+estimated|as\s+many\s+as|"
-    r"as\s+few\s+as)\s+)?(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per\s+cent))?"
-    r"(?:\s+(?:thousand|million))?|(?:(?:about|around|some|nearly|almost|up\s+to|at\s+least)\s+)?"
+    r"as\s+few\s+as)\s+)?"
+    r"(?:(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per\s+cent))?"
+    r"(?:\s+(?:thousand|million))?|(?:a|one|two|three)[\s-]+(?:thirds?|quarters?|half|fifths?)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|a\s+dozen|dozens|several|a\s+few|hundreds|thousands|tens\s+of\s+thousands)|"
-    r"(?:a|one|two)\s+(?:third|quarter|half|fifth)s?)"
-    r"(?:\s+of)?(?:\s+(?:the|its|their|his|more|additional|extra|new|elite|reserve|fresh|Russian|"
-    r"Ukrainian|Wagner|Chechen|Belarusian|[\w-]+))?"
+    r"forty|fifty|a\s+dozen|dozens|several|a\s+few|hundreds|thousands|tens\s+of\s+thousands)"
+    r"(?:\s+(?:thousand|hundred))?))"
+    r"(?:\s+of)?(?:\s+(?:the|its|their|his|these|those))?(?:\s+(?!of\b)[\w-]+){0,2}?"
     r"\s+(?:(?P<unit>battalion\s+tactical\s+groups?|BTGs?|battalions?|brigades?|regiments?|"
     r"divisions?|companies|company|platoons?|units|tanks|(?:armou?red\s+)?vehicles|aircraft|"
-    r"helicopters)|(?P<troops>troops|soldiers|servicemen|personnel|paratroopers|marines|reservists|"
-    r"conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
-    re.I,
+    r"helicopters|warships)|(?P<troops>troops|soldiers|servicemen|personnel|paratroopers|marines|"
+    r"reservists|conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
+    symbols=r"\b\d",
 )
 _VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
 
@@ -348,7 +414,7 @@ def actor_family(actor: str) -> str:
         return "ua"
     if "belarus" in low:
         return "by"
-    if any(w in low for w in ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy")):
+    if any(w in low for w in ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")):
         return "ru"
     return low
 
@@ -394,12 +460,28 @@ def merge_duplicates(hits: list) -> list:
 def _triggers(sentence: str) -> list[_Trigger]:
     """Trigger words, with participle modifiers, adjectives and idioms filtered out."""
     found = []
-    for m in _TRIGGER_RE.finditer(sentence):
+    for m in _trigger_matches(sentence):
         kind, _, mode = _TRIGGERS[int(m.lastgroup[1:])]
         trig = _Trigger(kind, mode, m.start(), m.end(), m.group().lower())
         if _keep_trigger(sentence, trig):
             found.append(trig)
     return found
+
+
+def _trigger_matches(sentence: str):
+    """_TRIGGER_RE tried only at words the screen found (scanning it everywhere is slow)."""
+    lower = sentence.lower()
+    if len(lower) != len(sentence):  # a rare casefold that changes length: scan the slow way
+        yield from _TRIGGER_RE.finditer(sentence)
+        return
+    pos = 0
+    for anchor in _SCREEN_RE.finditer(lower):
+        if anchor.start() < pos:
+            continue
+        m = _TRIGGER_RE.match(sentence, anchor.start())
+        if m:
+            pos = m.end()
+            yield m
 
 
 def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
@@ -419,6 +501,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
             _INFINITIVE_AFTER_RE.match(after):
+        return False
+    if _STATIC_BEFORE_RE.search(before):  # "remain stationed in Transnistria": presence, not motion
         return False
     if word.startswith("concentrat") and re.match(r"\s+(?:on|upon)\b", after, re.I):
         return False
@@ -452,10 +536,28 @@ def _places(sentence: str) -> list:
     return out
 
 
-def _actors(sentence: str) -> list[_Actor]:
-    """Military actors named in a sentence, in order."""
+def _actor_matches(sentence: str):
+    """_ACTOR_RE tried only where an actor can start (a capital, a digit, a few words): the full
+    pattern scanned over every position costs a hundred times more."""
+    pos = 0
+    lower = sentence.lower()
+    if len(lower) != len(sentence):
+        yield from _ACTOR_RE.finditer(sentence)
+        return
+    for anchor in _ACTOR_ANCHOR_RE.finditer(lower):
+        if anchor.start() < pos:
+            continue
+        m = _ACTOR_RE.match(sentence, anchor.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
+@lru_cache(maxsize=64)
+def _actors(sentence: str) -> tuple[_Actor, ...]:
+    """Military actors named in a sentence, in order (cached: the pipeline asks twice)."""
     actors = []
-    for m in _ACTOR_RE.finditer(sentence):
+    for m in _actor_matches(sentence):
         group = m.lastgroup
         text = m.group()
         if group == "wagner":
@@ -463,7 +565,7 @@ def _actors(sentence: str) -> list[_Actor]:
         elif group == "chechen":
             actors.append(_Actor(m.start(), m.end(), "Chechen forces", "mil"))
         elif group == "vdv":
-            actors.append(_Actor(m.start(), m.end(), text.upper() if text.upper() == "VDV" else text, "mil"))
+            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
         elif group in ("ru", "ua", "by"):
             actors.append(_Actor(m.start(), m.end(), _side_name(group, m), "mil"))
         elif group == "ruppl":
@@ -487,7 +589,7 @@ def _actors(sentence: str) -> list[_Actor]:
                 actors.append(_Actor(m.start(), m.end(), f"military {noun}", "mil"))
         else:
             actors.append(_Actor(m.start(), m.end(), text, group))
-    return actors
+    return tuple(actors)
 
 
 def _other_name(text: str) -> str:
@@ -511,7 +613,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     """The movement(s) of one trigger: one hit per origin/destination pairing."""
     if _negated(sentence, trig, clause_start):
         return []
-    in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end]
+    in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end
+                and not _BORDER_WITH_RE.search(sentence, max(0, p.start - 30), p.start)]
     if trig.mode == "vehicle":  # a convoy's places are its own "from X to Y", close by
         in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
                     _last_prep(sentence[trig.end:p.start]) in _FROM_PREPS | _TO_PREPS]
@@ -548,7 +651,7 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
 
 def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     before = sentence[clause_start:trig.start]
-    near = _LAST_WORDS_RE.search(before).group()
+    near = " ".join(before[-80:].split()[-3:])
     if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
         return True
     return bool(_CLAUSE_NEGATION_RE.search(before))
@@ -644,8 +747,10 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
     """Places located earlier in the clause: "Russian troops around Kyiv have withdrawn" (origin),
     "In the Kupiansk direction, the enemy is regrouping" (where)."""
     out = []
+    speech = [m.end() for m in _SPEECH_RE.finditer(sentence, clause_start, trig.start)]
+    start = max([clause_start] + speech)  # not "the ministry in Moscow said ..."
     for p in places:
-        if clause_start <= p.start and p.end <= trig.start:
+        if start <= p.start and p.end <= trig.start:
             prep = _last_prep(sentence[max(clause_start, p.start - 25):p.start])
             if prep in ("in", "near", "around", "outside", "inside", "close to", "at"):
                 out.append(p)
@@ -657,13 +762,15 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     if trig.mode == "vehicle":
         return _vehicle_actor(sentence, trig, origins), "mil", None
     chosen = None
-    before = [a for a in actors if a.end <= trig.start and not _OBJECT_PREPS_RE.search(sentence[:a.start])]
+    before = [a for a in actors if a.end <= trig.start and not _OBJECT_PREPS_RE.search(sentence[:a.start])
+              and not _is_speaker(sentence, a)]
     in_clause = [a for a in before if a.start >= clause_start]
     if trig.mode == "pushback":  # the pushed-back object is the one moving
         inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]
         chosen = inside[0] if inside else None
     elif trig.mode in ("nominal", "effort"):
-        after = [a for a in actors if trig.end <= a.start < scope_end and a.strength in ("mil", "state")]
+        after = [a for a in actors if trig.end <= a.start < scope_end and a.strength in ("mil", "state")
+                 and _OF_BY_RE.fullmatch(sentence, trig.end, a.start)]
         adjacent = [a for a in before if trig.start - a.end <= 1]
         chosen = adjacent[-1] if adjacent else after[0] if after else (in_clause or before or [None])[-1]
     else:
@@ -674,10 +781,17 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     if chosen is None:
         return previous_actor or "unknown", None, None
     if chosen.strength in ("generic", "pronoun"):
-        explicit = [a for a in before if a.strength == "mil" and a.end <= chosen.start]
+        explicit = [a for a in before if a.strength in ("mil", "state") and a.end <= chosen.start]
         name = explicit[-1].name if explicit else (previous_actor or "unknown")
         return name, chosen.strength, chosen.start
     return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None
+
+
+def _is_speaker(sentence: str, actor: _Actor) -> bool:
+    """"Ukraine's air force said ...": a source, not a mover, unless it speaks of itself
+    ("Russia said it had pulled back ...")."""
+    speech = _SPEECH_AFTER_RE.match(sentence, actor.end)
+    return bool(speech) and not _SELF_AFTER_RE.match(sentence, speech.end())
 
 
 def _vehicle_actor(sentence, trig, origins) -> str:

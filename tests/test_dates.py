@@ -123,3 +123,14 @@ def test_many_sentences_per_second():
     for _ in range(5000):
         find_dates(sentence, THURSDAY)
     assert time.perf_counter() - start < 1.0  # well over 5,000 sentences/s
+
+
+def test_inferred_publication_moves_to_the_reported_weekday_after_the_latest_date():
+    # Latest full date is Saturday 26 March 2022; "on Thursday" can only be the 31st.
+    text = ("A photo taken in Lviv on March 26, 2022 shows smoke. The ministry said on Thursday "
+            "that strikes continued. Shelling hit the city on Wednesday.")
+    assert infer_published(text) == date(2022, 3, 31)
+    # A weekday that falls on the latest date itself keeps that date.
+    assert infer_published("Saturday, March 26, 2022: officials said on Saturday ...") == date(
+        2022, 3, 26)
+    assert infer_published("Officials said on Thursday that talks failed.") is None

@@ -78,8 +78,9 @@ def test_seed_real_short_quote_paragraphs_are_kept(seed):
     assert any(p.startswith("“Ukrainians know the territory") for p in paragraphs(seed))
 
 
-def test_seed_published_is_inferred_from_the_caption_date(seed):
-    assert (seed.published, seed.published_inferred) == ("2022-03-26", True)
+def test_seed_published_is_inferred_from_the_caption_date_and_reported_weekdays(seed):
+    # The caption's photo is from Saturday 26 March; the text reports "on Thursday" -> the 31st.
+    assert (seed.published, seed.published_inferred) == ("2022-03-31", True)
 
 
 def test_seed_text_has_clean_paragraph_structure(seed):

@@ -326,8 +326,22 @@ def sentence_date(text: str, base: date | None = None) -> DateMention | None:
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
+_WEEKDAY_MENTION = re.compile(
+    r"\b(?:on|since|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+_WEEKDAY_INDEX = {name: n for n, name in enumerate(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+
+
 def infer_published(text: str) -> date | None:
-    """The latest full calendar date (with a year) the text mentions, for undated documents."""
+    """A publication date for an undated document: the latest full calendar date it mentions,
+    moved forward to the latest weekday it reports ("on Thursday") within the week after.
+
+    News copy dates recent events by weekday relative to the day it is written, so a text whose
+    latest full date is a Saturday and that reports what happened "on Thursday" was written on
+    the Thursday after at the earliest.
+    """
     latest = None
     # only the few spots with a year can hold a full date: resolve small windows around them
     for year in _YEAR_RE.finditer(text):
@@ -337,4 +351,10 @@ def infer_published(text: str) -> date | None:
                 when = date.fromisoformat(mention.date)
                 if latest is None or when > latest:
                     latest = when
-    return latest
+    if latest is None:
+        return None
+    candidates = [latest]
+    for match in _WEEKDAY_MENTION.finditer(text):
+        ahead = (_WEEKDAY_INDEX[match.group(1)] - latest.weekday()) % 7
+        candidates.append(latest + timedelta(days=ahead))
+    return max(candidates)

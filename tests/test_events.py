@@ -49,3 +49,15 @@ def test_long_summaries_are_cut_at_a_word():
     text = "Russian forces shelled " + "the outskirts of the city " * 10 + "in Kharkiv"
     event = build_events([claim("c", "d", text)])[0]
     assert len(event["summary"]) <= 101 and event["summary"].endswith("…")
+
+
+def test_countries_named_as_actors_are_not_where_the_event_happened():
+    event = build_events([claim("c", "d", "Russia's missiles hit Lviv and Kyiv",
+                                places=("Russia", "Lviv", "Kyiv"))])[0]
+    assert event["places"] == ["Kyiv", "Lviv"]
+    event = build_events([claim("c", "d", "Russian air strikes on Ukraine doubled",
+                                places=("Ukraine",))])[0]
+    assert event["places"] == []
+    event = build_events([claim("c", "d", "Shelling was reported in Belarus",
+                                places=("Belarus", "Ukraine"))])[0]
+    assert event["places"] == ["Belarus"]

@@ -7,6 +7,8 @@ import hashlib
 import re
 from collections import OrderedDict
 
+from sitdash.ingest.places import lookup
+
 # (pattern, ACLED event type, ACLED sub-event type), most specific first.
 _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b(air ?strikes?|airstrikes?|air raids?|bomb(?:ed|ing|ings|s)?|drones? "
@@ -70,6 +72,13 @@ def summarise(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def event_places(places) -> list[str]:
+    """Where it happened: the specific places; a country only when nothing narrower is named
+    ("Russian strikes hit Lviv" happened in Lviv, not in Russia)."""
+    specific = [p for p in places if (info := lookup(p)) is None or info.kind != "country"]
+    return specific or [p for p in places if p != "Ukraine"]
+
+
 def build_events(claims: list[dict]) -> list[dict]:
     """Group event-reporting claims by (day, type, sub-type, places): one event, many sources."""
     groups: OrderedDict[tuple, dict] = OrderedDict()
@@ -77,7 +86,7 @@ def build_events(claims: list[dict]) -> list[dict]:
         found = reports_event(claim)
         if found is None:
             continue
-        places = tuple(sorted(p for p in claim.get("places", ()) if p != "Ukraine"))
+        places = tuple(sorted(event_places(claim.get("places", ()))))
         key = (claim.get("date"), found[0], found[1], places)
         event = groups.get(key)
         if event is None:
@@ -87,7 +96,7 @@ def build_events(claims: list[dict]) -> list[dict]:
                 "precision": claim.get("date_precision", "unknown"),
                 "type": found[0],
                 "sub_type": found[1],
-                "places": list(places) or [p for p in claim.get("places", ())],
+                "places": list(places),
                 "summary": summarise(claim.get("text", "")),
                 "claim_ids": [],
                 "sources": [],

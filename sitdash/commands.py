@@ -131,21 +131,19 @@ def export(db: Path, args) -> int:
 
 
 def claims(db: Path, args) -> int:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
+    """One line per claim: id, date, source and sentence (plain text, easy to grep)."""
     from sitdash.query import Filters
+    from sitdash.safe_text import one_line
 
     index = load_index(open_store(db, create=False))
     rows = index.claim_rows(Filters(text=args.search))
-    table = Table("id", "date", "source", "claim", box=None, show_lines=False)
     for claim in rows[: args.limit]:
-        table.add_row(claim["id"], claim.get("date") or "", Text(claim["source"]),
-                      Text(claim["text"]))
-    Console().print(table)
+        print(f"{claim['id']}  {claim.get('date') or '-':10}  {one_line(claim['source'])}: "
+              f"{one_line(claim['text'])}")
     if len(rows) > args.limit:
         print(f"({len(rows) - args.limit} more; use --limit or --search)")
+    if not rows:
+        print("no claims match" if args.search else "no claims yet")
     return EXIT_OK
 
 
@@ -173,20 +171,18 @@ def note(db: Path, args) -> int:
 
 
 def _note_list(store) -> int:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """Every note, one line each: claim id, author, time, text."""
+    from sitdash.safe_text import one_line
 
     notes = store.notes()
     orphans = {n["id"] for n in store.orphan_notes()}
     if not notes:
         print("no notes yet")
         return EXIT_OK
-    table = Table("claim", "author", "time", "note", box=None)
     for item in notes:
-        claim = item["claim_id"] + (" (claim gone)" if item["id"] in orphans else "")
-        table.add_row(claim, Text(item["author"]), item["time"][:19], Text(item["text"]))
-    Console().print(table)
+        gone = " (claim gone)" if item["id"] in orphans else ""
+        print(f"{item['claim_id']}{gone}  {one_line(item['author'])}  {item['time'][:19]}  "
+              f"{one_line(item['text'])}")
     if orphans:
         print(f"{len(orphans)} note(s) belong to claims no longer in the store; they are kept.")
     return EXIT_OK

@@ -1,0 +1,231 @@
+"""The command line as a user meets it: ingest, brief, export, claims, notes, errors."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitdash.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+ARTICLE = """---
+title: Shelling in Kharkiv
+outlet: Test Wire
+published: 2022-04-07
+---
+KHARKIV, Ukraine — Russian artillery shelled residential blocks in Kharkiv on Wednesday, \
+regional governor Oleh Syniehubov said.
+
+"The enemy keeps hitting civilian areas," Syniehubov wrote on Telegram.
+"""
+
+
+def run(*args: str, db: Path) -> int:
+    return main([*args, "--db", str(db)])
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "store.json"
+
+
+def test_ingest_names_each_bad_file_and_keeps_the_good_one(tmp_path, db, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.md").write_text(ARTICLE, encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Kyiv est la capitale. Caf\xe9.".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    assert run("ingest", str(folder), db=db) == 3
+    out, err = capsys.readouterr()
+    assert "ingested 1 new document(s)" in out
+    errors = err.strip().splitlines()
+    assert len(errors) == 3
+    assert any("latin1.txt" in e and "UTF-8" in e for e in errors)
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("binary.txt" in e and "binary" in e for e in errors)
+    assert "Traceback" not in err
+
+
+def test_ingesting_again_adds_nothing_and_says_so(db, capsys):
+    assert run("ingest", str(SEEDS), db=db) == 0
+    first = capsys.readouterr().out
+    assert "ingested 1 new document(s)" in first
+    assert run("ingest", str(SEEDS), db=db) == 0
+    again = capsys.readouterr().out
+    assert "ingested 0 new document(s)" in again and "skipped 1 already in the store" in again
+
+
+def test_a_changed_article_is_a_new_version(tmp_path, db, capsys):
+    article = tmp_path / "story.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    run("ingest", str(article), db=db)
+    article.write_text(ARTICLE + "\nA second strike hit Izium on Thursday, officials said.\n",
+                       encoding="utf-8")
+    run("ingest", str(article), db=db)
+    capsys.readouterr()
+    run("export", db=db)
+    docs = json.loads(capsys.readouterr().out)["documents"]
+    assert len(docs) == 2
+    assert docs[1]["version_of"] == docs[0]["id"]
+
+
+def test_missing_path_is_a_one_line_error(db, capsys):
+    assert run("ingest", "/no/such/folder", db=db) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "sitdash: error: /no/such/folder: no such file or folder"
+
+
+def test_export_json_has_the_documented_keys(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    assert run("export", "--format", "json", db=db) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("documents", "claims", "quotes", "places", "movements", "events", "notes"):
+        assert isinstance(data[key], list)
+    doc = data["documents"][0]
+    assert doc["outlet"] == "Infobae" and len(doc["published"]) == 10
+    claim = data["claims"][0]
+    assert {"id", "doc_id", "text", "source", "date", "places", "status"} <= set(claim)
+    kyiv = next(p for p in data["places"] if p["name"] == "Kyiv")
+    assert (kyiv["country"], kyiv["oblast"], kyiv["region"]) == ("UA", "Kyiv Oblast", "north")
+    assert kyiv["mentions"] >= 3
+    move = data["movements"][0]
+    assert {"actor", "from", "to", "kind", "size", "date", "hedged", "claim_id"} <= set(move)
+    event = data["events"][0]
+    assert {"id", "date", "type", "places", "summary", "claim_ids", "sources"} <= set(event)
+
+
+def test_export_csv_and_markdown(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    run("export", "--format", "csv", db=db)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id,doc_id,date")
+    assert len(lines) > 20
+    run("export", "--format", "md", db=db)
+    brief = capsys.readouterr().out
+    for heading in ("# Situation brief", "## Regions", "## Key quotes", "## Movements",
+                    "## Claims"):
+        assert heading in brief
+    assert "John Kirby" in brief and "Wagner Group" in brief
+
+
+def test_export_to_a_file_refuses_to_overwrite_or_follow_links(tmp_path, db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    out = tmp_path / "brief.md"
+    assert run("export", "--format", "md", "-o", str(out), db=db) == 0
+    assert out.read_text().startswith("# Situation brief")
+    assert run("export", "--format", "md", "-o", str(out), db=db) == 1
+    assert "exists; use --force" in capsys.readouterr().err
+    assert run("export", "--format", "md", "-o", str(out), "--force", db=db) == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "link.md"
+    link.symlink_to(victim)
+    assert run("export", "-o", str(link), "--force", db=db) == 1
+    assert "symbolic link" in capsys.readouterr().err
+    assert victim.read_text() == "precious"
+
+
+def test_notes_statuses_and_grades_from_the_command_line(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    run("claims", "--search", "Wagner Group had deployed", db=db)
+    listing = capsys.readouterr().out
+    claim_id = listing.split()[0]
+    assert len(claim_id) == 16
+    assert run("note", "add", claim_id[:8], "Check against ISW map of 30 March", db=db) == 0
+    assert run("note", "status", claim_id, "corroborated", db=db) == 0
+    assert run("note", "grade", claim_id, "b2", db=db) == 0
+    capsys.readouterr()
+    assert run("note", "list", db=db) == 0
+    listed = capsys.readouterr().out
+    assert claim_id in listed and "Check against ISW map of 30 March" in listed
+    run("export", db=db)
+    data = json.loads(capsys.readouterr().out)
+    claim = next(c for c in data["claims"] if c["id"] == claim_id)
+    assert (claim["status"], claim["reliability"], claim["credibility"]) == (
+        "corroborated", "B", "2")
+    assert data["notes"][0]["claim_id"] == claim_id
+    assert len(data["history"]) == 3  # the note, the status and the grade
+
+
+def test_bad_note_arguments_are_one_line_errors(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    assert run("note", "add", "zzzz", "text", db=db) == 1
+    assert "no claim with id 'zzzz'" in capsys.readouterr().err
+    claim_id = json.loads(_export(db, capsys))["claims"][0]["id"]
+    assert run("note", "grade", claim_id, "Z9", db=db) == 1
+    assert "not reliability A-F" in capsys.readouterr().err
+
+
+def _export(db, capsys) -> str:
+    run("export", db=db)
+    return capsys.readouterr().out
+
+
+def test_rebuild_keeps_claim_ids_and_notes(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    before = json.loads(_export(db, capsys))
+    claim_id = before["claims"][3]["id"]
+    run("note", "add", claim_id, "keep me", db=db)
+    assert run("rebuild", db=db) == 0
+    assert "rebuilt 1 document(s)" in capsys.readouterr().out
+    after = json.loads(_export(db, capsys))
+    assert [c["id"] for c in after["claims"]] == [c["id"] for c in before["claims"]]
+    assert after["notes"][0]["text"] == "keep me"
+
+
+def test_brief_prints_regions_quotes_movements(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    assert run("brief", db=db) == 0
+    out = capsys.readouterr().out
+    for word in ("Regions", "Key quotes", "Movements", "north", "east", "Kirby"):
+        assert word in out
+
+
+def test_commands_on_a_missing_store_say_so(db, capsys):
+    assert run("brief", db=db) == 1
+    assert "no store at" in capsys.readouterr().err
+
+
+def test_corrupt_store_is_moved_aside_and_rebuilt_from_seeds(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    claim_id = json.loads(_export(db, capsys))["claims"][0]["id"]
+    run("note", "add", claim_id, "survives corruption", db=db)
+    db.write_bytes(db.read_bytes()[:100])  # truncated
+    capsys.readouterr()
+    assert run("export", db=db) == 0
+    captured = capsys.readouterr()
+    assert "moved it to" in captured.err and "rebuilding from the bundled seeds" in captured.err
+    data = json.loads(captured.out)
+    assert data["notes"][0]["text"] == "survives corruption"
+    assert any(p.name.startswith("store.json.corrupt") or ".corrupt" in p.name
+               for p in db.parent.iterdir())
+
+
+def test_plain_commands_do_not_import_textual(tmp_path):
+    code = ("import sys; from sitdash.cli import main; "
+            f"main(['ingest', {str(SEEDS)!r}, '--db', {str(tmp_path / 's.json')!r}]); "
+            f"main(['export', '--db', {str(tmp_path / 's.json')!r}]); "
+            "sys.stderr.write(str('textual' in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "SITDASH_DB": ""})
+    assert result.stderr.strip().endswith("False")
+
+
+def test_help_lists_every_command():
+    result = subprocess.run([sys.executable, "-m", "sitdash.cli", "--help"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0
+    for command in ("ingest", "brief", "export", "claims", "note", "rebuild", "generate"):
+        assert command in result.stdout

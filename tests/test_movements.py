@@ -77,8 +77,10 @@ POSITIVE = [
     # live-blog entries
     ("10:42: A 40-mile Russian convoy heading toward Kyiv has stalled, satellite images show.",
      [("advance", None, "Kyiv", False)]),
-    ("Chechen fighters were dispatched to Mariupol last week.", [("deploy", None, "Mariupol", False)]),
-    ("Belarusian troops have been deployed along the border with Ukraine's Volyn region, Kyiv said.",
+    ("Chechen fighters were dispatched to Mariupol last week.",
+     [("deploy", None, "Mariupol", False)]),
+    ("Belarusian troops have been deployed along the border with Ukraine's Volyn region, Kyiv "
+     "said.",
      [("deploy", None, "Volyn Oblast", False)]),
     # translated Spanish-outlet copy
     ("The Russian army has withdrawn its troops from the Kiev region to concentrate them in the "
@@ -90,9 +92,37 @@ POSITIVE = [
      [("withdraw", "Bucha", None, False), ("withdraw", "Irpin", None, False)]),
     ("Russian forces fell back from Lyman while Ukrainian troops advanced on Kreminna.",
      [("retreat", "Lyman", None, False), ("advance", None, "Kreminna", False)]),
-    # leaving X and heading toward Y is one movement
+    # leaving X and heading toward Y is one movement; so is a pull-back "to regroup in" Y
     ("Russian troops are leaving Kiev and heading toward Belarus, the official said.",
      [("withdraw", "Kyiv", "Belarus", False)]),
+    ("Russian forces withdrew from Izyum on Saturday and were moving toward Belgorod, the "
+     "governor said.", [("withdraw", "Izium", "Belgorod", False)]),
+    ("Russian forces withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus.",
+     [("withdraw", "Kyiv", "Belarus", False), ("withdraw", "Chernihiv", "Belarus", False),
+      ("withdraw", "Sumy", "Belarus", False)]),
+    ("Thousands of Russian troops have been moved from the Zaporizhzhia front to reinforce "
+     "positions near Bakhmut.", [("reposition", "Zaporizhzhia", "Bakhmut", False)]),
+    # the pushed-back side is the one that moves
+    ("Ukrainian forces pushed Russian troops back from Bakhmut toward Popasna on Thursday night, "
+     "Ukraine's State Emergency Service said.", [("retreat", "Bakhmut", "Popasna", False)]),
+    # lists of directions, orders, arrivals, shifts of focus, fleets
+    ("The enemy is trying to advance in the Bakhmut and Avdiivka directions.",
+     [("advance", None, "Bakhmut", False), ("advance", None, "Avdiivka", False)]),
+    ("Putin ordered troops into the Donetsk and Luhansk regions on Monday.",
+     [("deploy", None, "Donetsk", False), ("deploy", None, "Luhansk", False)]),
+    ("Several thousand Russian servicemen have arrived in Belarus, the Belarusian defence ministry "
+     "said.", [("deploy", None, "Belarus", False)]),
+    ("Convoy near Kharkiv stalls as Russia shifts focus to Donbas",
+     [("redeploy", None, "Donbas", False)]),
+    ("Black Sea Fleet warships have moved from Sevastopol to Novorossiysk, satellite images show.",
+     [("reposition", "Sevastopol", "Novorossiysk", False)]),
+    ("A convoy of about 40 military vehicles was seen moving from Izium toward Sloviansk.",
+     [("advance", "Izium", "Sloviansk", False)]),
+    # assessed rather than asserted
+    ("It remained unclear whether Russian troops had left the Chernobyl exclusion zone.",
+     [("withdraw", "Chornobyl", None, True)]),
+    ("Russian troops have left the Zaporizhzhia nuclear power plant, according to unconfirmed "
+     "reports.", [("withdraw", "Zaporizhzhia", None, True)]),
 ]
 
 
@@ -121,6 +151,19 @@ NEGATIVE = [
     "Wheat prices advanced in Odesa as ships resumed sailing.",
     "Zelensky met the commanders who planned the defence of Kyiv.",
     "Kyiv's troops are holding the line around Bakhmut.",
+    "Russia's foreign minister left Moscow for talks in Ankara.",
+    "Ukraine's air force said Russian jets had left the airspace over Kyiv.",
+    "Russian troops remain stationed in Transnistria, Moldova's government said.",
+    "Russian forces are unlikely to withdraw from Kherson before winter, analysts said.",
+    "Russia has no plans to withdraw from Zaporizhzhia, Peskov said.",
+    "Ukraine's military said it had not seen any Russian forces moving toward Kyiv.",
+    "The talks moved from Belarus to Istanbul in late March.",
+    "Families are leaving Bakhmut as shelling intensifies.",
+    "Buses carrying women and children left Kherson for Zaporizhzhia yesterday.",
+    "Russia had lost about 19% of the combat power it massed before the war.",
+    "The Kremlin denied that any troops had been withdrawn from Kherson.",
+    "Ukrainian troops are holding their positions near Bakhmut and have not retreated.",
+    "The IAEA sent a team of inspectors to the Zaporizhzhia nuclear plant.",
 ]
 
 
@@ -129,10 +172,10 @@ def test_no_movement(sentence):
     assert extract_movements(sentence) == []
 
 
-# --- details: actor, size, offsets ------------------------------------------------------------------
+# --- details: actor, size, offsets ---------------------------------------------------------------
 def test_wagner_deploy_actor_size_and_place():
-    hit = only("Kirby added that Russian contractor Wagner Group had deployed about 1,000 people in "
-               "the Ukrainian region of Donbas, which Moscow has declared a priority.")
+    hit = only("Kirby added that Russian contractor Wagner Group had deployed about 1,000 people "
+               "in the Ukrainian region of Donbas, which Moscow has declared a priority.")
     assert (hit.actor, hit.kind, hit.destination, hit.size, hit.hedged) == (
         "Wagner Group", "deploy", "Donbas", "about 1,000", False)
 
@@ -164,6 +207,21 @@ def test_sizes_as_stated():
     assert only("Some Russian troops were leaving Hostomel.").size is None
 
 
+def test_speaker_speaking_of_itself_is_the_actor():
+    assert only("Moscow said its troops had completed their withdrawal from the right bank of the "
+                "Dnipro near Kherson.").actor == "Russian forces"
+    assert only("Ukraine said it had sent reinforcements to Bakhmut.").actor == "Ukrainian forces"
+    hit = only("Ukrainian forces pushed Russian troops back from Bakhmut toward Popasna.")
+    assert hit.actor == "Russian troops"
+
+
+def test_fraction_size():
+    hit = only("A senior US defense official said that about two-thirds of the Russian forces "
+               "around Kyiv have left.")
+    assert (hit.kind, hit.origin, hit.size, hit.actor) == (
+        "withdraw", "Kyiv", "about two-thirds", "Russian forces")
+
+
 def test_actor_names():
     assert only("Russian troops withdrew from Chernihiv.").actor == "Russian troops"
     assert only("Ukrainian forces pushed toward Kherson.").actor == "Ukrainian forces"
@@ -174,8 +232,8 @@ def test_actor_names():
 
 
 def test_convoy_from_to_is_an_advance():
-    hit = only("The Pentagon said it was not clear that the convoy of military vehicles from Russia "
-               "to Kiev still exists.")
+    hit = only("The Pentagon said it was not clear that the convoy of military vehicles from "
+               "Russia to Kiev still exists.")
     assert (hit.actor, hit.kind, hit.origin, hit.destination, hit.hedged) == (
         "Russian military convoy", "advance", "Russia", "Kyiv", False)
 
@@ -199,8 +257,8 @@ def test_possible_move_to_belarus_is_hedged():
 
 
 def test_reorientation_in_donbas_is_an_assessed_redeploy():
-    hit = only("The reorientation of Russia's military efforts in the Donbas could portend a longer "
-               "conflict, a senior US defense official said.")
+    hit = only("The reorientation of Russia's military efforts in the Donbas could portend a "
+               "longer conflict, a senior US defense official said.")
     assert (hit.actor, hit.kind, hit.destination, hit.hedged) == (
         "Russian forces", "redeploy", "Donbas", True)
 
@@ -230,6 +288,19 @@ def test_merge_duplicates_folds_retellings():
     kept = merge_duplicates([a, b, c, d, e])
     assert kept == [a, d, e]
     assert a.size == "less than 20%" and not a.hedged
+
+
+def test_merge_duplicates_accepts_stored_movements():
+    from sitdash.model import Movement
+
+    def move(kind, origin, size=None):
+        return Movement("id", "doc", None, "Russian forces", origin, None, kind, size, None, False,
+                        0, 1)
+
+    kept = merge_duplicates([move("reposition", "Kyiv", "less than 20%"), move("withdraw", "Kyiv"),
+                             move("withdraw", "Sumy")])
+    assert [(m.kind, m.origin, m.size) for m in kept] == [
+        ("reposition", "Kyiv", "less than 20%"), ("withdraw", "Sumy", None)]
 
 
 # --- the seed article as one document -----------------------------------------------------------

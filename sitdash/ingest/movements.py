@@ -49,10 +49,12 @@ class MovementHit:
 _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"withdr(?:ew|awn|awing|aws|aw)", "strong"),
     ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
-    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,3}?\s+(?:out|back)", "strong"),
-    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)", "milobj"),
-    ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|vacat(?:ed|ing|es|e)",
-     "weak"),
+    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,3}?\s+(?:out|back)",
+     "strong"),
+    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)",
+     "milobj"),
+    ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
+                 r"vacat(?:ed|ing|es|e)", "weak"),
     ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
     # "Ukrainian forces pushed Russian troops back from X": the object retreats
     ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing))"
@@ -68,8 +70,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("deploy", r"build-?ups?", "nominal"),
     ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
     ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
-    ("deploy", r"order(?:ed|s|ing)?(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)",
-     "milobj"),
+    ("deploy", r"order(?:ed|s|ing)?"
+               r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"mov(?:ed|ing|es|e))(?=\s+(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
@@ -89,8 +91,9 @@ _TRIGGER_RE = re.compile(
 # lowercased text, so a sentence without them costs about a microsecond or two.
 _SCREEN_STEMS = (
     "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
-    "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station reinforc build push "
-    "march roll press mov advanc concentrat drove driv forc order arriv clos approach enter reach cross head convoy column relocat regroup"
+    "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station "
+    "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
+    "approach enter reach cross head convoy column relocat regroup"
 ).split()
 
 
@@ -153,6 +156,9 @@ _MIL_NOUN = (
     r"warships|fleet|vessels|submarines)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
+_SHIFT_EFFORT_RE = re.compile(
+    r"\s+(?:its\s+|their\s+|the\s+)?(?:military\s+)?"
+    r"(?:focus|efforts?|offensive|main\s+effort|attention)\b", re.I)
 _EFFORT_RE = re.compile(rf"\b(?:{_MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
 
 # --- actors ---------------------------------------------------------------------------------
@@ -165,8 +171,8 @@ _NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
     "outside", "on", "at", "for"))
 _ACTOR_RE = re.compile(
     r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
-    r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b|\bKadyrov(?:['’]s\s+"
-    r"(?:forces|fighters|troops|men)|ites|tsy)\b)"
+    r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b"
+    r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men)|ites|tsy)\b)"
     r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
     rf"|(?P<ru>\b{_RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{_MIL_NOUN})\b)"
     rf"|(?P<ua>\b{_UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{_MIL_NOUN})\b)"
@@ -180,8 +186,8 @@ _ACTOR_RE = re.compile(
     r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
     rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
     rf"\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b|\bNATO\b)"
-    r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?(?:convoys?|columns\s+of\s+(?:tanks|armou?r|"
-    r"vehicles|troops)|column\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
+    r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
+    r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
     rf"|(?P<uastate>{_NOT_AFTER_PREP}"
     r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
     r"began|started|continues|plans|claimed)\b))"
@@ -190,26 +196,28 @@ _ACTOR_RE = re.compile(
     r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
     r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
     r"|(?P<generic>\b(?:the|these|those|its|their|some|many|most|departing|retreating)\s+"
-    r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?(?:forces|troops|soldiers|units|servicemen|"
-    r"fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b"
+    r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
+    r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b"
     r"|\b(?-i:troops|forces|soldiers)\b)"
     r"|(?P<pronoun>\b[Tt]hey\b)",
     re.I,
 )
 _ACTOR_STEMS = (
-    "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov vdv "
-    "rosgvardia black nato u.s. us united pentagon washington american british polish german french "
+    "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov "
+    "vdv rosgvardia black nato u.s. us united pentagon washington american british polish german "
+    "french "
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
     "military armored armoured tank convoy column"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
 _ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(_ACTOR_STEMS.split()) + r"|\d)")
-_TROOPS_NOUNS = frozenset("troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
+_TROOPS_NOUNS = frozenset(
+    "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
 _OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
 _SPEECH_AFTER_RE = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|warned|"
-    r"wrote|stated|confirmed|added)\b", re.I)
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|"
+    r"warned|wrote|stated|confirmed|added)\b", re.I)
 _SPEECH_RE = _Anchored(
     "said says say told reported announced claimed claims according",
     r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")
@@ -228,8 +236,9 @@ _CLAUSE_START_RE = _Anchored(
 _SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
     "told added according and",
-    r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|when|"
-    r"since|unlike|said|says|told|added|according\s+to)\b|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
+    r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
+    r"when|since|unlike|said|says|told|added|according\s+to)\b"
+    r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
     r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
     r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b",
     symbols=r"[;:“”\"—–.]",
@@ -246,12 +255,14 @@ _HEDGE_RE = _Anchored(
     r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend)\b|['’]ll\b",
     symbols=r"['’]ll\b",
 )
+_VEHICLE_HEDGE_RE = re.compile(
+    r"[^,;]{0,60}?\b(?:could|(?-i:may)|might|would|will|expected|likely)\b", re.I)
 _AFTER_HEDGE_RE = re.compile(
     r"\b(?:reportedly|unconfirmed|(?:reports|sources)\s+suggest|it\s+(?:appears|seems))\b", re.I
 )
 _NEAR_NEGATION_RE = re.compile(
-    r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b|\b(?:yet|refus\w*|fail\w*|instead|rather)"
-    r"\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
+    r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b"
+    r"|\b(?:yet|refus\w*|fail\w*|instead|rather)\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
     re.I,
 )
 _CLAUSE_NEGATION_RE = _Anchored(
@@ -270,8 +281,10 @@ _DETERMINER_BEFORE_RE = re.compile(
 _MODIFIER_PARTICIPLE_RE = re.compile(
     rf"\b(?:of|the|those|these|with)\s+(?:[\w-]+\s+)?{_MIL_NOUN}\s+$", re.I
 )
-_AUX_BEFORE_RE = re.compile(r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:\w+\s+)?$", re.I)
-_PLOY_RE = re.compile(r"\b(?:ploy|ruse|pretext|smokescreen|trick|excuse|cover|feint)\s+(?:\w+\s+)?to\s+$", re.I)
+_AUX_BEFORE_RE = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:\w+\s+)?$", re.I)
+_PLOY_RE = re.compile(
+    r"\b(?:ploy|ruse|pretext|smokescreen|trick|excuse|cover|feint)\s+(?:\w+\s+)?to\s+$", re.I)
 _LEFT_NOT_MOVE_RE = re.compile(
     r"\s+(?:\d|dead|injured|wounded|without|behind|homeless|in\s+ruins|bank|flank|wing|side|hand|"
     r"over|many|several|(?:a|an)\s|its\s+mark|unclear|open)",
@@ -279,8 +292,9 @@ _LEFT_NOT_MOVE_RE = re.compile(
 )
 _LEFT_ADJ_BEFORE_RE = re.compile(r"\b(?:the|on|to|far|center|centre)\s+$", re.I)
 _INFINITIVE_AFTER_RE = re.compile(
-    r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|defensive|"
-    r"staging|border|front|frontline|eastern|southern|northern|western|central|east|south|north|west|"
+    r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|"
+    r"defensive|staging|border|front|frontline|eastern|southern|northern|western|central|east|"
+    r"south|north|west|"
     r"reinforce|bolster|strengthen|join|support)\b)(?-i:[a-z]+)\b",
     re.I,
 )
@@ -288,16 +302,19 @@ _ADVANCE_NEXT_RE = re.compile(
     r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|"
     r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d)\b|[A-Z])"
 )
-_STATIC_BEFORE_RE = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
+_STATIC_BEFORE_RE = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
 _LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
 _CIVILIAN_RE = re.compile(
     r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
-    r"ambulances?|residents|families|children|diplomats?|embassy|staff|journalists|people\s+fleeing|"
+    r"ambulances?|residents|families|children|diplomats?|embassy|staff|journalists|"
+    r"people\s+fleeing|"
     r"smoke|newspaper|opinion)\b",
     re.I,
 )
 _COLUMN_MILITARY_RE = re.compile(
-    r"\b(?:military|armou?red|tanks?|vehicles|trucks|troops|Russian|Ukrainian|enemy|equipment)\b", re.I
+    r"\b(?:military|armou?red|tanks?|vehicles|trucks|troops|Russian|Ukrainian|enemy|equipment)\b",
+    re.I,
 )
 _AREA_OBJECT_RE = re.compile(
     r"^\s+(?:the\s+)?(?:area|region|city|town|village|positions|their\s+positions|its\s+positions|"
@@ -305,20 +322,23 @@ _AREA_OBJECT_RE = re.compile(
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
-_COORDINATION_RE = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
+_COORDINATION_RE = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
 _LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON_RE = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _PURPOSE_RE = re.compile(r"\bto\s+$", re.I)
 _TOWARD_RE = re.compile(r"\b(?:toward|towards|closer\s+to|on)\b", re.I)
 _CONTINUATION_RE = re.compile(
-    r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?(?:(?:are|were|is|was|now|have|had)\s+)?"
+    r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?"
+    r"(?:(?:are|were|is|was|now|have|had)\s+)?"
     r"(?:(?:been|begun|started)\s+)?", re.I)
 
 # --- places -----------------------------------------------------------------------------------
 _PREP_RE = re.compile(
     r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
     r"(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
-    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|included)\b",
+    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|"
+    r"included)\b",
     re.I,
 )
 _FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
@@ -329,14 +349,16 @@ _PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
 _APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
 )
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
 _POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b", re.I)
 _BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _WHOLE_THEATRE = frozenset({"Ukraine"})
 
 # --- size -------------------------------------------------------------------------------------
 _SIZE_RE = _Anchored(
-    "about around some roughly approximately nearly almost more over less fewer under up at an as a "
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "about around some roughly approximately nearly almost more over less fewer under up at an as "
+    "a one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty "
     "dozens several hundreds thousands tens",
     r"(?P<amount>(?:(?:about|around|some|roughly|approximately|nearly|almost|more\s+than|over|"
     r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|an\s+estimated|as\s+many\s+as|"
@@ -389,8 +411,8 @@ def extract_movements(sentence: str, previous_actor: str | None = None) -> list[
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
         scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
-        for hit in _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
-            hits.append((trig, hit))
+        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
+        hits.extend((trig, hit) for hit in found)
     return _fold_and_dedupe(sentence, hits)
 
 
@@ -405,6 +427,9 @@ def actor_in(sentence: str) -> str | None:
     return best
 
 
+_RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
+
+
 def actor_family(actor: str) -> str:
     """A coarse side for an actor, used to merge retellings: ru, ua, by, wagner or the name."""
     low = actor.lower()
@@ -414,7 +439,7 @@ def actor_family(actor: str) -> str:
         return "ua"
     if "belarus" in low:
         return "by"
-    if any(w in low for w in ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")):
+    if any(w in low for w in _RU_FAMILY_WORDS):
         return "ru"
     return low
 
@@ -441,7 +466,8 @@ def merge_duplicates(hits: list) -> list:
     for hit in hits:
         fam = (actor_family(hit.actor), kind_family(hit.kind))
         key = fam + (hit.origin, hit.destination)
-        placeless = hit.origin is None and hit.destination is None and not getattr(hit, "places", ())
+        placeless = (hit.origin is None and hit.destination is None
+                     and not getattr(hit, "places", ()))
         target = index.get(key)
         if target is None and placeless:
             target = next((k for k in reversed(kept)
@@ -489,7 +515,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     word = trig.text
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
         # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
-        if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) and not _AUX_BEFORE_RE.search(before):
+        if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) \
+                and not _AUX_BEFORE_RE.search(before):
             return False
     if word.startswith("depart") and re.match(rf"\s+{_MIL_NOUN}", after, re.I):
         return False
@@ -637,7 +664,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
     kind = trig.kind
-    if kind == "reposition" and destinations and _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
+    if kind == "reposition" and destinations and \
+            _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
         kind = "advance"  # "moving from Izium toward Sloviansk"
     origin_names = [p.name for p in origins] or [None]
     dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
@@ -662,8 +690,10 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
     origins, destinations = [], []
     anchor = trig.end
     previous = None
-    for place in in_scope:
+    for i, place in enumerate(in_scope):
         gap = sentence[anchor:place.start]
+        if _is_possessive_only(sentence, place, in_scope[i + 1:]):
+            continue  # "Ukraine's State Emergency Service", not a place the force moved
         if previous is not None and _APPOSITION_GAP_RE.match(gap):
             winner = _more_specific(previous, place)
             if winner is not None:
@@ -683,6 +713,13 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             destinations.append(place)
         previous, anchor = place, place.end
     return _unique_places(origins), _unique_places(destinations)
+
+
+def _is_possessive_only(sentence: str, place, later: list) -> bool:
+    """A possessive place ("Ukraine's ...") that is not followed by a place it contains."""
+    if not _POSSESSIVE_RE.match(sentence, place.end):
+        return False
+    return not (later and _APPOSITION_GAP_RE.match(sentence[place.end:later[0].start]))
 
 
 def _coordinated(sentence: str, gap: str, place) -> bool:
@@ -762,17 +799,20 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     if trig.mode == "vehicle":
         return _vehicle_actor(sentence, trig, origins), "mil", None
     chosen = None
-    before = [a for a in actors if a.end <= trig.start and not _OBJECT_PREPS_RE.search(sentence[:a.start])
+    before = [a for a in actors if a.end <= trig.start
+              and not _OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
               and not _is_speaker(sentence, a)]
     in_clause = [a for a in before if a.start >= clause_start]
     if trig.mode == "pushback":  # the pushed-back object is the one moving
         inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]
         chosen = inside[0] if inside else None
     elif trig.mode in ("nominal", "effort"):
-        after = [a for a in actors if trig.end <= a.start < scope_end and a.strength in ("mil", "state")
+        after = [a for a in actors if trig.end <= a.start < scope_end
+                 and a.strength in ("mil", "state")
                  and _OF_BY_RE.fullmatch(sentence, trig.end, a.start)]
         adjacent = [a for a in before if trig.start - a.end <= 1]
-        chosen = adjacent[-1] if adjacent else after[0] if after else (in_clause or before or [None])[-1]
+        fallback = (in_clause or before or [None])[-1]
+        chosen = adjacent[-1] if adjacent else after[0] if after else fallback
     else:
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
@@ -816,6 +856,8 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
         window = sentence[trig.end:min(scope_end, trig.end + 60)]
         return bool(named) and bool(_EFFORT_RE.search(window))
     if trig.mode == "milobj":
+        if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):
+            return True  # "Russia shifts focus to Donbas"
         return bool(_MIL_NOUN_RE.search(obj[:80]) or trig.text.startswith(("bring", "brought")) and
                     _MIL_NOUN_RE.search(obj[:40])) or (strength == "mil" and bool(named))
     if trig.mode == "weak":
@@ -853,8 +895,7 @@ def _hedged(sentence, trig, clause_start, scope_end) -> bool:
     before = sentence[clause_start:trig.start]
     after = sentence[trig.end:min(len(sentence), scope_end + 40)]
     if trig.mode == "vehicle":
-        return bool(re.match(r"[^,;]{0,60}?\b(?:could|(?-i:may)|might|would|will|expected|likely)\b",
-                             after, re.I))
+        return bool(_VEHICLE_HEDGE_RE.match(after))
     if _HEDGE_RE.search(before):
         return True
     if trig.mode in ("nominal", "effort") and _HEDGE_RE.search(after):
@@ -869,7 +910,8 @@ def _continues(sentence: str, prev: MovementHit, trig: _Trigger) -> bool:
         return False
     if trig.kind == "advance" and _CONTINUATION_RE.fullmatch(sentence, prev.end, trig.start):
         return True
-    return trig.kind != "withdraw" and bool(_PURPOSE_RE.search(sentence, prev.end, trig.start)) and \
+    purpose = _PURPOSE_RE.search(sentence, prev.end, trig.start)
+    return trig.kind != "withdraw" and bool(purpose) and \
         len(sentence[prev.end:trig.start].split()) <= 6
 
 
@@ -883,7 +925,8 @@ def _fold_and_dedupe(sentence: str, hits: list[tuple[_Trigger, MovementHit]]) ->
                 last_group[0].kind in _PULLBACK and hit.destination is not None and \
                 max(h.end for h in last_group) <= trig.start and \
                 _continues(sentence, max(last_group, key=lambda h: h.end), trig):
-            for prev in last_group:  # "withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus"
+            # "withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus"
+            for prev in last_group:
                 prev.destination = hit.destination
                 prev.places = tuple(dict.fromkeys(prev.places + hit.places))
             last_group[-1].end = hit.end

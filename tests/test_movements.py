@@ -344,4 +344,4 @@ def test_sentences_without_movement_words_are_cheap():
     for _ in range(20000):
         extract_movements(sentence)
     per_call = (time.perf_counter() - start) / 20000
-    assert per_call < 10e-6
+    assert per_call < 20e-6  # ~2-5 us measured; headroom for a busy machine

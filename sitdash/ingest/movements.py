@@ -10,12 +10,21 @@ says around it:
   "the enemy", "Russia"); "they" or "the troops" resolve to `previous_actor`, else "unknown";
 - `hedged` when the clause before the trigger assesses rather than asserts ("expected to",
   "possible that", "could", "reportedly", "assesses"); negated or denied movements are dropped;
-- `size` is the stated strength ("less than 20%", "about 1,000", "two battalion tactical groups").
+- `size` is the stated strength ("less than 20%", "about 1,000", "two battalion tactical groups",
+  "up to 10,000 troops"); vague nouns are left out ("about 1,000 people" -> "about 1,000").
 
 Deliberate choices: participles that modify a noun ("the forces deployed around Kiev") are not
 movements of their own; "a ploy/ruse to regroup" is rhetoric about intent, not a movement; weak
 verbs ("left", "moved", "entered", "heading to") need a named place; a whole-country destination
-"Ukraine" is reported as None (it says nothing about where in the theatre).
+"Ukraine" is reported as None (it says nothing about where in the theatre); a speaker ("Ukraine's
+air force said ...") is not the mover unless it speaks of itself ("Russia said it had ...");
+"pushed Russian troops back from X" is a retreat by the pushed side; "left X and heading toward Y"
+and "withdrew from X to regroup in Y" are one movement X -> Y.
+
+Also here: `actor_in(sentence)` for the pipeline to carry the actor across sentences, and
+`merge_duplicates(hits)` to fold one document's retellings (works on model.Movement too).
+Speed: every scan is anchored on literal word openings (see `_Anchored`), so a sentence without
+movement words costs a few microseconds.
 """
 
 from __future__ import annotations

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def seed_dir() -> Path:
-    """The folder of bundled articles: the installed `sitdash.seeds` data, else ../seeds."""
-    try:
-        folder = Path(str(resources.files("sitdash.seeds")))
-        if folder.is_dir():
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "seeds"
+    """The folder of bundled articles.
+
+    `pip install .` copies the top-level seeds/ into the package (pyproject maps it to
+    sitdash.seeds); an editable install or a source checkout reads seeds/ beside the package.
+    """
+    installed = _PACKAGE / "seeds"
+    return installed if installed.is_dir() else _PACKAGE.parent / "seeds"
 
 
 def seed_paths() -> list[Path]:
-    folder = seed_dir()
-    return sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+    return sorted(p for p in seed_dir().iterdir() if p.suffix in ARTICLE_SUFFIXES)

@@ -12,7 +12,7 @@ from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import attribute, resolve_names, source_kind
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events
-from sitdash.ingest.movements import extract_movements
+from sitdash.ingest.movements import actor_in, extract_movements, merge_duplicates
 from sitdash.ingest.places import find_places
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
@@ -101,15 +101,15 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        moves = extract_movements(sentence, previous_actor)
-        for hit in moves:
-            previous_actor = hit.actor or previous_actor
+        for hit in extract_movements(sentence, previous_actor):
             out.movements.append(Movement(
                 id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
                 doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
                 destination=hit.destination, kind=hit.kind, size=hit.size, date=claim.date,
                 hedged=hit.hedged, start=span.start + hit.start, end=span.start + hit.end,
             ))
+        # "They are leaving Kiev" refers to the last military actor named before it.
+        previous_actor = actor_in(sentence) or previous_actor
     out.movements = _merge_movements(out.movements)
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)
@@ -117,14 +117,8 @@ def extract(doc: Document) -> Extraction:
 
 
 def _merge_movements(moves: list[Movement]) -> list[Movement]:
-    """The same movement told twice in one article is kept once: the first, or an asserted
-    telling over an assessed one."""
-    kept: dict[tuple, Movement] = {}
-    for move in moves:
-        key = (move.kind, move.origin, move.destination)
-        if key not in kept or (kept[key].hedged and not move.hedged):
-            kept[key] = move
-    return sorted(kept.values(), key=lambda m: m.start)
+    """One movement told twice in an article (a retelling, a quote) is kept once."""
+    return sorted(merge_duplicates(moves), key=lambda m: m.start)
 
 
 def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -16,13 +17,20 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = Filters()) ->
     header = Text(f"Situation brief: {len(index.documents)} documents, {len(index.claims)} claims"
                   f", {len(index.events)} events{span}", style="bold")
 
-    regions = Table("Region", "Status", "Last", "Claims", "Events", "Moves", "Trend",
-                    title="Regions", title_justify="left", expand=False)
+    regions = Table(title="Regions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    regions.add_column("Region", no_wrap=True)
+    regions.add_column("Status", ratio=1, min_width=22)
+    for name in ("Last", "Claims", "Events", "Moves", "Trend"):
+        regions.add_column(name, no_wrap=True, justify="left" if name == "Last" else "right")
     for row in region_status(index, filters):
         regions.add_row(row.region, row.status, row.last_date or "-", str(row.claims),
                         str(row.events), str(row.movements), row.sparkline)
 
-    said = Table("Speaker", "Quote", "Date", "Outlet", title="Key quotes", title_justify="left")
+    said = Table(title="Key quotes", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    said.add_column("Speaker", max_width=22)
+    said.add_column("Quote", ratio=1)
+    said.add_column("Date", no_wrap=True)
+    said.add_column("Outlet", max_width=14)
     for quote in key_quotes(index, filters)[:quotes]:
         said.add_row(Text(quote.get("speaker") or "unattributed"), Text(quote["text"]),
                      quote.get("date") or "", Text(quote.get("outlet") or ""))
@@ -30,7 +38,8 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = Filters()) ->
     rows = movement_rows(index, filters)
     totals = ", ".join(f"{n} {kind}" for kind, n in movement_totals(rows).items())
     moves = Table("Actor", "From -> To", "Kind", "Size", "Date", "Stance",
-                  title=f"Movements ({totals or 'none'})", title_justify="left")
+                  title=f"Movements ({totals or 'none'})", title_justify="left",
+                  box=box.SIMPLE_HEAD)
     for move in rows:
         route = f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
         moves.add_row(Text(move["actor"]), route, move["kind"], Text(move.get("size") or ""),

@@ -14,8 +14,9 @@ THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russ
 TREND_DAYS = 14
 SPARK = "▁▂▃▄▅▆▇█"
 
-# ACLED types that mean the region is being hit from afar, or fought over on the ground.
-STRIKE_TYPES = {"Explosions/Remote violence"}
+# ACLED sub-types that mean the region is hit from the air or by artillery, or fought over.
+AIR_SUBTYPES = {"Air/drone strike"}
+SHELLING_SUBTYPES = {"Shelling/artillery/missile attack"}
 BATTLE_TYPES = {"Battles"}
 BACKWARD = {"withdraw", "retreat", "reposition", "regroup"}
 FORWARD = {"deploy", "redeploy", "advance"}
@@ -72,6 +73,7 @@ def region_status(index: Index, filters: Filters = Filters()) -> list[RegionRow]
     for event in events:
         for region in _place_regions(event.get("places")):
             event_types[region][event["type"]] += 1
+            event_types[region][event.get("sub_type") or ""] += 1
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for move in movements:
@@ -89,11 +91,15 @@ def region_status(index: Index, filters: Filters = Filters()) -> list[RegionRow]
             status=_status(types, kinds),
             last_date=last.get(region),
             claims=claim_count.get(region, 0),
-            events=sum(types.values()),
+            events=sum(n for t, n in types.items() if t in _EVENT_TYPES),
             movements=sum(kinds.values()),
             trend=[per_day[region].get(d, 0) for d in days],
         ))
     return rows
+
+
+_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                "Strategic developments", "Protests", "Riots"}
 
 
 def _trend_days(latest: str | None) -> list[str]:
@@ -106,8 +112,10 @@ def _trend_days(latest: str | None) -> list[str]:
 def _status(types: Counter[str], kinds: Counter[str]) -> str:
     """Words an analyst would use, most pressing first; "quiet" when nothing happened."""
     parts = []
-    if sum(types[t] for t in STRIKE_TYPES):
-        parts.append("under air/missile attack")
+    if sum(types[t] for t in AIR_SUBTYPES):
+        parts.append("under air attack")
+    if sum(types[t] for t in SHELLING_SUBTYPES):
+        parts.append("shelled")
     if sum(types[t] for t in BATTLE_TYPES):
         parts.append("contested")
     out_ = sum(v for k, v in kinds.items() if k.startswith("out:") and k[4:] in BACKWARD)
@@ -118,7 +126,7 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
         parts.append("reinforcing")
     if not parts and types:
         parts.append("activity reported")
-    return "; ".join(parts) or "quiet"
+    return ", ".join(parts) or "quiet"
 
 
 # -- key quotes -------------------------------------------------------------------------------

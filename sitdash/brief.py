@@ -20,11 +20,12 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = Filters()) ->
     regions = Table(title="Regions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     regions.add_column("Region", no_wrap=True)
     regions.add_column("Status", ratio=1, min_width=22)
-    for name in ("Last", "Claims", "Events", "Moves", "Trend"):
-        regions.add_column(name, no_wrap=True, justify="left" if name == "Last" else "right")
+    regions.add_column("Last", no_wrap=True)
+    regions.add_column("Cl/Ev/Mv", no_wrap=True, justify="right")
+    regions.add_column("Trend", no_wrap=True)
     for row in region_status(index, filters):
-        regions.add_row(row.region, row.status, row.last_date or "-", str(row.claims),
-                        str(row.events), str(row.movements), row.sparkline)
+        regions.add_row(row.region, row.status, row.last_date or "-",
+                        f"{row.claims}/{row.events}/{row.movements}", row.sparkline)
 
     said = Table(title="Key quotes", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     said.add_column("Speaker", max_width=22)

@@ -1,0 +1,105 @@
+"""Region status, key quotes, movements and timeline from a hand-built index."""
+
+from sitdash.query import Filters, Index
+from sitdash.summary import (
+    key_quotes,
+    movement_rows,
+    movement_totals,
+    region_status,
+    sparkline,
+    timeline,
+)
+
+
+def claim(cid, text, places, date, source="AP"):
+    return {"id": cid, "doc_id": "d1", "text": text, "source": source, "places": places,
+            "date": date, "start": int(cid[1:])}
+
+
+def make_index():
+    claims = {c["id"]: c for c in [
+        claim("c1", "Missiles hit Odesa port", ["Odesa"], "2022-04-03"),
+        claim("c2", "Air strikes on Lviv fuel depot", ["Lviv"], "2022-03-26"),
+        claim("c3", "Russian troops withdrew from Chernihiv", ["Chernihiv"], "2022-03-31"),
+        claim("c4", "Fighting near Izium continued", ["Izium"], "2022-04-01"),
+        claim("c5", "Wagner deployed 1,000 fighters to Donbas", ["Donbas"], "2022-03-31"),
+        claim("c6", "The convoy is gone, Kirby said", [], None, source="John Kirby"),
+    ]}
+    events = [
+        {"id": "e1", "date": "2022-04-03", "type": "Explosions/Remote violence",
+         "sub_type": "Shelling/artillery/missile attack", "places": ["Odesa"],
+         "claim_ids": ["c1"], "summary": "Missiles hit Odesa port", "sources": ["d1"]},
+        {"id": "e2", "date": "2022-03-26", "type": "Explosions/Remote violence",
+         "sub_type": "Air/drone strike", "places": ["Lviv"], "claim_ids": ["c2"],
+         "summary": "Air strikes on Lviv", "sources": ["d1"]},
+        {"id": "e3", "date": "2022-04-01", "type": "Battles", "sub_type": "Armed clash",
+         "places": ["Izium"], "claim_ids": ["c4"], "summary": "Fighting near Izium",
+         "sources": ["d1"]},
+        {"id": "e4", "date": None, "type": "Battles", "sub_type": "Armed clash",
+         "places": [], "claim_ids": ["c6"], "summary": "undated", "sources": ["d1"]},
+    ]
+    movements = [
+        {"id": "m1", "doc_id": "d1", "claim_id": "c3", "actor": "Russian troops",
+         "origin": "Chernihiv", "destination": None, "kind": "withdraw", "size": None,
+         "date": "2022-03-31", "hedged": False, "start": 3},
+        {"id": "m2", "doc_id": "d1", "claim_id": "c5", "actor": "Wagner Group",
+         "origin": None, "destination": "Donbas", "kind": "deploy", "size": "1,000",
+         "date": "2022-03-31", "hedged": True, "start": 5},
+    ]
+    quotes = [
+        {"id": "q1", "doc_id": "d1", "claim_id": "c6", "text": "gone", "speaker": None,
+         "speaker_kind": "other", "start": 0},
+        {"id": "q2", "doc_id": "d1", "claim_id": "c6",
+         "text": "The convoy never fulfilled its mission and we think 40 vehicles are gone",
+         "speaker": "John Kirby", "speaker_kind": "named official", "start": 10},
+        {"id": "q3", "doc_id": "d1", "claim_id": "c4", "text": "It is hard fighting here now",
+         "speaker": "a senior US defense official", "speaker_kind": "anonymous official",
+         "start": 20},
+    ]
+    docs = {"d1": {"id": "d1", "outlet": "Test Wire", "published": "2022-04-03"}}
+    return Index(documents=docs, claims=claims, quotes=quotes, movements=movements,
+                 events=events)
+
+
+def test_region_status_reads_events_and_movements():
+    rows = {r.region: r for r in region_status(make_index())}
+    assert list(rows)[:7] == ["north", "east", "south", "central", "west", "Belarus", "Russia"]
+    assert rows["south"].status == "shelled"
+    assert rows["west"].status == "under air attack"
+    assert rows["north"].status == "forces withdrawing"
+    assert rows["east"].status == "contested, reinforcing"
+    assert rows["central"].status == "quiet" and rows["central"].claims == 0
+    assert rows["east"].claims == 2 and rows["east"].events == 1 and rows["east"].movements == 1
+    assert rows["south"].last_date == "2022-04-03"
+    assert len(rows["south"].trend) == 14 and rows["south"].trend[-1] == 1
+
+
+def test_region_status_follows_filters():
+    rows = {r.region: r for r in region_status(make_index(), Filters(text="izium"))}
+    assert rows["east"].status == "contested" and rows["south"].status == "quiet"
+
+
+def test_sparkline_scales_to_the_largest_count():
+    assert sparkline([0, 1, 2, 4]) == "▁▃▅█"
+    assert sparkline([0, 0]) == "▁▁"
+    assert sparkline([]) == ""
+
+
+def test_key_quotes_put_substantive_attributed_quotes_first():
+    quotes = key_quotes(make_index())
+    assert [q["id"] for q in quotes] == ["q2", "q3", "q1"]
+    assert quotes[0]["outlet"] == "Test Wire"
+    assert quotes[0]["date"] == "2022-04-03"  # undated claim: the document's date
+
+
+def test_movements_label_asserted_and_assessed():
+    rows = movement_rows(make_index())
+    assert [(r["actor"], r["stance"]) for r in rows] == [
+        ("Russian troops", "asserted"), ("Wagner Group", "assessed")]
+    assert movement_totals(rows) == {"withdraw": 1, "deploy": 1}
+
+
+def test_timeline_groups_events_by_day_undated_last():
+    days = timeline(make_index())
+    assert [d for d, _ in days] == ["2022-03-26", "2022-04-01", "2022-04-03", "undated"]
+    assert [e["id"] for e in days[0][1]] == ["e2"]

@@ -444,7 +444,7 @@ def quote_telegram(ctx: Context) -> tuple[list[str], int]:
     """'Syniehubov wrote on Telegram: “...”' from a regional official, with a strike as context."""
     pool = [s for s in SPEAKERS if s.telegram and s.front in (None, ctx.front)]
     s = ctx.pick(pool)
-    name = ctx.name(s).rstrip(",")
+    name = ctx.name(s)
     channel = f"on {'his' if s.pronoun == 'he' else 'her'} Telegram channel"
     where = ctx.pick(("on Telegram", "on the Telegram messaging app", "in a Telegram post",
                       channel))
@@ -466,7 +466,7 @@ def quote_split(ctx: Context) -> tuple[list[str], int]:
 def quote_across_paragraphs(ctx: Context) -> tuple[list[str], int]:
     """A quotation running into a second paragraph: the first has no closing mark."""
     s = ctx.speaker(("ua", "west"))
-    name = ctx.name(s).rstrip(",")
+    name = ctx.name(s)
     opening, closing = ("“", "”") if ctx.curly else ('"', '"')
     verb = ctx.pick(("said", "told reporters", "said in a video address", "said in a statement"))
     first, second, third = _distinct_quotes(ctx, s, 3)
@@ -655,7 +655,7 @@ def reported_speech(ctx: Context) -> tuple[list[str], int]:
     when = ctx.when()
     ctx.last_speaker = s
     if ctx.chance(0.5):
-        return [_sentence(name.rstrip(","), "said", when, "that" if ctx.chance(0.5) else "",
+        return [_sentence(name, "said", when, "that" if ctx.chance(0.5) else "",
                           content)], 1
     return [_sentence(content + ",", name, ctx.pick(("said", "told reporters",
                                                      "said in a statement")), when)], 1
@@ -723,11 +723,40 @@ def background(ctx: Context) -> tuple[list[str], int]:
     return [text], 1
 
 
+def briefing(ctx: Context) -> tuple[list[str], int]:
+    """A Pentagon or ministry briefing write-up: who briefed, then what they said."""
+    s = ctx.speaker(("west", "ru"))
+    name = ctx.name(s, role_first=True)
+    venue = "a Pentagon briefing" if s.side == "west" else "a briefing in Moscow"
+    p = ctx.place(ctx.front_place())
+    content = ctx.pick((
+        f"the forces around {p} were being resupplied with fuel and food",
+        f"about {ctx.number(2, 9)} more battalion tactical groups had arrived near {p}",
+        f"the assessment of the situation around {p} had not changed",
+        f"strikes on {p} had intensified in the last 48 hours",
+    ))
+    ctx.last_speaker = s
+    text = _sentence(f"Speaking at {venue} {ctx.when()},", name, "said", content)
+    return [" ".join(text.split())], 1
+
+
+def losses_tally(ctx: Context) -> tuple[list[str], int]:
+    """The running tally of losses that many reports repeat, with several numbers."""
+    days = (ctx.published - START).days + 1
+    troops = 150 * days + ctx.rng.randint(0, 900)
+    tanks, armour = 5 * days + ctx.rng.randint(0, 40), 12 * days + ctx.rng.randint(0, 90)
+    source = ctx.pick(("Ukraine's General Staff", "Ukraine's military", "the Ukrainian army"))
+    text = (f"{source} said Russia had lost about {troops:,} troops, {tanks:,} tanks and "
+            f"{armour:,} armoured vehicles since the start of the invasion, figures that could "
+            f"not be independently verified.")
+    return [text], 1
+
+
 WRITERS = (
     (quote_said_after, 14), (quote_colon, 6), (quote_added, 6), (quote_telegram, 6),
     (quote_split, 4), (quote_across_paragraphs, 3), (according_to, 5), (anonymous_assessment, 8),
     (strike, 16), (movement, 14), (reported_speech, 8), (institution_update, 6),
-    (humanitarian, 4), (background, 3),
+    (humanitarian, 4), (background, 3), (briefing, 4), (losses_tally, 2),
 )
 _WRITER_FUNCS = tuple(w for w, _ in WRITERS)
 _WRITER_WEIGHTS = tuple(weight for _, weight in WRITERS)
@@ -836,7 +865,12 @@ def _body(ctx: Context, place: str, prefix: str) -> list[str]:
             paragraphs.append(ctx.pick(FURNITURE_MID))
         if ctx.chance(0.05):
             paragraphs.extend(_caption(ctx))
-    if ctx.chance(0.5):
+    if ctx.outlet.dateline == "translated" and ctx.chance(0.6):
+        paragraphs.append("(With information from Reuters and AFP)")
+        paragraphs.append("Keep reading:")
+        related = [_title(ctx, ctx.front_place()) for _ in range(ctx.rng.randint(2, 3))]
+        paragraphs.append("\n".join(related))  # the list of related headlines after it
+    elif ctx.chance(0.5):
         paragraphs.append(ctx.pick(FURNITURE_END))
     return paragraphs
 

@@ -950,7 +950,7 @@ def article_text(seed: int, index: int, attempt: int = 0) -> str:
             head.append(ctx.pick(FURNITURE_TOP))
         if ctx.chance(0.15):
             head.extend(_caption(ctx))
-        if outlet.dateline in ("plain", "translated") and ctx.chance(0.3):
+        if outlet.dateline in ("plain", "translated", "liveblog", "cna") and ctx.chance(0.5):
             head.append(outlet.name)
     return "\n\n".join(head + body) + "\n"
 

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from textual.widgets import TabbedContent, TextArea
+from tui_fixtures import seed_store, small_store
+from tui_screen import screen_text
 
 from sitdash.store import Store
 from sitdash.tui.app import SitdashApp
@@ -23,8 +24,6 @@ from sitdash.tui.screens.pickers import PickerScreen
 from sitdash.tui.screens.sources import SourcesScreen
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import RowTable, Section
-from tui_fixtures import seed_store, small_store
-from tui_screen import screen_text
 
 SMALL, WIDE = (80, 24), (160, 48)
 
@@ -134,7 +133,7 @@ async def test_cursor_moves_and_detail_strip_shows_sentence_in_paragraph(store_p
     app = open_app(store_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert "Russian shelling hits Kharkiv — Wire, 2022-03-24" in detail(app)
+        assert "Doc: Wire, 2022-03-24 — Russian shelling hits Kharkiv" in detail(app)
         await pilot.press("j")
         assert app.screen.current_claim_id() == rows(app, "timeline")[1]["claim_ids"][0]
         await pilot.press("j")
@@ -548,3 +547,66 @@ async def test_seed_store_fills_every_pane_and_filters(seed_path):
         await pilot.pause()
         assert again.filters.regions == frozenset({"north"})
         assert [n["text"] for n in again.store.notes()] == ["Kirby on the convoy"]
+
+
+# -- large stores ------------------------------------------------------------------------------
+
+
+async def test_large_store_stays_responsive():
+    import time
+
+    from tui_fixtures import MemoryStore, big_records
+
+    app = SitdashApp(MemoryStore(big_records(20_000)))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("end", "pageup", "home", "pagedown")
+        assert time.perf_counter() - started < 1.0
+        assert app.screen.query_one(RowTable).row_count == 20_000
+        await pilot.press("escape", "slash")
+        screen = app.screen
+        screen.last_reload = 1.0  # as if reloads were slow: typing is debounced
+        started = time.perf_counter()
+        await pilot.press(*"kharkiv")
+        typing = time.perf_counter() - started
+        assert app.filters.text == ""  # not applied per keystroke
+        await pilot.pause(0.3)
+        assert app.filters.text == "kharkiv"
+        assert typing < 1.0, typing
+        expected = {cid for cid in app.index.claim_ids(app.filters)}
+        for event in rows(app, "timeline"):
+            assert expected & set(event["claim_ids"])
+
+
+async def test_grade_with_arrows_and_tab(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        claim_id = app.screen.current_claim_id()
+        await pilot.press("g", "down", "down", "tab", "down", "down", "down", "enter")
+        await pilot.pause()
+        judgement = app.store.judgement(claim_id)
+        assert (judgement["reliability"], judgement["credibility"]) == ("C", "4")
+        await pilot.press("g", "escape")  # cancel keeps the grade
+        await pilot.pause()
+        assert app.store.judgement(claim_id)["reliability"] == "C"
+
+
+async def test_meaning_survives_no_color(store_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = open_app(store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#table-timeline", RowTable)
+        cursor_line = table.render_line(1 + table.cursor)
+        assert all(seg.style.reverse for seg in cursor_line if seg.text.strip())
+        other_line = table.render_line(3)
+        assert not any(seg.style and seg.style.reverse for seg in other_line)
+        spans = app.screen.query_one(DetailStrip).shown.spans
+        assert any("reverse" in str(s.style) and "bold" in str(s.style) for s in spans)
+        await pilot.press("n", *"x", "ctrl+s")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[5].startswith("✎")  # a character, not a colour

@@ -1,4 +1,4 @@
-"""Stores for the dashboard tests: a small hand-written one, the seed store, and a big synthetic one.
+"""Stores for the dashboard tests: a small hand-written one, the seed store, a big synthetic one.
 
 The hand-written articles come in different styles (wire copy, a Pentagon briefing write-up,
 a live blog, a governor on Telegram) and one hostile article full of markup and escape codes.

@@ -173,7 +173,7 @@ class SitdashApp(App):
         else:
             note = self.store.add_note(claim_id, text)
         self.analyst_changed()
-        self.notify("Note saved.")
+        self.notify("Note saved.", timeout=3)
         return note
 
     def claim_history(self, claim_id: str) -> list[dict]:
@@ -197,7 +197,7 @@ class SitdashApp(App):
             if status:
                 self.store.set_status(claim_id, status)
                 self.analyst_changed()
-                self.notify(f"Status: {status}")
+                self.notify(f"Status: {status}", timeout=3)
 
         current = self.index.judgement(claim_id).get("status") or "unverified"
         self.push_screen(StatusScreen(current, self._claim_line(claim_id)), chosen)
@@ -211,7 +211,7 @@ class SitdashApp(App):
             if grade:
                 self.store.set_grade(claim_id, *grade)
                 self.analyst_changed()
-                self.notify(f"Grade: {grade[0]}{grade[1]}")
+                self.notify(f"Grade: {grade[0]}{grade[1]}", timeout=3)
 
         judgement = self.index.judgement(claim_id)
         self.push_screen(GradeScreen(judgement.get("reliability"), judgement.get("credibility"),
@@ -263,3 +263,19 @@ class SitdashApp(App):
 def run(store) -> None:
     """Open the dashboard on `store` (a sitdash.store.Store) until the user quits."""
     SitdashApp(store).run()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m sitdash.tui.app STORE`: open a store directly (for development and checks)."""
+    import sys
+
+    from sitdash.store import Store
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        raise SystemExit("usage: python -m sitdash.tui.app STORE.json")
+    run(Store(args[0]))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sitdash.tui.rows import NOTE_MARK, ClaimContext, window
-from sitdash.tui.text import clean, clean_block
+from sitdash.tui.text import clean, clean_block, shorten
 
 HIGHLIGHT = "bold reverse"  # meaning by weight and inversion, never colour alone
 
@@ -19,26 +19,28 @@ def highlighted(paragraph: str, start: int, end: int) -> Text:
     return text
 
 
-def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1) -> Text:
+def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1,
+                 width: int = 0) -> Text:
     """What the detail strip shows for a claim (or a hint when the row has none)."""
     if ctx is None:
         return Text("No claim behind this row. Move to a row to see its source sentence.",
                     style="italic")
     out = Text()
-    out.append("Doc: ", style="bold")
-    out.append(Text(f"{ctx.title} — {ctx.outlet}, {ctx.published}"))
-    out.append("\n")
-    para, s, e = window(ctx.paragraph, ctx.span[0], ctx.span[1], limit)
-    out.append_text(highlighted(para, s, e))
-    out.append("\n")
-    out.append("Source: ", style="bold")
-    out.append(Text(clean(ctx.claim.get("source")) or "?"))
-    out.append(" · Status: ", style="bold")
+    out.append("Status: ", style="bold")
     out.append(ctx.status)
     out.append(" · Grade: ", style="bold")
     out.append(ctx.grade if ctx.grade_words == "not graded" else f"{ctx.grade} ({ctx.grade_words})")
     out.append(" · Notes: ", style="bold")
     out.append(f"{len(ctx.notes)}{' ' + NOTE_MARK if ctx.notes else ''}")
+    out.append(" · Source: ", style="bold")
+    out.append(Text(clean(ctx.claim.get("source")) or "?"))
+    out.append("\n")
+    out.append("Doc: ", style="bold")
+    doc_line = f"{ctx.outlet}, {ctx.published} — {ctx.title}"
+    out.append(Text(shorten(doc_line, width - 8) if width else doc_line))
+    out.append("\n")
+    para, s, e = window(ctx.paragraph, ctx.span[0], ctx.span[1], limit)
+    out.append_text(highlighted(para, s, e))
     for note in ctx.notes[-notes:] if notes else []:
         out.append("\n")
         out.append(f"{NOTE_MARK} {clean(note.get('author'))}, {clean(note.get('time'))[:16]}: ",
@@ -53,5 +55,5 @@ class DetailStrip(Static):
     def show(self, ctx: ClaimContext | None) -> None:
         self.claim_id = ctx.claim_id if ctx else None
         limit = 240 if self.app.size.width < 120 else 600
-        self.shown = context_text(ctx, limit=limit)
+        self.shown = context_text(ctx, limit=limit, width=self.app.size.width)
         self.update(self.shown)

@@ -42,7 +42,7 @@ class ClaimsScreen(Screen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one(RowTable).focus()
+        self.set_focus(self.query_one(RowTable))
 
     def reload(self) -> None:
         app = self.app
@@ -140,7 +140,7 @@ class ClaimScreen(Screen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#claim-body").focus()
+        self.set_focus(self.query_one("#claim-body"))
 
     def reload(self) -> None:
         self.query_one(ChipsHeader).show(self.app.title_line() + " · Claim",

@@ -6,12 +6,15 @@ recomposed when the width crosses the line, and the active pane is kept.
 
 from __future__ import annotations
 
+import time
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Grid
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from sitdash.tui import keys
@@ -26,6 +29,8 @@ from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import RowTable
 
 GRID_WIDTH = 120
+SLOW_RELOAD = 0.04  # a reload slower than this (seconds) and typing in the filter is debounced
+DEBOUNCE = 0.15
 PANE_TYPES = (TimelinePane, RegionsPane, QuotesPane, MovementsPane)
 
 
@@ -60,6 +65,11 @@ class DashboardScreen(Screen):
 
     active: reactive[int] = reactive(1, init=False)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_reload = 0.0  # seconds the last reload took
+        self._debounce: Timer | None = None
+
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")
         yield Input(placeholder="filter: type to narrow every pane · esc leaves, esc again clears",
@@ -79,7 +89,7 @@ class DashboardScreen(Screen):
         """A pane (new, or rebuilt by a reflow) loads its rows; the active one takes focus."""
         pane.load(self.app.index, self.app.filters)
         if pane.number == self.active and not self.query_one("#filter", Input).has_focus:
-            pane.table.focus()
+            self.set_focus(pane.table)
             self.show_detail()
 
     # -- data -------------------------------------------------------------------------------
@@ -92,11 +102,13 @@ class DashboardScreen(Screen):
 
     def reload(self) -> None:
         """Re-ask every pane for its rows under the current filters (and the header)."""
+        started = time.perf_counter()
         app = self.app
         for pane in self.panes():
             pane.load(app.index, app.filters)
         self.show_header()
         self.show_detail()
+        self.last_reload = time.perf_counter() - started
 
     def show_header(self) -> None:
         app = self.app
@@ -128,7 +140,7 @@ class DashboardScreen(Screen):
         tabs = self.query(TabbedContent)
         if tabs:
             tabs.first().active = f"tab-{pane.KEY}"
-        pane.table.focus()
+        self.set_focus(pane.table)
         self.active = number
         self.show_detail()
 
@@ -160,16 +172,28 @@ class DashboardScreen(Screen):
         pane = next((p for p in self.panes() if p.KEY == key), None)
         if pane is not None and pane.number != self.active:
             self.active = pane.number
-            pane.table.focus()
+            self.set_focus(pane.table)
             self.show_detail()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        if event.value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=event.value))
+        """Filter as you type; on stores big enough that a reload shows, wait for a pause."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if self.last_reload < SLOW_RELOAD:
+            self._apply_text(event.value)
+        else:
+            self._debounce = self.set_timer(DEBOUNCE, lambda: self._apply_text(event.value))
+
+    def _apply_text(self, value: str) -> None:
+        self._debounce = None
+        if value != self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=value))
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
+        self._apply_text(self.query_one("#filter", Input).value)
         self.focus_pane(self.active)
 
     # -- actions ----------------------------------------------------------------------------
@@ -177,12 +201,13 @@ class DashboardScreen(Screen):
     def action_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)
 
     def action_escape(self) -> None:
         """Layered: leave the filter box; then clear the text filter."""
         box = self.query_one("#filter", Input)
         if box.has_focus:
+            self._apply_text(box.value)
             if not box.value:
                 box.display = False
             self.focus_pane(self.active)

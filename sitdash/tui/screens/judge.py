@@ -52,7 +52,7 @@ class StatusScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
-        options.focus()
+        self.set_focus(options)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -68,7 +68,10 @@ class StatusScreen(ModalScreen[str | None]):
 class GradeScreen(ModalScreen[tuple[str, str] | None]):
     """Admiralty grade: source reliability A-F and information credibility 1-6."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "apply", "Apply")] + [
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+    ] + [
         Binding(k.lower(), f"reliability('{k}')", RELIABILITY[k], show=False) for k in RELIABILITY
     ] + [Binding(k, f"credibility('{k}')", CREDIBILITY[k], show=False) for k in CREDIBILITY]
 
@@ -100,7 +103,7 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
         cred = self.query_one("#credibility", OptionList)
         rel.highlighted = list(RELIABILITY).index(self.reliability) if self.reliability else 0
         cred.highlighted = list(CREDIBILITY).index(self.credibility) if self.credibility else 0
-        rel.focus()
+        self.set_focus(rel)
         self._show_choice()
 
     def _show_choice(self) -> None:
@@ -120,19 +123,31 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        """A click: on a reliability, go on to credibility; on a credibility, apply."""
         if event.option_list.id == "reliability":
-            self.query_one("#credibility", OptionList).focus()
+            self.set_focus(self.query_one("#credibility", OptionList))
         else:
             self.action_apply()
 
     def action_reliability(self, key: str) -> None:
+        self.reliability = key  # at once: an enter typed right after must see it
         self.query_one("#reliability", OptionList).highlighted = list(RELIABILITY).index(key)
-        self.query_one("#credibility", OptionList).focus()
+        self._show_choice()
+        self.set_focus(self.query_one("#credibility", OptionList))
 
     def action_credibility(self, key: str) -> None:
+        self.credibility = key
         self.query_one("#credibility", OptionList).highlighted = list(CREDIBILITY).index(key)
+        self._show_choice()
 
     def action_apply(self) -> None:
+        """Apply what the two lists show highlighted (arrows and letter keys both move them)."""
+        rel = self.query_one("#reliability", OptionList).highlighted
+        cred = self.query_one("#credibility", OptionList).highlighted
+        if rel is not None:
+            self.reliability = list(RELIABILITY)[rel]
+        if cred is not None:
+            self.credibility = list(CREDIBILITY)[cred]
         if self.reliability and self.credibility:
             self.dismiss((self.reliability, self.credibility))
 

@@ -62,7 +62,7 @@ class NoteScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
-        editor.focus()
+        self.set_focus(editor)
         editor.move_cursor(editor.document.end)
 
     @property

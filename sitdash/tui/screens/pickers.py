@@ -48,7 +48,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
 
     def on_mount(self) -> None:
         self._filter("")
-        self.query_one("#picker-search", Input).focus()
+        self.set_focus(self.query_one("#picker-search", Input))
 
     @property
     def table(self) -> RowTable:
@@ -72,7 +72,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         self.action_apply()
 
     def action_focus_list(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_toggle(self) -> None:
         value = self.table.current_row

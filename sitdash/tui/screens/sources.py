@@ -37,7 +37,7 @@ class SourcesScreen(Screen):
         self.query_one("#sources-documents").border_title = "Documents"
         self.query_one("#sources-speakers").border_title = "Speakers"
         self.reload()
-        self.query_one("#documents-table", RowTable).focus()
+        self.set_focus(self.query_one("#documents-table", RowTable))
 
     def reload(self) -> None:
         app = self.app

@@ -189,7 +189,10 @@ class RowTable(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, new, self.current_row))
 
     def _scroll_cursor_visible(self) -> None:
-        visible = max(1, self.scrollable_content_region.height - 1)
+        height = self.scrollable_content_region.height
+        if height <= 1:  # hidden (an inactive tab) or not laid out yet: nothing to keep visible
+            return
+        visible = height - 1
         top = round(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Run the dashboard in tmux at 80x24 on a store built from the seeds, press keys like a user,
+# and print what the screen shows after each step (also once more with NO_COLOR).
+# Usage: scripts/tmux_check.sh [STORE.json]   (default: a fresh store from seeds/ in a temp dir)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
+WORK="$(mktemp -d)"
+STORE="${1:-$WORK/store.json}"
+SESSION="sitdash_check_$$"
+if [[ $# -eq 0 ]]; then
+  python - "$STORE" "$ROOT/seeds" <<'PY'
+import sys
+from sitdash.ingest.pipeline import ingest_paths
+from sitdash.store import Store
+report = ingest_paths(Store(sys.argv[1]), [sys.argv[2]])
+print(f"ingested {len(report.added)} document(s), {report.claims} claims")
+PY
+fi
+
+cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+snap() {  # snap TITLE: print the visible screen
+  sleep "${2:-0.6}"
+  echo "===== $1 ====="
+  tmux capture-pane -p -t "$SESSION"
+}
+
+keys() {  # one key at a time, as fast as a quick typist (a burst can outrun screen changes)
+  local key
+  for key in "$@"; do  # (after Escape, wait out Textual's escape-sequence delay of 100 ms)
+    tmux send-keys -t "$SESSION" "$key"
+    if [[ $key == Escape ]]; then sleep 0.2; else sleep 0.08; fi
+  done
+}
+
+start() {  # start ENV...: launch the app in a fresh 80x24 session
+  tmux kill-session -t "$SESSION" 2>/dev/null || true
+  tmux new-session -d -s "$SESSION" -x 80 -y 24 \
+    "env $* PYTHONPATH='$PYTHONPATH' python -m sitdash.tui.app '$STORE'"
+  tmux set-option -t "$SESSION" -s escape-time 10
+  tmux set-option -t "$SESSION" status off
+  sleep 2.5
+}
+
+start TERM=xterm-256color
+snap "dashboard (Timeline tab)" 0
+keys j j;               snap "j j: cursor down, detail strip follows"
+keys 2;                 snap "2: Regions"
+keys 3;                 snap "3: Quotes"
+keys 4;                 snap "4: Movements"
+keys / k y i v;         snap "/kyiv: text filter as you type"
+keys Escape;            snap "escape: leave the filter box (filter kept)"
+keys Escape;            snap "escape: clear the text filter"
+keys r;                 snap "r: region picker"
+keys n o r t h;         snap "typing narrows the picker"
+keys Enter;             snap "enter: north applied, chip in the header"
+keys x 1;               snap "x: filters cleared"
+keys 3 n;               snap "3 n: note modal on a quote's claim"
+keys C h e c k " " K i r b y " " t r a n s c r i p t; snap "typing the note"
+keys C-s;               snap "ctrl+s: note saved, marker shown"
+keys g;                 snap "g: Admiralty grade"
+keys b 2 Enter;         snap "b 2 enter: graded B2"
+keys c;                 snap "c: claims screen"
+keys Enter;             snap "enter: one claim in full"
+keys Escape Escape o;   snap "o: sources screen"
+keys Escape "?";        snap "?: help"
+keys Escape q;          sleep 0.5
+
+start NO_COLOR=1 TERM=xterm
+snap "NO_COLOR=1: dashboard" 0
+keys 3 n;               snap "NO_COLOR=1: note modal (the earlier note is listed)"
+keys Escape q;          sleep 0.5

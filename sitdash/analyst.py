@@ -13,10 +13,21 @@ from typing import Any
 from tinydb.table import Table
 
 from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
-from sitdash.storage import Data, FileLock, OrjsonStorage, StoreError, open_versioned
+from sitdash.storage import (
+    Data,
+    FileLock,
+    OrjsonStorage,
+    StoreCorrupt,
+    StoreError,
+    open_versioned,
+)
 
 NOTES, JUDGEMENTS, HISTORY = "notes", "judgements", "history"
 NOTE_FIELDS = ("id", "claim_id", "author", "time", "text")  # the shape of model.Note
+REQUIRED_FIELDS = {
+    NOTES: frozenset({"id", "claim_id", "text"}),
+    JUDGEMENTS: frozenset({"claim_id"}),
+}
 DEFAULT_STATUS = STATUSES[0]
 
 
@@ -100,6 +111,15 @@ class AnalystData:
         """Every analyst change in the order it was made."""
         rows = self._rows(HISTORY)
         return [dict(r) for r in rows if claim_id is None or r.get("claim_id") == claim_id]
+
+    def check_records(self) -> None:
+        """Raise StoreCorrupt naming a note or judgement that lacks a field readers rely on."""
+        data = self.storage.read() or {}
+        for name, required in REQUIRED_FIELDS.items():
+            for row in data.get(name, {}).values():
+                if not row.keys() >= required:
+                    missing = ", ".join(f"'{key}'" for key in sorted(required - row.keys()))
+                    raise StoreCorrupt(self.path, f"a record in table {name!r} lacks {missing}")
 
     # -- changing ----------------------------------------------------------------------------------
     def add_note(self, claim_id: str, text: str, author: str | None = None) -> dict:

@@ -12,25 +12,45 @@ EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 
 def open_store(db: Path, create: bool = True):
     """The store at `db`; a damaged derived file is moved aside and rebuilt from the seeds."""
-    from sitdash.store import Store, StoreCorrupt, StoreError, quarantine
+    from sitdash.store import StoreCorrupt, quarantine
 
     if not create and not Path(db).exists():
         raise SitdashError(f"no store at {db}; run `sitdash ingest PATH` first")
     try:
-        return Store(db)
+        return _open_checked(db)
     except StoreCorrupt as corrupt:
         if Path(corrupt.path) != Path(db):
-            # Analyst data is never discarded or rebuilt: the user must decide.
-            raise SitdashError(f"{corrupt} (analyst data left untouched; move it aside or "
-                               f"restore a backup)") from None
+            raise _analyst_refusal(corrupt) from None
         moved = quarantine(db)
         print(f"sitdash: {corrupt}; moved it to {moved} and rebuilding from the bundled seeds "
               f"(notes are kept)", file=sys.stderr)
+    try:
+        store = _open_checked(db)
+    except StoreCorrupt as corrupt:  # the analyst file is damaged too
+        raise _analyst_refusal(corrupt) from None
+    _ingest_seeds(store)
+    return store
+
+
+def _open_checked(db: Path):
+    """Store(db) with every record checked; StoreCorrupt passes, other store errors become
+    one-line SitdashErrors."""
+    from sitdash.store import Store, StoreCorrupt, StoreError
+
+    try:
         store = Store(db)
-        _ingest_seeds(store)
+        store.check_records()  # a hand-edited or foreign file: a one-line error, not a traceback
         return store
+    except StoreCorrupt:
+        raise
     except StoreError as error:
         raise SitdashError(str(error)) from None
+
+
+def _analyst_refusal(corrupt) -> SitdashError:
+    # Analyst data is never discarded or rebuilt: the user must decide.
+    return SitdashError(f"{corrupt} (analyst data left untouched; move it aside or restore a "
+                        "backup)")
 
 
 def _ingest_seeds(store) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 from tinydb.table import Table
 
+from sitdash import model
 from sitdash.analyst import AnalystData, NoteNotFound
 from sitdash.storage import (
     Data,
@@ -35,6 +37,22 @@ DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS = (
 )
 DERIVED_TABLES = (DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS)
 PER_DOCUMENT = (DOCUMENTS, CLAIMS, QUOTES, MOVEMENTS)  # rows that belong to one document
+
+
+def _required_fields(record: type) -> frozenset[str]:
+    """The fields of a model record that have no default: every reader may rely on them."""
+    return frozenset(
+        f.name for f in fields(record) if f.default is MISSING and f.default_factory is MISSING
+    )
+
+
+REQUIRED_FIELDS = {
+    DOCUMENTS: _required_fields(model.Document),
+    CLAIMS: _required_fields(model.Claim),
+    QUOTES: _required_fields(model.Quote),
+    EVENTS: _required_fields(model.Event),
+    MOVEMENTS: _required_fields(model.Movement),
+}
 
 
 def _v0_to_v1(data: Data) -> Data:
@@ -204,6 +222,16 @@ class Store:
         self._apply_pending()
         claim_ids = {row.get("id") for row in (self._derived.read() or {}).get(CLAIMS, {}).values()}
         return [note for note in self._analyst.notes() if note["claim_id"] not in claim_ids]
+
+    def check_records(self) -> None:
+        """Raise StoreCorrupt naming a record that lacks a field readers rely on (either file)."""
+        data = self._derived.read() or {}
+        for name, required in REQUIRED_FIELDS.items():
+            for row in data.get(name, {}).values():
+                if not row.keys() >= required:
+                    missing = ", ".join(f"'{key}'" for key in sorted(required - row.keys()))
+                    raise StoreCorrupt(self.path, f"a record in table {name!r} lacks {missing}")
+        self._analyst.check_records()
 
     def refresh_analyst(self) -> bool:
         """Pick up notes another session saved; True if the analyst file changed."""

@@ -139,3 +139,134 @@ def test_sigkill_at_random_moments_loses_no_saved_note(tmp_path):
     assert kills >= 100
     assert saved_notes and saved_docs  # the writers really wrote
     assert len(found) >= len(saved_notes)  # a note saved but killed before its report is fine
+
+
+# -- corrupt, future and old stores, as the command line reports them --------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+import subprocess  # noqa: E402
+
+import orjson  # noqa: E402
+
+
+def _sitdash(*args: str, db: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitdash.cli", *args, "--db", str(db)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "SITDASH_DB": ""})
+
+
+@pytest.fixture
+def noted_store(tmp_path) -> tuple[Path, str]:
+    """A store of the seeds with one analyst note; (db path, claim id)."""
+    db = tmp_path / "store.json"
+    store = Store(db)
+    ingest_paths(store, [SEEDS])
+    claim_id = store.claims()[0]["id"]
+    store.add_note(claim_id, "Kirby's figure matches the ISW map")
+    return db, claim_id
+
+
+def _one_line_error(result: subprocess.CompletedProcess) -> str:
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def _v(version) -> dict:
+    return {"_meta": {"1": {"schema_version": version}}}
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda raw: b"\x89PNG\r\n\x1a\n\x00garbage\xff", "not valid JSON"),
+    (lambda raw: raw[: len(raw) // 3], "not valid JSON"),
+    (lambda raw: b"", "the file is empty"),
+    (lambda raw: b"[1, 2, 3]", "expected a JSON object of tables"),
+    (lambda raw: orjson.dumps({**_v(1), "claims": {"1": {"text": "no id, no source"}}}),
+     "lacks"),
+])
+def test_damaged_derived_file_is_named_moved_aside_and_rebuilt(noted_store, damage, reason):
+    db, claim_id = noted_store
+    bad = damage(db.read_bytes())
+    db.write_bytes(bad)
+    result = _sitdash("claims", db=db)
+    line = _one_line_error(result)
+    assert result.returncode == 0
+    assert line.startswith(f"sitdash: store file {db} is corrupt: ") and reason in line
+    assert "moved it to" in line and "rebuilding from the bundled seeds" in line
+    kept = [p for p in db.parent.iterdir() if p.name.startswith("store.json.corrupt-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == bad  # the bad file is kept as found
+    assert claim_id in result.stdout  # rebuilt from the seeds
+    notes = _sitdash("note", "list", db=db)
+    assert notes.returncode == 0 and "Kirby's figure matches the ISW map" in notes.stdout
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda raw: raw[:-7], "not valid JSON"),
+    (lambda raw: b"\x00\x00garbage", "not valid JSON"),
+    (lambda raw: orjson.dumps({**_v(1), "notes": {"1": {"id": "n1", "text": "no claim"}}}),
+     "lacks 'claim_id'"),
+    (lambda raw: orjson.dumps(_v("two")), "not a version number"),
+])
+def test_damaged_analyst_file_is_refused_and_never_touched(noted_store, damage, reason):
+    db, claim_id = noted_store
+    analyst = db.with_suffix(".analyst.json")
+    bad = damage(analyst.read_bytes())
+    analyst.write_bytes(bad)
+    derived = db.read_bytes()
+    for args in (("claims",), ("note", "list"), ("note", "add", claim_id, "more"), ("export",)):
+        result = _sitdash(*args, db=db)
+        line = _one_line_error(result)
+        assert result.returncode == 1
+        assert line.startswith(f"sitdash: error: store file {analyst} is corrupt: ")
+        assert reason in line and "analyst data left untouched" in line
+    assert analyst.read_bytes() == bad and db.read_bytes() == derived
+    assert not [p for p in db.parent.iterdir() if ".corrupt-" in p.name]
+
+
+@pytest.mark.parametrize("which", ["store.json", "store.analyst.json"])
+def test_store_from_a_future_sitdash_is_refused_untouched(noted_store, which):
+    db, _ = noted_store
+    target = db.with_name(which)
+    raw = orjson.dumps({**orjson.loads(target.read_bytes()), **_v(9)})
+    target.write_bytes(raw)
+    result = _sitdash("claims", db=db)
+    line = _one_line_error(result)
+    assert result.returncode == 1
+    assert line == (f"sitdash: error: store {target} was written by a newer sitdash (schema 9, "
+                    "this one reads up to 1); upgrade sitdash")
+    assert target.read_bytes() == raw
+
+
+def test_version_0_files_are_migrated_from_the_command_line_after_a_backup(noted_store):
+    db, claim_id = noted_store
+    originals = {}
+    for name in ("store.json", "store.analyst.json"):
+        path = db.with_name(name)
+        data = orjson.loads(path.read_bytes())
+        del data["_meta"]  # what sitdash wrote before files were versioned
+        data["_default"] = {}
+        originals[path] = orjson.dumps(data)
+        path.write_bytes(originals[path])
+    result = _sitdash("note", "list", db=db)
+    assert result.returncode == 0 and result.stderr == ""
+    assert claim_id in result.stdout and "Kirby's figure" in result.stdout
+    for path, raw in originals.items():
+        backup = path.with_name(path.name + ".bak-v0")
+        assert backup.read_bytes() == raw
+        assert os.stat(backup).st_mode & 0o777 == 0o600
+        assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema_version"] == 1
+
+
+def test_both_files_damaged_rebuilds_the_derived_one_and_refuses_the_analyst_one(noted_store):
+    db, _ = noted_store
+    analyst = db.with_suffix(".analyst.json")
+    bad_analyst = analyst.read_bytes()[:-3]
+    analyst.write_bytes(bad_analyst)
+    db.write_bytes(b"{\"claims\": ")
+    result = _sitdash("brief", db=db)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    moved, refused = result.stderr.splitlines()
+    assert "moved it to" in moved and f"store file {analyst} is corrupt" in refused
+    assert analyst.read_bytes() == bad_analyst

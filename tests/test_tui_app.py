@@ -610,3 +610,117 @@ async def test_meaning_survives_no_color(store_path, monkeypatch):
         await pilot.press("n", *"x", "ctrl+s")
         await pilot.pause()
         assert screen_text(app).splitlines()[5].startswith("✎")  # a character, not a colour
+
+
+async def test_notes_saved_by_another_session_show_up(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        claim_id = app.screen.current_claim_id()
+        other = Store(store_path)  # a second session on the same store
+        other.add_note(claim_id, "written elsewhere")
+        app.poll_store()
+        await pilot.pause()
+        assert app.index.has_notes(claim_id)
+        assert "written elsewhere" in detail(app)
+        assert screen_text(app).splitlines()[5].startswith("✎")
+
+
+async def test_very_wide_terminal(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for title in ("1 Timeline", "2 Regions", "3 Quotes", "4 Movements"):
+            assert title in text
+        assert "Shelling of Kharkiv; four killed" in text  # the summary column gets the room
+
+
+async def test_seed_store_every_binding(seed_path):
+    """A tour of every binding on the store the real pipeline makes from the seed article."""
+    app = open_app(seed_path)
+    index = app.index
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for number, key in enumerate(("timeline", "regions", "quotes", "movements"), 1):
+            await pilot.press(str(number))
+            assert app.focused.id == f"table-{key}"
+        await pilot.press("tab")
+        assert app.focused.id == "table-timeline"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "table-movements"
+        await pilot.press("3", "j", "j", "k")
+        assert app.screen.query_one("#table-quotes", RowTable).cursor == 1
+        quote = rows(app, "quotes")[1]
+        assert app.screen.current_claim_id() == quote["claim_id"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert quote["text"][:30] in str(app.screen.query_one("#claim-full").render())
+        await pilot.press("escape")
+
+        await pilot.press("slash", *"kirby")
+        await pilot.pause()
+        passing = set(index.claim_ids(app.filters))
+        assert passing and all("kirby" in index.facts[c].search_text for c in passing)
+        assert all(q["claim_id"] in passing for q in rows(app, "quotes"))
+        assert "[/kirby]" in header(app)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.filters.is_empty()
+
+        await pilot.press("s", *"john kirby", "enter")
+        await pilot.pause()
+        assert app.filters.sources == frozenset({"John Kirby"})
+        assert rows(app, "quotes")
+        assert all(index.claims[q["claim_id"]]["source"] == "John Kirby"
+                   for q in rows(app, "quotes"))
+        await pilot.press("x", "t")
+        await pilot.pause()
+        first_type = app.screen.table.current_row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filters.types == frozenset({first_type})
+        typed = set(index.claim_ids(app.filters))
+        assert all(typed & set(e["claim_ids"]) for e in rows(app, "timeline"))
+        await pilot.press("x", "d", "down", "end", "space", "enter")
+        await pilot.pause()
+        last_day = index.dates()[-1]
+        assert (app.filters.date_from, app.filters.date_to) == (last_day, last_day)
+        assert all(index.claims[c]["date"] == last_day for c in index.claim_ids(app.filters))
+        await pilot.press("x", "r", *"east", "enter")
+        await pilot.pause()
+        assert "[region: east]" in header(app)
+        await pilot.press("x")
+        await pilot.pause()
+
+        await pilot.press("3", "home")
+        claim_id = app.screen.current_claim_id()
+        await pilot.press("v", "2")
+        await pilot.pause()
+        assert app.store.judgement(claim_id)["status"] == "corroborated"
+        await pilot.press("u")
+        await pilot.pause()
+        assert claim_id not in index.claim_ids(app.filters)
+        assert all(q["claim_id"] != claim_id for q in rows(app, "quotes"))
+        await pilot.press("u", "3", "home", "g", "a", "2", "enter")
+        await pilot.pause()
+        assert app.store.judgement(claim_id)["reliability"] == "A"
+        await pilot.press("n", *"Kirby quote, check transcript", "ctrl+s")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[4].startswith("✎")  # first quote row is marked
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        assert app.last_export and app.last_export.exists()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one(RowTable).row_count == len(index.claims)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape", "q")
+        await pilot.pause()
+    assert app.return_code == 0

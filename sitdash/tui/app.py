@@ -27,6 +27,7 @@ from sitdash.tui.screens.sources import SourcesScreen
 from sitdash.tui.text import clean
 from sitdash.tui.uistate import load_filters, save_filters, ui_path_for
 
+POLL_SECONDS = 2.0  # how often to look for notes or records saved by another session
 # Actions that open something over the current screen: not while a modal is up.
 _NOT_IN_MODALS = {k.action for k in keys.KEYS if k.scope == "app"} - {"quit"}
 
@@ -49,6 +50,30 @@ class SitdashApp(App):
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_store)
+
+    def poll_store(self) -> None:
+        """Pick up what another session saved: notes at once, a re-ingest in a worker."""
+        try:
+            if self.store.refresh_analyst():
+                self.analyst_changed()
+            if self.store.refresh_derived():
+                self.rebuild_index()
+        except Exception as error:  # a store being rewritten: try again next time
+            self.log.warning(f"store poll failed: {error}")
+
+    @work(thread=True, exclusive=True, group="index")
+    def rebuild_index(self) -> None:
+        """Build a new Index off the UI thread, then swap it in and redraw."""
+        index = Index.from_store(self.store)
+        self.call_from_thread(self._swap_index, index)
+
+    def _swap_index(self, index: Index) -> None:
+        self.index = index
+        self.reload_screens()
+        self.notify("The store changed: views reloaded.", timeout=3)
 
     def title_line(self) -> str:
         name = Path(self.store_path).name if self.store_path else "memory"

@@ -52,6 +52,15 @@ def when(date: str | None, precision: str | None) -> str:
     return date
 
 
+def when_short(date: str | None, precision: str | None) -> str:
+    """`when` in 13 columns: "2022-03-21 ~w" for a week, "2022-03-24" for a day."""
+    if not date:
+        return "undated"
+    if precision and precision not in ("day", "unknown"):
+        return f"{date} ~{precision[0]}"
+    return date
+
+
 def region_rows(index: Index, filters: Filters) -> list[summary.RegionRow]:
     return summary.region_status(index, filters)
 

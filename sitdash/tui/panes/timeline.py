@@ -18,8 +18,9 @@ class TimelinePane(Pane):
     def columns(self) -> list[Column]:
         return [
             Column("note", "✎", 1, lambda e: note_mark(R.event_has_notes(self.index, e))),
-            Column("when", "When", 10, lambda e: R.when(e.get("date"), e.get("precision"))),
-            Column("type", "Type", 16, lambda e: e.get("sub_type") or e.get("type"), priority=2),
+            Column("when", "When", 13,
+                   lambda e: R.when_short(e.get("date"), e.get("precision"))),
+            Column("type", "Type", 15, lambda e: e.get("sub_type") or e.get("type"), priority=2),
             Column("places", "Places", 14, lambda e: ", ".join(e.get("places") or []),
                    priority=1),
             Column("summary", "Summary", 16, lambda e: e.get("summary"), flex=True),

@@ -29,9 +29,10 @@ class ClaimsScreen(Screen):
         yield ChipsHeader(id="header")
         yield RowTable([
             Column("note", "✎", 1, lambda c: note_mark(index().has_notes(c["id"]))),
-            Column("date", "Date", 10, lambda c: c.get("date") or "undated"),
-            Column("source", "Source", 18, lambda c: c.get("source"), priority=2),
-            Column("places", "Places", 14, lambda c: ", ".join(c.get("places") or []),
+            Column("date", "Date", 13,
+                   lambda c: R.when_short(c.get("date"), c.get("date_precision"))),
+            Column("source", "Source", 14, lambda c: c.get("source"), priority=2),
+            Column("places", "Places", 12, lambda c: ", ".join(c.get("places") or []),
                    priority=3),
             Column("status", "Status", 12, lambda c: index().facts[c["id"]].status),
             Column("grade", "Grd", 3, lambda c: grade_label(index().judgement(c["id"]))),

@@ -10,6 +10,7 @@ from sitdash.ingest.attribution import (
     mask_quotations,
     resolve_names,
     source_kind,
+    subject_person,
 )
 from sitdash.model import SOURCE_KINDS, Source
 
@@ -326,3 +327,43 @@ def test_attribution_is_fast():
         attribute(sentence)
     per_sentence = (time.perf_counter() - began) / len(sentences)
     assert per_sentence < 0.0005  # 0.5 ms; typically ~0.05 ms
+
+
+# --- patterns met in real copy, each with a sentence written for this test ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # a role opened by an article after the name, with an ordinal the phrase parser skips
+        (
+            '"____," Oleksandr Shtupun, a spokesman for the 93rd Mechanized Brigade, said.',
+            "Oleksandr Shtupun",
+        ),
+        ('"____," Denis Pushilin was quoted as saying by the TASS news agency.', "Denis Pushilin"),
+        (
+            "Denis Pushilin was quoted by RIA Novosti as saying the town had fallen.",
+            "Denis Pushilin",
+        ),
+    ],
+)
+def test_named_speakers_in_appositions_and_quoted_as_saying(sentence, name):
+    found = find_attribution(sentence)
+    assert found is not None and found.name == name and found.kind == "named official"
+
+
+def test_he_was_seen_as_saying_is_no_attribution():
+    assert find_attribution("He was seen as saying too much about the plan.") is None
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Russian-backed separatists", "Kremlin-installed officials", "Pro-Russian rebels"]
+)
+def test_compound_modifiers_are_never_a_person(phrase):
+    assert source_kind(phrase) != "named official"
+    assert subject_person(f"{phrase} claimed to control the station on Monday.") is None
+
+
+def test_subject_person_takes_the_name_in_apposition():
+    found = subject_person("The Kharkiv mayor, Ihor Terekhov, toured the damaged market.")
+    assert found is not None and found.name == "Ihor Terekhov"

@@ -27,7 +27,8 @@ ARTICLES = {
         ("highly unlikely", "the Ministry of Defence"),
         ("We know their intentions", "Volodymyr Zelenskiy"),
         ("moving away from some areas", "Volodymyr Zelenskiy"),
-        ("not going to artificially adjust", "Dmitry Peskov"),  # "no breakthroughs" skipped
+        ("no breakthroughs", "Dmitry Peskov"),  # a short quotation inside what Peskov said
+        ("not going to artificially adjust", "Dmitry Peskov"),
     ],
     "guardian_live.txt": [  # colon ending the paragraph before, a quotation over two paragraphs
         ("get people out by private transport", "Iryna Vereshchuk"),
@@ -299,3 +300,81 @@ def test_any_mix_of_quote_marks_gives_valid_spans(pieces):
         assert 0 <= hit.start < hit.end <= len(text)
         assert text[hit.start : hit.end] == hit.text
         assert "\n\n" not in hit.text
+
+
+# --- patterns met in real copy: each with a sentence written for this test ----------------------
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(hit.text, hit.speaker) for hit in extract_quotes(text)]
+
+
+def test_short_quotation_inside_a_reported_clause_is_kept_with_its_speaker():
+    text = (
+        "The mayor of Sumy, Oleksandr Lysenko, said the bridge was “badly damaged” by the blast."
+        "\n\n"
+        "Moscow calls the war the “special military operation” and nothing else."
+    )
+    assert _speakers(text) == [("badly damaged", "Oleksandr Lysenko")]
+
+
+def test_a_quoted_figure_is_not_a_quote():
+    text = "The ministry said the strike had killed “over 300” fighters at the base."
+    assert extract_quotes(text) == []
+
+
+def test_colon_after_a_verbless_clause_hands_over_to_the_quotation():
+    text = (
+        "A senior NATO official said on Tuesday that the alliance would not be rushed.\n\n"
+        "Pressed on the timing, the official was categorical: “Nothing will move before spring.”"
+        "\n\n"
+        "Some things are simple: “Do not cross the bridge” is painted on the road."
+    )
+    assert _speakers(text) == [
+        ("Nothing will move before spring.", "a senior NATO official"),
+        ("Do not cross the bridge", None),  # "Some things" is no source
+    ]
+
+
+def test_in_what_x_called_gives_the_quotation_to_x():
+    text = (
+        "Moscow says it has pulled its units back from the bridgehead, in what its general staff "
+        "termed “a regrouping to more favourable lines”."
+    )
+    [(quote, speaker)] = _speakers(text)
+    assert quote == "a regrouping to more favourable lines"
+    assert speaker == "Moscow's general staff"
+
+
+def test_blockquote_paragraph_after_a_colon_is_the_speakers():
+    text = (
+        "Oleksiy Danilov, the secretary of the security council, posted on Facebook:\n\n"
+        "The bridge is down. Their supply line to the south is cut.\n\n"
+        "Here is what we know so far:\n\n"
+        "The strike happened at about 3am local time."
+    )
+    assert _speakers(text) == [
+        ("The bridge is down. Their supply line to the south is cut.", "Oleksiy Danilov")
+    ]
+
+
+def test_role_in_apposition_after_the_name_and_quoted_as_saying():
+    text = (
+        "“We are holding the bridge,” Oleksandr Shtupun, a spokesman for the 93rd Mechanized "
+        "Brigade, said on Friday.\n\n"
+        "“The corridor stays closed until further notice,” Denis Pushilin was quoted as saying "
+        "by the TASS news agency."
+    )
+    assert _speakers(text) == [
+        ("We are holding the bridge", "Oleksandr Shtupun"),
+        ("The corridor stays closed until further notice", "Denis Pushilin"),
+    ]
+
+
+def test_she_after_a_sentence_opening_with_a_role_and_a_name():
+    text = (
+        "Separatist fighters claimed to have taken the railway station.\n\n"
+        "The Kharkiv mayor, Ihor Terekhov, toured the damaged market on Tuesday. "
+        "“We will rebuild every stall,” he said."
+    )
+    assert _speakers(text) == [("We will rebuild every stall", "Ihor Terekhov")]

@@ -79,6 +79,7 @@ _BETWEEN = _words(
     "further recently once long publicly privately already even had first subsequently "
     "similarly likewise still now initially originally yesterday today"
 )
+_AUXILIARIES = _words("was were is are been has have had")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _PRONOUNS = _words("he she they it")
 # A speech verb right after these is a subordinate clause, not the sentence's source.
@@ -119,7 +120,8 @@ _OTHER_PERSON_HEADS = _words(
     "soldier soldiers fighter fighters resident residents witness witnesses survivor survivors "
     "volunteer volunteers doctor doctors medic medics worker workers rescuer rescuers activist "
     "activists refugee refugees civilian civilians local locals woman man women men pilot "
-    "troops villager villagers eyewitness eyewitnesses student students teacher family"
+    "troops villager villagers eyewitness eyewitnesses student students teacher family "
+    "separatists rebels militants"
 )
 _ANALYST_HEADS = _words(
     "analyst analysts expert experts observer observers researcher researchers tank academic "
@@ -375,6 +377,11 @@ def subject_person(sentence: str) -> Attribution | None:
     np = _np_forward(tokens, 0)
     if np is None or np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text in "'’":
         return None
+    named = _appositive_name(tokens, np[1])
+    if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+        np = named  # "Ukraine's deputy defence minister, Hanna Maliar, visited ..."
+        if np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text != ",":
+            return None
     found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True)
     if found is None or found.kind != "named official" or tokens[np[1]].low.endswith(("'s", "’s")):
         return None
@@ -454,6 +461,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     is_verb = low in SPEECH_VERBS or (
         low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
     )
+    if low == "saying" and i >= 2 and tokens[i - 1].low == "as":
+        return _quoted_as_saying(tokens, i, sentence)
     if low in _PARTICIPLES:
         return _participle_subject(tokens, i, sentence)
     if not is_verb:
@@ -499,6 +508,34 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             if found is not None:
                 return 3, found
     return None
+
+
+def _quoted_as_saying(
+    tokens: list[_Token], i: int, sentence: str
+) -> tuple[int, Attribution] | None:
+    """ "X was quoted as saying", "X was quoted by TASS as saying": X is the source."""
+    k = i - 2
+    if tokens[k].low != "quoted":
+        by = next((j for j in range(i - 2, max(0, i - 10), -1) if tokens[j].low == "by"), None)
+        if by is None or by < 1 or tokens[by - 1].low != "quoted":
+            return None
+        k = by - 1
+    while k > 0 and tokens[k - 1].low in _AUXILIARIES:
+        k -= 1
+    before = _subject_before(tokens, k)
+    if before is None:
+        return None
+    start, end, rank, role = before
+    found = _make_attribution(
+        tokens,
+        start,
+        end,
+        sentence,
+        tokens[i - 2].start,
+        tokens[i].end,
+        role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
+    )
+    return (rank, found) if found else None
 
 
 def _ends_clause(tokens: list[_Token], j: int) -> bool:
@@ -553,6 +590,9 @@ def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
     if outer_first is None:
         return None
     opener = tokens[k + 1].low
+    if opener in ("a", "an", "the") and _has_person_name(tokens[outer_first:k]):
+        # "Serhiy Volynskyy, a commander of the 36th Marine Brigade, said": a role after a name
+        return (outer_first, k - 1, _rank(tokens, outer_first, 3), (k + 1, comma - 1))
     if inner_is_np or opener.endswith("ing") or opener in ("who", "which", "whose", "citing", "in"):
         role = (k + 1, comma - 1) if inner_is_np else None
         return (outer_first, k - 1, _rank(tokens, outer_first, 3), role)
@@ -740,6 +780,7 @@ def _name_run(core: list[_Token]) -> list[_Token]:
             and not possessive
             and low not in _NON_NAME
             and low.rstrip(".") not in _NON_NAME
+            and not _is_compound_modifier(low)
         ):
             run.append(token)
         elif low in _NAME_PARTICLES and run:
@@ -749,6 +790,18 @@ def _name_run(core: list[_Token]) -> list[_Token]:
     while run and run[-1].low in _NAME_PARTICLES:
         run.pop()
     return list(reversed(run))
+
+
+def _is_compound_modifier(low: str) -> bool:
+    """ "russian-backed", "kremlin-installed", "pro-russian": a modifier, never a person's name."""
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    return (
+        parts[-1] in _PARTICIPLE_SUFFIXES
+        or parts[0] in ("pro", "anti", "ex", "non")
+        or parts[0] in _NATIONALITIES
+    )
 
 
 def _has_person_name(tokens: list[_Token]) -> bool:

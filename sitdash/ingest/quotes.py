@@ -8,17 +8,22 @@ else the speaker of the rest of a split or continued quotation, an attribution e
 sentence or paragraph before with a colon, the next sentence's attribution, or the speaker of
 the quotation just before it. "he"/"she"/"they"/"it" and "the official"/"the governor" refer
 back to the latest matching speaker; surnames become the full names used earlier ("John Kirby").
+Also: a clause handing over with a colon and no verb ('…, the official was blunt: “…”'),
+'in what X called “…”' (X, whatever the sentence's main source), and a blockquote: a paragraph
+without quote marks right after one ending 'X wrote on Twitter:' (live blogs quote posts so).
 
 Scare quotes: a quotation under four words is kept only when a speech verb attaches directly to
-it ('“Never,” he said') or it is a sentence of its own with a known speaker ('“None.”' after a
-quotation by the same speaker); otherwise ('a “special military operation”') it is skipped, so
-a term of art never becomes a key quote with a wrong speaker.
+it ('“Never,” he said'), it is a sentence of its own with a known speaker ('“None.”' after a
+quotation by the same speaker), or it is two or three words inside what the sentence's source
+says ('Peskov said Moscow had made “no breakthroughs”'). A term the reporter quotes
+('the “special military operation”', 'so-called “referendums”') or a quoted figure is skipped,
+so a term of art never becomes a key quote with a wrong speaker.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitdash.ingest.attribution import (
     Attribution,
@@ -43,6 +48,17 @@ _ABBREVIATION_RE = re.compile(
 _DASH_RE = re.compile(r"^\s*[,.]?\s*(?:[–—]|--?)\s*")
 _LABEL_RE = re.compile(r"^\s*([A-Z][^:]{0,60}?)\s*:\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_LAST_CLAUSE_RE = re.compile(r"[^.!?]*:$")
+_DIGIT_RE = re.compile(r"\d")
+_COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")
+# Words before a quoted term that make it a name for something, not the speaker's own words.
+_TERM_BEFORE_RE = re.compile(r"(?:\bthe|so-called|\bdubbed|\bnamed|\bcodenamed)\s*$", re.I)
+# "in what X called/described as “…”": X's words, whatever the sentence's main source is.
+_WHAT_CALLED_RE = re.compile(
+    r"\b(?:what|which)\s+(?P<who>[^,;:.“”\"_]{2,60}?)\s+(?:has\s+|had\s+)?"
+    r"(?:call(?:s|ed)|describe[sd]?\s+as|term(?:s|ed)|dub(?:s|bed)|label(?:s|l?ed)|"
+    r"brand(?:s|ed)|characteri[sz]e[sd]?\s+as)\s*$"
+)
 _OPENING_CONTEXT = " \t\n([{“\"'‘—–-/:"
 
 
@@ -86,6 +102,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     """Every quotation in `doc_text` with its speaker, in document order."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(doc_text)]
     quotes = _find_quotations(doc_text, paragraphs)
+    quotes = _add_block_quotations(doc_text, paragraphs, quotes)
     if not quotes:
         return []
     masked = _mask(doc_text, quotes)
@@ -103,8 +120,11 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     hits = []
     for quote in quotes:
         text = doc_text[quote.start : quote.end]
-        if len(_WORD_RE.findall(text)) < MIN_WORDS and not (
-            quote.attached or (quote.whole_sentence and quote.speaker)
+        words = len(_WORD_RE.findall(text))
+        if words < MIN_WORDS and not (
+            quote.attached
+            or (quote.whole_sentence and quote.speaker)
+            or (words >= 2 and _reported_phrase(quote, text, sentences, masked))
         ):
             continue
         speaker = quote.speaker
@@ -146,6 +166,31 @@ def _find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quot
                 open_chain_next = this_chain
         open_chain = open_chain_next
     return quotes
+
+
+def _add_block_quotations(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote]
+) -> list[_Quote]:
+    """A paragraph without quote marks after 'X wrote on Twitter:' is X's words (a blockquote)."""
+    blocks = []
+    for index in range(1, len(paragraphs)):
+        p_start, p_end = paragraphs[index]
+        lead_start, lead_end = paragraphs[index - 1]
+        lead = text[lead_start:lead_end].rstrip()
+        body = text[p_start:p_end].strip()
+        if not lead.endswith(":") or len(body) < 20 or body[-1] not in ".!?…":
+            continue
+        if _DOUBLE_MARK_RE.search(body) or _DOUBLE_MARK_RE.search(lead):
+            continue
+        last_clause = _LAST_CLAUSE_RE.search(lead)
+        if last_clause is None or find_attribution(last_clause.group()) is None:
+            continue
+        start = _first_visible(text, p_start)
+        end = start + len(body)
+        blocks.append(_Quote(start, start, end, None, index, -index - 1))
+    if not blocks:
+        return quotes
+    return sorted(quotes + blocks, key=lambda q: q.open_mark)
 
 
 def _first_visible(text: str, start: int) -> int:
@@ -249,6 +294,19 @@ def _split_sentences(masked: str, paragraphs: list[tuple[int, int]]) -> list[_Se
     return sentences
 
 
+def _reported_phrase(
+    quote: _Quote, quote_text: str, sentences: list[_Sentence], masked: str
+) -> bool:
+    """A short quotation inside what a named source says ('X said the city was “cut off”'),
+    not a term quoted by the reporter ('the “special military operation”')."""
+    sentence = sentences[quote.sentence]
+    if sentence.source is None or quote.speaker is not sentence.source:
+        return False
+    if _DIGIT_RE.search(quote_text):
+        return False  # a quoted figure ('“more than 200”') is a claim to check, not a quote
+    return not _TERM_BEFORE_RE.search(masked[sentence.start : quote.open_mark])
+
+
 def _place_quotes(quotes: list[_Quote], sentences: list[_Sentence]) -> None:
     """Give each quotation the index of the sentence holding its opening mark."""
     k = 0
@@ -308,6 +366,8 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
     for sentence in sentences:
         found = sentence.attribution
         if found is None:
+            found = sentence.attribution = _colon_clause_attribution(sentence.text)
+        if found is None:
             mentioned = subject_person(sentence.text)
             if mentioned is not None:
                 sentence.subject = Source(mentioned.name, mentioned.kind)
@@ -318,10 +378,35 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
             recent.remember(found, sentence.source)
 
 
+def _colon_clause_attribution(text: str) -> Attribution | None:
+    """The subject of a clause that hands over to a quotation with a colon, verb or not:
+    'Asked about Belarus, the official was blunt: “…”'."""
+    colon = _COLON_QUOTE_RE.search(text)
+    if colon is None:
+        return None
+    clause_start = text.rfind(",", 0, colon.start()) + 1
+    clause = text[clause_start : colon.start()]
+    offset = clause_start + len(clause) - len(clause.lstrip())
+    found = speaker_from_phrase(clause.strip())
+    if found is None or (found.kind == "other" and not found.pronoun):
+        return None
+    return replace(
+        found,
+        start=found.start + offset,
+        end=found.end + offset,
+        verb_start=colon.start(),
+        verb_end=colon.start() + 1,
+    )
+
+
 def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], masked: str) -> None:
     """The speaker named in the quotation's own sentence, or after a dash ('“…” – X')."""
     for quote in quotes:
         sentence = sentences[quote.sentence]
+        called = _what_called_speaker(masked[sentence.start : quote.open_mark], sentence.source)
+        if called is not None:
+            quote.speaker, quote.attached = called, True
+            continue
         found = sentence.attribution
         if found is not None and sentence.source is not None:
             quote.speaker = sentence.source
@@ -344,6 +429,23 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
             if named is not None and not named.pronoun:
                 quote.speaker = Source(named.name, named.kind)
                 quote.attached = True
+
+
+def _what_called_speaker(before: str, subject: Source | None) -> Source | None:
+    """X in 'in what X called “…”'; "its ministry" becomes the sentence source's ministry."""
+    called = _WHAT_CALLED_RE.search(before)
+    if called is None:
+        return None
+    who = called["who"].strip()
+    owner, _, rest = who.partition(" ")
+    if owner.lower() in ("its", "their") and rest:
+        who = rest
+    named = speaker_from_phrase(who)
+    if named is None or named.pronoun:
+        return None
+    if who != called["who"].strip() and subject is not None and subject.kind != "named official":
+        return Source(f"{subject.name}'s {named.name}", named.kind)
+    return Source(named.name, named.kind)
 
 
 def _attached(quote: _Quote, found: Attribution, offset: int) -> bool:

@@ -1,3 +1,3 @@
-"""sitdash: news articles about a conflict -> a durable store of claims, shown in a terminal dashboard."""
+"""sitdash: conflict news -> a durable store of claims, shown in a terminal dashboard."""
 
 __version__ = "0.1.0"

@@ -7,11 +7,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from sitdash.query import Filters, Index
+from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.summary import key_quotes, movement_rows, movement_totals, region_status
 
 
-def render_brief(index: Index, quotes: int = 6, filters: Filters = Filters()) -> Group:
+def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -> Group:
     dates = index.dates()
     span = f", {dates[0]} to {dates[-1]}" if dates else ""
     header = Text(f"Situation brief: {len(index.documents)} documents, {len(index.claims)} claims"

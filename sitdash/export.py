@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import orjson
 
 from sitdash.ingest.places import lookup
-from sitdash.query import Filters, Index
+from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.summary import key_quotes, movement_rows, region_status
 
 FORMATS = ("json", "csv", "md")
@@ -118,7 +118,7 @@ def _md(text: str | None) -> str:
     return text
 
 
-def to_markdown(index: Index, filters: Filters = Filters()) -> str:
+def to_markdown(index: Index, filters: Filters = NO_FILTERS) -> str:
     """A situation brief: regions, key quotes, movements, and claims with their notes."""
     lines = ["# Situation brief", ""]
     dates = index.dates()
@@ -133,8 +133,10 @@ def to_markdown(index: Index, filters: Filters = Filters()) -> str:
                      f"{row.events} | {row.movements} |")
     lines += ["", "## Key quotes", ""]
     for quote in key_quotes(index, filters)[:10]:
-        lines.append(f"- \u201c{_md(quote['text'])}\u201d \u2014 {_md(quote.get('speaker') or 'unattributed')}"
-                     f" ({quote.get('date') or 'undated'}, {_md(quote.get('outlet') or 'unknown outlet')})")
+        speaker = _md(quote.get("speaker") or "unattributed")
+        outlet = _md(quote.get("outlet") or "unknown outlet")
+        lines.append(f"- \u201c{_md(quote['text'])}\u201d \u2014 {speaker} "
+                     f"({quote.get('date') or 'undated'}, {outlet})")
     lines += ["", "## Movements", ""]
     for move in movement_rows(index, filters):
         route = f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"

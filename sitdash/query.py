@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
+from sitdash.gcpause import gc_paused
 from sitdash.ingest.places import lookup
 
 UNVERIFIED = "unverified"
@@ -91,6 +93,10 @@ class Filters:
         return replace(self, **changes)
 
 
+NO_FILTERS = Filters()  # Filters is immutable, so one shared "no filter" value is safe
+
+
+@lru_cache(maxsize=65536)
 def region_of(place: str) -> str | None:
     info = lookup(place)
     return info.region if info else None
@@ -129,7 +135,7 @@ def matches(facts: ClaimFacts, filters: Filters) -> bool:
 
 @dataclass
 class Index:
-    """A loaded store with its lookups. Build it once per store load; refresh analyst data cheaply."""
+    """A loaded store with its lookups: built once per load; analyst data refreshes cheaply."""
 
     documents: dict[str, dict]
     claims: dict[str, dict]
@@ -140,19 +146,21 @@ class Index:
     notes: dict[str, list[dict]] = field(default_factory=dict)  # claim id -> notes
 
     def __post_init__(self) -> None:
-        self._build()
+        with gc_paused():
+            self._build()
 
     @classmethod
     def from_store(cls, store: Any) -> Index:
         notes: dict[str, list[dict]] = defaultdict(list)
         for note in store.notes():
             notes[note["claim_id"]].append(note)
+        # rows() hands over the stored dicts without copying; the index never modifies them.
         return cls(
-            documents={d["id"]: d for d in store.documents()},
-            claims={c["id"]: c for c in store.claims()},
-            quotes=store.quotes(),
-            movements=store.movements(),
-            events=store.events(),
+            documents={d["id"]: d for d in store.rows("documents")},
+            claims={c["id"]: c for c in store.rows("claims")},
+            quotes=store.rows("quotes"),
+            movements=store.rows("movements"),
+            events=store.rows("events"),
             judgements=store.judgements(),
             notes=dict(notes),
         )
@@ -164,16 +172,9 @@ class Index:
         for event in self.events:
             for cid in event.get("claim_ids", ()):
                 types_by_claim[cid].add(event["type"])
-        region_cache: dict[str, str | None] = {}
-
-        def regions(places: list[str]) -> frozenset[str]:
-            out = set()
-            for place in places:
-                if place not in region_cache:
-                    region_cache[place] = region_of(place)
-                if region_cache[place]:
-                    out.add(region_cache[place])
-            return frozenset(out)
+        outlets = {doc_id: (doc.get("outlet") or "") for doc_id, doc in self.documents.items()}
+        region_sets: dict[tuple, frozenset[str]] = {}  # places tuple -> regions, computed once
+        no_types: frozenset[str] = frozenset()
 
         # Claims in timeline order: dated first by date, then undated, stable within a document.
         ordered = sorted(self.claims.values(), key=_claim_order)
@@ -184,24 +185,40 @@ class Index:
         self.by_source: dict[str, set[str]] = defaultdict(set)
         self.by_type: dict[str, set[str]] = defaultdict(set)
         self.search_texts: list[str] = []
+        facts_of, texts, by_source = self.facts, self.search_texts, self.by_source
         for claim in ordered:
             cid = claim["id"]
-            doc = self.documents.get(claim["doc_id"], {})
-            search = " ".join(
-                [claim.get("text", ""), claim.get("source", ""), doc.get("outlet") or ""]
-                + list(claim.get("places", ()))
-            ).lower()
-            facts = ClaimFacts(claim, search, regions(claim.get("places", [])),
-                               frozenset(types_by_claim.get(cid, ())))
-            self.facts[cid] = facts
-            self.search_texts.append(search)
-            for region in facts.regions:
+            places = tuple(claim.get("places") or ())
+            regions = region_sets.get(places)
+            if regions is None:
+                regions = region_sets[places] = frozenset(
+                    r for r in map(region_of, places) if r)
+            source = claim.get("source", "")
+            search = " ".join((claim.get("text", ""), source, outlets.get(claim.get("doc_id"), ""),
+                               *places)).lower()
+            types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
+            facts_of[cid] = ClaimFacts(claim, search, regions, types)
+            texts.append(search)
+            for region in regions:
                 self.by_region[region].add(cid)
-            self.by_source[claim.get("source", "")].add(cid)
-            for etype in facts.types:
+            by_source[source].add(cid)
+            for etype in types:
                 self.by_type[etype].add(cid)
+        self.events_in_order = sorted(self.events, key=_event_order)
+        self.event_regions = {e["id"]: frozenset(r for r in map(region_of, e.get("places") or ())
+                                                 if r) for e in self.events}
         self._apply_judgements()
         self._text_cache: tuple[str, list[str]] | None = None
+        self._memo: dict[Any, Any] = {}  # derived answers, dropped when analyst data changes
+
+    def memo(self, key: Any, compute: Any) -> Any:
+        """`compute()` once per key until analyst data changes; panes repaint from the memo.
+        Keys hold the Filters, so a pane and the one beside it share each other's work."""
+        if key not in self._memo:
+            if len(self._memo) > 64:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _apply_judgements(self) -> None:
         self.reviewed: set[str] = set()
@@ -219,6 +236,7 @@ class Index:
         self.judgements = judgements
         self.notes = dict(grouped)
         self._apply_judgements()
+        self._memo.clear()
 
     # -- filtering ------------------------------------------------------------------------
 
@@ -236,6 +254,9 @@ class Index:
 
     def claim_ids(self, filters: Filters) -> list[str]:
         """Ids of the claims that pass `filters`, in timeline order."""
+        return self.memo(("ids", filters), lambda: self._claim_ids(filters))
+
+    def _claim_ids(self, filters: Filters) -> list[str]:
         sets: list[set[str]] = []
         if filters.regions:
             sets.append(set().union(*(self.by_region.get(r, set()) for r in filters.regions)))
@@ -267,22 +288,26 @@ class Index:
     def claim_rows(self, filters: Filters) -> list[dict]:
         return [self.claims[cid] for cid in self.claim_ids(filters)]
 
-    def _passing(self, filters: Filters) -> set[str] | None:
-        return None if filters.is_empty() else set(self.claim_ids(filters))
+    def passing(self, filters: Filters) -> set[str] | None:
+        """The set of claim ids passing `filters`, or None when nothing is filtered."""
+        if filters.is_empty():
+            return None
+        return self.memo(("passing", filters), lambda: set(self.claim_ids(filters)))
 
     def event_rows(self, filters: Filters) -> list[dict]:
         """Events with at least one claim passing the filters, in date order."""
-        passing = self._passing(filters)
-        rows = [e for e in self.events
-                if passing is None or any(c in passing for c in e.get("claim_ids", ()))]
-        return sorted(rows, key=lambda e: (e.get("date") is None, e.get("date") or "", e["id"]))
+        passing = self.passing(filters)
+        if passing is None:
+            return list(self.events_in_order)
+        return self.memo(("events", filters), lambda: [
+            e for e in self.events_in_order if any(c in passing for c in e.get("claim_ids", ()))])
 
     def quote_rows(self, filters: Filters) -> list[dict]:
-        passing = self._passing(filters)
+        passing = self.passing(filters)
         return [q for q in self.quotes if passing is None or q.get("claim_id") in passing]
 
     def movement_rows(self, filters: Filters) -> list[dict]:
-        passing = self._passing(filters)
+        passing = self.passing(filters)
         return [m for m in self.movements if passing is None or m.get("claim_id") in passing]
 
     # -- lookups for the panes and pickers --------------------------------------------------
@@ -305,6 +330,11 @@ class Index:
 
     def has_notes(self, claim_id: str | None) -> bool:
         return bool(claim_id and self.notes.get(claim_id))
+
+
+def _event_order(event: dict) -> tuple:
+    date = event.get("date")
+    return (date is None, date or "", event["id"])
 
 
 def _claim_order(claim: dict) -> tuple:

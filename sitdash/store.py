@@ -156,6 +156,14 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return doc_id in self._doc_ids
 
+    def rows(self, name: str) -> list[dict]:
+        """The stored rows of a derived table without copying them: for readers that build
+        their own indexes (query.Index) and never modify a row. Use documents() etc. otherwise."""
+        if name not in DERIVED_TABLES:
+            raise ValueError(f"no derived table {name!r}")
+        self._apply_pending()
+        return list((self._derived.read() or {}).get(name, {}).values())
+
     def documents(self) -> list[dict]:
         return self._all(DOCUMENTS)
 

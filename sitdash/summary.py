@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sitdash.query import Filters, Index, region_of
+from sitdash.query import NO_FILTERS, Filters, Index, region_of
 
 # Theatre regions always listed, in the order an analyst reads a map of the war.
 THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
@@ -47,31 +47,34 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARK[min(len(SPARK) - 1, round(v / top * (len(SPARK) - 1)))] for v in values)
 
 
-def _place_regions(places: list[str] | None) -> set[str]:
-    return {r for r in (region_of(p) for p in places or ()) if r}
-
-
-def region_status(index: Index, filters: Filters = Filters()) -> list[RegionRow]:
+def region_status(index: Index, filters: Filters = NO_FILTERS) -> list[RegionRow]:
     """One row per theatre region: a status derived from events and movements, counts, trend."""
-    claims = index.claim_rows(filters)
+    return index.memo(("regions", filters), lambda: _region_status(index, filters))
+
+
+def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
+    facts = index.facts
+    # Count (regions, day) pairs first: a few thousand distinct pairs however many claims.
+    pairs = Counter((facts[cid].regions, facts[cid].claim.get("date"))
+                    for cid in index.claim_ids(filters))
     events = index.event_rows(filters)
     movements = index.movement_rows(filters)
-    latest = max((c["date"] for c in claims if c.get("date")), default=None)
+    latest = max((day for _, day in pairs if day), default=None)
     days = _trend_days(latest)
 
     claim_count: Counter[str] = Counter()
     last: dict[str, str] = {}
     per_day: dict[str, Counter[str]] = defaultdict(Counter)
-    for claim in claims:
-        for region in index.facts[claim["id"]].regions:
-            claim_count[region] += 1
-            if claim.get("date"):
-                last[region] = max(last.get(region, ""), claim["date"])
-                per_day[region][claim["date"]] += 1
+    for (regions, day), n in pairs.items():
+        for region in regions:
+            claim_count[region] += n
+            if day:
+                last[region] = max(last.get(region, ""), day)
+                per_day[region][day] += n
 
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
-        for region in _place_regions(event.get("places")):
+        for region in index.event_regions.get(event["id"], ()):
             event_types[region][event["type"]] += 1
             event_types[region][event.get("sub_type") or ""] += 1
 
@@ -152,10 +155,18 @@ def quote_score(quote: dict, claim: dict | None) -> float:
     return score
 
 
-def key_quotes(index: Index, filters: Filters = Filters()) -> list[dict]:
+def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Quotes, the most substantive first; each with its date and outlet for display."""
+    ranked = index.memo("ranked quotes", lambda: _rank_quotes(index))
+    passing = index.passing(filters)
+    if passing is None:
+        return ranked
+    return [q for q in ranked if q.get("claim_id") in passing]
+
+
+def _rank_quotes(index: Index) -> list[dict]:
     rows = []
-    for quote in index.quote_rows(filters):
+    for quote in index.quotes:
         claim = index.claims.get(quote.get("claim_id") or "")
         doc = index.documents.get(quote.get("doc_id", ""), {})
         date_ = (claim or {}).get("date") or doc.get("published")
@@ -168,10 +179,18 @@ def key_quotes(index: Index, filters: Filters = Filters()) -> list[dict]:
 # -- movements --------------------------------------------------------------------------------
 
 
-def movement_rows(index: Index, filters: Filters = Filters()) -> list[dict]:
+def movement_rows(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Movements in date order, each with an "asserted"/"assessed" label."""
+    ordered = index.memo("ordered movements", lambda: _order_movements(index))
+    passing = index.passing(filters)
+    if passing is None:
+        return ordered
+    return [m for m in ordered if m.get("claim_id") in passing]
+
+
+def _order_movements(index: Index) -> list[dict]:
     rows = [{**m, "stance": "assessed" if m.get("hedged") else "asserted"}
-            for m in index.movement_rows(filters)]
+            for m in index.movements]
     rows.sort(key=lambda m: (m.get("date") is None, m.get("date") or "", m.get("start", 0)))
     return rows
 
@@ -184,7 +203,7 @@ def movement_totals(rows: list[dict]) -> dict[str, int]:
 # -- timeline ---------------------------------------------------------------------------------
 
 
-def timeline(index: Index, filters: Filters = Filters()) -> list[tuple[str, list[dict]]]:
+def timeline(index: Index, filters: Filters = NO_FILTERS) -> list[tuple[str, list[dict]]]:
     """Events grouped by day (undated last), in date order."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for event in index.event_rows(filters):

@@ -67,7 +67,7 @@ def hedges(sentence: str) -> list[str]:
 
 
 def quantities(sentence: str) -> list[str]:
-    """Stated amounts with what they count: "300 attack missions", "less than 20%", "eight years"."""
+    """Stated amounts and what they count: "300 attack missions", "less than 20%"."""
     out: list[str] = []
     for match in _QUANTITY.finditer(sentence):
         text = " ".join(match.group(0).split())

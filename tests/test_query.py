@@ -8,7 +8,8 @@ from sitdash.query import Filters, Index, matches
 PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol"]
 SOURCES = ["John Kirby", "the Pentagon", "a senior US defense official", "Reuters"]
 TYPES = ["Battles", "Explosions/Remote violence", "Strategic developments"]
-WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", ""]
+WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", "",
+         "İstanbul", "a-b", "x_y", "٣٤"]
 DATES = [None, "2022-03-01", "2022-03-15", "2022-03-30", "2022-04-02"]
 
 
@@ -62,6 +63,19 @@ def test_indexed_filters_equal_a_plain_scan(index, sequence):
     # A sequence of filters also exercises the text cache (typing narrows the last result).
     for filters in sequence:
         assert index.claim_ids(filters) == scan(index, filters)
+    index.warm()  # the word index answers text filters from here on
+    index._text_cache = None
+    index._memo.clear()
+    for filters in sequence:
+        assert index.claim_ids(filters) == scan(index, filters)
+
+
+@settings(max_examples=200, deadline=None)
+@given(stores(), st.text(max_size=4))
+def test_word_index_equals_a_scan_for_any_text(index, typed):
+    index.warm()
+    filters = Filters(text=typed)
+    assert index.claim_ids(filters) == scan(index, filters)
 
 
 @settings(max_examples=100, deadline=None)

@@ -160,6 +160,9 @@ async def test_enter_opens_the_claim_with_context_notes_and_links(store_path):
             app.screen.query_one("#claim-full").render())
         full = str(app.screen.query_one("#claim-full").render())
         assert "Linked quotes (1)" in full and "Shelling of Kharkiv" in full
+        # the paragraphs either side are there for context
+        assert "shelled the eastern city of Kharkiv" in full and "Mala Rohan" in full
+        await pilot.press("j", "j", "k")
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 

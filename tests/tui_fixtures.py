@@ -163,6 +163,9 @@ class MemoryStore:
         self.records = records
         self._notes: list[dict] = []
 
+    def rows(self, table: str) -> list[dict]:
+        return self.records[table]
+
     def documents(self):
         return self.records["documents"]
 

@@ -13,7 +13,7 @@ from typing import Any
 from sitdash import summary
 from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
 from sitdash.query import Filters, Index
-from sitdash.tui.text import clean, clean_with_span, grade_label, paragraph_around
+from sitdash.tui.text import clean, clean_block, clean_with_span, grade_label, paragraph_around
 
 NOTE_MARK = "✎"
 
@@ -152,6 +152,24 @@ def claim_context(index: Index, claim_id: str | None) -> ClaimContext | None:
         grade_words=grade_words(judgement),
         notes=sorted(index.notes.get(claim_id, []), key=lambda n: n.get("time") or ""),
     )
+
+
+def neighbour_paragraphs(index: Index, claim_id: str) -> tuple[str, str]:
+    """The (cleaned) paragraphs just before and after the claim's own, for fuller context."""
+    claim = index.claims.get(claim_id) or {}
+    text = index.document_of(claim_id).get("text") or ""
+    start, end = int(claim.get("start") or 0), int(claim.get("end") or 0)
+    if not text or not 0 <= start < end <= len(text):
+        return "", ""
+    p_start = text.rfind("\n\n", 0, start)
+    p_end = text.find("\n\n", start)
+    before = ""
+    if p_start > 0:
+        before, _, _ = paragraph_around(text, p_start - 1, p_start - 1)
+    after = ""
+    if p_end >= 0 and p_end + 2 < len(text):
+        after, _, _ = paragraph_around(text, p_end + 2, p_end + 2)
+    return clean_block(before), clean_block(after)
 
 
 def grade_words(judgement: dict) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -36,7 +37,7 @@ class ClaimsScreen(Screen):
                    priority=3),
             Column("status", "Status", 12, lambda c: index().facts[c["id"]].status),
             Column("grade", "Grd", 3, lambda c: grade_label(index().judgement(c["id"]))),
-            Column("text", "Claim", 20, lambda c: c.get("text"), flex=True),
+            Column("text", "Claim", 16, lambda c: c.get("text"), flex=True),
         ], empty="No claims match the filters.", id="claims-table")
         yield DetailStrip(id="detail")
         yield Footer()
@@ -84,7 +85,12 @@ def claim_text(app, claim_id: str) -> Text:
     out.append("Document\n", style="bold underline")
     out.append(Text(f"{ctx.title}\n{ctx.outlet} · {ctx.published}\n"))
     out.append("\nIn context\n", style="bold underline")
+    before, after = R.neighbour_paragraphs(index, claim_id)
+    if before:
+        out.append(Text(before + "\n\n", style="dim"))
     out.append_text(highlighted(ctx.paragraph, *ctx.span))
+    if after:
+        out.append(Text("\n\n" + after, style="dim"))
     out.append("\n\nClaim\n", style="bold underline")
     facts = [("Source", f"{clean(claim.get('source'))} ({clean(claim.get('source_kind'))})"),
              ("Date", R.when(claim.get("date"), claim.get("date_precision"))
@@ -125,9 +131,12 @@ def claim_text(app, claim_id: str) -> Text:
 
 
 class ClaimScreen(Screen):
-    """One claim in full: n, v and g act on it; escape goes back."""
+    """One claim in full: n, v and g act on it; j/k scroll; escape goes back."""
 
-    BINDINGS = keys.bindings("claims")
+    BINDINGS = keys.bindings("claims") + [
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+    ]
 
     def __init__(self, claim_id: str) -> None:
         super().__init__()
@@ -150,6 +159,10 @@ class ClaimScreen(Screen):
 
     def current_claim_id(self) -> str | None:
         return self.claim_id
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#claim-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + lines, animate=False)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -345,3 +345,93 @@ def test_sentences_without_movement_words_are_cheap():
         extract_movements(sentence)
     per_call = (time.perf_counter() - start) / 20000
     assert per_call < 20e-6  # ~2-5 us measured; headroom for a busy machine
+
+
+# --- patterns met in real copy, each with a sentence written for this test ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Russian troops seized the village of Bilohorivka after a week of shelling.",
+         [("advance", None, "Bilohorivka", False)]),
+        ("Ukrainian units regained control of Kupiansk on Saturday.",
+         [("advance", None, "Kupiansk", False)]),
+        ("Russian forces made small gains near Avdiivka, the ministry said.",
+         [("advance", None, "Avdiivka", False)]),
+        ("Ukrainian troops liberated Balakliia in the Kharkiv region.",  # the region only locates
+         [("advance", None, "Balakliia", False)]),
+        ("Ukrainian forces captured two Russian tanks near Kupiansk.", []),  # things, not ground
+        ("Russia failed to capture Vuhledar in the winter.", []),
+    ],
+)
+def test_taking_a_place_is_an_advance_into_it(sentence, expected):
+    assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Moscow is pouring reservists into the Kherson region.",
+         [("deploy", None, "Kherson", False)]),
+        ("Russia keeps bringing fresh units into Melitopol.",
+         [("deploy", None, "Melitopol", False)]),
+        ("Russia moved two airborne regiments into the Kherson region.",
+         [("deploy", None, "Kherson", False)]),
+        ("Russia moved 3,000 troops from Crimea to Melitopol.",
+         [("redeploy", "Crimea", "Melitopol", False)]),
+        ("Russian troops moved to Belarus.", [("reposition", None, "Belarus", False)]),
+        ("Fresh Russian units came across the border from Kursk overnight.",
+         [("advance", "Kursk", None, False)]),
+        ("Russian forces from Kreminna advanced toward Lyman.",
+         [("advance", "Kreminna", "Lyman", False)]),
+        ("Russia pulled most of its remaining troops out of Kherson.",
+         [("withdraw", "Kherson", None, False)]),
+    ],
+)
+def test_forces_sent_brought_and_moved(sentence, expected):
+    assert moves(sentence) == expected
+
+
+def test_evacuating_soldiers_is_a_withdrawal_evacuating_civilians_is_not():
+    assert moves("Kyiv ordered the evacuation of its soldiers from Pisky.") == [
+        ("withdraw", "Pisky", None, False)
+    ]
+    assert moves("Buses began the evacuation of civilians from Lysychansk.") == []
+
+
+def test_pushed_them_back_moves_the_other_side():
+    [hit] = extract_movements("Ukrainian troops pushed them back from the outskirts of Kharkiv.")
+    assert (hit.kind, hit.origin, hit.actor) == ("retreat", "Kharkiv", "Russian forces")
+
+
+def test_generic_forces_as_the_object_of_a_strong_verb():
+    assert moves("We see them reposition forces toward the south.") == [
+        ("reposition", None, None, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv dismissed claims that its troops had retreated from Soledar.",
+        "Russia may send more troops from Belarus to the Volyn direction, though officials have "
+        "seen no sign of such a move.",
+    ],
+)
+def test_dismissed_and_unseen_movements_are_dropped(sentence):
+    assert moves(sentence) == []
+
+
+def test_a_speakers_title_is_no_destination():
+    assert moves("Russian troops withdrew from Kreminna, Luhansk Governor Serhiy Haidai said.") == [
+        ("withdraw", "Kreminna", None, False)
+    ]
+
+
+def test_a_modal_ends_the_places_of_a_pullback():
+    hits = extract_movements(
+        "A pullback to the river could make it easier for Russia to press its advance "
+        "westwards towards Kryvyi Rih."
+    )
+    assert all(h.kind not in ("retreat", "withdraw") for h in hits)

@@ -58,10 +58,14 @@ class MovementHit:
 _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"withdr(?:ew|awn|awing|aws|aw)", "strong"),
     ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
-    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,3}?\s+(?:out|back)",
+    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,5}?\s+(?:out|back)",
      "strong"),
     ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)",
      "milobj"),
+    # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
+    ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
+               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)", "milobj"),
+    ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
                  r"vacat(?:ed|ing|es|e)", "weak"),
     ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
@@ -83,13 +87,21 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
-                r"mov(?:ed|ing|es|e))(?=\s+(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
+                r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
+                r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
      "strong"),
     ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
     ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
                 r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
      "weak"),
     ("advance", r"convoys?|columns?", "vehicle"),
+    # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
+    ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
+                r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
+                r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing))"
+                r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
+                r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances)", "capture"),
+    ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
 )
@@ -102,7 +114,8 @@ _SCREEN_STEMS = (
     "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
     "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station "
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
-    "approach enter reach cross head convoy column relocat regroup"
+    "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
+    "recaptur seiz retook retak overr liberat took tak gain regain made make came come"
 ).split()
 
 
@@ -162,7 +175,7 @@ _MIL_NOUN = (
     r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
     r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
-    r"warships|fleet|vessels|submarines)"
+    r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
 _SHIFT_EFFORT_RE = re.compile(
@@ -244,13 +257,16 @@ _CLAUSE_START_RE = _Anchored(
 # Where the places of a trigger stop.
 _SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
-    "told added according and",
+    "told added according and could would might may will should can",
     r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
     r"when|since|unlike|said|says|told|added|according\s+to)\b"
     r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
     r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
-    r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b",
-    symbols=r"[;:“”\"—–.]",
+    r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b"
+    r"|\b(?:could|would|might|(?-i:may)|will|should|can)\s+(?!also\b)"
+    # ", Kharkiv Oblast Governor Oleh Syniehubov said": the speaker's title names no destination
+    r"|,(?=\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|added|reported)\b)",
+    symbols=r"[;:“”\"—–.,]",
 )
 _HEDGE_RE = _Anchored(
     "expect could may might possibl likely probably appear apparently reportedly set plan intend "
@@ -275,10 +291,17 @@ _NEAR_NEGATION_RE = re.compile(
     re.I,
 )
 _CLAUSE_NEGATION_RE = _Anchored(
-    "deny denies denied denying no there rejected false unlikely not never",
+    "deny denies denied denying no there rejected false unlikely not never dismiss reject refut",
     r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
     r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
-    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed))\b",
+    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed)|"
+    r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
+)
+# "..., though we have seen no indications of such a movement": the movement is denied after it
+_AFTER_NEGATION_RE = re.compile(
+    r"[,;]\s*(?:though|but|although|yet)\s+(?:[\w'’-]+\s+){0,4}?(?:seen|observed|found|detected|"
+    r"is|are|was|were|been)\s+no\s+(?:indications?|signs?|evidence|confirmation)\b",
+    re.I,
 )
 
 # --- trigger guards ---------------------------------------------------------------------------
@@ -309,10 +332,21 @@ _INFINITIVE_AFTER_RE = re.compile(
 )
 _ADVANCE_NEXT_RE = re.compile(
     r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|"
-    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d)\b|[A-Z])"
+    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|"
+    r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
 )
 _STATIC_BEFORE_RE = re.compile(
     r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
+_CAPTURED_THING_RE = re.compile(
+    r"\s+(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
+    r"more|other)\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
+    r"mercenaries|tanks?|vehicles|equipment|weapons|ammunition|documents|grain|ships?|vessels|"
+    r"drones?|the\s+initiative|initiative)\b",
+    re.I,
+)
+_EVAC_PEOPLE_RE = re.compile(
+    r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
+)
 _LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
 _CIVILIAN_RE = re.compile(
     r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
@@ -331,6 +365,11 @@ _AREA_OBJECT_RE = re.compile(
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
+_OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
+# "Russian forces from Popasna advanced": where the mover came from, named before the verb
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
+_CONTAINER_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
 _COORDINATION_RE = re.compile(
     r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
 _LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -436,6 +475,8 @@ def actor_in(sentence: str) -> str | None:
     return best
 
 
+_THEM_RE = re.compile(r"\bthem\b", re.I)
+_OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
 _RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
 
 
@@ -522,6 +563,10 @@ def _trigger_matches(sentence: str):
 def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     before, after = sentence[max(0, trig.start - 60):trig.start], sentence[trig.end:trig.end + 60]
     word = trig.text
+    if trig.mode == "capture" and _CAPTURED_THING_RE.match(after):
+        return False  # "captured two Russian soldiers", "seized weapons": no ground taken
+    if trig.mode == "evac" and _EVAC_PEOPLE_RE.search(after[:50]):
+        return False  # evacuating civilians is not a force movement
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
         # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
         if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) \
@@ -665,6 +710,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         earlier = [p for p in places if p.end <= trig.start]
         if earlier:
             destinations = [earlier[-1]]
+    if not origins and trig.kind not in _PULLBACK:
+        origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
+            sentence, max(0, p.start - 12), p.start) and _AREA_AFTER_RE.fullmatch(
+            sentence, p.end, trig.start)][-1:]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
     actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
                                                   previous_actor, origins)
@@ -676,6 +725,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     if kind == "reposition" and destinations and \
             _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
         kind = "advance"  # "moving from Izium toward Sloviansk"
+    elif kind in ("reposition", "advance") and trig.text.startswith("mov") and \
+            _moves_forces(sentence, trig, destinations):
+        # "moved 11 battalion tactical groups into the east": forces sent somewhere, not a march
+        kind = "redeploy" if origins else "deploy"
     origin_names = [p.name for p in origins] or [None]
     dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
@@ -686,7 +739,18 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     ]
 
 
+def _moves_forces(sentence: str, trig: _Trigger, destinations: list) -> bool:
+    """Whether a "moved" has forces as its object before the first destination."""
+    end = destinations[0].start if destinations else min(len(sentence), trig.end + 80)
+    obj = sentence[trig.end:end]
+    first_prep = _OBJECT_END_RE.search(obj)
+    obj = obj[: first_prep.start()] if first_prep else obj
+    return bool(obj.strip()) and bool(_MIL_NOUN_RE.search(obj)) and len(obj.split()) <= 8
+
+
 def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
+    if _AFTER_NEGATION_RE.search(sentence, trig.end):
+        return True
     before = sentence[clause_start:trig.start]
     near = " ".join(before[-80:].split()[-3:])
     if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
@@ -712,6 +776,9 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
                 previous, anchor = winner, place.end
                 continue
         prep = _last_prep(gap)
+        if prep == "in" and previous is not None and _locates(previous, place):
+            anchor = place.end
+            continue
         if prep is None and previous is not None and _coordinated(sentence, gap, place):
             role = "from" if previous in origins else "to" if previous in destinations else None
         else:
@@ -722,6 +789,14 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             destinations.append(place)
         previous, anchor = place, place.end
     return _unique_places(origins), _unique_places(destinations)
+
+
+def _locates(inner, outer) -> bool:
+    """ "Trostianets in the Sumy region": the region only says where the first place lies."""
+    if not _CONTAINER_SURFACE_RE.search(outer.surface):
+        return False
+    a, b = lookup(inner.name), lookup(outer.name)
+    return a is not None and b is not None and a.name != b.name and a.oblast == b.oblast
 
 
 def _is_possessive_only(sentence: str, place, later: list) -> bool:
@@ -815,7 +890,12 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     if trig.mode == "pushback":  # the pushed-back object is the one moving
         inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]
         chosen = inside[0] if inside else None
-    elif trig.mode in ("nominal", "effort"):
+        if chosen is None and _THEM_RE.search(trig.text):
+            pusher = (in_clause or before or [None])[-1]
+            opposite = _OPPOSITE_SIDE.get(actor_family(pusher.name)) if pusher else None
+            if opposite:
+                return opposite, "pronoun", None
+    elif trig.mode in ("nominal", "effort", "evac"):
         after = [a for a in actors if trig.end <= a.start < scope_end
                  and a.strength in ("mil", "state")
                  and _OF_BY_RE.fullmatch(sentence, trig.end, a.start)]
@@ -825,8 +905,10 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     else:
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
-            after = [a for a in actors if trig.end <= a.start < scope_end and a.strength == "mil"]
-            chosen = after[0] if after else None
+            after = [a for a in actors if trig.end <= a.start < scope_end and (
+                a.strength == "mil" or (trig.mode == "strong" and a.strength == "generic"
+                                        and not sentence[trig.end:a.start].strip()))]
+            chosen = after[0] if after else None  # "see them reposition forces into the east"
     if chosen is None:
         return previous_actor or "unknown", None, None
     if chosen.strength in ("generic", "pronoun"):
@@ -869,6 +951,11 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
             return True  # "Russia shifts focus to Donbas"
         return bool(_MIL_NOUN_RE.search(obj[:80]) or trig.text.startswith(("bring", "brought")) and
                     _MIL_NOUN_RE.search(obj[:40])) or (strength == "mil" and bool(named))
+    if trig.mode == "capture":  # ground taken must be named
+        return bool(named) and (strength is not None or bool(_MIL_NOUN_RE.search(sentence)))
+    if trig.mode == "evac":  # "the evacuation of Ukrainian defenders from Azovstal"
+        window = sentence[max(0, trig.start - 60):min(scope_end, trig.end + 60)]
+        return bool(named) and bool(_MIL_NOUN_RE.search(window))
     if trig.mode == "weak":
         if named:
             return strength is not None or bool(_MIL_NOUN_RE.search(obj[:60]))

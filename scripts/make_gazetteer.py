@@ -112,6 +112,7 @@ Vyshhorod|Kyiv|city|Vyshgorod
 Brovary|Kyiv|city|
 Makariv|Kyiv|city|Makarov
 Moshchun|Kyiv|city|
+Demydiv|Kyiv|city|Demidov
 Bila Tserkva|Kyiv|city|Belaya Tserkov|Bila Tserkov
 Boryspil|Kyiv|city|Borispol
 Vasylkiv|Kyiv|city|Vasilkov|Vasylkov
@@ -130,6 +131,8 @@ Pryluky|Chernihiv|city|Priluki
 Novhorod-Siverskyi|Chernihiv|city|Novgorod-Seversky|Novhorod-Siverskyy
 Horodnia|Chernihiv|city|Gorodnya
 Semenivka|Chernihiv|city|
+Desna|Chernihiv|city|
+Yahidne|Chernihiv|city|Yagidne|Yagodnoye
 Sumy|Sumy|city|
 Okhtyrka|Sumy|city|Akhtyrka|Ohtyrka
 Trostianets|Sumy|city|Trostyanets|Trostianets'
@@ -165,6 +168,12 @@ Mala Rohan|Kharkiv|city|Malaya Rogan
 Lyptsi|Kharkiv|city|Liptsy
 Borova|Kharkiv|city|
 Kivsharivka|Kharkiv|city|
+Dovhenke|Kharkiv|city|Dovgenkoye|Dolgenkoye|Dovgenke
+Brazhkivka|Kharkiv|city|Brazhkovka
+Sulyhivka|Kharkiv|city|Suligovka
+Pytomnyk|Kharkiv|city|Pitomnik
+Velyka Komyshuvakha|Kharkiv|city|Velikaya Kamyshevakha
+Hrushuvakha|Kharkiv|city|Grushevakha
 Donetsk|Donetsk|city|Donetsk city|Donetsk People's Republic|Donetsk republic
   Donetsk people's republics
 Mariupol|Donetsk|city|Mariupol'|Mariupil|Mariupol city
@@ -198,6 +207,8 @@ Novoazovsk|Donetsk|city|
 Ilovaisk|Donetsk|city|Ilovaysk
 Khartsyzk|Donetsk|city|
 Yenakiieve|Donetsk|city|Yenakiyevo|Enakievo|Yenakiyeve
+Spirne|Donetsk|city|Spornoye
+Bakhmutske|Donetsk|city|Bakhmutskoye
 Shakhtarsk|Donetsk|city|
 Snizhne|Donetsk|city|Snezhnoye
 Torez|Donetsk|city|Chystiakove
@@ -225,6 +236,7 @@ Starobilsk|Luhansk|city|Starobelsk
 Alchevsk|Luhansk|city|Alchevs'k
 Kadiivka|Luhansk|city|Stakhanov|Kadiyivka
 Hirske|Luhansk|city|Gorskoye
+Myrna Dolyna|Luhansk|city|Mirnaya Dolina
 Zolote|Luhansk|city|Zolotoye
 Bilohorivka|Luhansk|city|Belogorovka
 Shchastia|Luhansk|city|Schastye|Shchastya
@@ -233,6 +245,8 @@ Rovenky|Luhansk|city|Rovenki
 Antratsyt|Luhansk|city|Antratsit
 Stanytsia Luhanska|Luhansk|city|Stanitsa Luganskaya
 Kherson|Kherson|city|
+Posad-Pokrovske|Kherson|city|Posad-Pokrovskoye
+Tiahynka|Kherson|city|Tyaginka|Tyahynka
 Nova Kakhovka|Kherson|city|Novaya Kakhovka
 Kakhovka|Kherson|city|
 Oleshky|Kherson|city|Aleshki

@@ -374,3 +374,18 @@ def test_find_places_is_fast_on_a_long_sentence():
         find_places(sentence)
         timings.append(time.perf_counter() - t0)
     assert statistics.median(timings) < 0.001
+
+
+def test_small_villages_named_in_2022_reporting_are_found():
+    text = (
+        "A missile hit a training ground near the village of Desna overnight, and fighting went on "
+        "around Dovhenke, south of Izium, and near Posad-Pokrovske."
+    )
+    assert [p.name for p in find_places(text)] == ["Desna", "Dovhenke", "Izium", "Posad-Pokrovske"]
+    assert lookup("Dovgenkoye").name == "Dovhenke"
+    assert lookup("Desna").oblast == "Chernihiv Oblast"
+
+
+def test_the_desna_river_is_not_the_village():
+    text = "Engineers blew the bridge over the Desna River; boats patrol the Desna near Chernihiv."
+    assert [p.name for p in find_places(text)] == ["Chernihiv"]

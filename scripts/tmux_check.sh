@@ -68,6 +68,11 @@ keys Escape Escape o;   snap "o: sources screen"
 keys Escape "?";        snap "?: help"
 keys Escape q;          sleep 0.5
 
+start TEXTUAL_COLOR_SYSTEM=standard TERM=xterm-16color
+snap "TEXTUAL_COLOR_SYSTEM=standard (16 colours): dashboard" 0
+keys 3;                 snap "16 colours: quotes"
+keys q;                 sleep 0.5
+
 start NO_COLOR=1 TERM=xterm
 snap "NO_COLOR=1: dashboard" 0
 keys 3 n;               snap "NO_COLOR=1: note modal (the earlier note is listed)"

@@ -209,6 +209,8 @@ async def test_pickers_search_toggle_apply(store_path, key, field, choice):
         await pilot.pause()
         picker = app.screen
         assert picker.table.current_row == choice
+        await pilot.press("down", "up")  # into the list and back up to the search box
+        assert app.focused.id == "picker-search"
         await pilot.press("down", "space")  # into the list; space ticks
         assert choice in picker.selected
         await pilot.press("space")

@@ -71,6 +71,10 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     def _chosen(self) -> None:
         self.action_apply()
 
+    @on(RowTable.AtTop, "#picker-list")
+    def _back_to_search(self) -> None:
+        self.set_focus(self.query_one("#picker-search", Input))
+
     def action_focus_list(self) -> None:
         self.set_focus(self.table)
 

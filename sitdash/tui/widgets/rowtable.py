@@ -202,10 +202,23 @@ class RowTable(ScrollView, can_focus=True):
     def move_cursor(self, index: int, step: int = 1) -> None:
         self.cursor = self._settle(index, step)
 
+    class AtTop(Message):
+        """Up was pressed on the first row (a picker hands focus back to its search box)."""
+
+        def __init__(self, table: RowTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
     def action_cursor_up(self) -> None:
-        if self.cursor > 0:
-            target = self._settle(self.cursor - 1, -1)
-            self.cursor = target if target < self.cursor else self.cursor
+        target = self._settle(self.cursor - 1, -1) if self.cursor > 0 else self.cursor
+        if target < self.cursor:
+            self.cursor = target
+        else:
+            self.post_message(self.AtTop(self))
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.rows) - 1:

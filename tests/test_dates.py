@@ -134,3 +134,12 @@ def test_inferred_publication_moves_to_the_reported_weekday_after_the_latest_dat
     assert infer_published("Saturday, March 26, 2022: officials said on Saturday ...") == date(
         2022, 3, 26)
     assert infer_published("Officials said on Thursday that talks failed.") is None
+
+
+def test_a_yearless_dateline_is_dated_by_the_weekday_its_lead_reports():
+    from sitdash.ingest.dates import year_from_weekday
+
+    lead = "Ukraine's foreign minister said on Thursday that talks would resume next week."
+    assert year_from_weekday("Feb. 24", lead, date(2026, 11, 26)) == date(2022, 2, 24)
+    assert year_from_weekday("Feb. 24", "Talks would resume, he said.", date(2026, 11, 26)) is None
+

@@ -358,3 +358,27 @@ def infer_published(text: str) -> date | None:
         ahead = (_WEEKDAY_INDEX[match.group(1)] - latest.weekday()) % 7
         candidates.append(latest + timedelta(days=ahead))
     return max(candidates)
+
+
+_LEAD_CHARS = 400  # a wire lead names the dateline's day within its first sentences
+
+
+def year_from_weekday(date_text: str, body: str, today: date | None = None) -> date | None:
+    """A yearless dateline date ("March 27") dated by the weekday its lead reports ("said on
+    Sunday"): the latest year up to today's, within ten, in which that day is that weekday.
+
+    Wire copy gives the day of the dateline as a weekday in the lead, so "March 27 ... on Sunday"
+    pins the year (2022) where nothing in the text states one. None when either part is missing.
+    """
+    today = today or date.today()
+    mentions = [m for m in find_dates(date_text, today) if m.precision == "day" and m.date]
+    weekday = _WEEKDAY_MENTION.search(body[:_LEAD_CHARS])
+    if not mentions or weekday is None:
+        return None
+    month_day = date.fromisoformat(mentions[0].date)
+    wanted = _WEEKDAY_INDEX[weekday.group(1)]
+    for year in range(today.year, today.year - 11, -1):
+        candidate = _safe_date(year, month_day.month, month_day.day)
+        if candidate and candidate <= today and candidate.weekday() == wanted:
+            return candidate
+    return None

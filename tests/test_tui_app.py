@@ -438,6 +438,15 @@ async def test_sources_screen_counts_claims_and_judgements(store_path):
         assert official.claims == 2 and official.detail == "anonymous official"
         assert "unv 2 cor 1 dis 0 fal 0" not in screen_text(app)
         assert "unv 2 cor 0 dis 1 fal 0" in screen_text(app)
+        await pilot.press("tab")  # to the speakers; enter filters by the one highlighted
+        assert app.focused.id == "speakers-table"
+        speaker = app.focused.current_row.key
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        assert app.filters.sources == frozenset({speaker})
+        shown = app.screen.query_one(RowTable).rows
+        assert shown and all(c["source"] == speaker for c in shown)
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 

@@ -54,7 +54,7 @@ KEYS: tuple[Key, ...] = (
     Key("pageup,pagedown", "page", "Page up / down", "table", palette=False,
         display="PgUp / PgDn"),
     Key("home,end", "ends", "First / last row", "table", palette=False, display="Home / End"),
-    Key("enter", "select", "Open the claim: full context, notes, links", "table",
+    Key("enter", "select", "Open the claim in full (on a speaker: filter by it)", "table",
         palette=False),
     Key("escape", "close", "Close the top window (asks first if a note was edited)", "modal",
         palette=False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -51,6 +52,16 @@ class SourcesScreen(Screen):
 
     def current_claim_id(self) -> str | None:
         return None
+
+    @on(RowTable.Selected, "#speakers-table")
+    def _speaker_chosen(self, event: RowTable.Selected) -> None:
+        """Enter on a speaker: filter everything to what they said and list those claims."""
+        self.app.set_filters(self.app.filters.with_(sources=frozenset({event.row.key})))
+        self.app.action_claims()
+
+    @on(RowTable.Selected, "#documents-table")
+    def _document_chosen(self, event: RowTable.Selected) -> None:
+        self.notify("Enter on a speaker filters by it; documents are listed for their tallies.")
 
     def action_back(self) -> None:
         self.dismiss()

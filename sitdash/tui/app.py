@@ -7,6 +7,7 @@ Data flows one way: the store is loaded into a query `Index` once; panes ask the
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -53,6 +54,14 @@ class SitdashApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.warm_index()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_index(self) -> None:
+        """After the first frame: build the word index for `/`, and move the loaded store out
+        of the garbage collector's way (its full passes over ~1M objects would stall keys)."""
+        self.index.warm()
+        gc.freeze()
 
     def poll_store(self) -> None:
         """Pick up what another session saved: notes at once, a re-ingest in a worker."""
@@ -68,6 +77,7 @@ class SitdashApp(App):
     def rebuild_index(self) -> None:
         """Build a new Index off the UI thread, then swap it in and redraw."""
         index = Index.from_store(self.store)
+        index.warm()
         self.call_from_thread(self._swap_index, index)
 
     def _swap_index(self, index: Index) -> None:

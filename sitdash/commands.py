@@ -81,10 +81,11 @@ def dashboard(db: Path) -> int:
 
 def ingest(db: Path, args) -> int:
     from sitdash.ingest.pipeline import ingest_paths
+    from sitdash.safe_text import visible
 
     for path in args.paths:
         if not path.exists() and not path.is_symlink():
-            raise SitdashError(f"{path}: no such file or folder")
+            raise SitdashError(f"{visible(str(path))}: no such file or folder")
     store = open_store(db)
     progress, finish = _progress_bar()
     try:
@@ -96,10 +97,12 @@ def ingest(db: Path, args) -> int:
           file=out)
     if report.duplicates:
         print(f"skipped {len(report.duplicates)} already in the store: "
-              + ", ".join(str(p) for p in report.duplicates[:5])
+              + ", ".join(visible(str(p)) for p in report.duplicates[:5])
               + (" …" if len(report.duplicates) > 5 else ""), file=out)
     for error in report.errors:
-        print(f"sitdash: skipped {error.path}: {error.reason}", file=sys.stderr)
+        # file names come from anywhere: escapes in them must not reach the terminal
+        print(f"sitdash: skipped {visible(error.path)}: {visible(error.reason)}",
+              file=sys.stderr)
     return EXIT_PARTIAL if report.errors else EXIT_OK
 
 
@@ -131,16 +134,17 @@ def brief(db: Path, args) -> int:
 
 def export(db: Path, args) -> int:
     from sitdash import export as exporter
+    from sitdash.safe_text import terminal_safe
     from sitdash.safe_write import write_output
 
     store = open_store(db, create=False)
     index = load_index(store)
     if args.format == "json":
         data = exporter.to_json(index, store.history())
-    elif args.format == "csv":
-        data = exporter.to_csv(index).encode("utf-8")
+    elif args.format == "csv":  # a store from before ingest sanitised text may still hold escapes
+        data = terminal_safe(exporter.to_csv(index)).encode("utf-8")
     else:
-        data = exporter.to_markdown(index).encode("utf-8")
+        data = terminal_safe(exporter.to_markdown(index)).encode("utf-8")
     if args.output:
         write_output(args.output, data, force=args.force)
         print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)

@@ -40,3 +40,28 @@ def sanitise(text: str) -> str:
 def one_line(text: str | None) -> str:
     """Sanitised, with every run of whitespace (line breaks included) folded to one space."""
     return " ".join(sanitise(text or "").split())
+
+
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+
+def visible(text: str) -> str:
+    """A name shown as it is (a file path): control, bidi and undecodable characters written as
+    escapes (\\x1b, \\u202e, \\udce9), so it stays one inert line that still tells names apart."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+    return _INVISIBLE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_TERMINAL_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """Text with escape sequences, control characters (but tab and line ends) and bidi
+    overrides removed, and nothing else changed: for whole outputs such as a CSV or a brief."""
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPE_RE.sub("", text)
+    return _TERMINAL_UNSAFE_RE.sub("", text)

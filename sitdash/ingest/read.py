@@ -42,8 +42,9 @@ from pathlib import Path
 import orjson
 
 from sitdash.ingest.dates import find_dates, infer_published
+from sitdash.ingest.sentences import split_sentences
 from sitdash.model import Document
-from sitdash.safe_text import sanitise
+from sitdash.safe_text import one_line, sanitise
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -66,6 +67,12 @@ class ReadResult:
 # --------------------------------------------------------------------------- files and folders
 
 
+def path_text(path: str | os.PathLike) -> str:
+    """A path as valid UTF-8 text: bytes a file name holds that are not UTF-8 become \\xNN."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def read_path(path: str | os.PathLike) -> ReadResult:
     """Every article under `path` (a file or a folder, recursively, in sorted order)."""
     result = ReadResult()
@@ -75,9 +82,9 @@ def read_path(path: str | os.PathLike) -> ReadResult:
     elif root.is_file():
         _read_file(root, result, explicit=True)
     elif root.is_symlink():
-        result.errors.append(ReadError(str(root), "broken symbolic link"))
+        result.errors.append(ReadError(path_text(root), "broken symbolic link"))
     else:
-        result.errors.append(ReadError(str(root), "no such file or folder"))
+        result.errors.append(ReadError(path_text(root), "no such file or folder"))
     return result
 
 
@@ -89,7 +96,7 @@ def _read_folder(folder: Path, result: ReadResult, seen: set[str]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        result.errors.append(ReadError(str(folder), f"cannot open folder ({exc.strerror})"))
+        result.errors.append(ReadError(path_text(folder), f"cannot open folder ({exc.strerror})"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -99,7 +106,7 @@ def _read_folder(folder: Path, result: ReadResult, seen: set[str]) -> None:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:  # e.g. a symlink pointing to itself
-            result.errors.append(ReadError(entry.path, f"cannot open ({exc.strerror})"))
+            result.errors.append(ReadError(path_text(entry.path), f"cannot open ({exc.strerror})"))
             continue
         if is_dir:
             _read_folder(child, result, seen)
@@ -107,11 +114,11 @@ def _read_folder(folder: Path, result: ReadResult, seen: set[str]) -> None:
             if is_file:
                 _read_file(child, result, explicit=False)
             elif entry.is_symlink():
-                result.errors.append(ReadError(entry.path, "broken symbolic link"))
+                result.errors.append(ReadError(path_text(entry.path), "broken symbolic link"))
 
 
 def _read_file(path: Path, result: ReadResult, explicit: bool) -> None:
-    where = str(path)
+    where = path_text(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         if explicit:
@@ -297,12 +304,28 @@ def _read_jsonl(text: str, where: str, result: ReadResult) -> None:
         _read_record(record, where, result, prefix=f"line {number}: ")
 
 
+# Extraction time grows with the square of a sentence's length, so one endless sentence (a 1 MB
+# line without a full stop) would stall an ingest for hours: it is refused, not prose.
+MAX_SENTENCE = 6000
+_LONG_PARAGRAPH_RE = re.compile(rf"[^\n]{{{MAX_SENTENCE + 1}}}")
+
+
+def longest_sentence(text: str) -> int:
+    """Length of the longest sentence; only split when some paragraph could hold a long one."""
+    if not _LONG_PARAGRAPH_RE.search(text):
+        return 0
+    return max((span.end - span.start for span in split_sentences(text)), default=0)
+
+
 def _add_document(text: str, meta: dict, where: str, result: ReadResult, prefix: str) -> None:
     doc = read_text(text, path=where, **meta)
-    if doc.text:
-        result.documents.append(doc)
-    else:
+    if not doc.text:
         result.errors.append(ReadError(where, f"{prefix}no article text left after cleaning"))
+    elif (longest := longest_sentence(doc.text)) > MAX_SENTENCE:
+        result.errors.append(ReadError(where, f"{prefix}not article prose: a sentence of "
+                                       f"{longest} characters (the limit is {MAX_SENTENCE})"))
+    else:
+        result.documents.append(doc)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -860,6 +883,7 @@ def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Docu
     unknown = set(meta) - _READ_TEXT_META
     if unknown:
         raise TypeError(f"read_text() got unknown metadata: {', '.join(sorted(unknown))}")
+    meta = {key: one_line(val) if isinstance(val, str) else val for key, val in meta.items()}
     items = _paragraphs(sanitise(text))
     title = meta.get("title")
     title = _clean_line(sanitise(title)) if title else None

@@ -367,3 +367,32 @@ def test_compound_modifiers_are_never_a_person(phrase):
 def test_subject_person_takes_the_name_in_apposition():
     found = subject_person("The Kharkiv mayor, Ihor Terekhov, toured the damaged market.")
     assert found is not None and found.name == "Ihor Terekhov"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Head of the Kharkiv Regional Military Administration Oleh Syniehubov said three "
+            "people were hurt.",
+            "Oleh Syniehubov",
+        ),
+        (
+            # "Denys" is a name, not a form of "deny"
+            "Commander of the Azov Regiment Denys Prokopenko said the order had come.",
+            "Denys Prokopenko",
+        ),
+        (
+            "Mayor Ihor Terekhov said this on Telegram, a Suspilne correspondent reports.",
+            "Ihor Terekhov",
+        ),
+    ],
+)
+def test_titles_before_names_and_the_outlets_own_trailer(sentence, name):
+    found = find_attribution(sentence)
+    assert found is not None and (found.name, found.kind) == (name, "named official")
+
+
+def test_the_role_of_a_title_first_speaker_is_remembered():
+    found = find_attribution("Head of the Sumy Regional Administration Dmytro Zhyvytskyi said so.")
+    assert found is not None and "head" in found.role_words

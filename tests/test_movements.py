@@ -435,3 +435,31 @@ def test_a_modal_ends_the_places_of_a_pullback():
         "westwards towards Kryvyi Rih."
     )
     assert all(h.kind not in ("retreat", "withdraw") for h in hits)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Russian troops are advancing from Izium toward Barvinkove.",
+         [("advance", "Izium", "Barvinkove", False)]),
+        # the place that locates the clause is not also the origin of a push toward it
+        ("Fighting in the Izium district went on as Ukrainian troops pushed Russian forces back "
+         "towards Izium.", [("retreat", None, "Izium", False)]),
+        ("Our units beat off an attack near Bilohorivka, after which the occupiers retreated.",
+         [("retreat", "Bilohorivka", None, False)]),
+        ("The paratroopers were pushed back from Hostomel after two days of fighting.",
+         [("retreat", "Hostomel", None, False)]),
+        ("The occupiers keep bringing up fresh reserves.", [("deploy", None, None, False)]),
+        ("Once refitted, those battalions will be sent to the Zaporizhzhia front.",
+         [("deploy", None, "Zaporizhzhia", True)]),
+        ("Moscow moved several battalions from Belgorod to reinforce its troops near Bakhmut.",
+         [("redeploy", "Belgorod", "Bakhmut", False)]),
+        ("Kupiansk and Balakliia were liberated last week.",
+         [("advance", None, "Kupiansk", False), ("advance", None, "Balakliia", False)]),
+        ("Ukraine said Belarusian battalions had moved to the border near Mozyr, a claim Minsk "
+         "denied.", []),
+        ("The town was captured in March, and residents fled to Kharkiv.", []),
+    ],
+)
+def test_passives_purposes_and_clauses_around_a_movement(sentence, expected):
+    assert moves(sentence) == expected

@@ -378,3 +378,22 @@ def test_she_after_a_sentence_opening_with_a_role_and_a_name():
         "“We will rebuild every stall,” he said."
     )
     assert _speakers(text) == [("We will rebuild every stall", "Ihor Terekhov")]
+
+
+def test_x_called_it_gives_the_quotation_to_x():
+    text = (
+        "Foreign Minister Dmytro Kuleba called the strike “a deliberate act of terror against "
+        "sleeping families” and asked for more air defence."
+    )
+    assert _speakers(text) == [
+        ("a deliberate act of terror against sleeping families", "Dmytro Kuleba")
+    ]
+
+
+def test_the_head_of_the_administration_refers_back_to_a_title_first_speaker():
+    text = (
+        "Head of the Sumy Regional Military Administration Dmytro Zhyvytskyi said this on "
+        "Telegram, a Suspilne correspondent reports.\n\n"
+        "“Two villages lost power overnight,” the head of the regional administration added."
+    )
+    assert _speakers(text) == [("Two villages lost power overnight", "Dmytro Zhyvytskyi")]

@@ -42,7 +42,8 @@ def _verb_forms(lemmas: str) -> frozenset[str]:
         if lemma in irregular:
             forms.update(irregular[lemma].split())
             continue
-        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+        if not (lemma.endswith("y") and lemma[-2] not in "aeiou"):  # "denies", never "denys"
+            forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
         if lemma.endswith("e"):
             forms.add(lemma + "d")
         elif lemma.endswith("y") and lemma[-2] not in "aeiou":
@@ -338,6 +339,7 @@ def find_attribution(sentence: str) -> Attribution | None:
         return None
     tokens = _tokenize(mask_quotations(sentence))
     best: tuple[int, int, Attribution] | None = None
+    best_own: tuple[int, int, Attribution] | None = None  # the best that is not the outlet's
     for i, token in enumerate(tokens):
         if token.low not in _TRIGGERS:
             continue
@@ -347,6 +349,11 @@ def find_attribution(sentence: str) -> Attribution | None:
         rank, attribution = found
         if rank > 0 and (best is None or rank > best[0]):
             best = (rank, i, attribution)
+        if rank > 0 and attribution.kind != "media" and (best_own is None or rank > best_own[0]):
+            best_own = (rank, i, attribution)
+    # "X said this on Telegram, an Ukrinform correspondent reports": X, not the reporter
+    if best and best[2].kind == "media" and best_own:
+        return best_own[2]
     return best[2] if best else None
 
 
@@ -831,6 +838,10 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
     ):
         return "media", []
     run = _name_run(core)
+    if not run and len(core) < len(tokens):
+        # "Head of the Luhansk Regional Military Administration Serhiy Haidai": title, then name
+        tail = _name_run(tokens)
+        run = tail if len(tail) >= 2 else []
     if run:
         return "named official", run
     if head in _OFFICIAL_HEADS:

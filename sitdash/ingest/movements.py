@@ -64,7 +64,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
      "milobj"),
     # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
     ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
-               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)", "milobj"),
+               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+up",
+     "milobj"),
     ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
                  r"vacat(?:ed|ing|es|e)", "weak"),
@@ -72,6 +73,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # "Ukrainian forces pushed Russian troops back from X": the object retreats
     ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing))"
                 r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out)", "pushback"),
+    ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
+                r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
     ("retreat", r"fled|flee(?:s|ing)?", "weak"),
     ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
     ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
@@ -175,7 +178,8 @@ _MIL_NOUN = (
     r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
     r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
-    r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power)"
+    r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power|reserves|invaders?|"
+    r"occupiers?)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
 _SHIFT_EFFORT_RE = re.compile(
@@ -250,8 +254,8 @@ _OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|a
 # Where the clause of a trigger begins (hedges and negation are looked for from here).
 _CLAUSE_START_RE = _Anchored(
     "but while whereas although though meanwhile after before when since because unlike",
-    r"[;:—–]|\.\s|\b(?:but|while|whereas|although|though|meanwhile|after|before|when|since|"
-    r"because|unlike)\b|,\s*as\b",
+    r"[;:—–]|\.\s|\bafter\s+which\b|\b(?:but|while|whereas|although|though|meanwhile|after|"
+    r"before|when|since|because|unlike)\b|,\s*as\b",
     symbols=r"[;:—–.,]",
 )
 # Where the places of a trigger stop.
@@ -299,8 +303,10 @@ _CLAUSE_NEGATION_RE = _Anchored(
 )
 # "..., though we have seen no indications of such a movement": the movement is denied after it
 _AFTER_NEGATION_RE = re.compile(
-    r"[,;]\s*(?:though|but|although|yet)\s+(?:[\w'’-]+\s+){0,4}?(?:seen|observed|found|detected|"
-    r"is|are|was|were|been)\s+no\s+(?:indications?|signs?|evidence|confirmation)\b",
+    r"[,;]\s*(?:(?:though|but|although|yet)\s+(?:[\w'’-]+\s+){0,4}?(?:seen|observed|found|"
+    r"detected|is|are|was|were|been)\s+no\s+(?:indications?|signs?|evidence|confirmation)\b|"
+    r"(?:a\s+|the\s+)?(?:claim|report|allegation)s?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:dismissed|denied|rejected|refuted|called\s+false)\b)",
     re.I,
 )
 
@@ -331,7 +337,7 @@ _INFINITIVE_AFTER_RE = re.compile(
     re.I,
 )
 _ADVANCE_NEXT_RE = re.compile(
-    r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|"
+    r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|from|"
     r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|"
     r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
 )
@@ -365,6 +371,10 @@ _AREA_OBJECT_RE = re.compile(
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
+_PASSIVE_AUX_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+)?$", re.I)
+_AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -475,6 +485,7 @@ def actor_in(sentence: str) -> str | None:
     return best
 
 
+_INTRANSITIVE = ("retreat", "fled", "advanc", "regroup", "fell")
 _THEM_RE = re.compile(r"\bthem\b", re.I)
 _OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
 _RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
@@ -570,8 +581,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
         # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
         if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) \
-                and not _AUX_BEFORE_RE.search(before):
-            return False
+                and not _AUX_BEFORE_RE.search(before) and not word.startswith(_INTRANSITIVE):
+            return False  # ("the occupiers retreated" can only be past tense: no participle)
     if word.startswith("depart") and re.match(rf"\s+{_MIL_NOUN}", after, re.I):
         return False
     if trig.kind == "regroup" and _PLOY_RE.search(before):
@@ -700,10 +711,19 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
                     _last_prep(sentence[trig.end:p.start]) in _FROM_PREPS | _TO_PREPS]
     origins, destinations = _roles(sentence, trig, in_scope)
+    taken = trig.mode == "capture" and _PASSIVE_AUX_RE.search(
+        sentence, max(0, trig.start - 25), trig.start) is not None
+    if taken:
+        # "Irpin, Bucha and Hostomel were liberated": the places taken are the subject
+        destinations = [p for p in places if clause_start <= p.start and p.end <= trig.start
+                        and _last_prep(sentence[max(clause_start, p.start - 15):p.start]) is None]
     if trig.mode != "vehicle" and not (origins if trig.kind in _PULLBACK else destinations):
         located = _clause_locations(sentence, trig, clause_start, places)
         if trig.kind in _PULLBACK:
-            origins = located
+            # "liberated villages in the Kherson region and pushed the enemy back towards Kherson"
+            origins = [p for p in located if p.name not in {d.name for d in destinations}]
+            if not origins and not destinations:
+                origins = _origin_before_after_which(sentence, clause_start, places)
         else:
             destinations = located
     if not destinations and _THERE_RE.search(sentence, trig.end, scope_end):
@@ -717,7 +737,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
     actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
                                                   previous_actor, origins)
-    if not _enough_evidence(sentence, trig, scope_end, named, strength):
+    if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
+                                                             strength):
         return []
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
@@ -878,6 +899,15 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
     return out
 
 
+def _origin_before_after_which(sentence, clause_start, places) -> list:
+    """ "repelled an assault near Vrubivka, after which the enemy retreated": where it was."""
+    if not _AFTER_WHICH_RE.search(sentence, max(0, clause_start - 20), clause_start):
+        return []
+    near = [p for p in places if p.end <= clause_start and clause_start - p.end <= 40 and
+            _last_prep(sentence[max(0, p.start - 12):p.start]) in ("near", "around", "at", "in")]
+    return near[-1:]
+
+
 def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins):
     """(actor name, strength, start in sentence or None)."""
     if trig.mode == "vehicle":
@@ -949,6 +979,11 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
     if trig.mode == "milobj":
         if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):
             return True  # "Russia shifts focus to Donbas"
+        if named and strength is not None and _PASSIVE_BEFORE_RE.search(
+                sentence, max(0, trig.start - 50), trig.start):
+            return True  # "they will be refitted and then sent back into the Donbas"
+        if named and _PURPOSE_RE.search(sentence, max(0, trig.start - 4), trig.start):
+            return True  # "moved units from Kherson to reinforce its offensive in the Donbas"
         return bool(_MIL_NOUN_RE.search(obj[:80]) or trig.text.startswith(("bring", "brought")) and
                     _MIL_NOUN_RE.search(obj[:40])) or (strength == "mil" and bool(named))
     if trig.mode == "capture":  # ground taken must be named
@@ -1018,7 +1053,8 @@ def _fold_and_dedupe(sentence: str, hits: list[tuple[_Trigger, MovementHit]]) ->
     last_trig = None
     for trig, hit in hits:
         if trig is not last_trig and last_group and not any(h.destination for h in last_group) and \
-                last_group[0].kind in _PULLBACK and hit.destination is not None and \
+                (last_group[0].kind in _PULLBACK or last_group[0].kind == "redeploy") and \
+                hit.destination is not None and \
                 max(h.end for h in last_group) <= trig.start and \
                 _continues(sentence, max(last_group, key=lambda h: h.end), trig):
             # "withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus"

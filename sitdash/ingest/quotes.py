@@ -49,6 +49,11 @@ _DASH_RE = re.compile(r"^\s*[,.]?\s*(?:[–—]|--?)\s*")
 _LABEL_RE = re.compile(r"^\s*([A-Z][^:]{0,60}?)\s*:\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LAST_CLAUSE_RE = re.compile(r"[^.!?]*:$")
+# "X called it “…”", "X described the strike as “…”": X's words, with no speech verb
+_CALLED_RE = re.compile(
+    r"\b(?:call(?:s|ed)|describe[sd]|term(?:s|ed)|dub(?:s|bed)|brand(?:s|ed)|label(?:s|l?ed))"
+    r"(?:\s+[\w'’-]+){0,4}?(?:\s+as)?\s*$"
+)
 _DIGIT_RE = re.compile(r"\d")
 _COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")
 # Words before a quoted term that make it a name for something, not the speaker's own words.
@@ -411,6 +416,10 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
         if found is not None and sentence.source is not None:
             quote.speaker = sentence.source
             quote.attached = _attached(quote, found, sentence.start)
+            continue
+        before_quote = masked[sentence.start : quote.open_mark]
+        if sentence.subject is not None and _CALLED_RE.search(before_quote):
+            quote.speaker, quote.attached = sentence.subject, True  # 'Reznikov called it “…”'
             continue
         before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)

@@ -143,3 +143,13 @@ def test_a_yearless_dateline_is_dated_by_the_weekday_its_lead_reports():
     assert year_from_weekday("Feb. 24", lead, date(2026, 11, 26)) == date(2022, 2, 24)
     assert year_from_weekday("Feb. 24", "Talks would resume, he said.", date(2026, 11, 26)) is None
 
+
+
+def test_a_live_page_title_with_a_date_dates_the_page():
+    from sitdash.ingest.read import read_text
+
+    doc = read_text(
+        "March 9, 2022 Ukraine war updates\n\n"
+        "Russian forces shelled the outskirts of Mykolaiv overnight, the governor said."
+    )
+    assert (doc.published, doc.published_inferred) == ("2022-03-09", True)

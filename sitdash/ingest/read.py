@@ -898,7 +898,8 @@ def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Docu
     if published is None and date_text:
         published, inferred = _dateline_date(date_text, body)
     if published is None:
-        latest = infer_published(body)
+        # the body's latest full date, else a title line's ("April 2, 2022 Russia-Ukraine news")
+        latest = infer_published(body) or (infer_published(out.title) if out.title else None)
         published, inferred = (latest.isoformat(), True) if latest else (None, False)
     return Document(
         id=document_id(body),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -337,3 +338,12 @@ def test_hostile_dashboard_snapshot(snap_compare, hostile_app):
     """The dashboard at 80x24 with the hostile articles selected (regenerate with
     --snapshot-update after a deliberate layout change)."""
     assert snap_compare(hostile_app, terminal_size=(80, 24), press=["c"])
+
+
+@pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+def test_real_terminal_in_tmux_shows_no_effect_from_the_article():
+    """scripts/hostile_tmux.sh: the dashboard in tmux, title/clipboard/escape checks, control."""
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "hostile_tmux.sh")],
+                            capture_output=True, text=True, timeout=90)
+    checks = [line for line in result.stdout.splitlines() if line.startswith(("PASS", "FAIL"))]
+    assert result.returncode == 0 and len(checks) == 9, "\n".join(checks) + result.stderr

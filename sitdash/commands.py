@@ -146,7 +146,10 @@ def export(db: Path, args) -> int:
     else:
         data = terminal_safe(exporter.to_markdown(index)).encode("utf-8")
     if args.output:
-        write_output(args.output, data, force=args.force)
+        try:
+            write_output(args.output, data, force=args.force)
+        except OSError as error:  # a full disk, a read-only folder: one line, old file intact
+            raise SitdashError(f"cannot write {args.output}: {error.strerror or error}") from None
         print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

@@ -463,3 +463,10 @@ def test_a_modal_ends_the_places_of_a_pullback():
 )
 def test_passives_purposes_and_clauses_around_a_movement(sentence, expected):
     assert moves(sentence) == expected
+
+
+def test_the_town_means_the_place_an_earlier_sentence_called_a_town():
+    sentence = "The Russian battalion that had held the town since March withdrew on Sunday."
+    [hit] = extract_movements(sentence, None, {"town": "Husarivka"})
+    assert (hit.kind, hit.origin) == ("withdraw", "Husarivka")
+    assert extract_movements(sentence, None, {"city": "Izium"})[0].origin is None

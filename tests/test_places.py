@@ -389,3 +389,15 @@ def test_small_villages_named_in_2022_reporting_are_found():
 def test_the_desna_river_is_not_the_village():
     text = "Engineers blew the bridge over the Desna River; boats patrol the Desna near Chernihiv."
     assert [p.name for p in find_places(text)] == ["Chernihiv"]
+
+
+def test_typed_mentions_say_which_place_the_town_or_the_city_is():
+    from sitdash.ingest.places import typed_mentions
+
+    assert typed_mentions("Ukrainian troops entered the village of Husarivka at dawn.") == {
+        "village": "Husarivka"
+    }
+    assert typed_mentions("Shells fell on Bakhmut, a city of 70,000 before the war.") == {
+        "city": "Bakhmut"
+    }
+    assert typed_mentions("Officials in Kyiv said Bakhmut was calm.") == {}

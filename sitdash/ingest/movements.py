@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitdash.ingest.places import find_places, lookup
+from sitdash.model import PlaceMention
 
 
 @dataclass(slots=True)
@@ -371,6 +372,7 @@ _AREA_OBJECT_RE = re.compile(
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
+_THE_TYPED_RE = re.compile(r"\bthe\s+(town|city|village)\b(?!\s+of\b|['’]s)", re.I)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
 _PASSIVE_AUX_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+)?$", re.I)
@@ -453,8 +455,10 @@ class _Actor:
     strength: str  # mil | state | generic | pronoun
 
 
-def extract_movements(sentence: str, previous_actor: str | None = None) -> list[MovementHit]:
-    """Every force movement stated or assessed in one sentence."""
+def extract_movements(sentence: str, previous_actor: str | None = None,
+                      referents: dict[str, str] | None = None) -> list[MovementHit]:
+    """Every force movement stated or assessed in one sentence. `referents` maps "town", "city"
+    and "village" to the place an earlier sentence named so (see places.typed_mentions)."""
     if not _SCREEN_RE.search(sentence.lower()):
         return []
     triggers = _triggers(sentence)
@@ -469,7 +473,8 @@ def extract_movements(sentence: str, previous_actor: str | None = None) -> list[
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
         scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
-        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
+        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
+                          referents)
         hits.extend((trig, hit) for hit in found)
     return _fold_and_dedupe(sentence, hits)
 
@@ -701,7 +706,8 @@ def _side_name(group: str, m: re.Match) -> str:
     return f"{side} forces"
 
 
-def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
+def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
+              referents=None):
     """The movement(s) of one trigger: one hit per origin/destination pairing."""
     if _negated(sentence, trig, clause_start):
         return []
@@ -726,6 +732,16 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
                 origins = _origin_before_after_which(sentence, clause_start, places)
         else:
             destinations = located
+    if not origins and not destinations and referents and trig.mode != "vehicle":
+        # "Russian troops, who had occupied the town for a month, left": the town named before
+        the = _THE_TYPED_RE.search(sentence, 0, scope_end)
+        name = referents.get(the.group(1).lower()) if the else None
+        if name:
+            meant = PlaceMention(name, the.start(), the.end(), the.group())
+            if trig.kind in _PULLBACK:
+                origins = [meant]
+            else:
+                destinations = [meant]
     if not destinations and _THERE_RE.search(sentence, trig.end, scope_end):
         earlier = [p for p in places if p.end <= trig.start]
         if earlier:

@@ -13,7 +13,7 @@ from sitdash.ingest.attribution import attribute, resolve_names, source_kind
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events
 from sitdash.ingest.movements import actor_in, extract_movements, merge_duplicates
-from sitdash.ingest.places import find_places
+from sitdash.ingest.places import find_places, typed_mentions
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
@@ -65,6 +65,7 @@ def extract(doc: Document) -> Extraction:
     seen: dict[str, int] = {}
     previous: Source | None = None
     previous_actor: str | None = None
+    referents: dict[str, str] = {}  # "town" -> the place last called a town
     hits = extract_quotes(doc.text)
     for span in split_sentences(doc.text):
         sentence = span.text
@@ -101,7 +102,7 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        for hit in extract_movements(sentence, previous_actor):
+        for hit in extract_movements(sentence, previous_actor, referents):
             out.movements.append(Movement(
                 id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
                 doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
@@ -110,6 +111,7 @@ def extract(doc: Document) -> Extraction:
             ))
         # "They are leaving Kiev" refers to the last military actor named before it.
         previous_actor = actor_in(sentence) or previous_actor
+        referents.update(typed_mentions(sentence))
     out.movements = _merge_movements(out.movements)
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)

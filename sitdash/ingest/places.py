@@ -297,3 +297,27 @@ def _glued_to_name(text: str, start: int, end: int) -> bool:
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 12) : pos].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:\n"
+
+
+# "the town of Trostianets", "Lysychansk, the last city in ...": what a later "the town" means.
+_TYPED_OF_RE = re.compile(r"\b(town|city|village)\s+of\s+$", re.I)
+_TYPED_APPOSITION_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(town|city|village)\b", re.I
+)
+
+
+def typed_mentions(text: str) -> dict[str, str]:
+    """The place each of "town", "city", "village" last named in `text` ("the town of X",
+    "X, the last city ..."), so a later "the town" can be read as that place."""
+    found: dict[str, str] = {}
+    for mention in find_places(text):
+        info = lookup(mention.name)
+        if info is None or info.kind not in ("city", "site"):
+            continue
+        before = _TYPED_OF_RE.search(text, max(0, mention.start - 20), mention.start)
+        after = _TYPED_APPOSITION_RE.match(text[mention.end : mention.end + 60])
+        typed = before or after
+        if typed:
+            found[typed.group(1).lower()] = mention.name
+    return found
+

@@ -247,6 +247,8 @@ Stanytsia Luhanska|Luhansk|city|Stanitsa Luganskaya
 Kherson|Kherson|city|
 Posad-Pokrovske|Kherson|city|Posad-Pokrovskoye
 Tiahynka|Kherson|city|Tyaginka|Tyahynka
+Antonivskyi Bridge|Kherson|site|Antonivsky Bridge|Antonovsky Bridge|Antonivka Bridge
+  Antonivskyi bridge|Antonivsky bridge|Antonovsky bridge|Antonivka road bridge
 Nova Kakhovka|Kherson|city|Novaya Kakhovka
 Kakhovka|Kherson|city|
 Oleshky|Kherson|city|Aleshki
@@ -470,7 +472,7 @@ COORDS = {
     "Transnistria": (47.25, 29.4), "Donbas": (48.3, 38.5), "Crimea": (45.3, 34.4),
     "Chechnya": (43.4, 45.7), "Dagestan": (42.8, 47.0),
     "Chornobyl": (51.389, 30.099), "Azovstal": (47.098, 37.606), "Prypiat": (51.405, 30.054),
-    "Snake Island": (45.255, 30.204),
+    "Snake Island": (45.255, 30.204), "Antonivskyi Bridge": (46.672, 32.716),
     "Robotyne": (47.449, 35.837), "Klishchiivka": (48.533, 37.951), "Avdiivka": (48.14, 37.75),
     "Marinka": (47.94, 37.50), "Huliaipole": (47.66, 36.26), "Kupiansk": (49.71, 37.61),
     "Izium": (49.21, 37.26), "Sievierodonetsk": (48.95, 38.49), "Kostiantynivka": (48.53, 37.71),

@@ -470,3 +470,25 @@ def test_the_town_means_the_place_an_earlier_sentence_called_a_town():
     [hit] = extract_movements(sentence, None, {"town": "Husarivka"})
     assert (hit.kind, hit.origin) == ("withdraw", "Husarivka")
     assert extract_movements(sentence, None, {"city": "Izium"})[0].origin is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a subject that opens the sentence, and no finite verb after: "entered" is the main verb
+        ("The Russian paratroopers entered Hostomel before dawn.",
+         [("advance", None, "Hostomel", False)]),
+        ("The forces deployed around Kharkiv have not moved.", []),
+        # "to positions near X" is where they went, not where they left
+        ("The brigade withdrew to positions near Siversk.", [("withdraw", None, "Siversk", False)]),
+        ("From Melitopol, Russian columns pushed east towards Berdiansk.",
+         [("advance", "Melitopol", "Berdiansk", False)]),
+        ("The village of Bohorodychne was retaken by Ukrainian marines.",
+         [("advance", None, "Bohorodychne", False)]),
+        ("Russia will probably launch an offensive towards Kramatorsk in the coming weeks.",
+         [("advance", None, "Kramatorsk", True)]),
+        ("There will be no offensive towards Kramatorsk this year, the minister said.", []),
+    ],
+)
+def test_subjects_directions_and_offensives(sentence, expected):
+    assert moves(sentence) == expected

@@ -401,3 +401,9 @@ def test_typed_mentions_say_which_place_the_town_or_the_city_is():
         "city": "Bakhmut"
     }
     assert typed_mentions("Officials in Kyiv said Bakhmut was calm.") == {}
+
+
+def test_the_antonivskyi_bridge_is_a_site_of_its_own():
+    found = find_places("Ukrainian rockets struck the Antonovsky Bridge outside Kherson again.")
+    assert [p.name for p in found] == ["Antonivskyi Bridge", "Kherson"]
+    assert lookup("Antonivskyi Bridge").kind == "site"

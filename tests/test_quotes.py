@@ -397,3 +397,10 @@ def test_the_head_of_the_administration_refers_back_to_a_title_first_speaker():
         "“Two villages lost power overnight,” the head of the regional administration added."
     )
     assert _speakers(text) == [("Two villages lost power overnight", "Dmytro Zhyvytskyi")]
+
+
+def test_quote_from_label_names_the_speaker():
+    text = "Quote from the Southern Defence Forces: “The occupiers shelled 30 settlements today.”"
+    assert _speakers(text) == [
+        ("The occupiers shelled 30 settlements today.", "the Southern Defence Forces")
+    ]

@@ -99,6 +99,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
      "weak"),
     ("advance", r"convoys?|columns?", "vehicle"),
+    # "resume offensive operations towards Barvinkove": an advance (assessed, mostly)
+    ("advance", r"(?:counter-?)?offensives?(?:\s+(?:operations|actions))?"
+                r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of)\b)", "nominal"),
     # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
     ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
@@ -119,7 +122,8 @@ _SCREEN_STEMS = (
     "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station "
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
-    "recaptur seiz retook retak overr liberat took tak gain regain made make came come"
+    "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
+    "counteroffensiv counter-offensiv"
 ).split()
 
 
@@ -374,12 +378,14 @@ _AREA_OBJECT_RE = re.compile(
 _THERE_RE = re.compile(r"\bthere\b", re.I)
 _THE_TYPED_RE = re.compile(r"\bthe\s+(town|city|village)\b(?!\s+of\b|['’]s)", re.I)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
+_TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
 _PASSIVE_AUX_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+)?$", re.I)
 _AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
 _AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
 _CONTAINER_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
 _COORDINATION_RE = re.compile(
@@ -406,6 +412,7 @@ _TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "ba
                        "closer to", "for"})
 _VIA_PREPS = frozenset({"through", "via"})
 _PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
+_LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
 _APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
 )
@@ -490,6 +497,12 @@ def actor_in(sentence: str) -> str | None:
     return best
 
 
+_SUBJECT_OPENING_RE = re.compile(
+    rf"^\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_MIL_NOUN}\s+$", re.I)
+_CLAUSE_REST_RE = re.compile(r"[^.;:]*")
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|remain\w*|began|"
+    r"continue[sd]?)\b", re.I)
 _INTRANSITIVE = ("retreat", "fled", "advanc", "regroup", "fell")
 _THEM_RE = re.compile(r"\bthem\b", re.I)
 _OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
@@ -586,7 +599,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
         # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
         if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) \
-                and not _AUX_BEFORE_RE.search(before) and not word.startswith(_INTRANSITIVE):
+                and not _AUX_BEFORE_RE.search(before) and not word.startswith(_INTRANSITIVE) \
+                and not _main_verb_of_opening_subject(sentence, trig):
             return False  # ("the occupiers retreated" can only be past tense: no participle)
     if word.startswith("depart") and re.match(rf"\s+{_MIL_NOUN}", after, re.I):
         return False
@@ -621,6 +635,15 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
                                               _COLUMN_MILITARY_RE.search(after[:30])):
             return False
     return True
+
+
+def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
+    """ "The Russian army entered Kherson on March 1": the sentence opens with the subject and no
+    finite verb follows, so the -ed form is the main verb ("The forces deployed there are ...")."""
+    if _SUBJECT_OPENING_RE.match(sentence[:trig.start]) is None:
+        return False
+    rest = _CLAUSE_REST_RE.match(sentence, trig.end).group()
+    return _FINITE_RE.search(rest) is None
 
 
 def _places(sentence: str) -> list:
@@ -722,7 +745,9 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     if taken:
         # "Irpin, Bucha and Hostomel were liberated": the places taken are the subject
         destinations = [p for p in places if clause_start <= p.start and p.end <= trig.start
-                        and _last_prep(sentence[max(clause_start, p.start - 15):p.start]) is None]
+                        and (_last_prep(sentence[max(clause_start, p.start - 15):p.start]) is None
+                             or _TYPED_OF_BEFORE_RE.search(sentence, max(0, p.start - 20),
+                                                           p.start))]
     if trig.mode != "vehicle" and not (origins if trig.kind in _PULLBACK else destinations):
         located = _clause_locations(sentence, trig, clause_start, places)
         if trig.kind in _PULLBACK:
@@ -746,10 +771,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         earlier = [p for p in places if p.end <= trig.start]
         if earlier:
             destinations = [earlier[-1]]
-    if not origins and trig.kind not in _PULLBACK:
+    if not origins and trig.kind not in _PULLBACK and trig.mode != "vehicle":
         origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
-            sentence, max(0, p.start - 12), p.start) and _AREA_AFTER_RE.fullmatch(
-            sentence, p.end, trig.start)][-1:]
+            sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
+                sentence, p.end, trig.start) or _OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
     actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
                                                   previous_actor, origins)
@@ -812,7 +837,7 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
                         role[role.index(previous)] = winner
                 previous, anchor = winner, place.end
                 continue
-        prep = _last_prep(gap)
+        prep = _directional_prep(gap)
         if prep == "in" and previous is not None and _locates(previous, place):
             anchor = place.end
             continue
@@ -857,6 +882,16 @@ def _last_prep(gap: str) -> str | None:
     if meaningful:
         return meaningful[-1]
     return "of" if preps else None
+
+
+def _directional_prep(gap: str) -> str | None:
+    """The last "from"/"to"-type preposition in a gap, else its last preposition: "to positions
+    near X" is a destination, "from positions near X" an origin."""
+    preps = [" ".join(m.group().lower().split()) for m in _PREP_RE.finditer(gap)]
+    directional = [p for p in preps if p in _FROM_PREPS or p in _TO_PREPS]
+    if directional and preps[-1] in _LOCATING_PREPS:
+        return directional[-1]
+    return _last_prep(gap)
 
 
 def _role(kind: str, prep: str | None, first: bool) -> str | None:

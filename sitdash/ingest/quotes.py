@@ -49,6 +49,7 @@ _DASH_RE = re.compile(r"^\s*[,.]?\s*(?:[–—]|--?)\s*")
 _LABEL_RE = re.compile(r"^\s*([A-Z][^:]{0,60}?)\s*:\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LAST_CLAUSE_RE = re.compile(r"[^.!?]*:$")
+_QUOTE_FROM_RE = re.compile(r"^(?:direct\s+)?(?:quote|statement|words)\s+(?:from|by|of)\s+", re.I)
 # "X called it “…”", "X described the strike as “…”": X's words, with no speech verb
 _CALLED_RE = re.compile(
     r"\b(?:call(?:s|ed)|describe[sd]|term(?:s|ed)|dub(?:s|bed)|brand(?:s|ed)|label(?:s|l?ed))"
@@ -390,8 +391,11 @@ def _colon_clause_attribution(text: str) -> Attribution | None:
     if colon is None:
         return None
     clause_start = text.rfind(",", 0, colon.start()) + 1
+    clause_start += len(text[clause_start:]) - len(text[clause_start:].lstrip())
+    lead = _QUOTE_FROM_RE.match(text, clause_start)  # "Quote from the General Staff: “…”"
+    clause_start = lead.end() if lead else clause_start
     clause = text[clause_start : colon.start()]
-    offset = clause_start + len(clause) - len(clause.lstrip())
+    offset = clause_start
     found = speaker_from_phrase(clause.strip())
     if found is None or (found.kind == "other" and not found.pronoun):
         return None
@@ -424,7 +428,8 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
         before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)
         if label and not label.group(1).isupper():
-            named = speaker_from_phrase(label.group(1))  # a headline: "Zelensky: ‘We will win’"
+            # a headline "Zelensky: ‘We will win’", or "Quote from the General Staff: “…”"
+            named = speaker_from_phrase(_QUOTE_FROM_RE.sub("", label.group(1)))
             if named is not None and not named.pronoun:
                 quote.speaker = Source(named.name, named.kind)
                 quote.attached = True

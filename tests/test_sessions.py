@@ -36,7 +36,8 @@ def _articles(folder: Path, count: int, tag: str) -> Path:
     for n in range(count):
         (folder / f"{tag}-{n}.md").write_text(
             f"---\ntitle: Briefing {tag} {n}\noutlet: Defense Daily\n"
-            f"published: 2022-04-0{n % 9 + 1}\n---\nA senior U.S. defense official said on Tuesday that about {n + 3} battalion "
+            f"published: 2022-04-0{n % 9 + 1}\n---\n"
+            f"A senior U.S. defense official said on Tuesday that about {n + 3} battalion "
             f"tactical groups had moved from Belarus toward Gomel ({tag}).\n\n"
             f"\"They are refitting, not withdrawing,\" the official told reporters ({tag}-{n}).\n",
             encoding="utf-8",

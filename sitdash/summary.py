@@ -6,8 +6,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import filterfalse
+from operator import itemgetter
 
-from sitdash.query import NO_FILTERS, Filters, Index, region_of
+from sitdash.query import NO_FILTERS, Filters, Index, keep_passing, region_of
 
 # Theatre regions always listed, in the order an analyst reads a map of the war.
 THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
@@ -53,10 +55,9 @@ def region_status(index: Index, filters: Filters = NO_FILTERS) -> list[RegionRow
 
 
 def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
-    facts = index.facts
     # Count (regions, day) pairs first: a few thousand distinct pairs however many claims.
-    pairs = Counter((facts[cid].regions, facts[cid].claim.get("date"))
-                    for cid in index.claim_ids(filters))
+    keys = index.region_day_keys
+    pairs = {keys[k]: n for k, n in _region_day_counts(index, filters).items()}
     events = index.event_rows(filters)
     movements = index.movement_rows(filters)
     latest = max((day for _, day in pairs if day), default=None)
@@ -72,18 +73,23 @@ def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
                 last[region] = max(last.get(region, ""), day)
                 per_day[region][day] += n
 
+    # Events and movements likewise: count their precomputed (regions, kind) keys in C.
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
-    for event in events:
-        for region in index.event_regions.get(event["id"], ()):
-            event_types[region][event["type"]] += 1
-            event_types[region][event.get("sub_type") or ""] += 1
+    event_keys = index.memo("event keys", lambda: _event_keys(index))
+    for (regions, etype, sub_type), n in Counter(
+            map(event_keys.__getitem__, map(itemgetter("id"), events))).items():
+        for region in regions:
+            event_types[region][etype] += n
+            event_types[region][sub_type] += n
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    for move in movements:
-        if move.get("origin") and (r := region_of(move["origin"])):
-            move_kinds[r]["out:" + move["kind"]] += 1
-        if move.get("destination") and (r := region_of(move["destination"])):
-            move_kinds[r]["in:" + move["kind"]] += 1
+    move_keys = index.memo("movement keys", lambda: _movement_keys(index))
+    for (origin, destination, kind), n in Counter(
+            map(move_keys.__getitem__, map(itemgetter("id"), movements))).items():
+        if origin:
+            move_kinds[origin]["out:" + kind] += n
+        if destination:
+            move_kinds[destination]["in:" + kind] += n
 
     regions = list(THEATRE_REGIONS) + sorted(set(claim_count) - set(THEATRE_REGIONS))
     rows = []
@@ -99,6 +105,29 @@ def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
             trend=[per_day[region].get(d, 0) for d in days],
         ))
     return rows
+
+
+def _region_day_counts(index: Index, filters: Filters) -> Counter[int]:
+    """How many passing claims have each (regions, day) key; a broad filter counts the few
+    claims it drops and subtracts them from the cached total."""
+    key_of = index.region_day.__getitem__
+    ids = index.claim_ids(filters)
+    if filters.is_empty() or len(ids) * 2 < len(index.order):
+        return Counter(map(key_of, ids))
+    total = index.memo("region-day counts", lambda: Counter(map(key_of, index.order)))
+    dropped = Counter(map(key_of, filterfalse(index.passing(filters).__contains__, index.order)))
+    return total - dropped
+
+
+def _event_keys(index: Index) -> dict[str, tuple]:
+    return {e["id"]: (index.event_regions.get(e["id"], frozenset()), e["type"],
+                      e.get("sub_type") or "") for e in index.events}
+
+
+def _movement_keys(index: Index) -> dict[str, tuple]:
+    return {m["id"]: (region_of(m["origin"]) if m.get("origin") else None,
+                      region_of(m["destination"]) if m.get("destination") else None,
+                      m["kind"]) for m in index.movements}
 
 
 _EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -158,10 +187,7 @@ def quote_score(quote: dict, claim: dict | None) -> float:
 def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Quotes, the most substantive first; each with its date and outlet for display."""
     ranked = index.memo("ranked quotes", lambda: _rank_quotes(index))
-    passing = index.passing(filters)
-    if passing is None:
-        return ranked
-    return [q for q in ranked if q.get("claim_id") in passing]
+    return keep_passing(ranked, index.passing(filters))
 
 
 def _rank_quotes(index: Index) -> list[dict]:
@@ -182,10 +208,7 @@ def _rank_quotes(index: Index) -> list[dict]:
 def movement_rows(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Movements in date order, each with an "asserted"/"assessed" label."""
     ordered = index.memo("ordered movements", lambda: _order_movements(index))
-    passing = index.passing(filters)
-    if passing is None:
-        return ordered
-    return [m for m in ordered if m.get("claim_id") in passing]
+    return keep_passing(ordered, index.passing(filters))
 
 
 def _order_movements(index: Index) -> list[dict]:
@@ -205,6 +228,10 @@ def movement_totals(rows: list[dict]) -> dict[str, int]:
 
 def timeline(index: Index, filters: Filters = NO_FILTERS) -> list[tuple[str, list[dict]]]:
     """Events grouped by day (undated last), in date order."""
+    return index.memo(("timeline", filters), lambda: _timeline(index, filters))
+
+
+def _timeline(index: Index, filters: Filters) -> list[tuple[str, list[dict]]]:
     groups: dict[str, list[dict]] = defaultdict(list)
     for event in index.event_rows(filters):
         groups[event.get("date") or "undated"].append(event)

@@ -103,3 +103,18 @@ def test_timeline_groups_events_by_day_undated_last():
     days = timeline(make_index())
     assert [d for d, _ in days] == ["2022-03-26", "2022-04-01", "2022-04-03", "undated"]
     assert [e["id"] for e in days[0][1]] == ["e2"]
+
+
+def test_broad_filters_count_regions_the_same_as_narrow_ones():
+    # A filter passing most claims subtracts the dropped ones from the cached total.
+    index = make_index()
+    from collections import Counter
+
+    for text in ("", "i", "r", "o", "izium", "zzz"):
+        filters = Filters(text=text)
+        direct = Counter()
+        for cid in index.claim_ids(filters):
+            for region in index.facts[cid].regions:
+                direct[region] += 1
+        rows = {r.region: r.claims for r in region_status(index, filters)}
+        assert {k: v for k, v in rows.items() if v} == dict(direct), text

@@ -300,6 +300,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 # "the town of Trostianets", "Lysychansk, the last city in ...": what a later "the town" means.
+_TYPED_WORD_RE = re.compile(r"\b(?:town|city|village)\b", re.I)
 _TYPED_OF_RE = re.compile(r"\b(town|city|village)\s+of\s+$", re.I)
 _TYPED_APPOSITION_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(town|city|village)\b", re.I
@@ -310,6 +311,8 @@ def typed_mentions(text: str) -> dict[str, str]:
     """The place each of "town", "city", "village" last named in `text` ("the town of X",
     "X, the last city ..."), so a later "the town" can be read as that place."""
     found: dict[str, str] = {}
+    if _TYPED_WORD_RE.search(text) is None:
+        return found  # most sentences: no scan at all
     for mention in find_places(text):
         info = lookup(mention.name)
         if info is None or info.kind not in ("city", "site"):

@@ -280,15 +280,21 @@ def test_megabyte_of_prose_on_one_line_is_ingested_in_bounded_time(tmp_path):
 
 
 @pytest.fixture
-def hostile_app(tmp_path):
+def hostile_app(tmp_path, monkeypatch):
     from sitdash.tui.app import SitdashApp
+
+    monkeypatch.setattr("sitdash.analyst.now_iso", lambda: "2022-04-13T09:30:00+03:00")  # snapshot
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "hostile.md").write_text(HOSTILE_MD, encoding="utf-8")
     (folder / "record.json").write_text(json.dumps(HOSTILE_RECORD), encoding="utf-8")
     db = tmp_path / "store.json"
-    ingest_paths(Store(db), [folder])
+    store = Store(db)
+    ingest_paths(store, [folder])
+    for claim in store.claims():  # analyst notes are typed by people, but pasted from anywhere
+        store.add_note(claim["id"], "pasted: \x1b]0;pwned\x07[blink]look[/blink] \u202eesrever",
+                       author="ana")
     return SitdashApp(Store(db), ui_path=tmp_path / "ui.json")
 
 
@@ -322,6 +328,7 @@ async def test_dashboard_shows_markup_literally_and_no_escape_effect(hostile_app
         await pilot.pause()
         text = _assert_screen_inert(app, "claim screen")
         assert "[bold]T[/bold]" in text or "[bold]Port[/bold] shelled" in text  # a title
+        assert "[blink]look[/blink]" in text  # the note, literally
         assert app.title == "sitdash"  # no title change came from an article
 
 

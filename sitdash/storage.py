@@ -164,7 +164,14 @@ class FileLock:
         return self._depth > 0
 
     def _acquire(self) -> int:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        try:  # never through a symlink: fchmod below would change the mode of its target
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW,
+                         FILE_MODE)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                raise
+            raise StoreError(f"store lock {self.path} is a symbolic link; refusing to use it "
+                             "(remove it if you did not make it)") from None
         try:
             os.fchmod(fd, FILE_MODE)
             deadline = time.monotonic() + self.timeout

@@ -172,3 +172,15 @@ def test_store_file_made_world_readable_is_user_only_after_the_next_write(tmp_pa
     os.chmod(analyst, 0o644)
     store.add_note("c1", "second")
     assert mode(analyst) == 0o600
+
+
+def test_a_lock_file_planted_as_a_symlink_is_refused_and_its_target_untouched(tmp_path, capsys):
+    victim = tmp_path / "victim.conf"
+    victim.write_text("setting=1")
+    os.chmod(victim, 0o644)
+    db = tmp_path / "store.json"
+    db.with_suffix(".lock").symlink_to(victim)  # e.g. in a shared folder
+    assert main(["ingest", str(SEEDS), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is a symbolic link; refusing to use it" in err
+    assert mode(victim) == 0o644 and victim.read_text() == "setting=1"

@@ -489,6 +489,7 @@ Russia Today|Minsk agreements|Minsk agreement|Minsk accords|Minsk accord|Minsk p
 Minsk format|Minsk II|Minsk process|Normandy format
 Dnipro River|Dnieper River|Dnipro river|Dnieper river|Desna River|Desna river
 Kerch Strait|Strait of Kerch|Donets River|Siverskyi Donets|Seversky Donets|Oskil River
+Pivdennyi Buh|Pivdennyi Bug|Southern Bug|Inhulets River|Inhulets river
 Moskva River|Moskva cruiser|Moskva warship|Moskva flagship
 New York|New York Times|Washington Post
 """

@@ -492,3 +492,22 @@ def test_the_town_means_the_place_an_earlier_sentence_called_a_town():
 )
 def test_subjects_directions_and_offensives(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The occupiers tried to break through towards Siversk, without success.", []),
+        ("Russian units attacked towards Avdiivka but were repelled.", []),
+        # a semicolon closes the failure to the movement before it
+        ("Russian troops advanced on Marinka; Ukrainian attacks near Izium were repelled.",
+         [("advance", None, "Marinka", False)]),
+        ("Our units have pulled back to new lines.", [("withdraw", None, None, False)]),
+        ("Some 5,000 fresh troops have been trained and will likely be sent to the front.",
+         [("deploy", None, None, True)]),
+        ("Moscow is moving several of these battalions towards Vuhledar.",
+         [("deploy", None, "Vuhledar", False)]),
+    ],
+)
+def test_failed_attempts_our_units_and_forces_sent_or_moved(sentence, expected):
+    assert moves(sentence) == expected

@@ -407,3 +407,7 @@ def test_the_antonivskyi_bridge_is_a_site_of_its_own():
     found = find_places("Ukrainian rockets struck the Antonovsky Bridge outside Kherson again.")
     assert [p.name for p in found] == ["Antonivskyi Bridge", "Kherson"]
     assert lookup("Antonivskyi Bridge").kind == "site"
+
+
+def test_the_southern_bug_is_a_river_not_a_village():
+    assert find_places("In the Pivdennyi Buh direction the enemy holds its lines.") == []

@@ -404,3 +404,11 @@ def test_quote_from_label_names_the_speaker():
     assert _speakers(text) == [
         ("The occupiers shelled 30 settlements today.", "the Southern Defence Forces")
     ]
+
+
+def test_called_with_a_long_object_before_the_quotation():
+    text = (
+        "Prime Minister Denys Shmyhal called the shelling of the market in central Kostiantynivka "
+        "“a crime that will be answered”."
+    )
+    assert _speakers(text) == [("a crime that will be answered", "Denys Shmyhal")]

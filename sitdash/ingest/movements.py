@@ -226,7 +226,7 @@ _ACTOR_RE = re.compile(
     r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
     r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
     r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
-    r"|(?P<generic>\b(?:the|these|those|its|their|some|many|most|departing|retreating)\s+"
+    r"|(?P<generic>\b(?:the|these|those|its|their|our|some|many|most|departing|retreating)\s+"
     r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
     r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b"
     r"|\b(?-i:troops|forces|soldiers)\b)"
@@ -239,6 +239,7 @@ _ACTOR_STEMS = (
     "french "
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
+    "our "
     "military armored armoured tank convoy column"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
@@ -305,6 +306,11 @@ _CLAUSE_NEGATION_RE = _Anchored(
     r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
     r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed)|"
     r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
+)
+_FAILED_AFTER_RE = re.compile(
+    r"\b(?:without\s+success|unsuccessful(?:ly)?|to\s+no\s+avail|"
+    r"but\s+(?:was|were|had\s+been|have\s+been)\s+(?:repelled|repulsed|beaten\s+back|stopped))\b",
+    re.I,
 )
 # "..., though we have seen no indications of such a movement": the movement is denied after it
 _AFTER_NEGATION_RE = re.compile(
@@ -784,13 +790,13 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
     kind = trig.kind
-    if kind == "reposition" and destinations and \
-            _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
-        kind = "advance"  # "moving from Izium toward Sloviansk"
-    elif kind in ("reposition", "advance") and trig.text.startswith("mov") and \
+    if kind in ("reposition", "advance") and trig.text.startswith("mov") and \
             _moves_forces(sentence, trig, destinations):
         # "moved 11 battalion tactical groups into the east": forces sent somewhere, not a march
         kind = "redeploy" if origins else "deploy"
+    elif kind == "reposition" and destinations and \
+            _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
+        kind = "advance"  # "moving from Izium toward Sloviansk"
     origin_names = [p.name for p in origins] or [None]
     dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
@@ -813,6 +819,9 @@ def _moves_forces(sentence: str, trig: _Trigger, destinations: list) -> bool:
 def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     if _AFTER_NEGATION_RE.search(sentence, trig.end):
         return True
+    failed = _FAILED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 100))
+    if failed and ";" not in sentence[trig.end:failed.start()]:
+        return True  # "tried to advance towards Bakhmut, but without success"
     before = sentence[clause_start:trig.start]
     near = " ".join(before[-80:].split()[-3:])
     if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
@@ -1030,8 +1039,8 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
     if trig.mode == "milobj":
         if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):
             return True  # "Russia shifts focus to Donbas"
-        if named and strength is not None and _PASSIVE_BEFORE_RE.search(
-                sentence, max(0, trig.start - 50), trig.start):
+        if strength is not None and (named or _MIL_NOUN_RE.search(sentence)) and \
+                _PASSIVE_BEFORE_RE.search(sentence, max(0, trig.start - 50), trig.start):
             return True  # "they will be refitted and then sent back into the Donbas"
         if named and _PURPOSE_RE.search(sentence, max(0, trig.start - 4), trig.start):
             return True  # "moved units from Kherson to reinforce its offensive in the Donbas"

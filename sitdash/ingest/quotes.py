@@ -53,7 +53,7 @@ _QUOTE_FROM_RE = re.compile(r"^(?:direct\s+)?(?:quote|statement|words)\s+(?:from
 # "X called it “…”", "X described the strike as “…”": X's words, with no speech verb
 _CALLED_RE = re.compile(
     r"\b(?:call(?:s|ed)|describe[sd]|term(?:s|ed)|dub(?:s|bed)|brand(?:s|ed)|label(?:s|l?ed))"
-    r"(?:\s+[\w'’-]+){0,4}?(?:\s+as)?\s*$"
+    r"(?:\s+[\w'’-]+){0,8}?(?:\s+as)?\s*$"
 )
 _DIGIT_RE = re.compile(r"\d")
 _COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")

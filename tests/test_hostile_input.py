@@ -354,3 +354,20 @@ def test_real_terminal_in_tmux_shows_no_effect_from_the_article():
                             capture_output=True, text=True, timeout=90)
     checks = [line for line in result.stdout.splitlines() if line.startswith(("PASS", "FAIL"))]
     assert result.returncode == 0 and len(checks) == 9, "\n".join(checks) + result.stderr
+
+
+def test_pipes_and_devices_are_refused_not_read(tmp_path):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)  # opening it to read would block for ever
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "also.txt")
+    (folder / "ok.txt").write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "store.json"
+    for path, expected in ((fifo, f"sitdash: skipped {fifo}: not a regular file or folder"),
+                           (Path("/dev/zero"), "sitdash: skipped /dev/zero: not a regular file "
+                                               "or folder")):
+        result = sitdash("ingest", str(path), db=db, timeout=20)
+        assert result.returncode == 3 and result.stderr.strip() == expected
+    result = sitdash("ingest", str(folder), db=db, timeout=20)  # a pipe in a folder is skipped
+    assert result.returncode == 0 and "ingested 1 new document(s)" in result.stdout

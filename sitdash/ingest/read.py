@@ -81,6 +81,8 @@ def read_path(path: str | os.PathLike) -> ReadResult:
         _read_folder(root, result, set())
     elif root.is_file():
         _read_file(root, result, explicit=True)
+    elif root.exists():  # a pipe, socket or device: never read (it may never end)
+        result.errors.append(ReadError(path_text(root), "not a regular file or folder"))
     elif root.is_symlink():
         result.errors.append(ReadError(path_text(root), "broken symbolic link"))
     else:

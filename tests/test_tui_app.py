@@ -696,6 +696,8 @@ async def test_seed_store_every_binding(seed_path):
         await pilot.pause()
         assert app.filters.types == frozenset({first_type})
         typed = set(index.claim_ids(app.filters))
+        await pilot.press("1")  # the timeline tab loads its rows when it opens
+        assert rows(app, "timeline")
         assert all(typed & set(e["claim_ids"]) for e in rows(app, "timeline"))
         await pilot.press("x", "d", "down", "end", "space", "enter")
         await pilot.pause()
@@ -738,3 +740,18 @@ async def test_seed_store_every_binding(seed_path):
         await pilot.press("escape", "escape", "q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_tabs_behind_the_active_one_load_when_opened(seed_path):
+    """At 80x24 only the visible pane reloads on a filter change; the others catch up on open."""
+    app = open_app(seed_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        movements = app.screen.pane(4)
+        assert movements.stale
+        await pilot.press("slash", *"wagner", "enter")
+        await pilot.pause()
+        assert movements.stale and not app.screen.pane(1).stale
+        await pilot.press("4")
+        assert not movements.stale
+        assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]

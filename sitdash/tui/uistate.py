@@ -29,7 +29,10 @@ def load_filters(path: Path | None) -> Filters:
 
 
 def save_filters(path: Path | None, filters: Filters) -> None:
-    """Write the filters via a temporary file and a rename, so a crash never leaves half a file."""
+    """Write the filters via a temporary file and a rename, so a crash never leaves half a file.
+
+    Not fsynced: this runs on every keystroke of `/`, and a power cut that loses the last
+    filter loses nothing an analyst made."""
     if path is None:
         return
     payload = json.dumps({"version": 1, "filters": filters.to_dict()}, indent=1)
@@ -37,8 +40,6 @@ def save_filters(path: Path | None, filters: Filters) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -33,6 +33,7 @@ class Pane(Vertical):
         self.border_title = f"{number} {self.TITLE}"
         self.index: Index | None = None
         self.filters = Filters()
+        self.stale = True  # rows not loaded for the current index and filters yet
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -59,6 +60,7 @@ class Pane(Vertical):
     def load(self, index: Index, filters: Filters) -> None:
         """Ask the index for this pane's rows under `filters` and show them."""
         self.index, self.filters = index, filters
+        self.stale = False
         rows = self.rows(index, filters)
         self.table.set_rows(rows)
         count = sum(1 for r in rows if not isinstance(r, Section))

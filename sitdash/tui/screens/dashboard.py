@@ -86,8 +86,10 @@ class DashboardScreen(Screen):
         self.show_header()
 
     def pane_mounted(self, pane: Pane) -> None:
-        """A pane (new, or rebuilt by a reflow) loads its rows; the active one takes focus."""
-        pane.load(self.app.index, self.app.filters)
+        """A pane (new, or rebuilt by a reflow) loads its rows if it is on screen; the active
+        one takes focus."""
+        if self.on_screen(pane):
+            pane.load(self.app.index, self.app.filters)
         if pane.number == self.active and not self.query_one("#filter", Input).has_focus:
             self.set_focus(pane.table)
             self.show_detail()
@@ -100,12 +102,20 @@ class DashboardScreen(Screen):
     def pane(self, number: int) -> Pane | None:
         return next((p for p in self.query(Pane) if p.number == number), None)
 
+    def on_screen(self, pane: Pane) -> bool:
+        """All four panes show in the grid; with tabs, only the active one."""
+        return self.query_one(Body).mode == "grid" or pane.number == self.active
+
     def reload(self) -> None:
-        """Re-ask every pane for its rows under the current filters (and the header)."""
+        """Re-ask the panes on screen for their rows under the current filters (and the
+        header); panes behind other tabs load when their tab opens."""
         started = time.perf_counter()
         app = self.app
         for pane in self.panes():
-            pane.load(app.index, app.filters)
+            if self.on_screen(pane):
+                pane.load(app.index, app.filters)
+            else:
+                pane.stale = True
         self.show_header()
         self.show_detail()
         self.last_reload = time.perf_counter() - started
@@ -137,6 +147,8 @@ class DashboardScreen(Screen):
         pane = self.pane(number)
         if pane is None:
             return
+        if pane.stale:
+            pane.load(self.app.index, self.app.filters)
         tabs = self.query(TabbedContent)
         if tabs:
             tabs.first().active = f"tab-{pane.KEY}"
@@ -170,6 +182,8 @@ class DashboardScreen(Screen):
     def _tab(self, event: TabbedContent.TabActivated) -> None:
         key = (event.pane.id or "").removeprefix("tab-")
         pane = next((p for p in self.panes() if p.KEY == key), None)
+        if pane is not None and pane.stale:
+            pane.load(self.app.index, self.app.filters)
         if pane is not None and pane.number != self.active:
             self.active = pane.number
             self.set_focus(pane.table)

@@ -55,9 +55,28 @@ def _analyst_refusal(corrupt) -> SitdashError:
 
 def _ingest_seeds(store) -> None:
     from sitdash.bundled import seed_paths
-    from sitdash.ingest.pipeline import ingest_paths
 
-    ingest_paths(store, seed_paths())
+    _ingest(store, seed_paths())
+
+
+INGEST_ATTEMPTS = 5
+
+
+def _ingest(store, paths, progress=None):
+    """ingest_paths, run again when another session wrote the store meanwhile (what it stored
+    is then skipped as already there); the write is all or nothing each time."""
+    from sitdash.ingest.pipeline import ingest_paths
+    from sitdash.store import StoreChanged, StoreError
+
+    for attempt in range(1, INGEST_ATTEMPTS + 1):
+        try:
+            return ingest_paths(store, paths, progress=progress)
+        except StoreChanged as error:
+            if attempt == INGEST_ATTEMPTS:
+                raise SitdashError(str(error)) from None
+            store.refresh_derived()
+        except StoreError as error:
+            raise SitdashError(str(error)) from None
 
 
 def load_index(store):
@@ -80,7 +99,6 @@ def dashboard(db: Path) -> int:
 
 
 def ingest(db: Path, args) -> int:
-    from sitdash.ingest.pipeline import ingest_paths
     from sitdash.safe_text import visible
 
     for path in args.paths:
@@ -89,7 +107,7 @@ def ingest(db: Path, args) -> int:
     store = open_store(db)
     progress, finish = _progress_bar()
     try:
-        report = ingest_paths(store, args.paths, progress=progress)
+        report = _ingest(store, args.paths, progress=progress)
     finally:
         finish()
     out = sys.stdout
@@ -241,10 +259,15 @@ def rebuild(db: Path, args) -> int:
         records["claims"] += [to_dict(c) for c in extraction.claims]
         records["quotes"] += [to_dict(q) for q in extraction.quotes]
         records["movements"] += [to_dict(m) for m in extraction.movements]
-    with store.batch():
-        store.clear_derived()
-        store.add_records(**records)
-        store.replace_events(build_events(store.claims()))
+    from sitdash.store import StoreError
+
+    try:
+        with store.batch():
+            store.clear_derived()
+            store.add_records(**records)
+            store.replace_events(build_events(store.claims()))
+    except StoreError as error:  # e.g. another session ingested meanwhile: nothing was written
+        raise SitdashError(str(error)) from None
     print(f"rebuilt {len(docs)} document(s), {len(records['claims'])} claims; "
           f"{len(store.orphan_notes())} note(s) now point at claims that are gone (kept)")
     return EXIT_OK

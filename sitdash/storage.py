@@ -40,6 +40,10 @@ class StoreCorrupt(StoreError):
         super().__init__(f"store file {self.path} is corrupt: {self.reason}")
 
 
+class StoreChanged(StoreError):
+    """Another process replaced the file since we read it; nothing was written."""
+
+
 class StoreLocked(StoreError):
     """Another process held the store lock for longer than we were willing to wait."""
 
@@ -293,7 +297,7 @@ class OrjsonStorage(Storage):
         try:
             with self.lock:
                 if self.changed_on_disk():
-                    raise StoreError(
+                    raise StoreChanged(
                         f"store {self.path} was changed by another sitdash process since it was "
                         "read; nothing was written, run the command again"
                     )

@@ -121,3 +121,25 @@ async def test_a_second_dashboard_sees_the_other_analysts_note_and_ingest(tmp_pa
         texts = [n["text"] for n in app.index.notes.get(claim_id, [])]
         assert texts == ["from the other analyst"]
         assert len(app.index.documents) == documents + 1
+
+
+def test_two_ingests_at_once_both_land(tmp_path):
+    """The later writer finds the store changed, re-reads it and ingests again (skipping what
+    the other stored) instead of failing or overwriting it."""
+    db = tmp_path / "store.json"
+    env = _env()
+    folders = []
+    for seed in (1, 2):
+        folder = tmp_path / f"corpus{seed}"
+        subprocess.run([*_sitdash(), "generate", "--docs", "120", "--seed", str(seed), "-o",
+                        str(folder)], check=True, capture_output=True, env=env)
+        shutil.copy(SEEDS / "000_ef4bcab6f89b65ad.txt", folder)  # one article in both
+        folders.append(folder)
+    runs = [subprocess.Popen([*_sitdash(), "ingest", str(f), "--db", str(db)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for f in folders]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0 and err == "", err
+    ids = [d["id"] for d in Store(db).documents()]
+    assert len(ids) == len(set(ids)) == 2 * 120 + 1

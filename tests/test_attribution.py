@@ -396,3 +396,9 @@ def test_titles_before_names_and_the_outlets_own_trailer(sentence, name):
 def test_the_role_of_a_title_first_speaker_is_remembered():
     found = find_attribution("Head of the Sumy Regional Administration Dmytro Zhyvytskyi said so.")
     assert found is not None and "head" in found.role_words
+
+
+def test_a_command_with_a_compass_name_is_an_institution():
+    found = find_attribution('"____," Ukraine\'s Operational Command South wrote on Telegram.')
+    assert found is not None
+    assert (found.name, found.kind) == ("Ukraine's Operational Command South", "institution")

@@ -511,3 +511,26 @@ def test_subjects_directions_and_offensives(sentence, expected):
 )
 def test_failed_attempts_our_units_and_forces_sent_or_moved(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Several battalion tactical groups have moved back into Russia for refitting.",
+         [("reposition", None, "Russia", False)]),
+        # the apposition only says where Kreminna lies
+        ("Russian units pushed west from Kreminna, a town north of Sievierodonetsk, towards Lyman.",
+         [("advance", "Kreminna", "Lyman", False)]),
+        # a spaced hyphen is a dash: Moscow is no destination of the pull-back
+        ("Having failed near Kyiv - its units pulled back into Belarus - Moscow turned east.",
+         [("withdraw", None, "Belarus", False)]),
+        ("Moscow abandoned its plan to encircle Kharkiv.", []),
+        ("Russian forces are trying to seize Bakhmut.", []),
+        ("Russia has assembled some 20 battalion tactical groups near Belgorod.",
+         [("deploy", None, "Belgorod", False)]),
+        ("Russian forces made no gains near Izium.", []),
+        ("Ukrainian forces did not make any confirmed advances near Kharkiv.", []),
+    ],
+)
+def test_appositions_dashes_attempts_and_assemblies(sentence, expected):
+    assert moves(sentence) == expected

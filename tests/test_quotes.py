@@ -412,3 +412,43 @@ def test_called_with_a_long_object_before_the_quotation():
         "“a crime that will be answered”."
     )
     assert _speakers(text) == [("a crime that will be answered", "Denys Shmyhal")]
+
+
+def test_transcript_turns_are_the_speakers_words_questions_are_not():
+    text = (
+        "GEN. MILLEY: The Russians have not achieved their aims around the capital.\n\n"
+        "Q: Will they try again?\n\n"
+        "SECRETARY AUSTIN: We expect them to regroup and try again in the east."
+    )
+    assert _speakers(text) == [
+        ("The Russians have not achieved their aims around the capital.", "Milley"),
+        ("We expect them to regroup and try again in the east.", "Austin"),
+    ]
+
+
+def test_said_one_is_one_of_the_officials_just_quoted():
+    text = (
+        "“It is a war of attrition now,” two European officials told reporters. "
+        "“They cannot keep this pace for long,” said one."
+    )
+    assert [s for _, s in _speakers(text)] == ["two European officials"] * 2
+
+
+def test_a_section_label_is_no_speaker_and_the_ministry_refers_back():
+    text = (
+        "The Ukrainian defence ministry said on Monday that the depot had been hit.\n\n"
+        "The big picture: The ministry called the strike “a cynical attack on a civilian target”."
+    )
+    assert _speakers(text) == [
+        ("a cynical attack on a civilian target", "the Ukrainian defence ministry")
+    ]
+
+
+def test_a_colon_after_a_verb_phrase_takes_the_sentence_subject():
+    text = (
+        "Mykhailo Podolyak, an adviser to the presidential office, put it bluntly: "
+        "“There will be no ceasefire before the occupiers leave.”"
+    )
+    assert _speakers(text) == [
+        ("There will be no ceasefire before the occupiers leave.", "Mykhailo Podolyak")
+    ]

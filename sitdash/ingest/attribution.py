@@ -105,6 +105,7 @@ _PARTICIPLE_SUFFIXES = _words(
 )
 # Speech verbs only when nothing follows but punctuation: '"...," he continued.'
 _CLAUSE_FINAL_VERBS = _words("continue continues continued")
+_COMPASS = _words("north south east west centre center")
 _NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
 
 # Heads, by the kind of source they make.
@@ -498,6 +499,12 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         or tokens[i - 1].text in ",:;–—-" + _CLOSE_QUOTES
         or tokens[i - 1].text.startswith("_")
     ):
+        if _one_alone(tokens, i + 1):  # '"...," said one - a view shared by ...'
+            one = tokens[i + 1]
+            return 3, Attribution(
+                "one", "other", "one", one.start, one.end, tokens[i].start, verb_end,
+                pronoun="one", head="one",
+            )
         np = _np_forward(tokens, i + 1)
         if np is not None:
             role: tuple[_Token, ...] = ()
@@ -543,6 +550,15 @@ def _quoted_as_saying(
         role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
     )
     return (rank, found) if found else None
+
+
+def _one_alone(tokens: list[_Token], j: int) -> bool:
+    """ "said one" closing the clause: one of the sources named just before."""
+    return (
+        j < len(tokens)
+        and tokens[j].low == "one"
+        and (j + 1 == len(tokens) or tokens[j + 1].text in ",.;:–—-")
+    )
 
 
 def _ends_clause(tokens: list[_Token], j: int) -> bool:
@@ -759,6 +775,8 @@ def _core(tokens: list[_Token]) -> list[_Token]:
             break
         if token.low not in _DETERMINERS:
             core.append(token)
+    if len(core) > 1 and core[-1].low in _COMPASS and core[-2].low in _INSTITUTION_HEADS:
+        core.pop()  # "Operational Command South": the head is "Command"
     return core
 
 

@@ -85,6 +85,10 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
                r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
     ("deploy", r"build-?ups?", "nominal"),
+    # "concentrating its forces in the east", "assembled 76 battalion tactical groups"
+    ("deploy", r"(?:concentrat(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))(?=\s+(?:[\w,-]+\s+){0,3}?"
+               r"(?:forces|troops|units|reserves|artillery|battalions|battalion\s+tactical|BTGs)\b)",
+     "milobj"),
     ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
     ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
     ("deploy", r"order(?:ed|s|ing)?"
@@ -92,7 +96,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
-                r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b)",
+                r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b|"
+                r"\s+(?:north|south|east|west)(?:ward|wards)?,?\s+from\b)",
      "strong"),
     ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
     ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
@@ -107,7 +112,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
                 r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing))"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
-                r"(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances)", "capture"),
+                r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
+                r"(?:gains|advances)", "capture"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
@@ -123,6 +129,7 @@ _SCREEN_STEMS = (
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
+    "assembl "
     "counteroffensiv counter-offensiv"
 ).split()
 
@@ -228,8 +235,9 @@ _ACTOR_RE = re.compile(
     r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
     r"|(?P<generic>\b(?:the|these|those|its|their|our|some|many|most|departing|retreating)\s+"
     r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
-    r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel)\b"
-    r"|\b(?-i:troops|forces|soldiers)\b)"
+    r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel|"
+    r"battalion\s+tactical\s+groups|BTGs)\b"
+    r"|\b(?-i:troops|forces|soldiers)\b|\b(?:battalion\s+tactical\s+groups|BTGs)\b)"
     r"|(?P<pronoun>\b[Tt]hey\b)",
     re.I,
 )
@@ -240,7 +248,7 @@ _ACTOR_STEMS = (
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
     "our "
-    "military armored armoured tank convoy column"
+    "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
 _ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(_ACTOR_STEMS.split()) + r"|\d)")
@@ -260,15 +268,15 @@ _OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|a
 # Where the clause of a trigger begins (hedges and negation are looked for from here).
 _CLAUSE_START_RE = _Anchored(
     "but while whereas although though meanwhile after before when since because unlike",
-    r"[;:—–]|\.\s|\bafter\s+which\b|\b(?:but|while|whereas|although|though|meanwhile|after|"
-    r"before|when|since|because|unlike)\b|,\s*as\b",
-    symbols=r"[;:—–.,]",
+    r"[;:—–]|\.\s|(?<=\s)-(?=\s)|\bafter\s+which\b|\b(?:but|while|whereas|although|though|"
+    r"meanwhile|after|before|when|since|because|unlike)\b|,\s*as\b",
+    symbols=r"[;:—–.,]|(?<=\s)-(?=\s)",
 )
 # Where the places of a trigger stop.
 _SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
     "told added according and could would might may will should can",
-    r"[;:“”\"—–]|\.\s|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
+    r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
     r"when|since|unlike|said|says|told|added|according\s+to)\b"
     r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
     r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
@@ -276,7 +284,7 @@ _SCOPE_END_RE = _Anchored(
     r"|\b(?:could|would|might|(?-i:may)|will|should|can)\s+(?!also\b)"
     # ", Kharkiv Oblast Governor Oleh Syniehubov said": the speaker's title names no destination
     r"|,(?=\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|added|reported)\b)",
-    symbols=r"[;:“”\"—–.,]",
+    symbols=r"[;:“”\"—–.,]|(?<=\s)-(?=\s)",
 )
 _HEDGE_RE = _Anchored(
     "expect could may might possibl likely probably appear apparently reportedly set plan intend "
@@ -361,9 +369,16 @@ _CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+_ATTEMPT_BEFORE_RE = re.compile(
+    r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
+    r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
+    r"seeking|ready|prepared|preparing)\s+to\s+(?:fully\s+)?$", re.I)
 _EVAC_PEOPLE_RE = re.compile(
     r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
 )
+_ABANDON_PLAN_RE = re.compile(
+    r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
+    r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)
 _LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
 _CIVILIAN_RE = re.compile(
     r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
@@ -408,7 +423,7 @@ _CONTINUATION_RE = re.compile(
 # --- places -----------------------------------------------------------------------------------
 _PREP_RE = re.compile(
     r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
-    r"(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
+    r"(?:north|south)-?(?:east|west)\s+of|(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
     r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|"
     r"included)\b",
     re.I,
@@ -418,6 +433,9 @@ _TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "ba
                        "closer to", "for"})
 _VIA_PREPS = frozenset({"through", "via"})
 _PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
+_DESCRIBING_GAP_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|port|hub|settlement|"
+    r"suburb)\b[^,;]*$", re.I)
 _LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
 _APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
@@ -600,6 +618,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     word = trig.text
     if trig.mode == "capture" and _CAPTURED_THING_RE.match(after):
         return False  # "captured two Russian soldiers", "seized weapons": no ground taken
+    if trig.mode == "capture" and _ATTEMPT_BEFORE_RE.search(before):
+        return False  # "its attempt to seize Kyiv", "trying to capture Bakhmut": not taken
     if trig.mode == "evac" and _EVAC_PEOPLE_RE.search(after[:50]):
         return False  # evacuating civilians is not a force movement
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
@@ -616,6 +636,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False
     if word == "leave" and _LEAVE_NOUN_RE.search(before):
         return False
+    if word.startswith("abandon") and _ABANDON_PLAN_RE.match(after):
+        return False  # "abandoned its attempt to take Kyiv": a plan given up, not ground left
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
             _INFINITIVE_AFTER_RE.match(after):
         return False
@@ -823,7 +845,7 @@ def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     if failed and ";" not in sentence[trig.end:failed.start()]:
         return True  # "tried to advance towards Bakhmut, but without success"
     before = sentence[clause_start:trig.start]
-    near = " ".join(before[-80:].split()[-3:])
+    near = " ".join(before[-80:].split()[-4:])
     if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
         return True
     return bool(_CLAUSE_NEGATION_RE.search(before))
@@ -846,6 +868,9 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
                         role[role.index(previous)] = winner
                 previous, anchor = winner, place.end
                 continue
+        if previous is not None and _DESCRIBING_GAP_RE.match(gap):
+            anchor = place.end  # "Izium, a town south-east of Kharkiv": where Izium lies
+            continue
         prep = _directional_prep(gap)
         if prep == "in" and previous is not None and _locates(previous, place):
             anchor = place.end

@@ -49,6 +49,13 @@ _DASH_RE = re.compile(r"^\s*[,.]?\s*(?:[–—]|--?)\s*")
 _LABEL_RE = re.compile(r"^\s*([A-Z][^:]{0,60}?)\s*:\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LAST_CLAUSE_RE = re.compile(r"[^.!?]*:$")
+# "Driving the news: ...", "Why it matters: ...": a section label opening a paragraph
+_LEAD_LABEL_RE = re.compile(r"^\s*[A-Z][\w'’ ]{0,30}:\s+(?=[A-Z])")
+_CALLED_ANYWHERE_RE = re.compile(
+    r"\b(?:call(?:s|ed)|describe[sd]|term(?:s|ed)|dub(?:s|bed)|brand(?:s|ed)|label(?:s|l?ed))\b"
+)
+# A transcript turn: "MR. KIRBY: We have seen ...", "PRESS SECRETARY JOHN F. KIRBY: Good ..."
+_TURN_RE = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,6}[A-Z][A-Z.'’-]+):\s+(?=\S)")
 _QUOTE_FROM_RE = re.compile(r"^(?:direct\s+)?(?:quote|statement|words)\s+(?:from|by|of)\s+", re.I)
 # "X called it “…”", "X described the strike as “…”": X's words, with no speech verb
 _CALLED_RE = re.compile(
@@ -109,6 +116,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(doc_text)]
     quotes = _find_quotations(doc_text, paragraphs)
     quotes = _add_block_quotations(doc_text, paragraphs, quotes)
+    turns = _transcript_turns(doc_text, paragraphs, quotes)
     if not quotes:
         return []
     masked = _mask(doc_text, quotes)
@@ -120,6 +128,9 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     _resolve_sentence_sources(sentences)
     _assign_direct_speakers(quotes, sentences, masked)
     _assign_fallback_speakers(quotes, sentences, masked)
+    for quote in quotes:
+        if quote.chain in turns:
+            quote.speaker, quote.attached = turns[quote.chain], True
     named = [s.source or s.subject for s in sentences if s.source or s.subject]
     named += [q.speaker for q in quotes if q.speaker]
     full_names = resolve_names([s.name for s in named if s.kind == "named official"])
@@ -197,6 +208,39 @@ def _add_block_quotations(
     if not blocks:
         return quotes
     return sorted(quotes + blocks, key=lambda q: q.open_mark)
+
+
+def _transcript_turns(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[_Quote]
+) -> dict[int, Source]:
+    """A briefing transcript's answers ("MR. KIRBY: We have seen ...") as quotations of their
+    speaker, when two or more paragraphs open with a capitalised speaker label; questions ("Q:")
+    are not quotes. Adds the quotations to `quotes`; returns their speaker by chain number."""
+    openings = [(i, _TURN_RE.match(text, a, b)) for i, (a, b) in enumerate(paragraphs)]
+    openings = [(i, m) for i, m in openings if m and len(m["label"]) > 2]
+    if len(openings) < 2:
+        return {}
+    speakers: dict[int, Source] = {}
+    for index, m in openings:
+        p_start, p_end = paragraphs[index]
+        if any(p_start <= q.open_mark < p_end for q in quotes):
+            continue  # quotation marks inside: those quotations stand on their own
+        found = speaker_from_phrase(_label_words(m["label"]))
+        if found is None or found.pronoun or found.kind == "other":
+            continue
+        chain = -10_000 - index
+        end = p_end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        quotes.append(_Quote(m.end(), m.end(), end, None, index, chain))
+        speakers[chain] = Source(found.name, found.kind)
+    quotes.sort(key=lambda q: q.open_mark)
+    return speakers
+
+
+def _label_words(label: str) -> str:
+    """ "PRESS SECRETARY JOHN F. KIRBY" -> "Press Secretary John F. Kirby"."""
+    return " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in label.split())
 
 
 def _first_visible(text: str, start: int) -> int:
@@ -341,6 +385,8 @@ class _Recent:
             return self.group or self.body or self.person
         if found.pronoun == "it":
             return self.body
+        if found.pronoun == "one":  # "said one": one of the officials or experts just quoted
+            return self.group or self.person
         if found.definite and found.head in self.by_head:
             return self.by_head[found.head]
         return Source(found.name, found.kind)
@@ -374,10 +420,15 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
         if found is None:
             found = sentence.attribution = _colon_clause_attribution(sentence.text)
         if found is None:
-            mentioned = subject_person(sentence.text)
+            opening = _LEAD_LABEL_RE.sub("", sentence.text, count=1)
+            mentioned = subject_person(opening)
             if mentioned is not None:
                 sentence.subject = Source(mentioned.name, mentioned.kind)
                 recent.remember(mentioned, sentence.subject)
+            elif _CALLED_ANYWHERE_RE.search(opening):
+                body = speaker_from_phrase(opening)  # "The ministry called the pullback “…”"
+                if body is not None and body.kind in ("institution", "anonymous official"):
+                    sentence.subject = recent.resolve(body)
             continue
         sentence.source = recent.resolve(found)
         if sentence.source is not None:
@@ -398,7 +449,11 @@ def _colon_clause_attribution(text: str) -> Attribution | None:
     offset = clause_start
     found = speaker_from_phrase(clause.strip())
     if found is None or (found.kind == "other" and not found.pronoun):
-        return None
+        # "Oleksiy Arestovych, an adviser to the president, put it simply: “…”"
+        subject = subject_person(text)
+        if subject is None:
+            return None
+        return replace(subject, verb_start=colon.start(), verb_end=colon.start() + 1)
     return replace(
         found,
         start=found.start + offset,
@@ -423,7 +478,9 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
             continue
         before_quote = masked[sentence.start : quote.open_mark]
         if sentence.subject is not None and _CALLED_RE.search(before_quote):
-            quote.speaker, quote.attached = sentence.subject, True  # 'Reznikov called it “…”'
+            # 'Reznikov called it “…”'; a body's short term ('Russia calls it a “…”') stays out
+            quote.speaker = sentence.subject
+            quote.attached = sentence.subject.kind == "named official"
             continue
         before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)

@@ -452,3 +452,12 @@ def test_a_colon_after_a_verb_phrase_takes_the_sentence_subject():
     assert _speakers(text) == [
         ("There will be no ceasefire before the occupiers leave.", "Mykhailo Podolyak")
     ]
+
+
+def test_capitalised_place_and_update_labels_are_no_transcript():
+    text = (
+        "KYIV: Air raid sirens sounded across the capital overnight, officials said.\n\n"
+        "MOSCOW: The defence ministry reported strikes on fuel depots near Kharkiv.\n\n"
+        "UPDATE: Power was restored to most districts by the morning."
+    )
+    assert extract_quotes(text) == []

@@ -226,8 +226,8 @@ def _transcript_turns(
         if any(p_start <= q.open_mark < p_end for q in quotes):
             continue  # quotation marks inside: those quotations stand on their own
         found = speaker_from_phrase(_label_words(m["label"]))
-        if found is None or found.pronoun or found.kind == "other":
-            continue
+        if found is None or found.kind not in ("named official", "anonymous official"):
+            continue  # "KYIV: ..." or "UPDATE: ..." open a paragraph, no one speaks
         chain = -10_000 - index
         end = p_end
         while end > m.end() and text[end - 1].isspace():

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from sitdash.errors import SitdashError
 from sitdash.gcpause import gc_paused
 
 # The layout version this sitdash writes; files record theirs in a `_meta` table.
@@ -27,7 +28,7 @@ Data = dict[str, dict[str, Any]]
 Migration = Callable[[Data], Data]
 
 
-class StoreError(Exception):
+class StoreError(SitdashError):
     """A problem with the store that the user can act on; the message says what to do."""
 
 

@@ -143,3 +143,22 @@ def test_two_ingests_at_once_both_land(tmp_path):
         assert run.returncode == 0 and err == "", err
     ids = [d["id"] for d in Store(db).documents()]
     assert len(ids) == len(set(ids)) == 2 * 120 + 1
+
+
+def test_a_store_held_too_long_by_another_session_is_a_one_line_error(tmp_path, monkeypatch,
+                                                                     capsys):
+    from sitdash.cli import main
+    from sitdash.storage import FileLock
+
+    db = tmp_path / "store.json"
+    store = Store(db)
+    store.add_records(documents=[{"id": "d1", "text": "t"}],
+                      claims=[{"id": "c1", "doc_id": "d1", "text": "t", "start": 0, "end": 1,
+                               "source": "s", "source_kind": "media"}])
+    monkeypatch.setattr(FileLock.__init__, "__defaults__", (0.3,))  # wait 0.3 s, not 60
+    with FileLock(store.lock_path):  # another session mid-write (flock is per open file)
+        assert main(["note", "add", "c1", "blocked", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sitdash: error: store lock ") and err.count("\n") == 1
+    assert "held by another sitdash process" in err
+    assert Store(db).notes() == []

@@ -21,7 +21,11 @@ def open_store(db: Path, create: bool = True):
     except StoreCorrupt as corrupt:
         if Path(corrupt.path) != Path(db):
             raise _analyst_refusal(corrupt) from None
-        moved = quarantine(db)
+        try:
+            moved = quarantine(db)
+        except OSError as error:
+            raise SitdashError(f"{corrupt}; could not move it aside ({error.strerror or error}): "
+                               "move or delete it yourself") from None
         print(f"sitdash: {corrupt}; moved it to {moved} and rebuilding from the bundled seeds "
               f"(notes are kept)", file=sys.stderr)
     try:
@@ -45,6 +49,8 @@ def _open_checked(db: Path):
         raise
     except StoreError as error:
         raise SitdashError(str(error)) from None
+    except OSError as error:  # a folder where the file should be, no permission, ...
+        raise SitdashError(f"cannot open store {db}: {error.strerror or error}") from None
 
 
 def _analyst_refusal(corrupt) -> SitdashError:

@@ -45,6 +45,10 @@ class StoreChanged(StoreError):
     """Another process replaced the file since we read it; nothing was written."""
 
 
+class StoreWriteError(StoreError, OSError):
+    """The disk refused a write (full, read-only); the file on disk is the old one, intact."""
+
+
 class StoreLocked(StoreError):
     """Another process held the store lock for longer than we were willing to wait."""
 
@@ -304,6 +308,10 @@ class OrjsonStorage(Storage):
                     )
                 atomic_write(self.path, payload)
                 self._stamp = file_stamp(self.path)
+        except OSError as exc:  # a full disk, a read-only folder: the old file is intact
+            self.reload()
+            raise StoreWriteError(f"cannot write store {self.path}: {exc.strerror or exc}; "
+                                  "nothing was written") from None
         except BaseException:
             self.reload()  # memory goes back to what is on disk
             raise

@@ -184,3 +184,35 @@ def test_a_lock_file_planted_as_a_symlink_is_refused_and_its_target_untouched(tm
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is a symbolic link; refusing to use it" in err
     assert mode(victim) == 0o644 and victim.read_text() == "setting=1"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda db: db.mkdir(), "cannot open store {db}: Is a directory"),
+    (lambda db: db.parent.rmdir() or db.parent.write_text("a file"), "cannot open store {db}"),
+])
+def test_a_store_path_that_cannot_be_a_file_is_a_one_line_error(tmp_path, capsys, make,
+                                                                message):
+    db = tmp_path / "here" / "store.json"
+    db.parent.mkdir()
+    make(db)
+    assert main(["ingest", str(SEEDS), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message.format(db=db) in err
+
+
+def test_a_full_disk_during_a_note_save_is_one_line_and_keeps_the_file(seeded, monkeypatch,
+                                                                      capsys):
+    claim = Store(seeded).claims()[0]["id"]
+    analyst = seeded.with_suffix(".analyst.json")
+    before = analyst.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert main(["note", "add", claim, "lost to a full disk?", "--db", str(seeded)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"sitdash: error: cannot write store {analyst}: No space left on device; "
+                   "nothing was written\n")
+    assert analyst.read_bytes() == before
+    assert not [p for p in seeded.parent.iterdir() if ".tmp-" in p.name]

@@ -153,3 +153,23 @@ def test_a_live_page_title_with_a_date_dates_the_page():
         "Russian forces shelled the outskirts of Mykolaiv overnight, the governor said."
     )
     assert (doc.published, doc.published_inferred) == ("2022-03-09", True)
+
+
+def test_us_slashed_dates_and_yearless_days_after_a_known_date():
+    from sitdash.ingest.dates import on_or_after
+
+    assert [m.date for m in find_dates("Posted 3/9/22 at 6:10 PM ET", None)] == ["2022-03-09"]
+    assert infer_published("Updated 11/02/2022, 09:14") == date(2022, 11, 2)
+    # a dateline is never earlier than the latest full date its article mentions
+    assert on_or_after("Aug 3", date(2022, 2, 24)) == date(2022, 8, 3)
+    assert on_or_after("Jan. 12", date(2022, 12, 30)) == date(2023, 1, 12)
+
+
+def test_read_text_dates_a_dateline_after_the_invasion_date():
+    from sitdash.ingest.read import read_text
+
+    doc = read_text(
+        "ODESA, Aug 3 (Xinhua) -- Shelling hit the port overnight, officials said.\n\n"
+        "Russia launched its invasion on Feb. 24, 2022."
+    )
+    assert (doc.published, doc.published_inferred) == ("2022-08-03", True)

@@ -52,6 +52,7 @@ _DATE_RE = re.compile(
     rf"""
     \b(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)
   | \b(?P<dotted>(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<dm>0?[1-9]|1[0-2])\.(?P<dy>{_YEAR}))\b
+  | \b(?P<slashed>(?P<sm>0?[1-9]|1[0-2])/(?P<sd>0?[1-9]|[12]\d|3[01])/(?P<sy>{_YEAR}|\d\d))(?![\d/])
   | \b(?P<mdy>{_WD_PREFIX}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
   | \b(?P<dmy>{_WD_PREFIX}(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | \b(?P<month>(?:(?P<mpre>in|since|during|until|by|through|from|early|late|mid|(?:the\s+)?
@@ -203,6 +204,10 @@ def _resolve_absolute(m: re.Match, base: date | None) -> tuple[date | None, str]
     if kind == "dotted":
         d = _safe_date(int(m["dy"]), int(m["dm"]), int(m["dd"]))
         return (d, "day") if d else None
+    if kind == "slashed":  # US order, as US outlets print it: "6/23/22"
+        year = int(m["sy"]) + (2000 if len(m["sy"]) == 2 else 0)
+        d = _safe_date(year, int(m["sm"]), int(m["sd"]))
+        return (d, "day") if d else None
     if kind in ("mdy", "dmy"):
         suffix = "1" if kind == "mdy" else "2"
         month, day = _month_number(m["m" + suffix]), _day_number(m["d" + suffix])
@@ -248,7 +253,7 @@ def _resolve_relative(m: re.Match, text: str, base: date) -> tuple[date, str] | 
     return None
 
 
-_ABSOLUTE_KINDS = frozenset({"iso", "dotted", "mdy", "dmy", "month", "yearonly"})
+_ABSOLUTE_KINDS = frozenset({"iso", "dotted", "slashed", "mdy", "dmy", "month", "yearonly"})
 
 
 def _capitalised(m: re.Match) -> bool:
@@ -324,6 +329,7 @@ def sentence_date(text: str, base: date | None = None) -> DateMention | None:
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_SPOT_RE = re.compile(r"(?:19|20)\d\d|\d/\d\d?/\d\d\b")  # "2022", or "6/23/22"
 
 
 _WEEKDAY_MENTION = re.compile(
@@ -344,7 +350,7 @@ def infer_published(text: str) -> date | None:
     """
     latest = None
     # only the few spots with a year can hold a full date: resolve small windows around them
-    for year in _YEAR_RE.finditer(text):
+    for year in _YEAR_SPOT_RE.finditer(text):
         window = text[max(0, year.start() - 30) : year.end() + 6]
         for mention in find_dates(window, None):
             if mention.precision == "day" and mention.date:
@@ -382,3 +388,22 @@ def year_from_weekday(date_text: str, body: str, today: date | None = None) -> d
         if candidate and candidate <= today and candidate.weekday() == wanted:
             return candidate
     return None
+
+
+def on_or_after(date_text: str, earliest: date) -> date | None:
+    """A yearless day ("June 29") at its first occurrence on or after `earliest`: a dateline is
+    never earlier than the latest full date its own article mentions."""
+    for mention in find_dates(date_text, None):
+        if mention.precision != "unknown":
+            continue
+        m = _DATE_RE.search(date_text, mention.start)
+        if m is None or m.lastgroup not in ("mdy", "dmy"):
+            continue
+        suffix = "1" if m.lastgroup == "mdy" else "2"
+        month, day = _month_number(m["m" + suffix]), _day_number(m["d" + suffix])
+        for year in (earliest.year, earliest.year + 1):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate >= earliest:
+                return candidate
+    return None
+

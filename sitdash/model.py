@@ -124,6 +124,11 @@ class Quote:
     speaker_kind: str
     start: int
     end: int
+    # Copied from the claim and document at ingest, so the key-quotes pane sorts and shows
+    # quotes without a lookup per quote.
+    date: str | None = None
+    outlet: str | None = None
+    score: float = 0.0
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from sitdash.gcpause import gc_paused
@@ -111,10 +112,21 @@ class ClaimFacts:
     """What a filter needs to know about one claim, precomputed once."""
 
     claim: dict
-    search_text: str
     regions: frozenset[str]
     types: frozenset[str]
+    outlet: str = ""
     status: str = UNVERIFIED
+    _search: str | None = None
+
+    @property
+    def search_text(self) -> str:
+        """Lowercase text the `/` filter looks in: sentence, source, outlet, places (made on
+        first use, so start-up does not pay for it)."""
+        if self._search is None:
+            claim = self.claim
+            self._search = " ".join((claim.get("text", ""), claim.get("source", ""),
+                                     self.outlet, *(claim.get("places") or ()))).lower()
+        return self._search
 
 
 def matches(facts: ClaimFacts, filters: Filters) -> bool:
@@ -181,44 +193,45 @@ class Index:
         no_types: frozenset[str] = frozenset()
 
         # Claims in timeline order: dated first by date, then undated, stable within a document.
-        ordered = sorted(self.claims.values(), key=_claim_order)
+        claims = self.claims.values()
+        dated = [c for c in claims if c.get("date")]
+        undated = [c for c in claims if not c.get("date")]
+        dated.sort(key=itemgetter("date", "doc_id", "start"))  # itemgetter keys sort in C
+        undated.sort(key=itemgetter("doc_id", "start"))
+        ordered = dated + undated
         self.order: list[str] = [c["id"] for c in ordered]
-        self.position = {cid: i for i, cid in enumerate(self.order)}
         self.facts: dict[str, ClaimFacts] = {}
         self.by_region: dict[str, set[str]] = defaultdict(set)
         self.by_source: dict[str, set[str]] = defaultdict(set)
         self.by_type: dict[str, set[str]] = defaultdict(set)
-        self.search_texts: list[str] = []
-        facts_of, texts, by_source = self.facts, self.search_texts, self.by_source
+        self._search_texts: list[str] | None = None  # made on the first text filter or warm()
+        # (regions, day) of each claim, what region counts and trends are made of, as a small
+        # int per claim (counting ints is several times faster than counting tuples).
+        self.region_day_keys: list[tuple[frozenset[str], str | None]] = []
+        self.region_day: dict[str, int] = {}
+        key_ids: dict[tuple, int] = {}
+        facts_of, by_source, by_region = self.facts, self.by_source, self.by_region
+        region_day, day_keys = self.region_day, self.region_day_keys
         for claim in ordered:
             cid = claim["id"]
-            places = tuple(claim.get("places") or ())
+            places = tuple(claim["places"])
             regions = region_sets.get(places)
             if regions is None:
                 regions = region_sets[places] = frozenset(
                     r for r in map(region_of, places) if r)
-            source = claim.get("source", "")
-            search = " ".join((claim.get("text", ""), source, outlets.get(claim.get("doc_id"), ""),
-                               *places)).lower()
             types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
-            facts_of[cid] = ClaimFacts(claim, search, regions, types)
-            texts.append(search)
+            facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""))
             for region in regions:
-                self.by_region[region].add(cid)
-            by_source[source].add(cid)
+                by_region[region].add(cid)
+            by_source[claim["source"]].add(cid)
             for etype in types:
                 self.by_type[etype].add(cid)
-        # (regions, day) of each claim, what region counts and trends are made of, as a small
-        # int per claim (counting ints is several times faster than counting tuples).
-        self.region_day_keys: list[tuple[frozenset[str], str | None]] = []
-        key_ids: dict[tuple, int] = {}
-        self.region_day: dict[str, int] = {}
-        for cid, f in facts_of.items():
-            key = (f.regions, f.claim.get("date"))
-            if key not in key_ids:
-                key_ids[key] = len(self.region_day_keys)
-                self.region_day_keys.append(key)
-            self.region_day[cid] = key_ids[key]
+            key = (regions, claim["date"])
+            number = key_ids.get(key)
+            if number is None:
+                number = key_ids[key] = len(day_keys)
+                day_keys.append(key)
+            region_day[cid] = number
         self.events_in_order = sorted(self.events, key=_event_order)
         self.event_regions = {e["id"]: frozenset(r for r in map(region_of, e.get("places") or ())
                                                  if r) for e in self.events}
@@ -237,11 +250,16 @@ class Index:
         return self._memo[key]
 
     def _apply_judgements(self) -> None:
+        """Statuses onto the claims' facts: only judged claims (and those judged before) change."""
+        for cid in getattr(self, "reviewed", ()):
+            self.facts[cid].status = UNVERIFIED
         self.reviewed: set[str] = set()
-        for cid, facts in self.facts.items():
-            status = (self.judgements.get(cid) or {}).get("status") or UNVERIFIED
-            facts.status = status
-            if status != UNVERIFIED:
+        for cid, judgement in self.judgements.items():
+            facts = self.facts.get(cid)
+            if facts is None:
+                continue  # a judgement on a claim that is gone: kept by the store, not shown
+            facts.status = (judgement or {}).get("status") or UNVERIFIED
+            if facts.status != UNVERIFIED:
                 self.reviewed.add(cid)
 
     def update_analyst(self, judgements: dict[str, dict], notes: list[dict]) -> None:
@@ -256,14 +274,23 @@ class Index:
 
     # -- filtering ------------------------------------------------------------------------
 
+    @property
+    def search_texts(self) -> list[str]:
+        """Each claim's search text, in timeline order."""
+        if self._search_texts is None:
+            with gc_paused():
+                self._search_texts = [self.facts[cid].search_text for cid in self.order]
+        return self._search_texts
+
     def warm(self) -> None:
         """Build the word index for text filters (about 0.3 s at 50k claims): call it from a
         worker after the first frame; until it exists, text filters scan."""
         if self._words is not None:
             return
         words: dict[str, list[int]] = {}
+        texts = self.search_texts
         with gc_paused():
-            for position, text in enumerate(self.search_texts):
+            for position, text in enumerate(texts):
                 for word in set(_WORD.findall(text)):
                     found = words.get(word)
                     if found is None:
@@ -384,8 +411,3 @@ def keep_passing(rows: list[dict], passing: set[str] | None) -> list[dict]:
 def _event_order(event: dict) -> tuple:
     date = event.get("date")
     return (date is None, date or "", event["id"])
-
-
-def _claim_order(claim: dict) -> tuple:
-    date = claim.get("date")
-    return (date is None, date or "", claim.get("doc_id", ""), claim.get("start", 0))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -10,6 +9,7 @@ from itertools import filterfalse
 from operator import itemgetter
 
 from sitdash.query import NO_FILTERS, Filters, Index, keep_passing, region_of
+from sitdash.ranking import quote_score
 
 # Theatre regions always listed, in the order an analyst reads a map of the war.
 THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
@@ -163,27 +163,6 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
 
 # -- key quotes -------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"\d")
-
-
-def quote_score(quote: dict, claim: dict | None) -> float:
-    """How substantive a quotation is: length, a named speaker, numbers and places in it."""
-    words = len(quote.get("text", "").split())
-    score = min(words, 40) / 4
-    kind = quote.get("speaker_kind")
-    if kind == "named official":
-        score += 3
-    elif kind in ("anonymous official", "institution"):
-        score += 2
-    elif not quote.get("speaker"):
-        score -= 5
-    if _NUMBER.search(quote.get("text", "")):
-        score += 1.5
-    if claim and claim.get("places"):
-        score += 1
-    return score
-
-
 def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Quotes, the most substantive first; each with its date and outlet for display."""
     ranked = index.memo("ranked quotes", lambda: _rank_quotes(index))
@@ -191,6 +170,10 @@ def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
 
 
 def _rank_quotes(index: Index) -> list[dict]:
+    """Ingest stores each quote's score, date and outlet; a store from before that gets them
+    computed here."""
+    if all("score" in q for q in index.quotes):
+        return sorted(index.quotes, key=_quote_rank)
     rows = []
     for quote in index.quotes:
         claim = index.claims.get(quote.get("claim_id") or "")
@@ -198,8 +181,12 @@ def _rank_quotes(index: Index) -> list[dict]:
         date_ = (claim or {}).get("date") or doc.get("published")
         rows.append({**quote, "date": date_, "outlet": doc.get("outlet"),
                      "score": quote_score(quote, claim)})
-    rows.sort(key=lambda q: (-q["score"], q.get("date") or "", q.get("start", 0)))
+    rows.sort(key=_quote_rank)
     return rows
+
+
+def _quote_rank(quote: dict) -> tuple:
+    return (-quote["score"], quote.get("date") or "", quote.get("start", 0))
 
 
 # -- movements --------------------------------------------------------------------------------

@@ -118,3 +118,20 @@ def test_broad_filters_count_regions_the_same_as_narrow_ones():
                 direct[region] += 1
         rows = {r.region: r.claims for r in region_status(index, filters)}
         assert {k: v for k, v in rows.items() if v} == dict(direct), text
+
+
+def test_quotes_scored_at_ingest_rank_by_their_stored_score(tmp_path):
+    from sitdash.bundled import seed_paths
+    from sitdash.ingest.pipeline import ingest_paths
+    from sitdash.ranking import quote_score
+    from sitdash.store import Store
+
+    store = Store(tmp_path / "s.json")
+    ingest_paths(store, seed_paths())
+    index = Index.from_store(store)
+    stored = index.quotes
+    assert all(q["outlet"] == "Infobae" and q["date"] for q in stored)
+    for quote in stored:  # the stored score is the ranking function's answer
+        assert quote["score"] == quote_score(quote, index.claims.get(quote["claim_id"]))
+    ranked = key_quotes(index)
+    assert [q["score"] for q in ranked] == sorted((q["score"] for q in stored), reverse=True)

@@ -18,6 +18,7 @@ from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
 from sitdash.model import Claim, Document, Movement, Quote, Source, to_dict
+from sitdash.ranking import quote_score
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:
     quotes = []
     for hit in hits:
         owner = next((c for c in claims if c.start <= hit.start < c.end), None)
-        quotes.append(Quote(
+        quote = Quote(
             id=_record_id(doc.id, hit.start, hit.end),
             doc_id=doc.id,
             claim_id=owner.id if owner else None,
@@ -136,7 +137,11 @@ def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:
             speaker_kind=hit.speaker_kind or source_kind(hit.speaker or ""),
             start=hit.start,
             end=hit.end,
-        ))
+            date=(owner.date if owner else None) or doc.published,
+            outlet=doc.outlet,
+        )
+        quote.score = quote_score(to_dict(quote), to_dict(owner) if owner else None)
+        quotes.append(quote)
     return quotes
 
 

@@ -45,6 +45,10 @@ class SitdashApp(App):
         self.store = store
         self.store_path = getattr(store, "path", None)
         self.ui_path = ui_path or ui_path_for(self.store_path)
+        # Start-up builds ~1M long-lived objects and no garbage cycles: no collector passes
+        # until the first frame is up (see _started).
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
         self.index = Index.from_store(store)
         self.filters = load_filters(self.ui_path)
         self.last_export: Path | None = None
@@ -54,12 +58,19 @@ class SitdashApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """The first frame is up: park what was loaded out of the collector's reach (its full
+        passes over ~1M objects would stall keystrokes), collect again, build the word index."""
+        gc.freeze()
+        if self._gc_was_enabled:
+            gc.enable()
         self.warm_index()
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_index(self) -> None:
-        """After the first frame: build the word index for `/`, and move the loaded store out
-        of the garbage collector's way (its full passes over ~1M objects would stall keys)."""
+        """The word index for `/`, off the UI thread."""
         self.index.warm()
         gc.freeze()
 

@@ -251,30 +251,11 @@ def _resolve_claim(store, given: str) -> str:
 
 def rebuild(db: Path, args) -> int:
     """Re-extract every stored article; claim ids depend only on the sentence, so notes stay."""
-    from sitdash.ingest.events import build_events
-    from sitdash.ingest.pipeline import extract
-    from sitdash.model import Document, to_dict
+    from sitdash.ingest.pipeline import rebuild_store
 
     store = open_store(db, create=False)
-    docs = [Document(**d) for d in store.documents()]
-    records: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [],
-                                      "movements": []}
-    for doc in docs:
-        extraction = extract(doc)
-        records["documents"].append(to_dict(doc))
-        records["claims"] += [to_dict(c) for c in extraction.claims]
-        records["quotes"] += [to_dict(q) for q in extraction.quotes]
-        records["movements"] += [to_dict(m) for m in extraction.movements]
-    from sitdash.store import StoreError
-
-    try:
-        with store.batch():
-            store.clear_derived()
-            store.add_records(**records)
-            store.replace_events(build_events(store.claims()))
-    except StoreError as error:  # e.g. another session ingested meanwhile: nothing was written
-        raise SitdashError(str(error)) from None
-    print(f"rebuilt {len(docs)} document(s), {len(records['claims'])} claims; "
+    documents, claims = rebuild_store(store)
+    print(f"rebuilt {documents} document(s), {claims} claims; "
           f"{len(store.orphan_notes())} note(s) now point at claims that are gone (kept)")
     return EXIT_OK
 

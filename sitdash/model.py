@@ -6,7 +6,7 @@ so every span can be shown again in its paragraph. Dates are ISO strings (YYYY-M
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 # Kinds of source behind a claim or quote.
@@ -35,8 +35,9 @@ CREDIBILITY = {
 
 
 def to_dict(record: Any) -> dict:
-    """A record as a plain dict, ready for JSON."""
-    return asdict(record)
+    """A record as a plain dict, ready for JSON. Shallow (lists are shared with the record),
+    several times faster than dataclasses.asdict on the ingest path."""
+    return {name: getattr(record, name) for name in record.__slots__}
 
 
 @dataclass(slots=True)

@@ -156,6 +156,47 @@ def _resolve_speaker_names(out: Extraction) -> None:
             quote.speaker = full.get(quote.speaker, quote.speaker)
 
 
+class RecordBatch:
+    """Extractions gathered for one atomic store write. A speaker keeps the spelling it was
+    first stored with ("a senior US Defense official" and "... defense official" are one)."""
+
+    def __init__(self, known_names: Iterable[str] = ()) -> None:
+        self.rows: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [],
+                                            "movements": []}
+        self._spelling: dict[str, str] = {}
+        for name in known_names:
+            self.spell(name)
+
+    def spell(self, name: str) -> str:
+        return self._spelling.setdefault(name.casefold(), name)
+
+    def add(self, extraction: Extraction) -> None:
+        for claim in extraction.claims:
+            claim.source = self.spell(claim.source)
+        for quote in extraction.quotes:
+            if quote.speaker:
+                quote.speaker = self.spell(quote.speaker)
+        self.rows["documents"].append(to_dict(extraction.document))
+        self.rows["claims"].extend(map(to_dict, extraction.claims))
+        self.rows["quotes"].extend(map(to_dict, extraction.quotes))
+        self.rows["movements"].extend(map(to_dict, extraction.movements))
+
+    def write(self, store, replace: bool = False) -> None:
+        """One atomic write: the records (replacing all derived data if asked), then events
+        rebuilt over every claim in the store."""
+        with store.batch():
+            if replace:
+                store.clear_derived()
+            store.add_records(**self.rows)
+            store.replace_events(build_events(store.rows("claims")))
+
+
+def stored_names(store) -> list[str]:
+    """Sources and speakers already in the store, in the spelling they were stored with."""
+    return ([c["source"] for c in store.rows("claims")]
+            + [q["speaker"] for q in store.rows("quotes") if q.get("speaker")])
+
+
 def ingest_paths(
     store,
     paths: Iterable[str | Path],
@@ -171,10 +212,10 @@ def ingest_paths(
         result = read_path(path)
         documents.extend(result.documents)
         report.errors.extend(result.errors)
-    batch: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [], "movements": []}
+    batch = RecordBatch(stored_names(store))
     seen_now: set[str] = set()
     # A changed article (same file, new text) is a new version of the stored one.
-    stored_by_path = {d.get("path"): d["id"] for d in store.documents() if d.get("path")}
+    stored_by_path = {d.get("path"): d["id"] for d in store.rows("documents") if d.get("path")}
     for n, doc in enumerate(documents, 1):
         if progress:
             progress(n, len(documents), doc.path or doc.id)
@@ -185,14 +226,21 @@ def ingest_paths(
         if doc.path in stored_by_path:
             doc.version_of = stored_by_path[doc.path]
         extraction = extract(doc)
-        batch["documents"].append(to_dict(doc))
-        batch["claims"].extend(to_dict(c) for c in extraction.claims)
-        batch["quotes"].extend(to_dict(q) for q in extraction.quotes)
-        batch["movements"].extend(to_dict(m) for m in extraction.movements)
+        batch.add(extraction)
         report.added.append(doc.id)
         report.claims += len(extraction.claims)
     if report.added:
-        with store.batch():
-            store.add_records(**batch)
-            store.replace_events(build_events(store.claims()))
+        batch.write(store)
     return report
+
+
+def rebuild_store(store) -> tuple[int, int]:
+    """Re-extract every stored document with the current extractor, replacing all derived
+    data in one write. Claim ids depend only on the sentence, so notes stay attached.
+    Returns (documents, claims)."""
+    docs = [Document(**d) for d in store.rows("documents")]
+    batch = RecordBatch()
+    for doc in docs:
+        batch.add(extract(doc))
+    batch.write(store, replace=True)
+    return len(docs), len(batch.rows["claims"])

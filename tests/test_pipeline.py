@@ -1,0 +1,90 @@
+"""The whole extraction of a document, and ingest into a store."""
+
+from sitdash.bundled import seed_paths
+from sitdash.ingest.pipeline import extract, ingest_paths, rebuild_store
+from sitdash.ingest.read import read_text, split_front_matter
+from sitdash.store import Store
+
+WIRE = """---
+title: Strikes on Kharkiv
+outlet: Example Wire
+published: 2022-04-07
+---
+Russian artillery shelled residential districts of Kharkiv on Wednesday, killing four \
+people, regional governor Oleh Syniehubov said.
+
+"The enemy keeps hitting civilian areas," Syniehubov wrote on Telegram. "There are no \
+military targets there."
+
+A senior US Defense official said Russian forces had withdrawn from the area around Sumy.
+"""
+
+BRIEFING = """---
+title: Pentagon briefing
+outlet: Other Wire
+published: 2022-04-08
+---
+A senior US defense official said on Friday that about 1,000 Wagner fighters had moved \
+into the Donbas region.
+"""
+
+
+def doc_of(article: str):
+    meta, body = split_front_matter(article)
+    return read_text(body, path="wire.md", **meta)
+
+
+def test_every_record_points_into_its_document():
+    doc = doc_of(WIRE)
+    out = extract(doc)
+    assert out.claims and out.quotes and out.movements
+    for claim in out.claims:
+        assert doc.text[claim.start:claim.end] == claim.text
+    for quote in out.quotes:
+        assert doc.text[quote.start:quote.end] == quote.text
+        assert quote.claim_id in {c.id for c in out.claims}
+    for move in out.movements:
+        assert 0 <= move.start < move.end <= len(doc.text)
+
+
+def test_claims_carry_source_date_places_and_numbers():
+    out = extract(doc_of(WIRE))
+    shelling = out.claims[0]
+    assert shelling.source == "Oleh Syniehubov"
+    assert shelling.source_kind == "named official"
+    assert (shelling.date, shelling.date_precision, shelling.date_text) == (
+        "2022-04-06", "day", "on Wednesday")
+    assert shelling.places == ["Kharkiv"]
+    assert "four people" in shelling.quantities
+    quote = out.quotes[0]
+    assert (quote.speaker, quote.outlet, quote.date) == ("Oleh Syniehubov", "Example Wire",
+                                                         "2022-04-07")
+
+
+def test_the_seed_caption_is_a_caption_claim():
+    store_doc = read_text(seed_paths()[0].read_text(encoding="utf-8"), path="seed.txt")
+    captions = [c for c in extract(store_doc).claims if c.kind == "caption"]
+    assert len(captions) == 1 and "Lviv" in captions[0].places
+
+
+def test_one_speaker_keeps_one_spelling_across_documents(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(WIRE, encoding="utf-8")
+    (folder / "b.md").write_text(BRIEFING, encoding="utf-8")
+    store = Store(tmp_path / "s.json")
+    ingest_paths(store, [folder / "a.md"])
+    ingest_paths(store, [folder / "b.md"])
+    sources = {c["source"] for c in store.claims()}
+    assert "a senior US Defense official" in sources
+    assert "a senior US defense official" not in sources
+
+
+def test_rebuild_keeps_ids_and_replaces_records(tmp_path):
+    store = Store(tmp_path / "s.json")
+    ingest_paths(store, seed_paths())
+    before = sorted(c["id"] for c in store.claims())
+    events = len(store.events())
+    assert rebuild_store(store) == (1, len(before))
+    assert sorted(c["id"] for c in store.claims()) == before
+    assert len(store.events()) == events

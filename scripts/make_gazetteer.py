@@ -237,6 +237,8 @@ Alchevsk|Luhansk|city|Alchevs'k
 Kadiivka|Luhansk|city|Stakhanov|Kadiyivka
 Hirske|Luhansk|city|Gorskoye
 Myrna Dolyna|Luhansk|city|Mirnaya Dolina
+Loskutivka|Luhansk|city|Loskutovka
+Rai-Oleksandrivka|Luhansk|city|Rai-Aleksandrovka|Ray-Oleksandrivka
 Zolote|Luhansk|city|Zolotoye
 Bilohorivka|Luhansk|city|Belogorovka
 Shchastia|Luhansk|city|Schastye|Shchastya

@@ -402,3 +402,8 @@ def test_a_command_with_a_compass_name_is_an_institution():
     found = find_attribution('"____," Ukraine\'s Operational Command South wrote on Telegram.')
     assert found is not None
     assert (found.name, found.kind) == ("Ukraine's Operational Command South", "institution")
+
+
+def test_an_aside_between_subject_and_verb():
+    found = find_attribution("The Ukrainian army, for its part, says the bridge still stands.")
+    assert found is not None and found.name == "the Ukrainian army"

@@ -534,3 +534,15 @@ def test_failed_attempts_our_units_and_forces_sent_or_moved(sentence, expected):
 )
 def test_appositions_dashes_attempts_and_assemblies(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Moscow said its units would concentrate on the “liberation” of the Zaporizhzhia region.",
+         [("redeploy", None, "Zaporizhzhia", True)]),
+        ("Ukrainian forces foiled an attempt by Russian troops to advance towards Kupiansk.", []),
+    ],
+)
+def test_concentrating_on_a_place_and_foiled_attempts(sentence, expected):
+    assert moves(sentence) == expected

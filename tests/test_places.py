@@ -411,3 +411,14 @@ def test_the_antonivskyi_bridge_is_a_site_of_its_own():
 
 def test_the_southern_bug_is_a_river_not_a_village():
     assert find_places("In the Pivdennyi Buh direction the enemy holds its lines.") == []
+
+
+def test_hyphenated_compounds_with_an_unknown_head_are_not_their_tail():
+    assert [p.name for p in find_places("Russian troops took Rai-Oleksandrivka on Tuesday.")] == [
+        "Rai-Oleksandrivka"
+    ]
+    assert find_places("Pro-Kyiv activists rallied in the square.") == []
+    assert [p.name for p in find_places("traffic on the Kharkiv-Belgorod road")] == [
+        "Kharkiv",
+        "Belgorod",
+    ]

@@ -105,6 +105,11 @@ _PARTICIPLE_SUFFIXES = _words(
 )
 # Speech verbs only when nothing follows but punctuation: '"...," he continued.'
 _CLAUSE_FINAL_VERBS = _words("continue continues continued")
+# Words that open an aside between a subject and its verb: "X, for its part, says".
+_PARENTHETICAL_OPENERS = _words(
+    "who which whose citing in for on however meanwhile too also though moreover speaking "
+    "like unlike"
+)
 _COMPASS = _words("north south east west centre center")
 _NAME_PARTICLES = _words("von van der de del da di la le al el bin ibn dos das du ter")
 
@@ -616,7 +621,7 @@ def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
     if opener in ("a", "an", "the") and _has_person_name(tokens[outer_first:k]):
         # "Serhiy Volynskyy, a commander of the 36th Marine Brigade, said": a role after a name
         return (outer_first, k - 1, _rank(tokens, outer_first, 3), (k + 1, comma - 1))
-    if inner_is_np or opener.endswith("ing") or opener in ("who", "which", "whose", "citing", "in"):
+    if inner_is_np or opener.endswith("ing") or opener in _PARENTHETICAL_OPENERS:
         role = (k + 1, comma - 1) if inner_is_np else None
         return (outer_first, k - 1, _rank(tokens, outer_first, 3), role)
     return None

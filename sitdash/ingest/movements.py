@@ -315,6 +315,10 @@ _CLAUSE_NEGATION_RE = _Anchored(
     r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed)|"
     r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
 )
+_SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
+_FOILED_ATTEMPT_RE = re.compile(
+    r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
+    r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)
 _FAILED_AFTER_RE = re.compile(
     r"\b(?:without\s+success|unsuccessful(?:ly)?|to\s+no\s+avail|"
     r"but\s+(?:was|were|had\s+been|have\s+been)\s+(?:repelled|repulsed|beaten\s+back|stopped))\b",
@@ -376,6 +380,8 @@ _ATTEMPT_BEFORE_RE = re.compile(
 _EVAC_PEOPLE_RE = re.compile(
     r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
 )
+_EFFORT_ON_RE = re.compile(
+    r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
 _ABANDON_PLAN_RE = re.compile(
     r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
     r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)
@@ -492,6 +498,8 @@ def extract_movements(sentence: str, previous_actor: str | None = None,
     and "village" to the place an earlier sentence named so (see places.typed_mentions)."""
     if not _SCREEN_RE.search(sentence.lower()):
         return []
+    if '"' in sentence or "“" in sentence:
+        sentence = _SCARE_QUOTE_RE.sub(_unquote, sentence)  # same length: offsets still hold
     triggers = _triggers(sentence)
     if not triggers:
         return []
@@ -508,6 +516,13 @@ def extract_movements(sentence: str, previous_actor: str | None = None,
                           referents)
         hits.extend((trig, hit) for hit in found)
     return _fold_and_dedupe(sentence, hits)
+
+
+def _unquote(m: re.Match) -> str:
+    """A scare-quoted term ('the “liberation” of the Donbas') with its marks blanked, so the
+    marks do not end a movement's scope; longer quotations keep theirs."""
+    inner = m.group(1)
+    return f" {inner} " if len(inner.split()) <= 3 else m.group()
 
 
 def actor_in(sentence: str) -> str | None:
@@ -643,8 +658,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False
     if _STATIC_BEFORE_RE.search(before):  # "remain stationed in Transnistria": presence, not motion
         return False
-    if word.startswith("concentrat") and re.match(r"\s+(?:on|upon)\b", after, re.I):
-        return False
+    if word.startswith("concentrat") and _EFFORT_ON_RE.match(after):
+        trig.kind, trig.mode = "redeploy", "effort"  # "regroup to concentrate on the Donbas"
     if word.startswith("advanc"):
         if re.search(r"\bin\s+$", before, re.I):  # "in advance"
             return False
@@ -845,6 +860,8 @@ def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     if failed and ";" not in sentence[trig.end:failed.start()]:
         return True  # "tried to advance towards Bakhmut, but without success"
     before = sentence[clause_start:trig.start]
+    if _FOILED_ATTEMPT_RE.search(before):
+        return True  # "repelled an attempt by Ukrainian troops to advance near Snihurivka"
     near = " ".join(before[-80:].split()[-4:])
     if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
         return True
@@ -1060,6 +1077,8 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
         return bool(named)
     if trig.mode == "effort":
         window = sentence[trig.end:min(scope_end, trig.end + 60)]
+        if trig.text.startswith("concentrat"):
+            return bool(named) and strength is not None
         return bool(named) and bool(_EFFORT_RE.search(window))
     if trig.mode == "milobj":
         if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):

@@ -101,6 +101,7 @@ _IN_WORD = frozenset("'’ʼ_")
 # The next word of a multi-word name: joined by one space or a hyphen ("Rostov-on-Don").
 _NEXT_TOKEN = re.compile(r"(?:[ \-]|\. )([^\W\d_]+(?:['’ʼ][^\W\d_]+)*)")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
+_WORD_BEFORE_HYPHEN_RE = re.compile(r"[^\W\d_]+$")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ ]$")
 # The rest of a list that ends in "regions": "Dnipropetrovsk[, Poltava] and Sumy regions".
 _REGION_LIST_TAIL = re.compile(
@@ -206,6 +207,8 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
         if start and (text[start - 1].isalnum() or text[start - 1] in _IN_WORD):
             continue  # a capital inside a word ("McKyiv", "x_Kyiv")
+        if start > 1 and text[start - 1] == "-" and _unknown_compound_head(gaz, text, start - 1):
+            continue  # "Rai-Oleksandrivka" is not Oleksandrivka; "Kharkiv-Belgorod" keeps both
         hit = _longest_alias(gaz, text, match)
         if hit is None:
             continue
@@ -216,6 +219,14 @@ def find_places(text: str) -> list[PlaceMention]:
         if row >= 0 and _accept(gaz, row, text, start, end):
             found.append(PlaceMention(gaz.rows[row][0], start, end, text[start:end]))
     return found
+
+
+def _unknown_compound_head(gaz: Gazetteer, text: str, hyphen: int) -> bool:
+    """Whether the capitalised word before a hyphen starts no known place ("Rai-", "Pro-")."""
+    head = _WORD_BEFORE_HYPHEN_RE.search(text, max(0, hyphen - 30), hyphen)
+    if head is None or not head.group()[0].isupper():
+        return False
+    return _word_key(head.group()) not in gaz.first_words
 
 
 def _longest_alias(gaz: Gazetteer, text: str, match: re.Match) -> tuple[int, int] | None:

@@ -65,16 +65,18 @@ def fsync_dir(directory: Path) -> None:
 _tmp_counter = iter(range(1 << 62))
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload`: a crash leaves the old or the new file, never half."""
+def atomic_write(path: Path, payload: bytes, durable: bool = True) -> None:
+    """Replace `path` with `payload`: a crash leaves the old or the new file, never half.
+    `durable` also survives a power cut (fsync of the file and its folder)."""
     tmp = path.with_name(f".{path.name}{TMP_INFIX}{os.getpid()}-{next(_tmp_counter)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     try:
         os.fchmod(fd, FILE_MODE)  # whatever the umask says
         with os.fdopen(fd, "wb", closefd=True) as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -82,7 +84,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def stale_temps(path: Path) -> list[Path]:

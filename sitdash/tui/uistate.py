@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from sitdash.query import Filters
+from sitdash.storage import atomic_write
 
 
 def ui_path_for(store_path: str | os.PathLike | None) -> Path | None:
@@ -36,14 +36,4 @@ def save_filters(path: Path | None, filters: Filters) -> None:
     if path is None:
         return
     payload = json.dumps({"version": 1, "filters": filters.to_dict()}, indent=1)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, payload.encode("utf-8"), durable=False)

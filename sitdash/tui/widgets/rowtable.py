@@ -112,27 +112,22 @@ class RowTable(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """Something happened on one row of a table."""
+
+        def __init__(self, table: RowTable, index: int, row: Any) -> None:
+            super().__init__()
+            self.table, self.index, self.row = table, index, row
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class Highlighted(RowMessage):
         """The cursor moved to a row."""
 
-        def __init__(self, table: RowTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table, self.index, self.row = table, index, row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class Selected(Message):
+    class Selected(RowMessage):
         """Enter (or a double click) on a row."""
-
-        def __init__(self, table: RowTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table, self.index, self.row = table, index, row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
 
     def __init__(self, columns: Sequence[Column], *, empty: str = "Nothing matches.",
                  name: str | None = None, id: str | None = None,

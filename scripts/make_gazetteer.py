@@ -144,6 +144,7 @@ Hlukhiv|Sumy|city|Glukhov|Hlukhov
 Krasnopillia|Sumy|city|Krasnopillya|Krasnopolye
 Bilopillia|Sumy|city|Bilopillya|Belopolye
 Velyka Pysarivka|Sumy|city|Velikaya Pisarevka
+Bachivsk|Sumy|city|Bachevsk
 Zhytomyr|Zhytomyr|city|Zhitomir
 Korosten|Zhytomyr|city|
 Ovruch|Zhytomyr|city|

@@ -407,3 +407,10 @@ def test_a_command_with_a_compass_name_is_an_institution():
 def test_an_aside_between_subject_and_verb():
     found = find_attribution("The Ukrainian army, for its part, says the bridge still stands.")
     assert found is not None and found.name == "the Ukrainian army"
+
+
+def test_an_apposition_after_an_unnamed_role():
+    found = find_attribution(
+        '"____," the battalion\'s chief of staff, a major who asked not to be named, said.'
+    )
+    assert found is not None and found.name == "the battalion's chief of staff"

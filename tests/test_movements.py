@@ -546,3 +546,18 @@ def test_appositions_dashes_attempts_and_assemblies(sentence, expected):
 )
 def test_concentrating_on_a_place_and_foiled_attempts(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The marines expelled the occupiers from two villages near Kherson.",
+         [("retreat", "Kherson", None, False)]),
+        ("Ukrainian troops have advanced between three and five kilometres towards Izium.",
+         [("advance", None, "Izium", False)]),
+        ("The Chernihiv region has been completely liberated, the governor said.",
+         [("advance", None, "Chernihiv", False)]),
+    ],
+)
+def test_expelled_distances_and_completely_liberated(sentence, expected):
+    assert moves(sentence) == expected

@@ -422,3 +422,7 @@ def test_hyphenated_compounds_with_an_unknown_head_are_not_their_tail():
         "Kharkiv",
         "Belgorod",
     ]
+
+
+def test_bachivsk_border_village():
+    assert lookup("Bachevsk").name == "Bachivsk"

@@ -618,8 +618,9 @@ def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
     if outer_first is None:
         return None
     opener = tokens[k + 1].low
-    if opener in ("a", "an", "the") and _has_person_name(tokens[outer_first:k]):
-        # "Serhiy Volynskyy, a commander of the 36th Marine Brigade, said": a role after a name
+    if opener in ("a", "an", "the"):
+        # "Serhiy Volynskyy, a commander of the 36th Marine Brigade, said": a role after a name;
+        # "the brigade's deputy commander, a lieutenant colonel who ..., said": an apposition
         return (outer_first, k - 1, _rank(tokens, outer_first, 3), (k + 1, comma - 1))
     if inner_is_np or opener.endswith("ing") or opener in _PARENTHETICAL_OPENERS:
         role = (k + 1, comma - 1) if inner_is_np else None

@@ -76,6 +76,10 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out)", "pushback"),
     ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
                 r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
+    # "expelled the Russian troops from several towns": the expelled side retreats
+    ("retreat", r"(?:expell?(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?)"
+                r"(?:\s+(?!and\b|or\b|from\b)[\w'’-]+){1,4}?(?=\s+(?:from|out\s+of)\b)",
+     "pushback"),
     ("retreat", r"fled|flee(?:s|ing)?", "weak"),
     ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
     ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
@@ -129,6 +133,7 @@ _SCREEN_STEMS = (
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
+    "expel dislodg oust "
     "assembl "
     "counteroffensiv counter-offensiv"
 ).split()
@@ -361,7 +366,8 @@ _INFINITIVE_AFTER_RE = re.compile(
 )
 _ADVANCE_NEXT_RE = re.compile(
     r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|from|"
-    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|"
+    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|between|more|almost|"
+    r"nearly|roughly|around|another|a\s+few|far|further|westward|eastward|"
     r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
 )
 _STATIC_BEFORE_RE = re.compile(
@@ -407,7 +413,8 @@ _THE_TYPED_RE = re.compile(r"\bthe\s+(town|city|village)\b(?!\s+of\b|['’]s)", 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
 _TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
 _PASSIVE_AUX_RE = re.compile(
-    r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+)?$", re.I)
+    r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+|"
+    r"completely\s+|entirely\s+|partially\s+|largely\s+)?$", re.I)
 _AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb

@@ -42,6 +42,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
 _NOT_HAPPENED = re.compile(
     r"\b(could|might|may|would|will|expected to|plans? to|threaten(?:s|ed)? to|possible|"
     r"not clear|unclear|if|whether|harbinger|portend)\b", re.I)
+_UNCERTAIN = re.compile(
+    r"\b(could|might|may|possible|possibly|not clear|unclear|whether|expected to|likely)\b", re.I)
 _SUMMARY_LEN = 100
 
 
@@ -59,7 +61,10 @@ def reports_event(claim: dict) -> tuple[str, str] | None:
     found = event_type(text)
     if found is None:
         return None
-    if _NOT_HAPPENED.search(text) and found[0] != "Strategic developments":
+    # An announcement ("Russia said it would reduce operations") happened even though what it
+    # announces may not; uncertainty about whether something happened rules out either.
+    doubt = _UNCERTAIN if found[0] == "Strategic developments" else _NOT_HAPPENED
+    if doubt.search(text):
         return None
     return found
 

@@ -561,3 +561,25 @@ def test_concentrating_on_a_place_and_foiled_attempts(sentence, expected):
 )
 def test_expelled_distances_and_completely_liberated(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Marines were clearing the villages of Kyselivka and Posad-Pokrovske.",
+         [("advance", None, "Kyselivka", False), ("advance", None, "Posad-Pokrovske", False)]),
+        ("Ukrainian units re-established control over the road linking Izium to Sloviansk.", []),
+        ("The occupiers keep bringing in fresh equipment from Crimea.",
+         [("deploy", "Crimea", None, False)]),
+        # the antecedent of a relative clause
+        ("Shelling went on in Balakliia, a town east of Kharkiv, which they had retreated from.",
+         [("retreat", "Balakliia", None, False)]),
+        ("They seized the Zaporizhzhia plant, taking the staff with them toward Enerhodar.",
+         [("advance", None, "Zaporizhzhia", False)]),
+        # "X in the Y region" only locates X, even when the gazetteer's X lies elsewhere
+        ("Ukrainian troops retook Andriivka in the Kherson region.",
+         [("advance", None, "Andriivka", False)]),
+    ],
+)
+def test_clearing_routes_relatives_and_locating_regions(sentence, expected):
+    assert moves(sentence, "Russian forces") == expected

@@ -65,7 +65,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
      "milobj"),
     # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
     ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
-               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+up",
+               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+(?:up|in)\b",
      "milobj"),
     ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
@@ -114,7 +114,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
     ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
-                r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing))"
+                r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
+                r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
+                r"(?:re-?)?establish(?:ed|ing|es)?)"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
                 r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
                 r"(?:gains|advances)", "capture"),
@@ -133,7 +135,7 @@ _SCREEN_STEMS = (
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
-    "expel dislodg oust "
+    "expel dislodg oust clear establish reestablish re-establish "
     "assembl "
     "counteroffensiv counter-offensiv"
 ).split()
@@ -196,6 +198,7 @@ _MIL_NOUN = (
     r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
     r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power|reserves|invaders?|"
+    r"(?:military\s+)?equipment|hardware|"
     r"occupiers?)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
@@ -415,6 +418,11 @@ _TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$
 _PASSIVE_AUX_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+|"
     r"completely\s+|entirely\s+|partially\s+|largely\s+)?$", re.I)
+_ROUTE_RE = re.compile(r"\b(?:highway|road|route|railway|rail\s+line|bridge|supply\s+lines?)\b",
+                       re.I)
+_WHICH_GAP_RE = re.compile(
+    r"(?:\s+(?:nuclear\s+)?(?:power\s+)?(?:plant|station|city|town|village|area|region))?"
+    r"(?:\s*,\s+[^,;]{1,60}?)?\s*,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,4}", re.I)
 _AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
@@ -790,8 +798,12 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
                     _last_prep(sentence[trig.end:p.start]) in _FROM_PREPS | _TO_PREPS]
     origins, destinations = _roles(sentence, trig, in_scope)
-    taken = trig.mode == "capture" and _PASSIVE_AUX_RE.search(
-        sentence, max(0, trig.start - 25), trig.start) is not None
+    taken = trig.mode == "capture" and trig.text.endswith(("ed", "en", "un")) and \
+        _PASSIVE_AUX_RE.search(sentence, max(0, trig.start - 25), trig.start) is not None
+    if trig.mode == "capture":  # "seized ..., taking guards with them toward Belarus"
+        destinations = [p for p in destinations if _directional_prep(
+            sentence[max(trig.end, p.start - 30):p.start]) not in _TO_PREPS | _FROM_PREPS
+            and not _ROUTE_RE.search(sentence, trig.end, p.start)]  # "the highway linking X"
     if taken:
         # "Irpin, Bucha and Hostomel were liberated": the places taken are the subject
         destinations = [p for p in places if clause_start <= p.start and p.end <= trig.start
@@ -807,6 +819,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
                 origins = _origin_before_after_which(sentence, clause_start, places)
         else:
             destinations = located
+    if not origins and not destinations and trig.mode != "vehicle":
+        antecedent = _which_antecedent(sentence, trig, places)
+        if antecedent is not None:
+            (origins if trig.kind in _PULLBACK else destinations).append(antecedent)
     if not origins and not destinations and referents and trig.mode != "vehicle":
         # "Russian troops, who had occupied the town for a month, left": the town named before
         the = _THE_TYPED_RE.search(sentence, 0, scope_end)
@@ -915,8 +931,7 @@ def _locates(inner, outer) -> bool:
     """ "Trostianets in the Sumy region": the region only says where the first place lies."""
     if not _CONTAINER_SURFACE_RE.search(outer.surface):
         return False
-    a, b = lookup(inner.name), lookup(outer.name)
-    return a is not None and b is not None and a.name != b.name and a.oblast == b.oblast
+    return inner.name != outer.name
 
 
 def _is_possessive_only(sentence: str, place, later: list) -> bool:
@@ -1006,6 +1021,14 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
             if prep in ("in", "near", "around", "outside", "inside", "close to", "at"):
                 out.append(p)
     return out
+
+
+def _which_antecedent(sentence, trig, places):
+    """ "the Chernobyl plant, which they seized": the place a relative clause is about."""
+    for p in reversed(places):
+        if p.end <= trig.start and _WHICH_GAP_RE.fullmatch(sentence, p.end, trig.start):
+            return p
+    return None
 
 
 def _origin_before_after_which(sentence, clause_start, places) -> list:

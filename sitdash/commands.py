@@ -27,7 +27,8 @@ def open_store(db: Path, create: bool = True):
             raise SitdashError(f"{corrupt}; could not move it aside ({error.strerror or error}): "
                                "move or delete it yourself") from None
         print(f"sitdash: {corrupt}; moved it to {moved} and rebuilding from the bundled seeds "
-              f"(notes are kept)", file=sys.stderr)
+              "(notes are kept; run `sitdash ingest` on your article folders again to bring "
+              "their claims back)", file=sys.stderr)
     try:
         store = _open_checked(db)
     except StoreCorrupt as corrupt:  # the analyst file is damaged too

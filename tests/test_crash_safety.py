@@ -273,3 +273,26 @@ def test_both_files_damaged_rebuilds_the_derived_one_and_refuses_the_analyst_one
     moved, refused = result.stderr.splitlines()
     assert "moved it to" in moved and f"store file {analyst} is corrupt" in refused
     assert analyst.read_bytes() == bad_analyst
+
+
+def test_notes_on_a_users_own_articles_come_back_after_a_rebuild_and_reingest(tmp_path):
+    """After a corrupt derived file, re-ingesting the user's folder reattaches their notes."""
+    db = tmp_path / "store.json"
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "kherson.txt").write_text(
+        "KHERSON, Ukraine (AP) — Ukrainian forces advanced toward Kherson on Friday, the "
+        "regional administration said.\n\nResidents reported explosions near the airport.",
+        encoding="utf-8")
+    assert _sitdash("ingest", str(folder), db=db).returncode == 0
+    store = Store(db)
+    claim_id = store.claims()[0]["id"]
+    store.add_note(claim_id, "Confirmed by drone footage")
+    db.write_bytes(b"\x00garbage")
+    result = _sitdash("note", "list", db=db)
+    assert "run `sitdash ingest` on your article folders again" in _one_line_error(result)
+    assert "(claim gone)" in result.stdout  # kept, but its article is not in the store now
+    assert _sitdash("ingest", str(folder), db=db).returncode == 0
+    relisted = _sitdash("note", "list", db=db).stdout
+    assert "Confirmed by drone footage" in relisted and "(claim gone)" not in relisted
+    assert Store(db).orphan_notes() == []

@@ -583,3 +583,19 @@ def test_expelled_distances_and_completely_liberated(sentence, expected):
 )
 def test_clearing_routes_relatives_and_locating_regions(sentence, expected):
     assert moves(sentence, "Russian forces") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Kadyrov's units arrived in Melitopol from Grozny last week.",
+         [("deploy", "Grozny", "Melitopol", False)]),
+        ("Units pulled out of the north have been sent to Valuyki for refitting.",
+         [("deploy", None, "Valuyki", False)]),
+        ("Russia has committed about 15 battalion tactical groups to the fight for Bakhmut.",
+         [("deploy", None, "Bakhmut", False)]),
+        ("There is almost nothing left of Marinka after months of shelling.", []),
+    ],
+)
+def test_kadyrov_units_sent_committed_and_nothing_left(sentence, expected):
+    assert moves(sentence) == expected

@@ -461,3 +461,18 @@ def test_capitalised_place_and_update_labels_are_no_transcript():
         "UPDATE: Power was restored to most districts by the morning."
     )
     assert extract_quotes(text) == []
+
+
+def test_as_x_put_it_in_the_words_of_x_and_his_message():
+    text = (
+        "As one NATO diplomat put it, “The alliance has run out of patience.”\n\n"
+        "In the words of the Kharkiv mayor, Ihor Terekhov, the city “will not be broken by "
+        "missiles.”\n\n"
+        "Oleksandr Starukh, the Zaporizhzhia governor, visited the shelters on Sunday. "
+        "His message was simple: “Stay underground until the sirens stop.”"
+    )
+    assert _speakers(text) == [
+        ("The alliance has run out of patience.", "one NATO diplomat"),
+        ("will not be broken by missiles.", "Ihor Terekhov"),
+        ("Stay underground until the sirens stop.", "Oleksandr Starukh"),
+    ]

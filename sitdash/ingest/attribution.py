@@ -268,7 +268,7 @@ _TOKEN_RE = re.compile(
     r"|\S"
 )
 # Cheap pre-check: sentences without any of these words have no attribution.
-_TRIGGERS = SPEECH_VERBS | _PARTICIPLES | {"according", "pointed", "points"}
+_TRIGGERS = SPEECH_VERBS | _PARTICIPLES | {"according", "pointed", "points", "put", "puts", "words"}
 _CAPITAL_TRIGGERS = frozenset({"According", "Said", "Asked", "Added", "Writing", "Speaking"})
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _QUOTE_MARK_RE = re.compile(r"[“”\"«»]")
@@ -471,9 +471,12 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end
         )
         return (2, found) if found else None
+    if low == "words" and 2 <= i < len(tokens) - 2 and tokens[i - 1].low == "the" and \
+            tokens[i - 2].low == "in" and tokens[i + 1].low == "of":
+        return _in_the_words_of(tokens, i, sentence)  # "In the words of X, Y's forces "…""
     is_verb = low in SPEECH_VERBS or (
         low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
-    )
+    ) or (low in ("put", "puts") and i + 1 < len(tokens) and tokens[i + 1].low == "it")
     if low == "saying" and i >= 2 and tokens[i - 1].low == "as":
         return _quoted_as_saying(tokens, i, sentence)
     if low in _PARTICIPLES:
@@ -484,7 +487,7 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         return None
     if low in _CLAUSE_FINAL_VERBS and not _ends_clause(tokens, i + 1):
         return None  # "the attack continues in Lviv" is no speech; "..., he continued." is
-    verb_end = tokens[i + 1].end if low.startswith("point") else tokens[i].end
+    verb_end = tokens[i + 1].end if low.startswith(("point", "put")) else tokens[i].end
     before = _subject_before(tokens, i)
     if before is not None:
         start, end, rank, role = before
@@ -555,6 +558,23 @@ def _quoted_as_saying(
         role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
     )
     return (rank, found) if found else None
+
+
+def _in_the_words_of(
+    tokens: list[_Token], i: int, sentence: str
+) -> tuple[int, Attribution] | None:
+    """ "In the words of Ukraine's deputy defence minister, Hanna Maliar, ...": like "according
+    to", the name in apposition when there is one."""
+    np = _np_forward(tokens, i + 2)
+    if np is None:
+        return None
+    named = _appositive_name(tokens, np[1])
+    if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+        np = named
+    found = _make_attribution(
+        tokens, np[0], np[1], sentence, tokens[i - 2].start, tokens[i + 1].end
+    )
+    return (2, found) if found else None
 
 
 def _one_alone(tokens: list[_Token], j: int) -> bool:

@@ -94,6 +94,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"(?:forces|troops|units|reserves|artillery|battalions|battalion\s+tactical|BTGs)\b)",
      "milobj"),
     ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
+    ("deploy", r"commit(?:s|ted|ting)?(?=\s+(?:[\w,-]+\s+){0,5}?(?:forces|troops|units|reserves|"
+               r"battalions|battalion\s+tactical|BTGs|brigades)\b)", "milobj"),
     ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
     ("deploy", r"order(?:ed|s|ing)?"
                r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
@@ -135,7 +137,7 @@ _SCREEN_STEMS = (
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
-    "expel dislodg oust clear establish reestablish re-establish "
+    "expel dislodg oust clear establish reestablish re-establish commit "
     "assembl "
     "counteroffensiv counter-offensiv"
 ).split()
@@ -218,7 +220,7 @@ _NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
 _ACTOR_RE = re.compile(
     r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
     r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b"
-    r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men)|ites|tsy)\b)"
+    r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men|units)|ites|tsy)\b)"
     r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
     rf"|(?P<ru>\b{_RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{_MIL_NOUN})\b)"
     rf"|(?P<ua>\b{_UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{_MIL_NOUN})\b)"
@@ -359,7 +361,9 @@ _LEFT_NOT_MOVE_RE = re.compile(
     r"over|many|several|(?:a|an)\s|its\s+mark|unclear|open)",
     re.I,
 )
-_LEFT_ADJ_BEFORE_RE = re.compile(r"\b(?:the|on|to|far|center|centre)\s+$", re.I)
+_LEFT_ADJ_BEFORE_RE = re.compile(
+    r"\b(?:the|on|to|far|center|centre|nothing|little|much|anything|something|everything|none|"
+    r"what|there\s+is|there\s+are)\s+$", re.I)
 _INFINITIVE_AFTER_RE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|"
     r"defensive|staging|border|front|frontline|eastern|southern|northern|western|central|east|"
@@ -1113,7 +1117,8 @@ def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
     if trig.mode == "milobj":
         if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):
             return True  # "Russia shifts focus to Donbas"
-        if strength is not None and (named or _MIL_NOUN_RE.search(sentence)) and \
+        if (strength is not None or _MIL_NOUN_RE.search(sentence, 0, trig.start)) and \
+                (named or _MIL_NOUN_RE.search(sentence)) and \
                 _PASSIVE_BEFORE_RE.search(sentence, max(0, trig.start - 50), trig.start):
             return True  # "they will be refitted and then sent back into the Donbas"
         if named and _PURPOSE_RE.search(sentence, max(0, trig.start - 4), trig.start):

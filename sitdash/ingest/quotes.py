@@ -63,6 +63,10 @@ _CALLED_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,8}?(?:\s+as)?\s*$"
 )
 _DIGIT_RE = re.compile(r"\d")
+_OWNER_WORDS_RE = re.compile(
+    r"(his|her|their|its)\s+(?:\w+\s+)?(?:message|words|answer|reply|response|verdict|advice|"
+    r"warning|point|conclusion|assessment|view)\b", re.I)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")
 # Words before a quoted term that make it a name for something, not the speaker's own words.
 _TERM_BEFORE_RE = re.compile(r"(?:\bthe|so-called|\bdubbed|\bnamed|\bcodenamed)\s*$", re.I)
@@ -447,6 +451,11 @@ def _colon_clause_attribution(text: str) -> Attribution | None:
     clause_start = lead.end() if lead else clause_start
     clause = text[clause_start : colon.start()]
     offset = clause_start
+    owner = _OWNER_WORDS_RE.match(clause.strip())
+    if owner:  # "His message was blunt: “…”" is what "he" said
+        pronoun = _OWNER_PRONOUN[owner.group(1).lower()]
+        return Attribution(pronoun, "other", pronoun, offset, offset + len(owner.group(1)),
+                           colon.start(), colon.start() + 1, pronoun=pronoun, head=pronoun)
     found = speaker_from_phrase(clause.strip())
     if found is None or (found.kind == "other" and not found.pronoun):
         # "Oleksiy Arestovych, an adviser to the president, put it simply: “…”"

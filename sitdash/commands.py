@@ -185,13 +185,13 @@ def export(db: Path, args) -> int:
 def claims(db: Path, args) -> int:
     """One line per claim: id, date, source and sentence (plain text, easy to grep)."""
     from sitdash.query import Filters
-    from sitdash.safe_text import one_line
+    from sitdash.safe_text import one_line, terminal_safe
 
     index = load_index(open_store(db, create=False))
     rows = index.claim_rows(Filters(text=args.search))
     for claim in rows[: args.limit]:
-        print(f"{claim['id']}  {claim.get('date') or '-':10}  {one_line(claim['source'])}: "
-              f"{one_line(claim['text'])}")
+        print(terminal_safe(f"{claim['id']}  {claim.get('date') or '-':10}  "
+                            f"{one_line(claim['source'])}: {one_line(claim['text'])}"))
     if len(rows) > args.limit:
         print(f"({len(rows) - args.limit} more; use --limit or --search)")
     if not rows:
@@ -224,7 +224,7 @@ def note(db: Path, args) -> int:
 
 def _note_list(store) -> int:
     """Every note, one line each: claim id, author, time, text."""
-    from sitdash.safe_text import one_line
+    from sitdash.safe_text import one_line, terminal_safe
 
     notes = store.notes()
     orphans = {n["id"] for n in store.orphan_notes()}
@@ -233,8 +233,8 @@ def _note_list(store) -> int:
         return EXIT_OK
     for item in notes:
         gone = " (claim gone)" if item["id"] in orphans else ""
-        print(f"{item['claim_id']}{gone}  {one_line(item['author'])}  {item['time'][:19]}  "
-              f"{one_line(item['text'])}")
+        print(terminal_safe(f"{item['claim_id']}{gone}  {one_line(item['author'])}  "
+                            f"{item['time'][:19]}  {one_line(item['text'])}"))
     if orphans:
         print(f"{len(orphans)} note(s) belong to claims no longer in the store; they are kept.")
     return EXIT_OK

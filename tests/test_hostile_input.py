@@ -371,3 +371,19 @@ def test_pipes_and_devices_are_refused_not_read(tmp_path):
         assert result.returncode == 3 and result.stderr.strip() == expected
     result = sitdash("ingest", str(folder), db=db, timeout=20)  # a pipe in a folder is skipped
     assert result.returncode == 0 and "ingested 1 new document(s)" in result.stdout
+
+
+def test_escapes_in_ids_dates_and_authors_of_a_hand_made_store_stay_off_the_terminal(tmp_path):
+    db = tmp_path / "made.json"
+    store = Store(db)
+    evil = "\x1b]0;pwned\x07"
+    store.add_records(
+        documents=[{"id": "d1", "text": "Kyiv was shelled.", "outlet": f"{evil}Wire"}],
+        claims=[{"id": f"c1{evil}", "doc_id": "d1", "text": "Kyiv was shelled.", "start": 0,
+                 "end": 17, "source": f"{evil}Kyiv", "source_kind": "media",
+                 "date": f"2022{evil}", "places": ["Kyiv"], "hedges": [], "quantities": []}])
+    store.add_note(f"c1{evil}", "checked", author=f"ana{evil}\x1b[2J")
+    for args in (("claims",), ("note", "list")):
+        result = sitdash(*args, db=db)
+        assert result.returncode == 0 and result.stdout.startswith("c1  ")
+        assert_inert(result.stdout, " ".join(args))

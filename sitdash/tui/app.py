@@ -187,6 +187,8 @@ class SitdashApp(App):
         self.push_screen(ClaimScreen(claim_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in keys.TYPED_ACTIONS and keys.typing_in_box(self.focused):
+            return False  # the key types into the box instead
         if action in _NOT_IN_MODALS and isinstance(self.screen, ModalScreen):
             return False
         return True

@@ -75,11 +75,34 @@ SCOPE_TITLES = {
 }
 
 
+def _typed(keys: str) -> bool:
+    """Keys that type a character (letters, digits, / and ?), as opposed to tab, escape..."""
+    return all(len(k) == 1 or k in ("slash", "question_mark") for k in keys.split(","))
+
+
+# App and dashboard keys that type a character are priority bindings: the App runs them the
+# moment it reads them, so the keys typed right after "/" already go to the filter box (a
+# normal binding runs only after the focused list has passed the key up, and by then a fast
+# typist's next keys were handed to the list). check_action lets them through to a text box.
+PRIORITY_SCOPES = ("app", "dashboard")
+TYPED_ACTIONS = frozenset(k.action for k in KEYS
+                          if k.scope in PRIORITY_SCOPES and _typed(k.keys))
+
+
 def bindings(scope: str) -> list[Binding]:
     """Textual bindings for one scope (only app/dashboard/claims carry real bindings)."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
-                    key_display=k.display)
+                    key_display=k.display,
+                    priority=scope in PRIORITY_SCOPES and _typed(k.keys))
             for k in KEYS if k.scope == scope]
+
+
+def typing_in_box(focused: object) -> bool:
+    """True when the focused widget takes typed text (the filter box, a picker's search, the
+    note editor): typed-character bindings must then leave the key to it."""
+    from textual.widgets import Input, TextArea
+
+    return isinstance(focused, (Input, TextArea))
 
 
 def key_label(key: Key) -> str:

@@ -65,6 +65,11 @@ class DashboardScreen(Screen):
 
     active: reactive[int] = reactive(1, init=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in keys.TYPED_ACTIONS and keys.typing_in_box(self.focused):
+            return False  # "/", "1"-"4" typed in the filter box are text
+        return True
+
     def __init__(self) -> None:
         super().__init__()
         self.last_reload = 0.0  # seconds the last reload took

@@ -387,3 +387,26 @@ def test_escapes_in_ids_dates_and_authors_of_a_hand_made_store_stay_off_the_term
         result = sitdash(*args, db=db)
         assert result.returncode == 0 and result.stdout.startswith("c1  ")
         assert_inert(result.stdout, " ".join(args))
+
+
+def _extract_seconds(chars: int) -> float:
+    from sitdash.ingest.pipeline import extract
+    from sitdash.ingest.read import read_text
+
+    unit = "troops advanced 3.5 km toward Izium and "
+    doc = read_text((unit * (chars // len(unit) + 1))[:chars] + ".")  # one long sentence
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        extract(doc)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.xfail(strict=True, reason="movements.py is quadratic in sentence length: "
+                   "_Anchored.finditer lowercases the whole sentence on every call and _hits_for "
+                   "calls it once per verb match; read.py refuses sentences over 6000 characters, "
+                   "but 20 MB of such 6000-character sentences would still take ~15 minutes")
+def test_extraction_time_grows_linearly_with_sentence_length():
+    ratio = _extract_seconds(8000) / _extract_seconds(2000)
+    assert ratio < 8, f"4x the length took {ratio:.0f}x the time"

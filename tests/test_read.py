@@ -556,3 +556,13 @@ def test_any_text_gives_a_well_formed_document(lines):
         assert 0 <= start < end <= len(doc.text)
         assert doc.text[start:end] == doc.text[start:end].strip()
     assert doc.id == document_id(doc.text)
+
+
+def test_yearless_dateline_takes_the_latest_year_the_article_names():
+    doc = read_text("March 30 (UPI) -- Russian forces shelled Kharkiv on Wednesday, officials "
+                    "said, five weeks into the invasion that began in February 2022. Fighting "
+                    "in the east has gone on since 2014.")
+    assert (doc.published, doc.published_inferred, doc.outlet) == ("2022-03-30", True, "UPI")
+    # Nothing in the text gives a year: no date is invented.
+    doc = read_text("ODESA, Ukraine, April 3 (Reuters) - Missiles struck the port on Sunday.")
+    assert (doc.published, doc.dateline_place) == (None, "Odesa")

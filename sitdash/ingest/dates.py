@@ -390,6 +390,16 @@ def year_from_weekday(date_text: str, body: str, today: date | None = None) -> d
     return None
 
 
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def latest_year(text: str) -> int | None:
+    """The latest plausible year a text names ("the 2022 invasion", "in 2014"), or None."""
+    this_year = date.today().year
+    years = [int(y) for y in _YEAR_WORD.findall(text) if 1990 <= int(y) <= this_year]
+    return max(years, default=None)
+
+
 def on_or_after(date_text: str, earliest: date) -> date | None:
     """A yearless day ("June 29") at its first occurrence on or after `earliest`: a dateline is
     never earlier than the latest full date its own article mentions."""

@@ -8,10 +8,11 @@ note save never rewrites the claims. Both files are written atomically under `<d
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, fields
 from pathlib import Path
+from typing import Any
 
 from tinydb.table import Table
 
@@ -40,6 +41,15 @@ DERIVED_TABLES = (DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS)
 PER_DOCUMENT = (DOCUMENTS, CLAIMS, QUOTES, MOVEMENTS)  # rows that belong to one document
 
 
+RECORDS = {
+    DOCUMENTS: model.Document,
+    CLAIMS: model.Claim,
+    QUOTES: model.Quote,
+    EVENTS: model.Event,
+    MOVEMENTS: model.Movement,
+}
+
+
 def _required_fields(record: type) -> frozenset[str]:
     """The fields of a model record that have no default: every reader may rely on them."""
     return frozenset(
@@ -47,13 +57,20 @@ def _required_fields(record: type) -> frozenset[str]:
     )
 
 
-REQUIRED_FIELDS = {
-    DOCUMENTS: _required_fields(model.Document),
-    CLAIMS: _required_fields(model.Claim),
-    QUOTES: _required_fields(model.Quote),
-    EVENTS: _required_fields(model.Event),
-    MOVEMENTS: _required_fields(model.Movement),
-}
+def _default_makers(record: type) -> dict[str, Callable[[], Any]]:
+    """Field name -> a function giving its default, for the fields that have one."""
+    makers: dict[str, Callable[[], Any]] = {}
+    for f in fields(record):
+        if f.default_factory is not MISSING:
+            makers[f.name] = f.default_factory
+        elif f.default is not MISSING:
+            makers[f.name] = lambda value=f.default: value
+    return makers
+
+
+REQUIRED_FIELDS = {name: _required_fields(record) for name, record in RECORDS.items()}
+DEFAULTS = {name: _default_makers(record) for name, record in RECORDS.items()}
+ALL_FIELDS = {name: frozenset(f.name for f in fields(record)) for name, record in RECORDS.items()}
 
 
 def _v0_to_v1(data: Data) -> Data:
@@ -233,13 +250,21 @@ class Store:
         return [note for note in self._analyst.notes() if note["claim_id"] not in claim_ids]
 
     def check_records(self) -> None:
-        """Raise StoreCorrupt naming a record that lacks a field readers rely on (either file)."""
+        """Raise StoreCorrupt naming a record that lacks a field readers rely on (either file);
+        fields with a model default that a row lacks (an older or hand-made file) get it, in
+        memory only."""
         data = self._derived.read() or {}
         for name, required in REQUIRED_FIELDS.items():
+            every = ALL_FIELDS[name]
             for row in data.get(name, {}).values():
+                if row.keys() >= every:
+                    continue
                 if not row.keys() >= required:
                     missing = ", ".join(f"'{key}'" for key in sorted(required - row.keys()))
                     raise StoreCorrupt(self.path, f"a record in table {name!r} lacks {missing}")
+                for key, make in DEFAULTS[name].items():
+                    if key not in row:
+                        row[key] = make()
         self._analyst.check_records()
 
     def refresh_analyst(self) -> bool:

@@ -296,3 +296,20 @@ def test_notes_on_a_users_own_articles_come_back_after_a_rebuild_and_reingest(tm
     relisted = _sitdash("note", "list", db=db).stdout
     assert "Confirmed by drone footage" in relisted and "(claim gone)" not in relisted
     assert Store(db).orphan_notes() == []
+
+
+def test_rows_lacking_fields_that_have_a_model_default_are_read_with_the_default(tmp_path):
+    """An older or hand-made file whose rows lack optional fields (places, hedges, captions...)
+    is read, not refused, and never crashes a command."""
+    db = tmp_path / "store.json"
+    Store(db).add_records(
+        documents=[{"id": "d1", "text": "Kyiv was shelled on Monday, the mayor said."}],
+        claims=[{"id": "c1", "doc_id": "d1", "text": "Kyiv was shelled on Monday, the mayor said.",
+                 "start": 0, "end": 43, "source": "the mayor", "source_kind": "named official"}])
+    for args in (("claims",), ("brief",), ("export",), ("export", "--format", "md"),
+                 ("export", "--format", "csv"), ("note", "add", "c1", "seen"), ("note", "list")):
+        result = _sitdash(*args, db=db)
+        assert result.returncode == 0 and result.stderr == "", (args, result.stderr)
+    exported = orjson.loads(_sitdash("export", db=db).stdout)
+    assert exported["claims"][0]["places"] == [] and exported["claims"][0]["kind"] == "statement"
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]

@@ -175,6 +175,8 @@ Sulyhivka|Kharkiv|city|Suligovka
 Pytomnyk|Kharkiv|city|Pitomnik
 Velyka Komyshuvakha|Kharkiv|city|Velikaya Kamyshevakha
 Hrushuvakha|Kharkiv|city|Grushevakha
+Borshchova|Kharkiv|city|Borshchevaya
+Koropove|Kharkiv|city|Koropovo
 Donetsk|Donetsk|city|Donetsk city|Donetsk People's Republic|Donetsk republic
   Donetsk people's republics
 Mariupol|Donetsk|city|Mariupol'|Mariupil|Mariupol city

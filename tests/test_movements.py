@@ -599,3 +599,17 @@ def test_clearing_routes_relatives_and_locating_regions(sentence, expected):
 )
 def test_kadyrov_units_sent_committed_and_nothing_left(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("At the same time, the occupiers moved three battalions from Kursk Oblast to Vovchansk.",
+         [("redeploy", "Kursk", "Vovchansk", False)]),
+        ("Under fire, the invaders fled from these settlements.", [("retreat", None, None, False)]),
+        ("Sappers blew up the bridge near Kupiansk to halt the Russian advance.", []),
+        ("The soldiers loaded the wheat and moved it to Melitopol.", []),
+    ],
+)
+def test_opening_adverbials_fled_settlements_opposed_advances_and_things_moved(sentence, expected):
+    assert moves(sentence) == expected

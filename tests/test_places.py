@@ -426,3 +426,10 @@ def test_hyphenated_compounds_with_an_unknown_head_are_not_their_tail():
 
 def test_bachivsk_border_village():
     assert lookup("Bachevsk").name == "Bachivsk"
+
+
+def test_villages_liberated_north_of_kharkiv_in_may_2022():
+    assert [p.name for p in find_places("Troops entered Borshchova and Koropove.")] == [
+        "Borshchova",
+        "Koropove",
+    ]

@@ -476,3 +476,13 @@ def test_as_x_put_it_in_the_words_of_x_and_his_message():
         ("will not be broken by missiles.", "Ihor Terekhov"),
         ("Stay underground until the sirens stop.", "Oleksandr Starukh"),
     ]
+
+
+def test_a_bare_quote_label_takes_the_source_named_before():
+    text = (
+        "Details: According to the Southern Defence Forces, two boats were destroyed overnight.\n\n"
+        "Quote: “The enemy keeps probing our positions on the islands.”"
+    )
+    assert _speakers(text) == [
+        ("The enemy keeps probing our positions on the islands.", "the Southern Defence Forces")
+    ]

@@ -395,6 +395,11 @@ _EVAC_PEOPLE_RE = re.compile(
 )
 _EFFORT_ON_RE = re.compile(
     r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
+_OPPOSED_BEFORE_RE = re.compile(
+    r"\b(?:slow|slowed|slowing|stop|stopped|stopping|halt|halted|halting|prevent|prevented|"
+    r"preventing|hamper|hampered|block|blocked|blocking|repel|repelled|thwart|thwarted|resist|"
+    r"resisting|counter|countering|against|hinder|hindered)\s+(?:the\s+|an?\s+|any\s+|its\s+|"
+    r"their\s+)?(?:further\s+)?(?:[\w'’-]+\s+)?$", re.I)
 _ABANDON_PLAN_RE = re.compile(
     r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
     r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)
@@ -411,8 +416,9 @@ _COLUMN_MILITARY_RE = re.compile(
     re.I,
 )
 _AREA_OBJECT_RE = re.compile(
-    r"^\s+(?:the\s+)?(?:area|region|city|town|village|positions|their\s+positions|its\s+positions|"
-    r"the\s+country|bases?)\b",
+    r"^\s+(?:(?:from|out\s+of)\s+)?(?:the\s+|these\s+|those\s+|several\s+|some\s+|two\s+|"
+    r"three\s+)?(?:area|region|city|town|village|villages|towns|settlements|positions|"
+    r"their\s+positions|its\s+positions|the\s+country|bases?)\b",
     re.I,
 )
 _THERE_RE = re.compile(r"\bthere\b", re.I)
@@ -556,7 +562,8 @@ def actor_in(sentence: str) -> str | None:
 
 
 _SUBJECT_OPENING_RE = re.compile(
-    rf"^\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_MIL_NOUN}\s+$", re.I)
+    rf"^(?:[^,;]{{0,40}},\s*)?\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_MIL_NOUN}\s+$",
+    re.I)
 _CLAUSE_REST_RE = re.compile(r"[^.;:]*")
 _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|remain\w*|began|"
@@ -675,6 +682,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
             _INFINITIVE_AFTER_RE.match(after):
         return False
+    if word.startswith(("mov", "relocat", "transfer", "sen")) and re.match(r"\s+it\b", after):
+        return False  # "took grain and moved it to Crimea"
     if _STATIC_BEFORE_RE.search(before):  # "remain stationed in Transnistria": presence, not motion
         return False
     if word.startswith("concentrat") and _EFFORT_ON_RE.match(after):
@@ -686,6 +695,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
             return False
         if _DETERMINER_BEFORE_RE.search(before):
             trig.mode = "nominal"
+    if trig.mode == "nominal" and _OPPOSED_BEFORE_RE.search(before):
+        return False  # "to slow the Ukrainian advance", "preventing the advance of our troops"
     if word.startswith("retreat") and _DETERMINER_BEFORE_RE.search(before):
         trig.mode = "nominal"
     if word.startswith(("redeployment", "deployment")):

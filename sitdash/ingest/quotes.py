@@ -56,6 +56,7 @@ _CALLED_ANYWHERE_RE = re.compile(
 )
 # A transcript turn: "MR. KIRBY: We have seen ...", "PRESS SECRETARY JOHN F. KIRBY: Good ..."
 _TURN_RE = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,6}[A-Z][A-Z.'’-]+):\s+(?=\S)")
+_BARE_QUOTE_LABEL_RE = re.compile(r"(?:direct\s+)?(?:quote|quotation)", re.I)
 _QUOTE_FROM_RE = re.compile(r"^(?:direct\s+)?(?:quote|statement|words)\s+(?:from|by|of)\s+", re.I)
 # "X called it “…”", "X described the strike as “…”": X's words, with no speech verb
 _CALLED_RE = re.compile(
@@ -450,6 +451,8 @@ def _colon_clause_attribution(text: str) -> Attribution | None:
     lead = _QUOTE_FROM_RE.match(text, clause_start)  # "Quote from the General Staff: “…”"
     clause_start = lead.end() if lead else clause_start
     clause = text[clause_start : colon.start()]
+    if _BARE_QUOTE_LABEL_RE.fullmatch(clause.strip()):
+        return None  # "Quote: “…”": the source is the one named before
     offset = clause_start
     owner = _OWNER_WORDS_RE.match(clause.strip())
     if owner:  # "His message was blunt: “…”" is what "he" said
@@ -493,6 +496,12 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
             continue
         before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)
+        if label and _BARE_QUOTE_LABEL_RE.fullmatch(label.group(1)):
+            # "Quote: “…”" under a paragraph that named its source ("According to the General
+            # Staff, ..."): that source
+            quote.speaker = _latest_source(sentences, quote.sentence, quote.paragraph)
+            quote.attached = quote.speaker is not None
+            continue
         if label and not label.group(1).isupper():
             # a headline "Zelensky: ‘We will win’", or "Quote from the General Staff: “…”"
             named = speaker_from_phrase(_QUOTE_FROM_RE.sub("", label.group(1)))
@@ -526,6 +535,16 @@ def _what_called_speaker(before: str, subject: Source | None) -> Source | None:
     if who != called["who"].strip() and subject is not None and subject.kind != "named official":
         return Source(f"{subject.name}'s {named.name}", named.kind)
     return Source(named.name, named.kind)
+
+
+def _latest_source(sentences: list[_Sentence], index: int, paragraph: int) -> Source | None:
+    """The source of the latest sentence before `index` that names one, within two paragraphs."""
+    for sentence in reversed(sentences[:index]):
+        if paragraph - sentence.paragraph > 2:
+            return None
+        if sentence.source is not None:
+            return sentence.source
+    return None
 
 
 def _attached(quote: _Quote, found: Attribution, offset: int) -> bool:

@@ -11,6 +11,9 @@ Rules (base = the publication date):
   same clause ("talks will resume on Monday"), is the next one after base.
 - "March 26" without a year takes base's year, or the previous year when that would put it more
   than two months after base.
+- "6/23/22" (slashes) is read in US order, as the US outlets that print it mean it.
+- `on_or_after` dates a yearless dateline by the latest full date its article mentions (never
+  earlier); `year_from_weekday` by the weekday its lead reports ("March 27 ... said on Sunday").
 - Coarse precisions point at the first day: week -> Monday, month -> the 1st, year -> January 1.
 - Durations ("eight years", "for 24 hours") and event-relative phrases ("a day after", "the next
   day") are never dates. Without a base, relative expressions come back with date None and precision

@@ -21,6 +21,17 @@ air force said ...") is not the mover unless it speaks of itself ("Russia said i
 "pushed Russian troops back from X" is a retreat by the pushed side; "left X and heading toward Y"
 and "withdrew from X to regroup in Y" are one movement X -> Y.
 
+Also read as movements (from held-out articles in many house styles): taking a place ("seized
+the villages of X and Y", "X was liberated", "took control of", "made gains near", "clearing the
+villages of") is an advance into it, unless only attempted ("trying to seize"); forces moved,
+brought, poured, committed or assembled somewhere are deployed (redeployed with an origin);
+"expelled/pushed them back" moves the other side; "an offensive towards X"; "concentrate on X"
+shifts effort to X; "the town"/"the city" is the place a `referents` map says an earlier sentence
+called so; "X, which they had retreated from" takes X. Dropped too: failed attempts ("without
+success", "but were repelled", "repelled an attempt to"), dismissed claims ("a claim Minsk
+denied"), "no indications of such a movement" after the fact, an opposed advance ("to slow the
+Ukrainian advance"), "nothing left of X".
+
 Also here: `actor_in(sentence)` for the pipeline to carry the actor across sentences, and
 `merge_duplicates(hits)` to fold one document's retellings (works on model.Movement too).
 Speed: every scan is anchored on literal word openings (see `_Anchored`), so a sentence without

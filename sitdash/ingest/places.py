@@ -18,6 +18,10 @@ name but name something else ("Kyiv Independent", "Azov Regiment", "Sea of Azov"
 and yield nothing. Places taken from GeoNames (not curated) must also stand alone: one glued to
 another capitalised word ("Vladimir Putin", "Anna Malyar") is taken as part of a name.
 
+A capitalised word after a hyphen whose head is no known place is part of a compound
+("Rai-Oleksandrivka" is not Oleksandrivka; "Kharkiv-Belgorod" names both). `typed_mentions(text)`
+says which place "the town", "the city" or "the village" last stood for ("the town of X").
+
 The data is sitdash/data/gazetteer.json, built by scripts/make_gazetteer.py; it loads lazily once.
 """
 

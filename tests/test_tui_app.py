@@ -755,3 +755,20 @@ async def test_tabs_behind_the_active_one_load_when_opened(seed_path):
         await pilot.press("4")
         assert not movements.stale
         assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]
+
+
+async def test_keys_typed_in_a_burst_after_slash_reach_the_filter_box(seed_path):
+    """Over SSH keys arrive together: '/' and the letters after it in one read."""
+    from textual import events
+
+    app = open_app(seed_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for char in "/kyiv":
+            key = events.Key("slash" if char == "/" else char, char)
+            app.post_message(key)  # all queued before the app handles the first
+        await pilot.pause()
+        await pilot.pause(0.3)  # past any typing debounce
+        assert app.filters.text == "kyiv"
+        await pilot.press("X")
+        assert app.screen.query_one("#filter").value == "kyivX"  # the cursor stayed at the end

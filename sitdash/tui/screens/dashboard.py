@@ -238,11 +238,13 @@ class DashboardScreen(Screen):
     def sync_filter_box(self) -> None:
         """Show the text filter as it is now (after x, or a filter set elsewhere)."""
         box = self.query_one("#filter", Input)
+        if box.has_focus:
+            return  # the analyst is typing: the box is ahead of the applied filter, not behind
         if box.value != self.app.filters.text:
             with box.prevent(Input.Changed):
                 box.value = self.app.filters.text
-        if not box.has_focus:
-            box.display = bool(self.app.filters.text)
+                box.cursor_position = len(box.value)
+        box.display = bool(self.app.filters.text)
 
     def action_next_pane(self) -> None:
         self.focus_pane(self.active % len(PANE_TYPES) + 1)

@@ -173,3 +173,8 @@ def test_read_text_dates_a_dateline_after_the_invasion_date():
         "Russia launched its invasion on Feb. 24, 2022."
     )
     assert (doc.published, doc.published_inferred) == ("2022-08-03", True)
+
+
+def test_day_first_slashed_dates():
+    assert [m.date for m in find_dates("Issued on: 30/05/2022 - 17:48", None)] == ["2022-05-30"]
+    assert [m.date for m in find_dates("posted 05/30/2022", None)] == ["2022-05-30"]

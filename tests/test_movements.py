@@ -613,3 +613,17 @@ def test_kadyrov_units_sent_committed_and_nothing_left(sentence, expected):
 )
 def test_opening_adverbials_fled_settlements_opposed_advances_and_things_moved(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Russian units inched closer to Avdiivka over the weekend.",
+         [("advance", None, "Avdiivka", False)]),
+        ("After taking Lyman, the Russians turned south.", [("advance", None, "Lyman", False)]),
+        ("The soldiers took part in an exercise near Brest.", []),
+        ("The offensive towards Vuhledar has stalled after heavy losses.", []),
+    ],
+)
+def test_inching_closer_taking_a_town_and_a_stalled_offensive(sentence, expected):
+    assert moves(sentence) == expected

@@ -11,7 +11,8 @@ Rules (base = the publication date):
   same clause ("talks will resume on Monday"), is the next one after base.
 - "March 26" without a year takes base's year, or the previous year when that would put it more
   than two months after base.
-- "6/23/22" (slashes) is read in US order, as the US outlets that print it mean it.
+- "6/23/22" (slashes) is read in US order, as the US outlets that print it mean it, unless the
+  first number cannot be a month ("30/05/2022").
 - `on_or_after` dates a yearless dateline by the latest full date its article mentions (never
   earlier); `year_from_weekday` by the weekday its lead reports ("March 27 ... said on Sunday").
 - Coarse precisions point at the first day: week -> Monday, month -> the 1st, year -> January 1.
@@ -55,7 +56,8 @@ _DATE_RE = re.compile(
     rf"""
     \b(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)
   | \b(?P<dotted>(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<dm>0?[1-9]|1[0-2])\.(?P<dy>{_YEAR}))\b
-  | \b(?P<slashed>(?P<sm>0?[1-9]|1[0-2])/(?P<sd>0?[1-9]|[12]\d|3[01])/(?P<sy>{_YEAR}|\d\d))(?![\d/])
+  | \b(?P<slashed>(?P<sm>0?[1-9]|[12]\d|3[01])/(?P<sd>0?[1-9]|[12]\d|3[01])/
+        (?P<sy>{_YEAR}|\d\d))(?![\d/])
   | \b(?P<mdy>{_WD_PREFIX}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
   | \b(?P<dmy>{_WD_PREFIX}(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | \b(?P<month>(?:(?P<mpre>in|since|during|until|by|through|from|early|late|mid|(?:the\s+)?
@@ -207,9 +209,11 @@ def _resolve_absolute(m: re.Match, base: date | None) -> tuple[date | None, str]
     if kind == "dotted":
         d = _safe_date(int(m["dy"]), int(m["dm"]), int(m["dd"]))
         return (d, "day") if d else None
-    if kind == "slashed":  # US order, as US outlets print it: "6/23/22"
+    if kind == "slashed":  # US order, as US outlets print it ("6/23/22"), unless day first
         year = int(m["sy"]) + (2000 if len(m["sy"]) == 2 else 0)
-        d = _safe_date(year, int(m["sm"]), int(m["sd"]))
+        first, second = int(m["sm"]), int(m["sd"])
+        month, day = (second, first) if first > 12 else (first, second)  # "30/05/2022"
+        d = _safe_date(year, month, day)
         return (d, "day") if d else None
     if kind in ("mdy", "dmy"):
         suffix = "1" if kind == "mdy" else "2"

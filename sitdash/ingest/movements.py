@@ -112,6 +112,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
+                r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"
                 r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
                 r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b|"
                 r"\s+(?:north|south|east|west)(?:ward|wards)?,?\s+from\b)",
@@ -127,6 +128,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
     ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
+                r"(?:took|tak(?:en|ing|es|e))(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
                 r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
                 r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
@@ -148,7 +150,7 @@ _SCREEN_STEMS = (
     "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
-    "expel dislodg oust clear establish reestablish re-establish commit "
+    "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl "
     "counteroffensiv counter-offensiv"
 ).split()
@@ -340,6 +342,9 @@ _SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
 _FOILED_ATTEMPT_RE = re.compile(
     r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
     r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)
+_STALLED_AFTER_RE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:largely\s+)?stalled|ground\s+to\s+a\s+halt|"
+    r"(?:has|have|had|got)\s+bogged\s+down)\b", re.I)
 _FAILED_AFTER_RE = re.compile(
     r"\b(?:without\s+success|unsuccessful(?:ly)?|to\s+no\s+avail|"
     r"but\s+(?:was|were|had\s+been|have\s+been)\s+(?:repelled|repulsed|beaten\s+back|stopped))\b",
@@ -906,6 +911,8 @@ def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     if _AFTER_NEGATION_RE.search(sentence, trig.end):
         return True
     failed = _FAILED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 100))
+    if failed is None and trig.mode == "nominal":  # "the advance towards Bakhmut has stalled"
+        failed = _STALLED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 60))
     if failed and ";" not in sentence[trig.end:failed.start()]:
         return True  # "tried to advance towards Bakhmut, but without success"
     before = sentence[clause_start:trig.start]

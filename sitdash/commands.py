@@ -172,7 +172,7 @@ def export(db: Path, args) -> int:
         data = terminal_safe(exporter.to_markdown(index)).encode("utf-8")
     if args.output:
         try:
-            write_output(args.output, data, force=args.force)
+            write_output(args.output, data, force=args.force, private=True)
         except OSError as error:  # a full disk, a read-only folder: one line, old file intact
             raise SitdashError(f"cannot write {args.output}: {error.strerror or error}") from None
         print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)

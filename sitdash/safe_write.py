@@ -60,10 +60,12 @@ def _place(tmp: str, target: Path, force: bool) -> None:
     os.unlink(tmp)
 
 
-def write_output(path: str | Path, data: bytes, force: bool = False) -> Path:
+def write_output(path: str | Path, data: bytes, force: bool = False,
+                 private: bool = False) -> Path:
     """Write `data` to `path` atomically; refuse a symlink, and an existing file without force.
 
-    The file gets the usual permissions for the user's umask (0644 under 022, 0600 under 077).
+    The file gets the usual permissions for the user's umask (0644 under 022, 0600 under 077),
+    or 0600 when `private` (exports that carry the analyst's notes and judgements).
     """
     target = Path(path)
     _check_target(target, force)
@@ -76,7 +78,7 @@ def write_output(path: str | Path, data: bytes, force: bool = False) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_current_umask())
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_current_umask())
         _place(tmp, target, force)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -481,15 +481,22 @@ async def test_command_palette_offers_every_action_and_runs_it(store_path):
         assert isinstance(app.screen, ClaimsScreen)
 
 
-async def test_export_writes_the_brief_in_a_worker(store_path):
+async def test_export_writes_the_brief_in_a_worker(store_path, tmp_path):
     app = open_app(store_path)
+    app.export_dir = tmp_path
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.last_export == store_path.with_suffix(".brief.md")
-        assert "Kharkiv" in app.last_export.read_text()
+        first = app.last_export
+        assert first.parent == tmp_path and first.name.startswith("sitdash-brief-")
+        assert "Kharkiv" in first.read_text()
+        assert first.stat().st_mode & 0o777 == 0o600  # it carries the analyst's notes
+        await pilot.press("e")  # a second export is a second file, never an overwrite
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last_export != first and first.exists()
 
 
 async def test_q_quits(store_path):
@@ -600,10 +607,18 @@ async def test_grade_with_arrows_and_tab(store_path):
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         claim_id = app.screen.current_claim_id()
-        await pilot.press("g", "down", "down", "tab", "down", "down", "down", "enter")
+        # An ungraded claim opens on F6 ("cannot be judged"); home goes to the top.
+        await pilot.press("g", "home", "down", "down", "tab", "home", "down", "down", "down",
+                          "enter")
         await pilot.pause()
         judgement = app.store.judgement(claim_id)
         assert (judgement["reliability"], judgement["credibility"]) == ("C", "4")
+        await pilot.press("j", "g", "enter")  # a stray enter on the next claim grades F6
+        await pilot.pause()
+        next_claim = app.screen.current_claim_id()
+        assert next_claim != claim_id
+        assert (app.store.judgement(next_claim)["reliability"],
+                app.store.judgement(next_claim)["credibility"]) == ("F", "6")
         await pilot.press("g", "escape")  # cancel keeps the grade
         await pilot.pause()
         assert app.store.judgement(claim_id)["reliability"] == "C"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -40,8 +41,10 @@ class SitdashApp(App):
     TITLE = "sitdash"
     BINDINGS = keys.bindings("app")
 
-    def __init__(self, store, *, ui_path: Path | None = None) -> None:
+    def __init__(self, store, *, ui_path: Path | None = None,
+                 export_dir: Path | None = None) -> None:
         super().__init__()
+        self.export_dir = export_dir or Path.cwd()
         self.store = store
         self.store_path = getattr(store, "path", None)
         self.ui_path = ui_path or ui_path_for(self.store_path)
@@ -268,9 +271,15 @@ class SitdashApp(App):
     # -- export -----------------------------------------------------------------------------
 
     def brief_path(self) -> Path:
-        if self.store_path:
-            return Path(self.store_path).with_suffix(".brief.md")
-        return Path.cwd() / "sitdash-brief.md"
+        """A new file in the folder sitdash was started from, named for the moment: an export
+        never replaces an earlier one."""
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+        path = self.export_dir / f"sitdash-brief-{stamp}.md"
+        n = 2
+        while path.exists() or path.is_symlink():
+            path = self.export_dir / f"sitdash-brief-{stamp}-{n}.md"
+            n += 1
+        return path
 
     def action_export(self) -> None:
         self.notify("Exporting the brief…")
@@ -288,7 +297,7 @@ class SitdashApp(App):
             return None
         try:
             text = export.to_markdown(self.index, filters)
-            path = write_output(self.brief_path(), text.encode("utf-8"), force=True)
+            path = write_output(self.brief_path(), text.encode("utf-8"), private=True)
         except Exception as error:  # a disk or export problem: tell the user, keep running
             self.call_from_thread(self.notify, f"Export failed: {error}", severity="error")
             return None

@@ -101,8 +101,9 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         rel = self.query_one("#reliability", OptionList)
         cred = self.query_one("#credibility", OptionList)
-        rel.highlighted = list(RELIABILITY).index(self.reliability) if self.reliability else 0
-        cred.highlighted = list(CREDIBILITY).index(self.credibility) if self.credibility else 0
+        # An ungraded claim starts on F6, "cannot be judged": a stray enter grades nothing up.
+        rel.highlighted = list(RELIABILITY).index(self.reliability or "F")
+        cred.highlighted = list(CREDIBILITY).index(self.credibility or "6")
         self.set_focus(rel)
         self._show_choice()
 

@@ -627,3 +627,11 @@ def test_opening_adverbials_fled_settlements_opposed_advances_and_things_moved(s
 )
 def test_inching_closer_taking_a_town_and_a_stalled_offensive(sentence, expected):
     assert moves(sentence) == expected
+
+
+def test_an_attempt_followed_by_but_is_no_movement():
+    assert moves("The enemy is trying to advance from Vasylivka towards Orikhiv, but our "
+                 "defenders are holding.") == []
+    assert moves("The enemy is trying to advance from Vasylivka towards Orikhiv.") == [
+        ("advance", "Vasylivka", "Orikhiv", False)
+    ]

@@ -342,6 +342,9 @@ _SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
 _FOILED_ATTEMPT_RE = re.compile(
     r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
     r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)
+_TRYING_BEFORE_RE = re.compile(
+    r"\b(?:trying|tried|tries|attempting|attempted|attempts?|sought|seeking)\s+to\s+$", re.I)
+_BUT_AFTER_RE = re.compile(r",?\s+but\b", re.I)
 _STALLED_AFTER_RE = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:largely\s+)?stalled|ground\s+to\s+a\s+halt|"
     r"(?:has|have|had|got)\s+bogged\s+down)\b", re.I)
@@ -911,6 +914,9 @@ def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
     if _AFTER_NEGATION_RE.search(sentence, trig.end):
         return True
     failed = _FAILED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 100))
+    if failed is None and _TRYING_BEFORE_RE.search(sentence, max(0, trig.start - 30), trig.start):
+        # "trying to advance from Polohy towards Huliaipole, but our defenders are holding"
+        failed = _BUT_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 90))
     if failed is None and trig.mode == "nominal":  # "the advance towards Bakhmut has stalled"
         failed = _STALLED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 60))
     if failed and ";" not in sentence[trig.end:failed.start()]:

@@ -36,7 +36,8 @@ def store_path(tmp_path: Path) -> Path:
 
 
 def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path))
+    # Exports ('e') go beside the test's store, never into the folder the tests run from.
+    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def rows(app, key: str) -> list:
@@ -481,16 +482,15 @@ async def test_command_palette_offers_every_action_and_runs_it(store_path):
         assert isinstance(app.screen, ClaimsScreen)
 
 
-async def test_export_writes_the_brief_in_a_worker(store_path, tmp_path):
+async def test_export_writes_the_brief_in_a_worker(store_path):
     app = open_app(store_path)
-    app.export_dir = tmp_path
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
         first = app.last_export
-        assert first.parent == tmp_path and first.name.startswith("sitdash-brief-")
+        assert first.parent == store_path.parent and first.name.startswith("sitdash-brief-")
         assert "Kharkiv" in first.read_text()
         assert first.stat().st_mode & 0o777 == 0o600  # it carries the analyst's notes
         await pilot.press("e")  # a second export is a second file, never an overwrite

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from sitdash.gcpause import gc_paused
-from sitdash.ingest.places import lookup
+from sitdash.ingest.places import lookup, specific_places
 
 UNVERIFIED = "unverified"
 _WORD = re.compile(r"\w+")
@@ -217,8 +217,9 @@ class Index:
             places = tuple(claim["places"])
             regions = region_sets.get(places)
             if regions is None:
+                # The regions a claim is about: those of the specific places it names.
                 regions = region_sets[places] = frozenset(
-                    r for r in map(region_of, places) if r)
+                    r for r in map(region_of, specific_places(places)) if r)
             types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
             facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""))
             for region in regions:

@@ -123,3 +123,15 @@ def test_filters_round_trip_and_survive_garbage():
     assert Filters.from_dict({"regions": "north", "text": 5, "needs_review": "yes"}) == Filters()
     assert Filters.from_dict(None) == Filters()
     assert f.chips() == ["/kyiv", "region: north", "date: 2022-03-01..…", "needs review"]
+
+
+def test_a_claim_belongs_to_the_regions_of_the_specific_places_it_names():
+    claims = {
+        "a": {"id": "a", "doc_id": "d", "text": "Russia's missiles hit Lviv", "source": "AP",
+              "places": ["Russia", "Ukraine", "Lviv"], "date": None, "start": 0},
+        "b": {"id": "b", "doc_id": "d", "text": "Russia mobilises", "source": "AP",
+              "places": ["Russia"], "date": None, "start": 1},
+    }
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
+    assert index.facts["a"].regions == frozenset({"west"})
+    assert index.claim_ids(Filters(regions=frozenset({"Russia"}))) == ["b"]

@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections import OrderedDict
 
-from sitdash.ingest.places import lookup
+from sitdash.ingest.places import specific_places
 
 # (pattern, ACLED event type, ACLED sub-event type), most specific first.
 _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
@@ -77,13 +77,6 @@ def summarise(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def event_places(places) -> list[str]:
-    """Where it happened: the specific places; a country only when nothing narrower is named
-    ("Russian strikes hit Lviv" happened in Lviv, not in Russia)."""
-    specific = [p for p in places if (info := lookup(p)) is None or info.kind != "country"]
-    return specific or [p for p in places if p != "Ukraine"]
-
-
 def build_events(claims: list[dict]) -> list[dict]:
     """Group event-reporting claims by (day, type, sub-type, places): one event, many sources."""
     groups: OrderedDict[tuple, dict] = OrderedDict()
@@ -91,7 +84,7 @@ def build_events(claims: list[dict]) -> list[dict]:
         found = reports_event(claim)
         if found is None:
             continue
-        places = tuple(sorted(event_places(claim.get("places", ()))))
+        places = tuple(sorted(specific_places(claim.get("places", ()))))
         key = (claim.get("date"), found[0], found[1], places)
         event = groups.get(key)
         if event is None:

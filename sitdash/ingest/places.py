@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -339,3 +340,12 @@ def typed_mentions(text: str) -> dict[str, str]:
             found[typed.group(1).lower()] = mention.name
     return found
 
+
+
+def specific_places(names: Iterable[str]) -> list[str]:
+    """The places a statement is about: a country only when nothing narrower is named
+    ("Russia's attack ... in Lviv" is about Lviv, not Russia). Ukraine, the theatre itself, is
+    never a place of its own."""
+    names = list(names)
+    specific = [n for n in names if (info := lookup(n)) is None or info.kind != "country"]
+    return specific or [n for n in names if n != "Ukraine"]

@@ -39,10 +39,10 @@ def test_heldout_scores_stay_at_their_level():
         "--articles", str(HELDOUT),
         "--gold", str(HELDOUT / "gold.json"),
         "--manifest", str(HELDOUT / "manifest.json"),
-        "--min-quotes", "0.9",
-        "--min-places", "0.9",
-        "--min-moves", "0.85",
-        "--min-dates", "0.8",
+        "--min-quotes", "0.95",
+        "--min-places", "0.95",
+        "--min-moves", "0.93",
+        "--min-dates", "0.85",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
@@ -55,7 +55,7 @@ def test_blind_batch_scores_stay_at_their_level(blind):
         "--manifest", str(blind / "manifest.json"),
         "--min-quotes", "0.85",
         "--min-places", "0.9",
-        "--min-moves", "0.85",
+        "--min-moves", "0.75",  # batches of 2-4 articles: one movement is 5-10%
         "--min-dates", "0.8",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

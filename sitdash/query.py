@@ -186,8 +186,11 @@ class Index:
     def _build(self) -> None:
         types_by_claim: dict[str, set[str]] = defaultdict(set)
         for event in self.events:
+            # The type filter works on what the timeline shows: the ACLED sub-event type
+            # ("Air/drone strike"), or the type where an event has no sub-type.
+            kind = event_kind(event)
             for cid in event.get("claim_ids", ()):
-                types_by_claim[cid].add(event["type"])
+                types_by_claim[cid].add(kind)
         outlets = {doc_id: (doc.get("outlet") or "") for doc_id, doc in self.documents.items()}
         region_sets: dict[tuple, frozenset[str]] = {}  # places tuple -> regions, computed once
         no_types: frozenset[str] = frozenset()
@@ -399,6 +402,10 @@ class Index:
 
     def has_notes(self, claim_id: str | None) -> bool:
         return bool(claim_id and self.notes.get(claim_id))
+
+
+def event_kind(event: dict) -> str:
+    return event.get("sub_type") or event["type"]
 
 
 def keep_passing(rows: list[dict], passing: set[str] | None) -> list[dict]:

@@ -197,7 +197,7 @@ async def test_slash_filters_every_pane_as_you_type_and_escape_is_layered(store_
 @pytest.mark.parametrize("key,field,choice", [
     ("r", "regions", "west"),
     ("s", "sources", "the mayor"),
-    ("t", "types", "Battles"),
+    ("t", "types", "Armed clash"),
 ])
 async def test_pickers_search_toggle_apply(store_path, key, field, choice):
     app = open_app(store_path)

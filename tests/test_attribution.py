@@ -414,3 +414,9 @@ def test_an_apposition_after_an_unnamed_role():
         '"____," the battalion\'s chief of staff, a major who asked not to be named, said.'
     )
     assert found is not None and found.name == "the battalion's chief of staff"
+
+
+def test_an_anonymous_source_placed_somewhere():
+    found = find_attribution('"____," a Ukrainian officer in the area told Reuters.')
+    assert found is not None and found.kind == "anonymous official"
+    assert found.name == "a Ukrainian officer in the area"

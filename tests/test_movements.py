@@ -635,3 +635,19 @@ def test_an_attempt_followed_by_but_is_no_movement():
     assert moves("The enemy is trying to advance from Vasylivka towards Orikhiv.") == [
         ("advance", "Vasylivka", "Orikhiv", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("They brought howitzers back closer to Kharkiv.", [("deploy", None, "Kharkiv", False)]),
+        ("Russia has made incremental progress around Marinka.",
+         [("advance", None, "Marinka", False)]),
+        ("Russia has made almost no progress around Marinka.", []),
+        # the agent after "seized by" is no place taken: the outpost named before is
+        ("They struck Zmiinyi Island, the outpost seized by Russia in February.",
+         [("advance", None, "Snake Island", False)]),
+    ],
+)
+def test_brought_closer_progress_and_seized_by(sentence, expected):
+    assert moves(sentence, "Russian forces") == expected

@@ -95,7 +95,8 @@ _NP_PREPOSITIONS = _words("of for at in from with")
 # Objects of the phrases that describe anonymous sources: "people familiar with the matter".
 _SOURCE_PP_OBJECTS = _words(
     "matter situation plans plan talks discussions negotiations knowledge deliberations thinking "
-    "investigation decision process issue operation assessment"
+    "investigation decision process issue operation assessment area region city town village "
+    "field front frontline east south north west capital country sector district"
 )
 # "X said to be ..." is hearsay, not X speaking.
 _PASSIVE_BEFORE_TO = _words("said believed thought reported estimated rumoured rumored")
@@ -747,7 +748,7 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
             j -= 1
             if (
                 j > 0
-                and tokens[j].low in ("of", "for", "with")
+                and tokens[j].low in ("of", "for", "with", "in", "at", "on")
                 and (_is_np_word(tokens[j - 1]) or tokens[j - 1].low in _SOURCE_PP_OBJECTS)
             ):
                 j -= 1  # "the Institute for the Study of War"

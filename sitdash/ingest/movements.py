@@ -72,11 +72,13 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
     ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,5}?\s+(?:out|back)",
      "strong"),
-    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)",
+    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)"
+                 r"(?!\s+(?:closer|within|into\s+(?:range|the\s+fight|battle)|to\s+the\s+front))",
      "milobj"),
     # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
     ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
-               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+(?:up|in)\b",
+               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+(?:up|in)\b|"
+               r"(?:bring|brings|bringing|brought)(?=(?:\s+[\w'’-]+){1,3}?\s+(?:back\s+)?closer\b)",
      "milobj"),
     ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
@@ -134,7 +136,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
                 r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
-                r"(?:gains|advances)", "capture"),
+                r"(?:gains|advances|progress)", "capture"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
@@ -447,6 +449,7 @@ _TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$
 _PASSIVE_AUX_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+|"
     r"completely\s+|entirely\s+|partially\s+|largely\s+)?$", re.I)
+_BY_AFTER_RE = re.compile(r"\s+by\b", re.I)
 _ROUTE_RE = re.compile(r"\b(?:highway|road|route|railway|rail\s+line|bridge|supply\s+lines?)\b",
                        re.I)
 _WHICH_GAP_RE = re.compile(
@@ -834,6 +837,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     origins, destinations = _roles(sentence, trig, in_scope)
     taken = trig.mode == "capture" and trig.text.endswith(("ed", "en", "un")) and \
         _PASSIVE_AUX_RE.search(sentence, max(0, trig.start - 25), trig.start) is not None
+    if trig.mode == "capture" and _BY_AFTER_RE.match(sentence, trig.end):
+        # "Snake Island, the Black Sea outpost seized by Russia": what was taken comes before
+        destinations = [p for p in places if p.end <= trig.start
+                        and trig.start - p.end <= 50][-1:]
     if trig.mode == "capture":  # "seized ..., taking guards with them toward Belarus"
         destinations = [p for p in destinations if _directional_prep(
             sentence[max(trig.end, p.start - 30):p.start]) not in _TO_PREPS | _FROM_PREPS

@@ -1,8 +1,8 @@
 """The shared extraction scorer on the held-out articles and on the seed, as a regression guard.
 
 tests/data/heldout holds articles in eight outlet styles with an analyst's gold (gold.json) and
-publication dates (manifest.json); tests/data/heldout_blind and heldout_blind2 to 11 are eleven
-more batches in thirty-four more styles, each annotated before the extractor had seen it.
+publication dates (manifest.json); tests/data/heldout_blind and heldout_blind2 to 12 are twelve
+more batches in thirty-six more styles, each annotated before the extractor had seen it.
 The scorer ingests and exports each article through the CLI in a fresh store; the thresholds sit
 a little below the scores reached, so a regression fails.
 """
@@ -20,7 +20,7 @@ SCORER = Path(__file__).resolve().parents[2] / "shared/tools/score_extraction.py
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 BLINDS = [
     ROOT / "tests" / "data" / f"heldout_blind{n}"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
 ]
 SEED_GOLD = SCORER.parents[1] / "gold_seed.json"
 

@@ -640,7 +640,8 @@ def test_an_attempt_followed_by_but_is_no_movement():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("They brought howitzers back closer to Kharkiv.", [("deploy", None, "Kharkiv", False)]),
+        ("They brought their artillery back closer to Kharkiv.",
+         [("deploy", None, "Kharkiv", False)]),
         ("Russia has made incremental progress around Marinka.",
          [("advance", None, "Marinka", False)]),
         ("Russia has made almost no progress around Marinka.", []),

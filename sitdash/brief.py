@@ -8,14 +8,22 @@ from rich.table import Table
 from rich.text import Text
 
 from sitdash.query import NO_FILTERS, Filters, Index
-from sitdash.summary import key_quotes, movement_rows, movement_totals, region_status
+from sitdash.safe_text import one_line
+from sitdash.summary import key_quotes, movement_rows, movement_totals, plural, region_status
+
+
+def safe(value: str | None) -> Text:
+    """Store text as inert Rich text: no markup, and no escape or control characters (a store
+    not made by ingest may hold them)."""
+    return Text(one_line(value))
 
 
 def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -> Group:
     dates = index.dates()
     span = f", {dates[0]} to {dates[-1]}" if dates else ""
-    header = Text(f"Situation brief: {len(index.documents)} documents, {len(index.claims)} claims"
-                  f", {len(index.events)} events{span}", style="bold")
+    header = Text(f"Situation brief: {plural(len(index.documents), 'document')}, "
+                  f"{plural(len(index.claims), 'claim')}, {plural(len(index.events), 'event')}"
+                  f"{span}", style="bold")
 
     regions = Table(title="Regions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     regions.add_column("Region", no_wrap=True)
@@ -33,8 +41,8 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -
     said.add_column("Date", no_wrap=True)
     said.add_column("Outlet", max_width=14)
     for quote in key_quotes(index, filters)[:quotes]:
-        said.add_row(Text(quote.get("speaker") or "unattributed"), Text(quote["text"]),
-                     quote.get("date") or "", Text(quote.get("outlet") or ""))
+        said.add_row(safe(quote.get("speaker") or "unattributed"), safe(quote["text"]),
+                     quote.get("date") or "", safe(quote.get("outlet")))
 
     rows = movement_rows(index, filters)
     totals = ", ".join(f"{n} {kind}" for kind, n in movement_totals(rows).items())
@@ -43,6 +51,6 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -
                   box=box.SIMPLE_HEAD)
     for move in rows:
         route = f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
-        moves.add_row(Text(move["actor"]), route, move["kind"], Text(move.get("size") or ""),
+        moves.add_row(safe(move["actor"]), route, move["kind"], safe(move.get("size")),
                       move.get("date") or "", move["stance"])
     return Group(header, Text(""), regions, Text(""), said, Text(""), moves)

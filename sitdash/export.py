@@ -10,7 +10,7 @@ import orjson
 
 from sitdash.ingest.places import lookup
 from sitdash.query import NO_FILTERS, Filters, Index
-from sitdash.summary import key_quotes, movement_rows, region_status
+from sitdash.summary import key_quotes, movement_rows, plural, region_status
 
 FORMATS = ("json", "csv", "md")
 CSV_COLUMNS = ("id", "doc_id", "date", "date_precision", "source", "source_kind", "kind",
@@ -23,7 +23,7 @@ def places_table(index: Index) -> list[dict]:
     for claim in index.claims.values():
         mentions.update(set(claim.get("places", ())))
     rows = []
-    for name, count in mentions.most_common():
+    for name, times in mentions.most_common():
         info = lookup(name)
         rows.append({
             "name": name,
@@ -31,7 +31,7 @@ def places_table(index: Index) -> list[dict]:
             "oblast": info.oblast if info else None,
             "region": info.region if info else None,
             "kind": info.kind if info else None,
-            "mentions": count,
+            "mentions": times,
         })
     return rows
 
@@ -122,7 +122,7 @@ def to_markdown(index: Index, filters: Filters = NO_FILTERS) -> str:
     """A situation brief: regions, key quotes, movements, and claims with their notes."""
     lines = ["# Situation brief", ""]
     dates = index.dates()
-    lines.append(f"{len(index.documents)} documents, {len(index.claims)} claims"
+    lines.append(f"{plural(len(index.documents), 'document')}, {plural(len(index.claims), 'claim')}"
                  + (f", {dates[0]} to {dates[-1]}" if dates else "") + ".")
     if not filters.is_empty():
         lines.append("Filters: " + _md("; ".join(filters.chips())))

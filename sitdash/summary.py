@@ -11,6 +11,12 @@ from operator import itemgetter
 from sitdash.query import NO_FILTERS, Filters, Index, keep_passing, region_of
 from sitdash.ranking import quote_score
 
+
+def plural(n: int, noun: str) -> str:
+    """ "1 document", "3 documents"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 # Theatre regions always listed, in the order an analyst reads a map of the war.
 THEATRE_REGIONS = ("north", "east", "south", "central", "west", "Belarus", "Russia")
 TREND_DAYS = 14

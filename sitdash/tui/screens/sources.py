@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.widgets.header import ChipsHeader
@@ -19,7 +20,7 @@ def _columns(label: str, detail: str) -> list[Column]:
         Column("label", label, 20, lambda r: r.label, flex=True),
         Column("detail", detail, 18, lambda r: r.detail, priority=1),
         Column("claims", "Claims", 6, lambda r: str(r.claims), justify="right"),
-        Column("status", "Judged (unv/cor/dis/fal)", 27, R.status_counts),
+        Column("status", "Status (unv/cor/dis/fal)", 27, R.status_counts),
     ]
 
 
@@ -46,9 +47,8 @@ class SourcesScreen(Screen):
         speakers = R.speaker_rows(app.index, app.filters)
         self.query_one("#documents-table", RowTable).set_rows(docs)
         self.query_one("#speakers-table", RowTable).set_rows(speakers)
-        self.query_one(ChipsHeader).show(app.title_line() + " · Sources",
-                                         f"{len(docs)} documents, {len(speakers)} speakers",
-                                         app.filters)
+        counts = f"{plural(len(docs), 'document')}, {plural(len(speakers), 'speaker')}"
+        self.query_one(ChipsHeader).show(app.title_line() + " · Sources", counts, app.filters)
 
     def current_claim_id(self) -> str | None:
         return None

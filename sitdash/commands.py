@@ -223,7 +223,7 @@ def note(db: Path, args) -> int:
 
 
 def _note_list(store) -> int:
-    """Every note, one line each: claim id, author, time, text."""
+    """Every note, one line each: claim id, author, time, text, and the claim it is on."""
     from sitdash.safe_text import one_line, terminal_safe
 
     notes = store.notes()
@@ -231,13 +231,19 @@ def _note_list(store) -> int:
     if not notes:
         print("no notes yet")
         return EXIT_OK
+    claims = {c["id"]: c["text"] for c in store.rows("claims")}
     for item in notes:
-        gone = " (claim gone)" if item["id"] in orphans else ""
-        print(terminal_safe(f"{item['claim_id']}{gone}  {one_line(item['author'])}  "
-                            f"{item['time'][:19]}  {one_line(item['text'])}"))
+        on = claims.get(item["claim_id"])
+        about = f"  [on: {_excerpt(one_line(on))}]" if on else "  (claim gone)"
+        print(terminal_safe(f"{item['claim_id']}  {one_line(item['author'])}  "
+                            f"{item['time'][:19]}  {one_line(item['text'])}{about}"))
     if orphans:
         print(f"{len(orphans)} note(s) belong to claims no longer in the store; they are kept.")
     return EXIT_OK
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _resolve_claim(store, given: str) -> str:

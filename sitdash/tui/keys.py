@@ -84,16 +84,16 @@ def _typed(keys: str) -> bool:
 # moment it reads them, so the keys typed right after "/" already go to the filter box (a
 # normal binding runs only after the focused list has passed the key up, and by then a fast
 # typist's next keys were handed to the list). check_action lets them through to a text box.
+# "q" stays an ordinary binding, so a dialog's own "q" (close) comes first.
 PRIORITY_SCOPES = ("app", "dashboard")
 TYPED_ACTIONS = frozenset(k.action for k in KEYS
-                          if k.scope in PRIORITY_SCOPES and _typed(k.keys))
+                          if k.scope in PRIORITY_SCOPES and _typed(k.keys) and k.action != "quit")
 
 
 def bindings(scope: str) -> list[Binding]:
     """Textual bindings for one scope (only app/dashboard/claims carry real bindings)."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
-                    key_display=k.display,
-                    priority=scope in PRIORITY_SCOPES and _typed(k.keys))
+                    key_display=k.display, priority=k.action in TYPED_ACTIONS)
             for k in KEYS if k.scope == scope]
 
 

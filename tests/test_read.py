@@ -124,11 +124,15 @@ def test_reuters_dateline_without_year_takes_it_from_the_text():
     assert "Reporting by" not in doc.text
 
 
-def test_mixed_case_reuters_dateline_and_no_year_anywhere_gives_no_date():
+def test_mixed_case_reuters_dateline_without_a_year_is_dated_by_the_weekday_of_its_lead():
     doc = read_text("Kyiv, March 3 (Reuters) - Russian shelling hit Kharkiv on Thursday.")
     assert (doc.dateline_place, doc.outlet) == ("Kyiv", "Reuters")
-    assert (doc.published, doc.published_inferred) == (None, False)
+    # 3 March fell on a Thursday in 2022, the latest such year up to today.
+    assert (doc.published, doc.published_inferred) == ("2022-03-03", True)
     assert doc.text == "Russian shelling hit Kharkiv on Thursday."
+    # No year and no weekday: no date is invented.
+    bare = read_text("Kyiv, March 3 (Reuters) - Russian shelling hit Kharkiv.")
+    assert (bare.published, bare.published_inferred) == (None, False)
 
 
 def test_upi_and_washington_datelines():
@@ -564,5 +568,5 @@ def test_yearless_dateline_takes_the_latest_year_the_article_names():
                     "in the east has gone on since 2014.")
     assert (doc.published, doc.published_inferred, doc.outlet) == ("2022-03-30", True, "UPI")
     # Nothing in the text gives a year: no date is invented.
-    doc = read_text("ODESA, Ukraine, April 3 (Reuters) - Missiles struck the port on Sunday.")
+    doc = read_text("ODESA, Ukraine, April 3 (Reuters) - Missiles struck the port overnight.")
     assert (doc.published, doc.dateline_place) == (None, "Odesa")

@@ -41,7 +41,13 @@ from pathlib import Path
 
 import orjson
 
-from sitdash.ingest.dates import find_dates, infer_published, latest_year, on_or_after
+from sitdash.ingest.dates import (
+    find_dates,
+    infer_published,
+    latest_year,
+    on_or_after,
+    year_from_weekday,
+)
 from sitdash.ingest.sentences import split_sentences
 from sitdash.model import Document
 from sitdash.safe_text import one_line, sanitise
@@ -648,14 +654,16 @@ def _timestamp(line: str) -> tuple[str | None, str] | None:
 def _dateline_date(date_text: str, body: str) -> tuple[str | None, bool]:
     """(ISO date, inferred) for a dateline's date; a missing year comes from the body's dates:
     the first such day on or after the latest full date the body mentions, else in the latest
-    year the body names ("March 30 (UPI) -- ... the 2022 invasion")."""
+    year the body names ("March 30 (UPI) -- ... the 2022 invasion"), else the latest year in
+    which the day is the weekday the lead reports ("March 3 (Reuters) - ... on Thursday").
+    Each is marked inferred; with none of them, no date."""
     mentions = find_dates(date_text, None)
     if mentions and mentions[0].date:
         return mentions[0].date, False
     latest = infer_published(body)
     if latest is None and (year := latest_year(body)):
         latest = date(year, 1, 1)
-    day = on_or_after(date_text, latest) if latest else None
+    day = on_or_after(date_text, latest) if latest else year_from_weekday(date_text, body)
     return (day.isoformat(), True) if day else (None, False)
 
 

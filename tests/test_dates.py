@@ -115,16 +115,6 @@ def test_infer_published_takes_the_latest_full_date():
     assert infer_published("Russian forces bombed Kyiv on Wednesday.") is None
 
 
-def test_many_sentences_per_second():
-    import time
-
-    sentence = "Russian forces bombed Chernihiv on Wednesday, a day after the March 29 talks."
-    start = time.perf_counter()
-    for _ in range(5000):
-        find_dates(sentence, THURSDAY)
-    assert time.perf_counter() - start < 1.0  # well over 5,000 sentences/s
-
-
 def test_inferred_publication_moves_to_the_reported_weekday_after_the_latest_date():
     # Latest full date is Saturday 26 March 2022; "on Thursday" can only be the 31st.
     text = ("A photo taken in Lviv on March 26, 2022 shows smoke. The ministry said on Thursday "

@@ -1,7 +1,6 @@
 """Reading articles: formats, furniture, captions, datelines, dates and bad files."""
 
 import os
-import time
 from pathlib import Path
 
 import orjson
@@ -515,19 +514,8 @@ def test_symlink_loops_are_not_followed_forever(tmp_path):
 
 def test_one_megabyte_line_is_just_text():
     line = "Russian forces shelled Kharkiv on Wednesday. " * 23_000
-    start = time.perf_counter()
     doc = read_text(line)
-    assert time.perf_counter() - start < 5
     assert len(doc.text) == len(line.strip()) and doc.captions == []
-
-
-def test_reading_speed(tmp_path):
-    text = SEED.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    for i in range(100):
-        read_text(text + f"\n\nParagraph {i}.")
-    rate = 100 / (time.perf_counter() - start)
-    assert rate > 200  # about 800 docs/s measured on the shared 2-core machine
 
 
 @settings(max_examples=200, deadline=None)

@@ -180,6 +180,19 @@ def _trie_pattern(words: list[str]) -> str:
 _SCREEN_RE = re.compile(r"\b" + _trie_pattern(_SCREEN_STEMS))
 
 
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """text.lower(), computed once per sentence however many patterns scan it (lowering a long
+    sentence for every verb in it made extraction quadratic in its length)."""
+    global _last_lowered
+    cached = _last_lowered  # one tuple read: another thread's write can't split the pair
+    if cached[0] is not text:
+        cached = _last_lowered = (text, text.lower())
+    return cached[1]
+
+
 class _Anchored:
     """A regex tried only where one of its literal openings starts a word: scanning a long
     alternation at every position is ten to a hundred times slower than this."""
@@ -193,7 +206,7 @@ class _Anchored:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
-        lower = text.lower()
+        lower = _lowered(text)
         if len(lower) != len(text):  # a casefold that changes length: scan the slow way
             yield from self.full.finditer(text, pos, endpos)
             return
@@ -539,10 +552,47 @@ class _Actor:
     strength: str  # mil | state | generic | pronoun
 
 
+_LONGEST_SCAN = 1200  # characters: no real sentence is longer; run-ons are read in pieces
+_PIECE_BREAK_RE = re.compile(r"[;,:]\s+|\s+(?:and|while|as|but)\s+")
+
+
 def extract_movements(sentence: str, previous_actor: str | None = None,
                       referents: dict[str, str] | None = None) -> list[MovementHit]:
     """Every force movement stated or assessed in one sentence. `referents` maps "town", "city"
-    and "village" to the place an earlier sentence named so (see places.typed_mentions)."""
+    and "village" to the place an earlier sentence named so (see places.typed_mentions).
+
+    A run-on "sentence" longer than any real one (a list, a page without full stops) is read
+    in clause-sized pieces, so the cost stays linear in its length."""
+    if len(sentence) <= _LONGEST_SCAN:
+        return _movements_in(sentence, previous_actor, referents)
+    hits: list[MovementHit] = []
+    for start, end in _pieces(sentence):
+        for hit in _movements_in(sentence[start:end], previous_actor, referents):
+            hit.start += start
+            hit.end += start
+            hits.append(hit)
+    return hits
+
+
+def _pieces(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most _LONGEST_SCAN characters, cut after clause breaks."""
+    pieces, start = [], 0
+    while len(sentence) - start > _LONGEST_SCAN:
+        window_end = start + _LONGEST_SCAN
+        cut = None
+        for m in _PIECE_BREAK_RE.finditer(sentence, start + _LONGEST_SCAN // 2, window_end):
+            cut = m.end()
+        if cut is None:
+            space = sentence.rfind(" ", start + 1, window_end)
+            cut = space + 1 if space > start else window_end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(sentence)))
+    return pieces
+
+
+def _movements_in(sentence: str, previous_actor: str | None,
+                  referents: dict[str, str] | None) -> list[MovementHit]:
     if not _SCREEN_RE.search(sentence.lower()):
         return []
     if '"' in sentence or "“" in sentence:

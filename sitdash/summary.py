@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from itertools import filterfalse
 from operator import itemgetter
 
-from sitdash.query import NO_FILTERS, Filters, Index, keep_passing, region_of
+from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
 
 
@@ -172,7 +172,7 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
 def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Quotes, the most substantive first; each with its date and outlet for display."""
     ranked = index.memo("ranked quotes", lambda: _rank_quotes(index))
-    return keep_passing(ranked, index.passing(filters))
+    return index.rows_of_claims("ranked quotes", ranked, index.passing(filters))
 
 
 def _rank_quotes(index: Index) -> list[dict]:
@@ -201,7 +201,7 @@ def _quote_rank(quote: dict) -> tuple:
 def movement_rows(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Movements in date order, each with an "asserted"/"assessed" label."""
     ordered = index.memo("ordered movements", lambda: _order_movements(index))
-    return keep_passing(ordered, index.passing(filters))
+    return index.rows_of_claims("ordered movements", ordered, index.passing(filters))
 
 
 def _order_movements(index: Index) -> list[dict]:

@@ -36,8 +36,13 @@ def stores(draw):
                                            max_size=10))}
     documents = {f"d{k}": {"id": f"d{k}", "outlet": ["AP", "Infobae", None][k % 3]}
                  for k in range(4)}
-    return Index(documents=documents, claims=claims, quotes=[], movements=[], events=events,
-                 judgements=judgements)
+    ids = sorted(claims) or ["none"]
+    quotes = [{"id": f"q{k}", "claim_id": draw(st.sampled_from(ids)), "text": "q"}
+              for k in range(draw(st.integers(0, 30)))]
+    movements = [{"id": f"m{k}", "claim_id": draw(st.sampled_from(ids)), "kind": "withdraw"}
+                 for k in range(draw(st.integers(0, 30)))]
+    return Index(documents=documents, claims=claims, quotes=quotes, movements=movements,
+                 events=events, judgements=judgements)
 
 
 filters_strategy = st.builds(
@@ -76,6 +81,19 @@ def test_word_index_equals_a_scan_for_any_text(index, typed):
     index.warm()
     filters = Filters(text=typed)
     assert index.claim_ids(filters) == scan(index, filters)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stores(), filters_strategy)
+def test_rows_resting_on_passing_claims_equal_a_plain_scan(index, filters):
+    # Narrow filters go claim -> rows, broad ones scan the rows: both must give this.
+    passing = set(scan(index, filters))
+    everything = filters.is_empty()
+    for got, rows in ((index.quote_rows(filters), index.quotes),
+                      (index.movement_rows(filters), index.movements)):
+        assert got == [r for r in rows if everything or r["claim_id"] in passing]
+    assert index.event_rows(filters) == [
+        e for e in index.events_in_order if everything or passing & set(e["claim_ids"])]
 
 
 @settings(max_examples=100, deadline=None)

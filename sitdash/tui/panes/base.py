@@ -9,7 +9,7 @@ from textual.containers import Vertical
 
 from sitdash.query import Filters, Index
 from sitdash.tui.rows import NOTE_MARK
-from sitdash.tui.widgets.rowtable import Column, RowTable, Section
+from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
 def note_mark(has_notes: bool) -> str:
@@ -63,8 +63,12 @@ class Pane(Vertical):
         self.stale = False
         rows = self.rows(index, filters)
         self.table.set_rows(rows)
-        count = sum(1 for r in rows if not isinstance(r, Section))
+        count = len(rows) - self.headings(rows)
         self.border_subtitle = f"{count} row{'s' if count != 1 else ''}"
+
+    def headings(self, rows: list[Any]) -> int:
+        """How many of `rows` are headings, not items (only the timeline has them)."""
+        return 0
 
     def current_claim(self) -> str | None:
         row = self.table.current_row

@@ -32,5 +32,8 @@ class TimelinePane(Pane):
         return [Section(r.label) if isinstance(r, R.Day) else r
                 for r in R.timeline_rows(index, filters)]
 
+    def headings(self, rows: list[Any]) -> int:
+        return sum(1 for r in rows if isinstance(r, Section))
+
     def claim_of(self, row: Any) -> str | None:
         return R.event_claim(row) if isinstance(row, dict) else None

@@ -584,11 +584,8 @@ async def test_large_store_stays_responsive():
         await pilot.press("end", "pageup", "home", "pagedown")
         assert app.screen.query_one(RowTable).row_count == 20_000
         await pilot.press("escape", "slash")
-        screen = app.screen
-        screen.last_reload = 1.0  # as if reloads were slow: typing is debounced
         await pilot.press(*"kharkiv")
-        assert app.filters.text == ""  # not applied per keystroke
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert app.filters.text == "kharkiv"  # speed itself is measured by bench/run.py
         expected = {cid for cid in app.index.claim_ids(app.filters)}
         for event in rows(app, "timeline"):

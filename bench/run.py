@@ -199,7 +199,8 @@ def measure_query(store, rng: random.Random, queries: int = 200) -> dict:
         hits += len(index.claim_ids(filters))
         samples.append(time.perf_counter() - t)
     return {"query_p95_ms": ms(p95(samples)), "query_median_ms": ms(statistics.median(samples)),
-            "index_build_ms": ms(build), "index_warm_ms": ms(warm), "query_mean_hits": round(hits / queries, 1),
+            "index_build_ms": ms(build), "index_warm_ms": ms(warm),
+            "query_mean_hits": round(hits / queries, 1),
             "index": index}
 
 
@@ -344,6 +345,36 @@ def print_table(figures: dict) -> None:
         print(f"{key:<{width}}  {shown:>12}  {verdict(key, value)}")
 
 
+def measure_stages(corpus: Path, sample: int = 300) -> dict:
+    """Milliseconds per article for each extraction stage on `sample` corpus articles, beside a
+    baseline in the same run: splitting the same texts into words (str.split)."""
+    from sitdash.ingest import attribution, dates, movements, places, quotes, sentences
+    from sitdash.ingest.pipeline import extract
+    from sitdash.ingest.read import read_path
+
+    docs = read_path(corpus).documents[:sample]
+    spans = [sentences.split_sentences(d.text) for d in docs]
+    stages = {
+        "split_words": lambda: [d.text.split() for d in docs],  # the baseline
+        "sentences": lambda: [sentences.split_sentences(d.text) for d in docs],
+        "dates": lambda: [dates.sentence_date(s.text, None) for ss in spans for s in ss],
+        "places": lambda: [places.find_places(s.text) for ss in spans for s in ss],
+        "quotes": lambda: [quotes.extract_quotes(d.text) for d in docs],
+        "attribution": lambda: [attribution.attribute(s.text) for ss in spans for s in ss],
+        "movements": lambda: [movements.extract_movements(s.text) for ss in spans for s in ss],
+        "extract_all": lambda: [extract(d) for d in docs],
+    }
+    figures = {}
+    for name, work in stages.items():
+        t = time.perf_counter()
+        work()
+        figures[f"stage_{name}_ms_per_doc"] = round((time.perf_counter() - t) * 1000 / len(docs),
+                                                   3)
+    base = figures["stage_split_words_ms_per_doc"] or 1e-6
+    figures["stage_extract_vs_split_words"] = round(figures["stage_extract_all_ms_per_doc"] / base)
+    return figures
+
+
 def run(claims: int, seed: int, work: Path) -> dict:
     rng = random.Random(seed)
     build_store(work, "warmup", 5, seed + 1)  # one-time costs (gazetteer, regexes) paid here
@@ -368,6 +399,8 @@ def run(claims: int, seed: int, work: Path) -> dict:
         "ingest_growth": round(growth, 2),
         "store_mb": round(big["db"].stat().st_size / 2**20, 1),
     }
+    log("extraction stages")
+    figures.update(measure_stages(work / "corpus-small"))
     log("start-up (3 runs each, in subprocesses)")
     figures.update(measure_start(big["db"], work))
     log("query layer")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitdash.model import Source
 
@@ -282,7 +283,7 @@ _CLOSE_QUOTES = '”"»'
 # --- records ---------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Attribution:
     """A speaker phrase found in a sentence (offsets relative to that sentence)."""
 
@@ -338,8 +339,11 @@ def _pronoun_fits(pronoun: str, kind: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def find_attribution(sentence: str) -> Attribution | None:
-    """The main speaker phrase of one sentence, or None when the sentence names no source."""
+    """The main speaker phrase of one sentence, or None when the sentence names no source.
+    Cached: the pipeline and the quote reader both ask about each sentence (the record is
+    frozen, so a shared answer cannot be changed by one of them)."""
     if _TRIGGERS.isdisjoint(_LOWER_WORD_RE.findall(sentence)) and not any(
         word in sentence for word in _CAPITAL_TRIGGERS
     ):

@@ -5,21 +5,15 @@ No textual imports: these are plain functions the panes and screens call (and te
 
 from __future__ import annotations
 
-import re
-
-# ANSI/VT escape sequences (CSI, OSC, single-character escapes) and remaining C0/C1 controls.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+from sitdash.safe_text import one_line
 
 
 def clean(value: object) -> str:
-    """A string safe for one terminal cell run: escapes and control characters removed."""
+    """A string safe for one terminal cell run: escapes and control characters removed (the
+    same sanitising ingest applies), whitespace folded."""
     if value is None:
         return ""
-    text = _ESCAPES.sub("", str(value))
-    text = _CONTROLS.sub(" ", text.replace("\n", " ").replace("\t", " "))
-    return _SPACES.sub(" ", text).strip()
+    return one_line(str(value))
 
 
 def clean_block(value: object) -> str:

@@ -81,8 +81,9 @@ def extract(doc: Document) -> Extraction:
         if said is not None:
             previous = said
         source = said or outlet
-        occurrence = seen.get(claim_rules.normalise(sentence).lower(), 0)
-        seen[claim_rules.normalise(sentence).lower()] = occurrence + 1
+        key = claim_rules.normalise(sentence).lower()
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
         when = sentence_date(sentence, base)
         claim = Claim(
             id=claim_rules.claim_id(doc.id, sentence, occurrence),

@@ -10,10 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from sitdash import __version__
+from sitdash import __version__, commands
+from sitdash.commands import EXIT_ERROR, EXIT_OK
 from sitdash.errors import SitdashError
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def default_db() -> Path:
@@ -100,8 +99,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = args.db if getattr(args, "db", None) else default_db()
     try:
-        from sitdash import commands
-
         if args.command is None:
             return commands.dashboard(db)
         handler = getattr(commands, args.command)

@@ -796,3 +796,20 @@ async def test_q_in_help_closes_help_and_j_scrolls_it(store_path):
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert app.is_running
+
+
+async def test_a_pane_key_right_after_enter_in_the_filter_box_switches_pane(seed_path):
+    """'/wagner', enter and '4' arriving together: the 4 opens Movements, it is not text."""
+    from textual import events
+
+    app = open_app(seed_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for key, char in [("slash", "/"), *[(c, c) for c in "wagner"], ("enter", "\r"),
+                          ("4", "4")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert app.filters.text == "wagner"
+        assert app.focused.id == "table-movements"
+        assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]

@@ -10,6 +10,7 @@ import time
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Grid
 from textual.events import Resize
 from textual.reactive import reactive
@@ -58,13 +59,18 @@ class Body(Container):
 
 
 class DashboardScreen(Screen):
-    BINDINGS = keys.bindings("dashboard")
+    # Enter in the filter box runs as the App reads it (priority), so a key typed right after
+    # it ("/wagner", enter, "4") already finds the panes focused, not the box.
+    BINDINGS = keys.bindings("dashboard") + [
+        Binding("enter", "leave_filter", show=False, priority=True)]
 
     active: reactive[int] = reactive(1, init=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in keys.TYPED_ACTIONS and keys.typing_in_box(self.focused):
             return False  # "/", "1"-"4" typed in the filter box are text
+        if action == "leave_filter":
+            return self.focused is self.query_one("#filter", Input)  # else enter opens a row
         return True
 
     def __init__(self) -> None:
@@ -207,8 +213,8 @@ class DashboardScreen(Screen):
         if value != self.app.filters.text:
             self.app.set_filters(self.app.filters.with_(text=value))
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
+    def action_leave_filter(self) -> None:
+        """Enter in the filter box: apply it and go back to the active pane."""
         self._apply_text(self.query_one("#filter", Input).value)
         self.focus_pane(self.active)
 

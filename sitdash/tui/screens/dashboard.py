@@ -36,6 +36,19 @@ def layout_for(width: int) -> str:
     return "grid" if width >= GRID_WIDTH else "tabs"
 
 
+class PaneTabs(TabbedContent):
+    """Tabs that follow focus only while it is still there.
+
+    Textual opens the tab whose pane took focus, by a message that can arrive after a pane key
+    has already moved on ("/kirby", enter, "3" in one burst: enter focuses Timeline, 3 opens
+    Quotes, then Timeline's late message would reopen Timeline and drop the focus)."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        if not event.tab_pane.has_focus_within:
+            event.stop()
+            event.prevent_default()  # Textual calls each class's handler unless prevented
+
+
 class Body(Container):
     """Holds the four panes, as a grid or as tabs."""
 
@@ -52,7 +65,7 @@ class Body(Container):
             with Grid(id="grid"):
                 yield from panes
         else:
-            with TabbedContent(id="tabs", initial=f"tab-{self.active_key}"):
+            with PaneTabs(id="tabs", initial=f"tab-{self.active_key}"):
                 for pane in panes:
                     with TabPane(pane.TITLE, id=f"tab-{pane.KEY}"):
                         yield pane

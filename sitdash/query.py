@@ -9,7 +9,7 @@ indexes must return exactly the claims it accepts (tests check that with random 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress
@@ -21,6 +21,10 @@ from sitdash.ingest.places import lookup, specific_places
 
 UNVERIFIED = "unverified"
 _WORD = re.compile(r"\w+")
+MEMO_SIZE = 64  # answers kept per index: several panes and keystrokes of filters
+# Typing one more letter rescans the last answer's texts while it is this small; past it the
+# word index is quicker (a scan costs ~0.5 us a claim, the word index ~0.1 us a vocabulary word).
+NARROW_SCAN_LIMIT = 4000
 _ONE_WORD = re.compile(r"\w+\Z")
 
 
@@ -242,16 +246,28 @@ class Index:
         self._apply_judgements()
         self._text_cache: tuple[str, list[str]] | None = None
         self._words: dict[str, list[int]] | None = None  # word -> positions, built by warm()
-        self._memo: dict[Any, Any] = {}  # derived answers, dropped when analyst data changes
+        self._memo: OrderedDict[Any, Any] = OrderedDict()  # answers per filter; see memo()
+        self._derived: dict[Any, Any] = {}  # see derived()
 
     def memo(self, key: Any, compute: Any) -> Any:
         """`compute()` once per key until analyst data changes; panes repaint from the memo.
-        Keys hold the Filters, so a pane and the one beside it share each other's work."""
-        if key not in self._memo:
-            if len(self._memo) > 64:
-                self._memo.clear()
-            self._memo[key] = compute()
-        return self._memo[key]
+        Keys hold the Filters, so a pane and the one beside it share each other's work. The
+        least recently used answers are dropped first (typing a word makes several a second)."""
+        memo = self._memo
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
+        value = memo[key] = compute()
+        if len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+        return value
+
+    def derived(self, key: Any, compute: Any) -> Any:
+        """`compute()` once per key for the life of the index: orderings and lookup tables that
+        depend on the stored rows alone, never on filters or analyst data."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def _apply_judgements(self) -> None:
         """Statuses onto the claims' facts: only judged claims (and those judged before) change."""
@@ -306,10 +322,12 @@ class Index:
     def _text_matches(self, text: str) -> list[str]:
         """Claim ids (in order) whose search text contains `text`; narrows from the last query."""
         needle = text.lower()
-        if self._text_cache and needle.startswith(self._text_cache[0]):
+        one_word = self._words is not None and _ONE_WORD.match(needle)
+        if (self._text_cache and needle.startswith(self._text_cache[0])
+                and (not one_word or len(self._text_cache[1]) <= NARROW_SCAN_LIMIT)):
             candidates = self._text_cache[1]  # typing one more letter only narrows
             hits = [cid for cid in candidates if needle in self.facts[cid].search_text]
-        elif self._words is not None and _ONE_WORD.match(needle):
+        elif one_word:
             # A run of word characters can only occur inside one word of the text, so the
             # claims holding it are those of the vocabulary words that contain it.
             positions: set[int] = set()
@@ -383,10 +401,15 @@ class Index:
         if passing is None:
             return list(rows)
         if len(passing) * 8 >= len(rows):
-            if name == "events":
-                return [e for e in rows if not passing.isdisjoint(e["claim_ids"])]
-            return keep_passing(rows, passing)
-        by_claim, position = self.memo((name, "by claim", id(rows), len(rows)),
+            if name == "events":  # an event passes when any of its claims does
+                row_of, claim_of = self.derived((name, "claim pairs", id(rows), len(rows)),
+                                                lambda: _claim_pairs(rows))
+                hit = set(compress(row_of, map(passing.__contains__, claim_of)))
+                return list(compress(rows, map(hit.__contains__, range(len(rows)))))
+            claims = self.derived((name, "claims", id(rows), len(rows)),
+                                  lambda: [row.get("claim_id") for row in rows])
+            return list(compress(rows, map(passing.__contains__, claims)))  # a loop in C
+        by_claim, position = self.derived((name, "by claim", id(rows), len(rows)),
                                        lambda: _rows_by_claim(rows))
         picked = {id(r): r for cid in passing for r in by_claim.get(cid, ())}
         return [picked[key] for key in sorted(picked, key=position.__getitem__)]
@@ -429,16 +452,19 @@ def _rows_by_claim(rows: list[dict]) -> tuple[dict[str, list[dict]], dict[int, i
     return by_claim, {id(row): n for n, row in enumerate(rows)}
 
 
+def _claim_pairs(rows: list[dict]) -> tuple[list[int], list[str]]:
+    """(row position, claim id) for every claim of every row, as two parallel lists."""
+    row_of: list[int] = []
+    claim_of: list[str] = []
+    for position, row in enumerate(rows):
+        for cid in row["claim_ids"]:
+            row_of.append(position)
+            claim_of.append(cid)
+    return row_of, claim_of
+
+
 def event_kind(event: dict) -> str:
     return event.get("sub_type") or event["type"]
-
-
-def keep_passing(rows: list[dict], passing: set[str] | None) -> list[dict]:
-    """The rows whose claim passes (all rows when nothing is filtered); the loop runs in C."""
-    if passing is None:
-        return list(rows)
-    claim_of = map(dict.get, rows, ["claim_id"] * len(rows))
-    return list(compress(rows, map(passing.__contains__, claim_of)))
 
 
 def _event_order(event: dict) -> tuple:

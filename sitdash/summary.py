@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import filterfalse
-from operator import itemgetter
+from itertools import filterfalse, groupby
+from operator import itemgetter, methodcaller
 
 from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
@@ -65,7 +65,7 @@ def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
     keys = index.region_day_keys
     pairs = {keys[k]: n for k, n in _region_day_counts(index, filters).items()}
     events = index.event_rows(filters)
-    movements = index.movement_rows(filters)
+    movements = movement_rows(index, filters)
     latest = max((day for _, day in pairs if day), default=None)
     days = _trend_days(latest)
 
@@ -79,19 +79,24 @@ def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
                 last[region] = max(last.get(region, ""), day)
                 per_day[region][day] += n
 
-    # Events and movements likewise: count their precomputed (regions, kind) keys in C.
+    # Events and movements likewise: count their precomputed (regions, kind) keys in C, as
+    # small ints (a tuple key holding a frozenset is compared item by item on every count).
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
-    event_keys = index.memo("event keys", lambda: _event_keys(index))
-    for (regions, etype, sub_type), n in Counter(
-            map(event_keys.__getitem__, map(itemgetter("id"), events))).items():
+    event_number, event_keys = index.derived("event keys", lambda: _numbered(
+        index.events, lambda e: (index.event_regions.get(e["id"], frozenset()), e["type"],
+                                 e.get("sub_type") or "")))
+    for number, n in Counter(map(event_number.__getitem__, map(itemgetter("id"), events))).items():
+        regions, etype, sub_type = event_keys[number]
         for region in regions:
             event_types[region][etype] += n
             event_types[region][sub_type] += n
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    move_keys = index.memo("movement keys", lambda: _movement_keys(index))
-    for (origin, destination, kind), n in Counter(
-            map(move_keys.__getitem__, map(itemgetter("id"), movements))).items():
+    move_number, move_keys = index.derived("movement keys", lambda: _numbered(
+        index.movements, _movement_key))
+    moved = Counter(map(move_number.__getitem__, map(itemgetter("id"), movements)))
+    for number, n in moved.items():
+        origin, destination, kind = move_keys[number]
         if origin:
             move_kinds[origin]["out:" + kind] += n
         if destination:
@@ -120,20 +125,23 @@ def _region_day_counts(index: Index, filters: Filters) -> Counter[int]:
     ids = index.claim_ids(filters)
     if filters.is_empty() or len(ids) * 2 < len(index.order):
         return Counter(map(key_of, ids))
-    total = index.memo("region-day counts", lambda: Counter(map(key_of, index.order)))
+    total = index.derived("region-day counts", lambda: Counter(map(key_of, index.order)))
     dropped = Counter(map(key_of, filterfalse(index.passing(filters).__contains__, index.order)))
     return total - dropped
 
 
-def _event_keys(index: Index) -> dict[str, tuple]:
-    return {e["id"]: (index.event_regions.get(e["id"], frozenset()), e["type"],
-                      e.get("sub_type") or "") for e in index.events}
+def _numbered(rows: list[dict], key_of) -> tuple[dict[str, int], list[tuple]]:
+    """Each row's id -> the number of its key, and the distinct keys by number."""
+    numbers: dict[tuple, int] = {}
+    number_of = {}
+    for row in rows:
+        number_of[row["id"]] = numbers.setdefault(key_of(row), len(numbers))
+    return number_of, list(numbers)
 
 
-def _movement_keys(index: Index) -> dict[str, tuple]:
-    return {m["id"]: (region_of(m["origin"]) if m.get("origin") else None,
-                      region_of(m["destination"]) if m.get("destination") else None,
-                      m["kind"]) for m in index.movements}
+def _movement_key(move: dict) -> tuple:
+    return (region_of(move["origin"]) if move.get("origin") else None,
+            region_of(move["destination"]) if move.get("destination") else None, move["kind"])
 
 
 _EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -171,8 +179,9 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
 
 def key_quotes(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Quotes, the most substantive first; each with its date and outlet for display."""
-    ranked = index.memo("ranked quotes", lambda: _rank_quotes(index))
-    return index.rows_of_claims("ranked quotes", ranked, index.passing(filters))
+    ranked = index.derived("ranked quotes", lambda: _rank_quotes(index))
+    return index.memo(("quotes", filters), lambda: index.rows_of_claims(
+        "ranked quotes", ranked, index.passing(filters)))
 
 
 def _rank_quotes(index: Index) -> list[dict]:
@@ -200,8 +209,9 @@ def _quote_rank(quote: dict) -> tuple:
 
 def movement_rows(index: Index, filters: Filters = NO_FILTERS) -> list[dict]:
     """Movements in date order, each with an "asserted"/"assessed" label."""
-    ordered = index.memo("ordered movements", lambda: _order_movements(index))
-    return index.rows_of_claims("ordered movements", ordered, index.passing(filters))
+    ordered = index.derived("ordered movements", lambda: _order_movements(index))
+    return index.memo(("movements", filters), lambda: index.rows_of_claims(
+        "ordered movements", ordered, index.passing(filters)))
 
 
 def _order_movements(index: Index) -> list[dict]:
@@ -225,7 +235,9 @@ def timeline(index: Index, filters: Filters = NO_FILTERS) -> list[tuple[str, lis
 
 
 def _timeline(index: Index, filters: Filters) -> list[tuple[str, list[dict]]]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for event in index.event_rows(filters):
-        groups[event.get("date") or "undated"].append(event)
-    return sorted(groups.items(), key=lambda kv: (kv[0] == "undated", kv[0]))
+    # Events come in date order (undated last), so each day's events are already together.
+    return [(day or "undated", list(events))
+            for day, events in groupby(index.event_rows(filters), key=_DATE_OF)]
+
+
+_DATE_OF = methodcaller("get", "date")

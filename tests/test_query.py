@@ -1,8 +1,10 @@
 """The query layer: indexes return exactly what a plain scan with `matches` returns."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitdash import query
 from sitdash.query import Filters, Index, matches
 
 PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol"]
@@ -153,3 +155,38 @@ def test_a_claim_belongs_to_the_regions_of_the_specific_places_it_names():
     index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
     assert index.facts["a"].regions == frozenset({"west"})
     assert index.claim_ids(Filters(regions=frozenset({"Russia"}))) == ["b"]
+
+
+@pytest.mark.parametrize("scan_limit", [0, 10_000])
+def test_typing_with_the_word_index_equals_a_fresh_query(scan_limit):
+    """Each letter either rescans the last answer or asks the word index (by its size)."""
+
+    @settings(max_examples=100, deadline=None)
+    @given(stores(), st.text(alphabet="kharivKHARIV ", max_size=7))
+    def typing(index, typed):
+        index.warm()
+        for n in range(len(typed) + 1):
+            filters = Filters(text=typed[:n])
+            assert index.claim_ids(filters) == scan(index, filters)
+
+    saved, query.NARROW_SCAN_LIMIT = query.NARROW_SCAN_LIMIT, scan_limit
+    try:
+        typing()
+    finally:
+        query.NARROW_SCAN_LIMIT = saved
+
+
+def test_the_memo_forgets_the_oldest_answers_but_not_the_derived_tables():
+    claims = {f"c{i}": {"id": f"c{i}", "doc_id": "d", "text": f"word{i}", "source": "AP",
+                        "places": [], "date": None, "start": i} for i in range(3)}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
+    table = index.derived("table", lambda: object())
+    first = index.memo("first", lambda: object())
+    for n in range(query.MEMO_SIZE):
+        index.memo(("answer", n), lambda: object())
+        assert index.memo("first", lambda: None) is first  # used again: kept
+    index.memo(("answer", "one more"), lambda: object())
+    assert index.memo(("answer", 0), lambda: "recomputed") == "recomputed"  # the oldest went
+    index.update_analyst({}, [])  # analyst data changed: answers go, derived tables stay
+    assert index.memo("first", lambda: "recomputed") == "recomputed"
+    assert index.derived("table", lambda: None) is table

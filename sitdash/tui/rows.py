@@ -7,6 +7,7 @@ read `Index` and `summary`, so they can be tested without a terminal.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,13 +26,18 @@ class Day:
     label: str
 
 
-def timeline_rows(index: Index, filters: Filters) -> list[Any]:
-    """Day headings followed by that day's events (dicts), oldest day first."""
-    rows: list[Any] = []
-    for day, events in summary.timeline(index, filters):
-        rows.append(Day(f"{day}  ({len(events)} event{'s' if len(events) != 1 else ''})"))
-        rows.extend(events)
-    return rows
+def timeline_rows(index: Index, filters: Filters, heading: Callable[[str], Any] = Day
+                  ) -> list[Any]:
+    """Day headings (made by `heading` from their label) followed by that day's events
+    (dicts), oldest day first."""
+    def build() -> list[Any]:
+        rows: list[Any] = []
+        for day, events in summary.timeline(index, filters):
+            rows.append(heading(f"{day}  ({len(events)} event{'s' if len(events) != 1 else ''})"))
+            rows.extend(events)
+        return rows
+
+    return index.memo(("timeline rows", filters, heading), build)
 
 
 def event_claim(event: dict) -> str | None:
@@ -129,6 +135,10 @@ def claim_context(index: Index, claim_id: str | None) -> ClaimContext | None:
     """The claim's sentence in its paragraph, its document and how it was judged."""
     if not claim_id or claim_id not in index.claims:
         return None
+    return index.memo(("context", claim_id), lambda: _claim_context(index, claim_id))
+
+
+def _claim_context(index: Index, claim_id: str) -> ClaimContext:
     claim = index.claims[claim_id]
     doc = index.document_of(claim_id)
     text = doc.get("text") or ""

@@ -29,8 +29,7 @@ class TimelinePane(Pane):
         ]
 
     def rows(self, index: Index, filters: Filters) -> list[Any]:
-        return [Section(r.label) if isinstance(r, R.Day) else r
-                for r in R.timeline_rows(index, filters)]
+        return R.timeline_rows(index, filters, heading=Section)
 
     def headings(self, rows: list[Any]) -> int:
         return sum(1 for r in rows if isinstance(r, Section))

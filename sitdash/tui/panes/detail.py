@@ -53,7 +53,11 @@ class DetailStrip(Static):
     """Shows `context_text` for the claim behind the selected row."""
 
     def show(self, ctx: ClaimContext | None) -> None:
-        self.claim_id = ctx.claim_id if ctx else None
         limit = 240 if self.app.size.width < 120 else 600
+        shown_for = (ctx, limit, self.app.size.width)
+        if getattr(self, "_shown_for", None) == shown_for:
+            return  # the same claim as shown (contexts are memoised per index and analyst data)
+        self._shown_for = shown_for
+        self.claim_id = ctx.claim_id if ctx else None
         self.shown = context_text(ctx, limit=limit, width=self.app.size.width)
         self.update(self.shown)

@@ -216,7 +216,7 @@ class DashboardScreen(Screen):
         the next reload (no fixed delay: one key is applied at once, a burst once)."""
         if not self._text_pending:
             self._text_pending = True
-            self.call_after_refresh(self._apply_box)
+            self.call_later(self._apply_box)
 
     def _apply_box(self) -> None:
         self._text_pending = False

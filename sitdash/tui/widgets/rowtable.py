@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -157,15 +157,54 @@ class RowTable(ScrollView, can_focus=True):
         self._layout: tuple[int, list[tuple[Column, int]]] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(maxsize=2048)
         self._base_style: Style | None = None
+        self._drawn: dict[int, tuple] = {}  # screen line -> what it showed when last drawn
 
     # -- data -------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show `rows` (kept as given, not copied or measured); the cursor stays in range."""
+        """Show `rows` (kept as given, not copied or measured); the cursor stays in range.
+
+        Only the lines whose content changed are repainted, and a new row count updates the
+        scrollbar without a relayout of the screen: typing in the filter redraws what changed."""
+        top = round(self.scroll_y)
         self.rows = rows  # cached lines stay: they are keyed by what they show
-        self.virtual_size = Size(0, len(rows) + 1)
-        self.cursor = self._settle(min(self.cursor, max(0, len(rows) - 1)), 1)
-        self.refresh()
+        size = Size(0, len(rows) + 1)
+        if size != self.virtual_size:
+            self.set_reactive(RowTable.virtual_size, size)
+            self._scroll_update(size)
+        cursor = self._settle(min(self.cursor, max(0, len(rows) - 1)), 1)
+        self.set_reactive(RowTable.cursor, cursor)
+        self._scroll_cursor_visible()
+        keys = self._screen_keys()
+        if round(self.scroll_y) != top or keys is None:
+            self.refresh()
+        else:  # compared with what each line last drew, not with the old rows: a note saved
+            width = self.size.width  # since then changes a line whose row is the same
+            for y, key in enumerate(keys, 1):
+                if self._drawn.get(y) != key:
+                    self.refresh(Region(0, y, width, 1))
+        self.post_message(self.Highlighted(self, cursor, self.current_row))
+
+    def _screen_keys(self) -> list[tuple] | None:
+        """What each row line on screen shows (None before the first layout)."""
+        height = self.scrollable_content_region.height
+        if height <= 1:
+            return None
+        top, columns = round(self.scroll_y), self.visible_columns()
+        return [self._line_key(top + y, columns) for y in range(height - 1)]
+
+    def _line_key(self, index: int, columns: list[tuple[Column, int]]) -> tuple:
+        if not self.rows:
+            return ("empty", index)
+        if index >= len(self.rows):
+            return ("blank",)
+        row = self.rows[index]
+        on_cursor = index == self.cursor
+        if isinstance(row, Section):
+            content: tuple = ("section", row.label)
+        else:
+            content = tuple(_cell_key(c.get(row)) for c, _ in columns)
+        return (content, on_cursor and self.has_focus, on_cursor)
 
     @property
     def row_count(self) -> int:
@@ -194,9 +233,13 @@ class RowTable(ScrollView, can_focus=True):
     # -- cursor -----------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
+        top = round(self.scroll_y)
         self._scroll_cursor_visible()
-        self.refresh()
+        if round(self.scroll_y) != top:
+            self.refresh()
+        else:  # only the two lines the cursor left and reached (cached lines know the cursor)
+            for index in {old, new}:
+                self.refresh(Region(0, index - top + 1, self.size.width, 1))
         self.post_message(self.Highlighted(self, new, self.current_row))
 
     def _scroll_cursor_visible(self) -> None:
@@ -322,6 +365,7 @@ class RowTable(ScrollView, can_focus=True):
         if y == 0:
             return self._header_strip(width, base)
         index = round(self.scroll_y) + y - 1
+        key = self._drawn[y] = self._line_key(index, self.visible_columns())
         if not self.rows:
             if y == 1:
                 style = base + self.get_component_rich_style("rowtable--empty")
@@ -329,19 +373,13 @@ class RowTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
-        on_cursor = index == self.cursor
-        row = self.rows[index]
         # Keyed by what the line shows, not by its position: after a filter the rows that stay
         # on screen are drawn from the cache (a line costs ~1 ms to build, a screen ~50).
-        if isinstance(row, Section):
-            content: tuple = ("section", row.label)
-        else:
-            content = tuple(_cell_key(c.get(row)) for c, _ in self.visible_columns())
-        key = (content, width, on_cursor and self.has_focus, on_cursor)
+        key = (key, width)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        strip = self._row_strip(index, width, base, on_cursor)
+        strip = self._row_strip(index, width, base, index == self.cursor)
         self._cache[key] = strip
         return strip
 

@@ -813,3 +813,29 @@ async def test_a_pane_key_right_after_enter_in_the_filter_box_switches_pane(seed
         assert app.filters.text == "wagner"
         assert app.focused.id == "table-movements"
         assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]
+        # The detail strip follows the pane the key opened, not the one enter returned to.
+        assert app.screen.active == 4
+        assert app.screen.query_one(DetailStrip).claim_id == rows(app, "movements")[0]["claim_id"]
+
+
+async def test_late_focus_messages_for_a_pane_already_left_change_nothing(seed_path):
+    """Over SSH a pane key can arrive in the same read as enter: Textual's messages about the
+    focus enter gave (to Timeline) then arrive after the key moved on, and must not win."""
+    from textual import events
+    from textual.widgets import TabPane
+
+    app = open_app(seed_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        timeline = app.screen.query_one("#table-timeline", RowTable)
+        app.screen.query_one(TabbedContent).post_message(
+            TabPane.Focused(app.screen.query_one("#tab-timeline", TabPane)))
+        app.screen.post_message(events.DescendantFocus(timeline))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "tab-movements"
+        assert app.focused.id == "table-movements"
+        assert app.screen.active == 4
+        assert app.screen.query_one(DetailStrip).claim_id == rows(app, "movements")[0]["claim_id"]

@@ -193,7 +193,7 @@ class DashboardScreen(Screen):
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
-        if isinstance(widget, RowTable):
+        if isinstance(widget, RowTable) and widget.has_focus:  # not a late one, already left
             for pane in self.panes():
                 if pane.table is widget and pane.number != self.active:
                     self.active = pane.number

@@ -401,14 +401,13 @@ class Index:
         if passing is None:
             return list(rows)
         if len(passing) * 8 >= len(rows):
-            if name == "events":  # an event passes when any of its claims does
-                row_of, claim_of = self.derived((name, "claim pairs", id(rows), len(rows)),
-                                                lambda: _claim_pairs(rows))
-                hit = set(compress(row_of, map(passing.__contains__, claim_of)))
-                return list(compress(rows, map(hit.__contains__, range(len(rows)))))
-            claims = self.derived((name, "claims", id(rows), len(rows)),
-                                  lambda: [row.get("claim_id") for row in rows])
-            return list(compress(rows, map(passing.__contains__, claims)))  # a loop in C
+            row_of, claim_of = self.derived((name, "claim pairs", id(rows), len(rows)),
+                                            lambda: _claim_pairs(rows))
+            if len(row_of) == len(rows):  # one claim a row (quotes, movements): one pass in C
+                return list(compress(rows, map(passing.__contains__, claim_of)))
+            # A row (an event) passes when any of its claims does.
+            hit = set(compress(row_of, map(passing.__contains__, claim_of)))
+            return list(compress(rows, map(hit.__contains__, range(len(rows)))))
         by_claim, position = self.derived((name, "by claim", id(rows), len(rows)),
                                        lambda: _rows_by_claim(rows))
         picked = {id(r): r for cid in passing for r in by_claim.get(cid, ())}
@@ -446,21 +445,26 @@ def _rows_by_claim(rows: list[dict]) -> tuple[dict[str, list[dict]], dict[int, i
     """Rows grouped under each claim they rest on, and each row's place in `rows`."""
     by_claim: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        for cid in row.get("claim_ids") or (row.get("claim_id"),):
-            if cid:
-                by_claim[cid].append(row)
+        for cid in _claims_of(row):
+            by_claim[cid].append(row)
     return by_claim, {id(row): n for n, row in enumerate(rows)}
 
 
 def _claim_pairs(rows: list[dict]) -> tuple[list[int], list[str]]:
-    """(row position, claim id) for every claim of every row, as two parallel lists."""
+    """(row position, claim id) for every claim of every row, as two parallel lists; a row
+    that rests on no claim gets one pair with an empty id, which no filter passes."""
     row_of: list[int] = []
     claim_of: list[str] = []
     for position, row in enumerate(rows):
-        for cid in row["claim_ids"]:
+        for cid in _claims_of(row) or ("",):
             row_of.append(position)
             claim_of.append(cid)
     return row_of, claim_of
+
+
+def _claims_of(row: dict) -> list[str]:
+    """The claims a row rests on: an event's `claim_ids`, a quote's or movement's `claim_id`."""
+    return [cid for cid in row.get("claim_ids") or (row.get("claim_id"),) if cid]
 
 
 def event_kind(event: dict) -> str:

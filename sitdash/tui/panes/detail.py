@@ -52,10 +52,12 @@ def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1,
 class DetailStrip(Static):
     """Shows `context_text` for the claim behind the selected row."""
 
+    _shown_for: tuple | None = None  # (context, limit, width) last drawn
+
     def show(self, ctx: ClaimContext | None) -> None:
         limit = 240 if self.app.size.width < 120 else 600
         shown_for = (ctx, limit, self.app.size.width)
-        if getattr(self, "_shown_for", None) == shown_for:
+        if self._shown_for == shown_for:
             return  # the same claim as shown (contexts are memoised per index and analyst data)
         self._shown_for = shown_for
         self.claim_id = ctx.claim_id if ctx else None

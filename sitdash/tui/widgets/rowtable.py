@@ -175,15 +175,20 @@ class RowTable(ScrollView, can_focus=True):
         cursor = self._settle(min(self.cursor, max(0, len(rows) - 1)), 1)
         self.set_reactive(RowTable.cursor, cursor)
         self._scroll_cursor_visible()
+        # Compared with what each line last drew, not with the old rows: a note saved since
+        # then changes a line whose row is the same.
         keys = self._screen_keys()
-        if round(self.scroll_y) != top or keys is None:
-            self.refresh()
-        else:  # compared with what each line last drew, not with the old rows: a note saved
-            width = self.size.width  # since then changes a line whose row is the same
-            for y, key in enumerate(keys, 1):
-                if self._drawn.get(y) != key:
-                    self.refresh(Region(0, y, width, 1))
+        self._repaint(top, None if keys is None else
+                      [y for y, key in enumerate(keys, 1) if self._drawn.get(y) != key])
         self.post_message(self.Highlighted(self, cursor, self.current_row))
+
+    def _repaint(self, top: int, lines: list[int] | None) -> None:
+        """Repaint screen `lines` (all when None, or when the table scrolled away from `top`)."""
+        if lines is None or round(self.scroll_y) != top:
+            self.refresh()
+            return
+        for y in lines:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def _screen_keys(self) -> list[tuple] | None:
         """What each row line on screen shows (None before the first layout)."""
@@ -235,11 +240,8 @@ class RowTable(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         top = round(self.scroll_y)
         self._scroll_cursor_visible()
-        if round(self.scroll_y) != top:
-            self.refresh()
-        else:  # only the two lines the cursor left and reached (cached lines know the cursor)
-            for index in {old, new}:
-                self.refresh(Region(0, index - top + 1, self.size.width, 1))
+        # Only the two lines the cursor left and reached (cached lines know the cursor).
+        self._repaint(top, [index - top + 1 for index in {old, new}])
         self.post_message(self.Highlighted(self, new, self.current_row))
 
     def _scroll_cursor_visible(self) -> None:

@@ -1,0 +1,144 @@
+"""The real-article set (tests/data/real) scored by scripts/score_real.py, as a regression guard.
+
+The texts are third-party reporting and stay out of git (tests/data/real/README.md says how to
+fetch them again); only the gold and the manifest are committed. Where the texts are present
+(tests/data/real/texts, or $SITDASH_REAL_TEXTS) every batch present is scored and the batches
+with a recorded floor must stay at or above it; on a fresh clone the scoring test skips. The
+floors sit just below the scores in tests/data/real/SCORES.md, for the fixers to raise.
+The first test checks the script's own arithmetic with a stand-in for sitdash, so it needs no
+texts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "score_real.py"
+REAL = ROOT / "tests" / "data" / "real"
+SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
+
+# Per batch: quotes (found, speaker right), places recall and precision, movements (kind and
+# ends) as shares, extra movements as a share of gold (at most), dates (right, of those stated).
+FLOORS: dict[int, dict[str, float]] = {}
+
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists(), reason=f"the shared scorer is not beside the clone ({SCORER})"
+)
+
+
+def _text_dirs() -> list[Path]:
+    env = os.environ.get("SITDASH_REAL_TEXTS")
+    return [Path(d) for d in env.split(os.pathsep) if d] if env else [REAL / "texts"]
+
+
+def _texts_present() -> list[str]:
+    manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
+    dirs = _text_dirs()
+    return [e["file"] for e in manifest if any((d / e["file"]).is_file() for d in dirs)]
+
+
+def _score_json(*args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--json", *args],
+        capture_output=True, text=True, timeout=3600, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode in (0, 1), done.stdout[-2000:] + done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+FAKE_SITDASH = """
+import json, sys
+from pathlib import Path
+args = sys.argv[1:]
+db = Path(args[args.index("--db") + 1])
+if args[0] == "ingest":
+    db.write_text(Path(args[1]).read_text())
+else:
+    print(json.dumps({
+        "quotes": [{"text": "We will hold the river line at all costs",
+                    "speaker": "Col. Petrenko"}],
+        "places": [{"name": "Izium", "country": "UA"}, {"name": "Kharkiv", "country": "UA"},
+                   {"name": "Warsaw", "country": "PL"}],
+        "movements": [{"kind": "withdraw", "from": "Izium", "to": None},
+                      {"kind": "advance", "from": None, "to": "Lyman"}],
+        "documents": [{"published": "2023-05-01T00:00:00"}],
+    }))
+"""
+
+
+def test_script_adds_up_batches_and_names_missing_texts(tmp_path):
+    """A stand-in sitdash gives the same export for every text: the counts are the scorer's."""
+    fake = tmp_path / "fake_sitdash.py"
+    fake.write_text(textwrap.dedent(FAKE_SITDASH))
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("a.txt", "b.txt"):  # c.txt is never written: it must be reported missing
+        (texts / name).write_text("Colonel Petrenko said the brigade left Izium on Monday.\n")
+    gold = {
+        "a.txt": {
+            "quotes": [{"fragment": "hold the river line", "speaker": "Petrenko"}],
+            "places": ["Izium", "Kharkiv", "Sumy"],
+            "movements": [
+                {"who": "brigade", "kind": "withdraw", "from": "Izium", "to": None},
+                {"who": "brigade", "kind": "advance", "from": None, "to": "Kupiansk"},
+            ],
+        },
+        "b.txt": {
+            "quotes": [{"fragment": "at all costs", "speaker": "Syrskyi"}],
+            "places": ["Izium", "Kharkiv"],
+            "movements": [{"who": "brigade", "kind": "retreat", "from": "Izium", "to": None}],
+        },
+        "c.txt": {"quotes": [], "places": ["Sumy"], "movements": []},
+    }  # fmt: skip
+    manifest = [
+        {"file": "a.txt", "batch": 1, "published": "2023-05-01", "date_in_text": True},
+        {"file": "b.txt", "batch": 2, "published": "2023-05-02", "date_in_text": True},
+        {"file": "c.txt", "batch": 2, "published": "2023-05-03", "date_in_text": True},
+    ]
+    (tmp_path / "gold.json").write_text(json.dumps(gold))
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+
+    got = _score_json(
+        "--texts", str(texts), "--gold", str(tmp_path / "gold.json"),
+        "--manifest", str(tmp_path / "manifest.json"), "--sitdash", f"{sys.executable} {fake}",
+    )  # fmt: skip
+
+    one, two, total = got["batches"]["1"], got["batches"]["2"], got["total"]
+    assert (one["q_ok"], one["q"], two["q_ok"], two["q_found"], two["q"]) == (1, 1, 0, 1, 1)
+    assert (one["p_found"], one["p"], one["p_exp_ok"], one["p_exp"]) == (2, 3, 2, 2)
+    assert (one["m_ok"], one["m"], one["m_extra"]) == (1, 2, 1)  # advance to Lyman matches no gold
+    assert (two["m_ok"], two["m"], two["m_extra"]) == (0, 1, 1)  # withdraw is not retreat, strictly
+    assert (one["d_ok"], one["d"], two["d_ok"], two["d"]) == (1, 1, 0, 1)
+    assert (total["articles"], total["q_ok"], total["p_found"], total["m_ok"]) == (2, 1, 4, 1)
+    assert got["missing"] == {"1": [], "2": ["c.txt"]}
+
+
+@pytest.mark.skipif(not _texts_present(), reason="the real-article texts are not here (see README)")
+def test_real_batches_stay_above_their_floors():
+    got = _score_json()
+    assert got["total"]["failed"] == 0, "an article failed to ingest or export"
+    for batch, c in got["batches"].items():
+        floor = FLOORS.get(int(batch))
+        if not floor:
+            continue  # a blind batch: no floor until its first score is recorded
+        shares = {
+            "quotes": c["q_ok"] / max(c["q"], 1),
+            "place_recall": c["p_found"] / max(c["p"], 1),
+            "place_precision": c["p_exp_ok"] / max(c["p_exp"], 1),
+            "moves": c["m_ok"] / max(c["m"], 1),
+            "dates": c["d_ok"] / max(c["d"], 1),
+        }
+        for name, share in shares.items():
+            assert share >= floor[name], f"batch {batch}: {name} {share:.2f} < {floor[name]}"
+        extra = c["m_extra"] / max(c["m"], 1)
+        assert extra <= floor["max_extra"], (
+            f"batch {batch}: extra {extra:.2f} > {floor['max_extra']}"
+        )

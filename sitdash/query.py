@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from sitdash.gcpause import gc_paused
-from sitdash.ingest.places import lookup, specific_places
+from sitdash.ingest.places import AREA_REGION, REGIONS, areas_of, lookup, specific_places
 
 UNVERIFIED = "unverified"
 _WORD = re.compile(r"\w+")
@@ -111,16 +111,23 @@ def region_of(place: str) -> str | None:
     return info.region if info else None
 
 
+@lru_cache(maxsize=65536)
+def area_set(places: tuple[str, ...]) -> frozenset[str]:
+    """The oblast-level areas of some places (see places.areas_of)."""
+    return frozenset(area for place in places for area in areas_of(place))
+
+
 @dataclass(slots=True)
 class ClaimFacts:
     """What a filter needs to know about one claim, precomputed once."""
 
     claim: dict
-    regions: frozenset[str]
+    regions: frozenset[str]  # theatre regions: "east", "Belarus"
     types: frozenset[str]
     outlet: str = ""
     status: str = UNVERIFIED
     _search: str | None = None
+    areas: frozenset[str] = frozenset()  # oblast-level areas: "Kharkiv Oblast", "Belarus"
 
     @property
     def search_text(self) -> str:
@@ -137,7 +144,8 @@ def matches(facts: ClaimFacts, filters: Filters) -> bool:
     """The definition of a filter, one claim at a time (the slow, obviously right way)."""
     if filters.text and filters.text.lower() not in facts.search_text:
         return False
-    if filters.regions and not (facts.regions & filters.regions):
+    # A region filter names theatres ("east": every oblast in it) or areas ("Kharkiv Oblast").
+    if filters.regions and not (facts.regions & filters.regions or facts.areas & filters.regions):
         return False
     if filters.sources and facts.claim.get("source") not in filters.sources:
         return False
@@ -196,7 +204,7 @@ class Index:
             for cid in event.get("claim_ids", ()):
                 types_by_claim[cid].add(kind)
         outlets = {doc_id: (doc.get("outlet") or "") for doc_id, doc in self.documents.items()}
-        region_sets: dict[tuple, frozenset[str]] = {}  # places tuple -> regions, computed once
+        region_sets: dict[tuple, tuple] = {}  # places tuple -> (regions, areas), computed once
         no_types: frozenset[str] = frozenset()
 
         # Claims in timeline order: dated first by date, then undated, stable within a document.
@@ -212,9 +220,9 @@ class Index:
         self.by_source: dict[str, set[str]] = defaultdict(set)
         self.by_type: dict[str, set[str]] = defaultdict(set)
         self._search_texts: list[str] | None = None  # made on the first text filter or warm()
-        # (regions, day) of each claim, what region counts and trends are made of, as a small
-        # int per claim (counting ints is several times faster than counting tuples).
-        self.region_day_keys: list[tuple[frozenset[str], str | None]] = []
+        # (regions, areas, day) of each claim, what region and area counts and trends are made
+        # of, as a small int per claim (counting ints is several times faster than tuples).
+        self.region_day_keys: list[tuple[frozenset[str], frozenset[str], str | None]] = []
         self.region_day: dict[str, int] = {}
         key_ids: dict[tuple, int] = {}
         facts_of, by_source, by_region = self.facts, self.by_source, self.by_region
@@ -222,19 +230,24 @@ class Index:
         for claim in ordered:
             cid = claim["id"]
             places = tuple(claim["places"])
-            regions = region_sets.get(places)
-            if regions is None:
-                # The regions a claim is about: those of the specific places it names.
-                regions = region_sets[places] = frozenset(
-                    r for r in map(region_of, specific_places(places)) if r)
+            known = region_sets.get(places)
+            if known is None:
+                # The regions and areas a claim is about: those of the specific places it names.
+                specific = tuple(specific_places(places))
+                known = region_sets[places] = (
+                    frozenset(r for r in map(region_of, specific) if r), area_set(specific))
+            regions, areas = known
             types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
-            facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""))
+            facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""),
+                                       areas=areas)
             for region in regions:
                 by_region[region].add(cid)
+            for area in areas:  # area names never clash with theatre names but "Belarus",
+                by_region[area].add(cid)  # whose claims are the same either way
             by_source[claim["source"]].add(cid)
             for etype in types:
                 self.by_type[etype].add(cid)
-            key = (regions, claim["date"])
+            key = (regions, areas, claim["date"])
             number = key_ids.get(key)
             if number is None:
                 number = key_ids[key] = len(day_keys)
@@ -243,6 +256,7 @@ class Index:
         self.events_in_order = sorted(self.events, key=_event_order)
         self.event_regions = {e["id"]: frozenset(r for r in map(region_of, e.get("places") or ())
                                                  if r) for e in self.events}
+        self.event_areas = {e["id"]: area_set(tuple(e.get("places") or ())) for e in self.events}
         self._apply_judgements()
         self._text_cache: tuple[str, list[str]] | None = None
         self._words: dict[str, list[int]] | None = None  # word -> positions, built by warm()
@@ -422,9 +436,21 @@ class Index:
     # -- lookups for the panes and pickers --------------------------------------------------
 
     def options(self, kind: str) -> list[tuple[str, int]]:
-        """Values a picker offers for `kind` (region, source, type), with claim counts."""
+        """Values a picker offers for `kind` (region, source, type), with claim counts. Regions
+        come as each theatre followed by its areas, most claims first."""
         table = {"region": self.by_region, "source": self.by_source, "type": self.by_type}[kind]
-        return sorted(((k, len(v)) for k, v in table.items() if k), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(((k, len(v)) for k, v in table.items() if k),
+                        key=lambda kv: (-kv[1], kv[0]))
+        if kind != "region":
+            return ranked
+        theatres = [kv for kv in ranked if kv[0] in REGIONS]
+        grouped = []
+        for theatre in theatres + [(None, 0)]:
+            if theatre[0] is not None:
+                grouped.append(theatre)
+            grouped += [kv for kv in ranked if kv[0] not in REGIONS and kv[0] != theatre[0]
+                        and AREA_REGION.get(kv[0]) == theatre[0]]
+        return grouped
 
     def dates(self) -> list[str]:
         return sorted({c["date"] for c in self.claims.values() if c.get("date")})

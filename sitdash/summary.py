@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from itertools import filterfalse, groupby
 from operator import itemgetter, methodcaller
 
+from sitdash.ingest.places import AREA_REGION, areas_of
 from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
 
@@ -30,19 +31,53 @@ BACKWARD = {"withdraw", "retreat", "reposition", "regroup"}
 FORWARD = {"deploy", "redeploy", "advance"}
 
 
+# How much is going on in a region or area, as a level: the map's pattern and the Regions pane's
+# mark read it. Density rises with the level, so it reads without colour.
+NO_REPORTS, QUIET, MOVEMENT, STRIKES, FIGHTING = range(5)
+LEVEL_MARKS = {NO_REPORTS: " ", QUIET: "░", MOVEMENT: "▒", STRIKES: "▓", FIGHTING: "█"}
+LEVEL_WORDS = {NO_REPORTS: "no reports", QUIET: "quiet", MOVEMENT: "movement, other",
+               STRIKES: "strikes", FIGHTING: "fighting"}
+ACTIVE = MOVEMENT  # from this level up an area counts as active
+
+
 @dataclass(slots=True)
 class RegionRow:
-    region: str
+    """One theatre region or one oblast-level area (see places.AREA_REGION) under the filters."""
+
+    region: str  # the filter value: a theatre ("east") or an area ("Kharkiv Oblast")
     status: str
     last_date: str | None
     claims: int
     events: int
     movements: int
     trend: list[int] = field(default_factory=list)
+    level: int = NO_REPORTS
+    theatre: str | None = None  # an area's theatre region; None on a theatre row
+    is_area: bool = False
+    # How sure the status is ("single source", "corroborated", "contested"), once the status
+    # rests on consolidated developments; None until then.
+    certainty: str | None = None
 
     @property
     def sparkline(self) -> str:
         return sparkline(self.trend)
+
+    @property
+    def mark(self) -> str:
+        return LEVEL_MARKS[self.level]
+
+    @property
+    def active(self) -> bool:
+        return self.level >= ACTIVE
+
+    @property
+    def label(self) -> str:
+        """The short name: "Kharkiv" for Kharkiv Oblast."""
+        return area_label(self.region)
+
+
+def area_label(area: str) -> str:
+    return area.removesuffix(" Oblast")
 
 
 def sparkline(values: list[int]) -> str:
@@ -61,61 +96,118 @@ def region_status(index: Index, filters: Filters = NO_FILTERS) -> list[RegionRow
 
 
 def _region_status(index: Index, filters: Filters) -> list[RegionRow]:
-    # Count (regions, day) pairs first: a few thousand distinct pairs however many claims.
+    tally = _tally(index, filters, "regions")
+    regions = list(THEATRE_REGIONS) + sorted(set(tally.claims) - set(THEATRE_REGIONS))
+    return [tally.row(region) for region in regions]
+
+
+# Every area, in the order the Regions pane and the map list them.
+AREAS = tuple(AREA_REGION)
+
+
+def area_status(index: Index, filters: Filters = NO_FILTERS) -> list[RegionRow]:
+    """One row per oblast-level area (every one, reported or not), like region_status."""
+    return index.memo(("areas", filters), lambda: _area_status(index, filters))
+
+
+def _area_status(index: Index, filters: Filters) -> list[RegionRow]:
+    tally = _tally(index, filters, "areas")
+    return [tally.row(area, theatre=AREA_REGION[area], is_area=True) for area in AREAS]
+
+
+def regions_outline(index: Index, filters: Filters = NO_FILTERS) -> list[RegionRow]:
+    """Each theatre row followed by its areas with anything reported (most active first): what
+    the Regions pane and the brief list. Belarus is one area, so it has no area row of its own."""
+    def build() -> list[RegionRow]:
+        by_theatre: dict[str | None, list[RegionRow]] = defaultdict(list)
+        for row in area_status(index, filters):
+            if (row.claims or row.events or row.movements) and row.region != row.theatre:
+                by_theatre[row.theatre].append(row)
+        out = []
+        for theatre in region_status(index, filters):
+            out.append(theatre)
+            out += sorted(by_theatre.get(theatre.region, ()),
+                          key=lambda r: (-r.level, -r.claims, r.region))
+        return out
+
+    return index.memo(("outline", filters), build)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Claims, events and movements counted per group (theatre region or area)."""
+
+    claims: Counter[str]
+    last: dict[str, str]
+    per_day: dict[str, Counter[str]]
+    event_types: dict[str, Counter[str]]
+    move_kinds: dict[str, Counter[str]]
+    days: list[str]
+
+    def row(self, group: str, theatre: str | None = None, is_area: bool = False) -> RegionRow:
+        types = self.event_types.get(group, Counter())
+        kinds = self.move_kinds.get(group, Counter())
+        claims = self.claims.get(group, 0)
+        return RegionRow(
+            region=group,
+            status=_status(types, kinds),
+            last_date=self.last.get(group),
+            claims=claims,
+            events=sum(n for t, n in types.items() if t in _EVENT_TYPES),
+            movements=sum(kinds.values()),
+            trend=[self.per_day[group].get(d, 0) for d in self.days],
+            level=activity_level(types, kinds, claims),
+            theatre=theatre,
+            is_area=is_area,
+        )
+
+
+def _tally(index: Index, filters: Filters, level: str) -> _Tally:
+    """Count per theatre region (`level` "regions") or per area ("areas") under the filters."""
+    # Count (regions, areas, day) keys first: a few thousand distinct keys however many claims.
+    position = 0 if level == "regions" else 1
     keys = index.region_day_keys
     pairs = {keys[k]: n for k, n in _region_day_counts(index, filters).items()}
     events = index.event_rows(filters)
     movements = movement_rows(index, filters)
-    latest = max((day for _, day in pairs if day), default=None)
-    days = _trend_days(latest)
+    latest = max((key[2] for key in pairs if key[2]), default=None)
 
     claim_count: Counter[str] = Counter()
     last: dict[str, str] = {}
     per_day: dict[str, Counter[str]] = defaultdict(Counter)
-    for (regions, day), n in pairs.items():
-        for region in regions:
-            claim_count[region] += n
+    for key, n in pairs.items():
+        day = key[2]
+        for group in key[position]:
+            claim_count[group] += n
             if day:
-                last[region] = max(last.get(region, ""), day)
-                per_day[region][day] += n
+                last[group] = max(last.get(group, ""), day)
+                per_day[group][day] += n
 
-    # Events and movements likewise: count their precomputed (regions, kind) keys in C, as
+    # Events and movements likewise: count their precomputed (groups, kind) keys in C, as
     # small ints (a tuple key holding a frozenset is compared item by item on every count).
+    groups_of = index.event_regions if level == "regions" else index.event_areas
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
-    event_number, event_keys = index.derived("event keys", lambda: _numbered(
-        index.events, lambda e: (index.event_regions.get(e["id"], frozenset()), e["type"],
+    event_number, event_keys = index.derived(("event keys", level), lambda: _numbered(
+        index.events, lambda e: (groups_of.get(e["id"], frozenset()), e["type"],
                                  e.get("sub_type") or "")))
     for number, n in Counter(map(event_number.__getitem__, map(itemgetter("id"), events))).items():
-        regions, etype, sub_type = event_keys[number]
-        for region in regions:
-            event_types[region][etype] += n
-            event_types[region][sub_type] += n
+        groups, etype, sub_type = event_keys[number]
+        for group in groups:
+            event_types[group][etype] += n
+            event_types[group][sub_type] += n
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    move_number, move_keys = index.derived("movement keys", lambda: _numbered(
-        index.movements, _movement_key))
+    key_of = _movement_regions if level == "regions" else _movement_areas
+    move_number, move_keys = index.derived(("movement keys", level), lambda: _numbered(
+        index.movements, key_of))
     moved = Counter(map(move_number.__getitem__, map(itemgetter("id"), movements)))
     for number, n in moved.items():
-        origin, destination, kind = move_keys[number]
-        if origin:
-            move_kinds[origin]["out:" + kind] += n
-        if destination:
-            move_kinds[destination]["in:" + kind] += n
-
-    regions = list(THEATRE_REGIONS) + sorted(set(claim_count) - set(THEATRE_REGIONS))
-    rows = []
-    for region in regions:
-        types, kinds = event_types.get(region, Counter()), move_kinds.get(region, Counter())
-        rows.append(RegionRow(
-            region=region,
-            status=_status(types, kinds),
-            last_date=last.get(region),
-            claims=claim_count.get(region, 0),
-            events=sum(n for t, n in types.items() if t in _EVENT_TYPES),
-            movements=sum(kinds.values()),
-            trend=[per_day[region].get(d, 0) for d in days],
-        ))
-    return rows
+        origins, destinations, kind = move_keys[number]
+        for group in origins:
+            move_kinds[group]["out:" + kind] += n
+        for group in destinations:
+            move_kinds[group]["in:" + kind] += n
+    return _Tally(claim_count, last, per_day, event_types, move_kinds, _trend_days(latest))
 
 
 def _region_day_counts(index: Index, filters: Filters) -> Counter[int]:
@@ -139,9 +231,29 @@ def _numbered(rows: list[dict], key_of) -> tuple[dict[str, int], list[tuple]]:
     return number_of, list(numbers)
 
 
-def _movement_key(move: dict) -> tuple:
-    return (region_of(move["origin"]) if move.get("origin") else None,
-            region_of(move["destination"]) if move.get("destination") else None, move["kind"])
+def _movement_regions(move: dict) -> tuple:
+    """(origin regions, destination regions, kind) of a movement."""
+    def regions(place: str | None) -> tuple[str, ...]:
+        region = region_of(place) if place else None
+        return (region,) if region else ()
+
+    return regions(move.get("origin")), regions(move.get("destination")), move["kind"]
+
+
+def _movement_areas(move: dict) -> tuple:
+    """(origin areas, destination areas, kind) of a movement."""
+    def areas(place: str | None) -> tuple[str, ...]:
+        return areas_of(place) if place else ()
+
+    return areas(move.get("origin")), areas(move.get("destination")), move["kind"]
+
+
+def area_activity(index: Index, filters: Filters, area: str) -> tuple[list[dict], list[dict]]:
+    """The events in an area and the movements from or to it, under the filters, latest first."""
+    events = [e for e in index.event_rows(filters) if area in index.event_areas.get(e["id"], ())]
+    moves = [m for m in movement_rows(index, filters)
+             if area in _movement_areas(m)[0] + _movement_areas(m)[1]]
+    return events[::-1], moves[::-1]
 
 
 _EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -153,6 +265,18 @@ def _trend_days(latest: str | None) -> list[str]:
         return []
     end = date.fromisoformat(latest)
     return [(end - timedelta(days=n)).isoformat() for n in range(TREND_DAYS - 1, -1, -1)]
+
+
+def activity_level(types: Counter[str], kinds: Counter[str], claims: int) -> int:
+    """FIGHTING for battles, STRIKES for strikes and attacks, MOVEMENT for forces moving or any
+    other event, QUIET when only named, NO_REPORTS when not even named."""
+    if any(types[t] for t in BATTLE_TYPES):
+        return FIGHTING
+    if types["Explosions/Remote violence"] or types["Violence against civilians"]:
+        return STRIKES
+    if sum(kinds.values()) or any(types[t] for t in _EVENT_TYPES):
+        return MOVEMENT
+    return QUIET if claims else NO_REPORTS
 
 
 def _status(types: Counter[str], kinds: Counter[str]) -> str:

@@ -410,3 +410,22 @@ def test_villages_liberated_north_of_kharkiv_in_may_2022():
         "Borshchova",
         "Koropove",
     ]
+
+
+def test_places_roll_up_to_oblast_level_areas():
+    from sitdash.ingest.places import AREA_REGION, areas_of
+
+    assert areas_of("Izium") == ("Kharkiv Oblast",)
+    assert areas_of("Kiev") == ("Kyiv Oblast",)  # the gazetteer keeps Kyiv city in its oblast
+    assert areas_of("Sevastopol") == ("Crimea",)
+    assert areas_of("Donbas") == ("Donetsk Oblast", "Luhansk Oblast")
+    assert areas_of("Sudzha") == ("Kursk Oblast",)  # Russia's border oblasts stand alone
+    assert areas_of("Moscow") == areas_of("Russia") == ("Russia (other)",)
+    assert areas_of("Gomel") == areas_of("Belarus") == ("Belarus",)
+    assert areas_of("Transnistria") == ("Moldova",)
+    assert areas_of("Ukraine") == areas_of("Atlantis") == ()
+    # 24 oblasts and Crimea, Belarus, five Russian border oblasts, the rest of Russia, and
+    # the other neighbours; each theatre area sits in the theatre of its places.
+    assert len([a for a, r in AREA_REGION.items() if r not in (None, "Belarus", "Russia")]) == 25
+    for place in ("Kharkiv", "Lviv", "Mariupol", "Kherson", "Gomel", "Belgorod"):
+        assert {AREA_REGION[a] for a in areas_of(place)} == {lookup(place).region}, place

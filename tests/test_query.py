@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from sitdash import query
 from sitdash.query import Filters, Index, matches
 
-PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol"]
+PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol",
+          "Moscow"]
 SOURCES = ["John Kirby", "the Pentagon", "a senior US defense official", "Reuters"]
 TYPES = ["Battles", "Explosions/Remote violence", "Strategic developments"]
 WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", "",
@@ -50,8 +51,10 @@ def stores(draw):
 filters_strategy = st.builds(
     Filters,
     text=st.sampled_from(WORDS + ["KHAR", "infobae", "kirby"]),
-    regions=st.frozensets(st.sampled_from(["north", "east", "south", "west", "Belarus"]),
-                          max_size=2),
+    # theatres and oblast-level areas, mixed (a theatre takes in every area of it)
+    regions=st.frozensets(st.sampled_from(["north", "east", "south", "west", "Belarus",
+                                           "Kharkiv Oblast", "Kyiv Oblast", "Donetsk Oblast",
+                                           "Russia (other)", "Lviv Oblast"]), max_size=2),
     sources=st.frozensets(st.sampled_from(SOURCES), max_size=2),
     types=st.frozensets(st.sampled_from(TYPES), max_size=2),
     date_from=st.sampled_from(DATES),
@@ -123,7 +126,11 @@ def test_regions_come_from_the_gazetteer_and_filters_combine():
     assert index.claim_ids(Filters(needs_review=True)) == ["a", "c"]
     assert index.claim_ids(Filters(text="CONVOY", sources=frozenset({"AP"}))) == ["b"]
     assert index.claim_ids(Filters(date_from="2022-03-02")) == ["a"]
-    assert dict(index.options("region")) == {"east": 1, "north": 1, "Belarus": 1}
+    assert index.claim_ids(Filters(regions=frozenset({"Kharkiv Oblast"}))) == ["a"]
+    assert index.claim_ids(Filters(regions=frozenset({"Kyiv Oblast", "east"}))) == ["b", "a"]
+    # The picker lists each theatre followed by its areas.
+    assert index.options("region") == [("Belarus", 1), ("east", 1), ("Kharkiv Oblast", 1),
+                                       ("north", 1), ("Kyiv Oblast", 1)]
 
 
 def test_analyst_updates_change_needs_review_without_rebuilding():
@@ -154,7 +161,10 @@ def test_a_claim_belongs_to_the_regions_of_the_specific_places_it_names():
     }
     index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
     assert index.facts["a"].regions == frozenset({"west"})
+    assert index.facts["a"].areas == frozenset({"Lviv Oblast"})
+    assert index.facts["b"].areas == frozenset({"Russia (other)"})
     assert index.claim_ids(Filters(regions=frozenset({"Russia"}))) == ["b"]
+    assert index.claim_ids(Filters(regions=frozenset({"Russia (other)"}))) == ["b"]
 
 
 @pytest.mark.parametrize("scan_limit", [0, 10_000])

@@ -135,3 +135,62 @@ def test_quotes_scored_at_ingest_rank_by_their_stored_score(tmp_path):
         assert quote["score"] == quote_score(quote, index.claims.get(quote["claim_id"]))
     ranked = key_quotes(index)
     assert [q["score"] for q in ranked] == sorted((q["score"] for q in stored), reverse=True)
+
+
+# -- oblast-level areas -----------------------------------------------------------------------
+
+
+def test_areas_roll_places_up_to_their_oblast_and_keep_every_area():
+    from sitdash.summary import AREAS, FIGHTING, MOVEMENT, NO_REPORTS, STRIKES, area_status
+
+    rows = {r.region: r for r in area_status(make_index())}
+    assert list(rows) == list(AREAS)  # every area, reported or not (the map needs each one)
+    # Izium is in Kharkiv Oblast: the battle near it marks the oblast as fought over.
+    assert (rows["Kharkiv Oblast"].claims, rows["Kharkiv Oblast"].events) == (1, 1)
+    assert rows["Kharkiv Oblast"].level == FIGHTING and rows["Kharkiv Oblast"].status == "contested"
+    assert rows["Kharkiv Oblast"].theatre == "east" and rows["Kharkiv Oblast"].label == "Kharkiv"
+    # Donbas covers two oblasts: the Wagner deployment counts in both.
+    for oblast in ("Donetsk Oblast", "Luhansk Oblast"):
+        assert (rows[oblast].claims, rows[oblast].movements, rows[oblast].level) == (1, 1, MOVEMENT)
+        assert rows[oblast].status == "reinforcing"
+    assert rows["Lviv Oblast"].level == STRIKES and rows["Lviv Oblast"].mark == "▓"
+    assert rows["Chernihiv Oblast"].status == "forces withdrawing"
+    assert rows["Volyn Oblast"].level == NO_REPORTS and rows["Volyn Oblast"].mark == " "
+    assert not rows["Volyn Oblast"].active and rows["Odesa Oblast"].active
+    assert rows["Odesa Oblast"].last_date == "2022-04-03"
+    assert len(rows["Odesa Oblast"].trend) == 14
+
+
+def test_outline_lists_each_theatre_then_its_reported_areas_most_active_first():
+    from sitdash.summary import regions_outline
+
+    outline = regions_outline(make_index())
+    names = [(r.region, r.is_area) for r in outline]
+    east = names.index(("east", False))
+    # Kharkiv (fighting) before Donetsk and Luhansk (movement), then the next theatre.
+    assert names[east + 1:east + 5] == [("Kharkiv Oblast", True), ("Donetsk Oblast", True),
+                                        ("Luhansk Oblast", True), ("south", False)]
+    assert [r.region for r in outline if not r.is_area] == [
+        "north", "east", "south", "central", "west", "Belarus", "Russia"]
+    assert "Volyn Oblast" not in {r.region for r in outline}  # nothing reported there
+
+
+def test_area_rows_follow_the_filters_at_both_levels():
+    from sitdash.summary import area_status
+
+    index = make_index()
+    only_east = {r.region: r for r in area_status(index, Filters(regions=frozenset({"east"})))}
+    assert only_east["Kharkiv Oblast"].claims == 1 and only_east["Odesa Oblast"].claims == 0
+    one_oblast = {r.region: r for r in area_status(
+        index, Filters(regions=frozenset({"Luhansk Oblast"})))}
+    # The Donbas claim names both oblasts, so filtering to one of them keeps it whole.
+    assert one_oblast["Donetsk Oblast"].claims == 1 and one_oblast["Kharkiv Oblast"].claims == 0
+
+
+def test_area_activity_lists_an_areas_events_and_movements_latest_first():
+    from sitdash.summary import area_activity
+
+    events, moves = area_activity(make_index(), Filters(), "Kharkiv Oblast")
+    assert [e["id"] for e in events] == ["e3"] and moves == []
+    events, moves = area_activity(make_index(), Filters(), "Donetsk Oblast")
+    assert events == [] and [m["id"] for m in moves] == ["m2"]

@@ -72,6 +72,24 @@ OBLAST_REGION = {
 # Areas spanning several oblasts.
 AREA_OBLASTS = {"Donbas": ("Donetsk Oblast", "Luhansk Oblast")}
 
+# Oblast-level areas, what the Regions pane, the map and the exports roll places up to: every
+# Ukrainian oblast and Crimea (Kyiv city lies in Kyiv Oblast and Sevastopol in Crimea, as in the
+# gazetteer), Belarus as a whole, Russia's oblasts on the border, the rest of Russia as one area,
+# and the other neighbours as countries.
+RUSSIA_BORDER_OBLASTS = ("Bryansk Oblast", "Kursk Oblast", "Belgorod Oblast", "Voronezh Oblast",
+                         "Rostov Oblast")
+RUSSIA_ELSEWHERE = "Russia (other)"
+NEIGHBOUR_COUNTRIES = {"BY": "Belarus", "MD": "Moldova", "PL": "Poland", "RO": "Romania",
+                       "HU": "Hungary", "SK": "Slovakia", "LT": "Lithuania"}
+# area -> theatre region (None: a neighbour outside the theatre regions).
+AREA_REGION: dict[str, str | None] = {
+    **{oblast: region for oblast, region in OBLAST_REGION.items()},
+    "Belarus": "Belarus",
+    **{oblast: "Russia" for oblast in RUSSIA_BORDER_OBLASTS},
+    RUSSIA_ELSEWHERE: "Russia",
+    **{name: None for code, name in NEIGHBOUR_COUNTRIES.items() if code != "BY"},
+}
+
 # Cities that share a name with a river: "the Dnipro" or "Dnipro river" is the river.
 RIVER_HOMONYMS = frozenset({"Dnipro", "Desna", "Inhulets", "Oskil", "Psel", "Vorskla"})
 
@@ -187,6 +205,23 @@ def oblasts_of(name: str) -> list[str]:
     if info.name in AREA_OBLASTS:
         return list(AREA_OBLASTS[info.name])
     return [info.oblast] if info.oblast else []
+
+
+def areas_of(name: str) -> tuple[str, ...]:
+    """The oblast-level areas a place rolls up to (see AREA_REGION): "Izium" -> Kharkiv Oblast,
+    "Donbas" -> Donetsk and Luhansk Oblasts, "Moscow" -> Russia (other), "Gomel" -> Belarus.
+    Ukraine itself, like an unknown name, rolls up to nothing."""
+    info = lookup(name)
+    if info is None:
+        return ()
+    if info.name in AREA_OBLASTS:
+        return AREA_OBLASTS[info.name]
+    if info.country == "UA":
+        return (info.oblast,) if info.oblast in AREA_REGION else ()
+    if info.country == "RU":
+        return (info.oblast if info.oblast in RUSSIA_BORDER_OBLASTS else RUSSIA_ELSEWHERE,)
+    country = NEIGHBOUR_COUNTRIES.get(info.country)
+    return (country,) if country else ()
 
 
 def region_of(name: str) -> str | None:

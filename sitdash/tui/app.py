@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
+from sitdash.ingest.places import AREA_REGION, REGIONS
 from sitdash.query import Filters, Index
 from sitdash.tui import keys
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
@@ -54,6 +55,9 @@ class SitdashApp(App):
         gc.disable()
         self.index = Index.from_store(store)
         self.filters = load_filters(self.ui_path)
+        # What enter on a region row or a map tile changed, so escape can take it back: the
+        # earlier values of the fields it set, latest last.
+        self.narrowed: list[dict] = []
         self.last_export: Path | None = None
 
     def get_default_screen(self) -> Screen:
@@ -114,6 +118,23 @@ class SitdashApp(App):
             self.notify(f"Filters not saved: {error}", severity="warning")
         self.reload_screens()
 
+    def narrow_filters(self, filters: Filters) -> None:
+        """Apply `filters` (from enter on a region row or a map tile) so that escape can take
+        the change back; the other filters may change meanwhile and stay."""
+        changed = {name: value for name, value in self.filters.to_dict().items()
+                   if filters.to_dict()[name] != value}
+        if not changed:
+            return
+        self.narrowed.append({name: getattr(self.filters, name) for name in changed})
+        self.set_filters(filters)
+
+    def back_filters(self) -> bool:
+        """Take back the latest narrow_filters; False when there is none to take back."""
+        if not self.narrowed:
+            return False
+        self.set_filters(self.filters.with_(**self.narrowed.pop()))
+        return True
+
     def reload_screens(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "reload"):
@@ -122,15 +143,20 @@ class SitdashApp(App):
                 screen.sync_filter_box()
 
     def _pick(self, title: str, options: list[tuple[str, int]], selected: frozenset[str],
-              field: str) -> None:
+              field: str, labels: dict[str, str] | None = None) -> None:
         def chosen(values: frozenset[str] | None) -> None:
             if values is not None:
                 self.set_filters(self.filters.with_(**{field: values}))
 
-        self.push_screen(PickerScreen(title, options, selected), chosen)
+        self.push_screen(PickerScreen(title, options, selected, labels=labels), chosen)
 
     def action_pick_regions(self) -> None:
-        self._pick("Regions", self.index.options("region"), self.filters.regions, "regions")
+        """Theatres and, under each, its areas (a theatre takes in all of its areas)."""
+        options = self.index.options("region")
+        labels = {value: ("  " + value if value in AREA_REGION and value not in REGIONS
+                          else value) for value, _ in options}
+        self._pick("Regions: a theatre, or an oblast under it", options, self.filters.regions,
+                   "regions", labels)
 
     def action_pick_sources(self) -> None:
         self._pick("Sources and speakers", self.index.options("source"), self.filters.sources,
@@ -163,6 +189,7 @@ class SitdashApp(App):
         self.set_filters(self.filters.with_(needs_review=not self.filters.needs_review))
 
     def action_clear_filters(self) -> None:
+        self.narrowed.clear()
         self.set_filters(Filters())
 
     # -- screens ----------------------------------------------------------------------------

@@ -68,7 +68,8 @@ def when_short(date: str | None, precision: str | None) -> str:
 
 
 def region_rows(index: Index, filters: Filters) -> list[summary.RegionRow]:
-    return summary.region_status(index, filters)
+    """Each theatre region followed by its areas with anything reported."""
+    return summary.regions_outline(index, filters)
 
 
 def region_claim_ids(index: Index, region: str, filters: Filters) -> list[str]:

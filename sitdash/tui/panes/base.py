@@ -66,6 +66,11 @@ class Pane(Vertical):
         count = len(rows) - self.headings(rows)
         self.border_subtitle = f"{count} row{'s' if count != 1 else ''}"
 
+    def select_filters(self, row: Any, filters: Filters) -> Filters | None:
+        """The filters enter on `row` narrows to (escape takes them back), or None when enter
+        opens the row's claim instead."""
+        return None
+
     def headings(self, rows: list[Any]) -> int:
         """How many of `rows` are headings, not items (only the timeline has them)."""
         return 0

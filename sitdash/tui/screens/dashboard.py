@@ -188,7 +188,12 @@ class DashboardScreen(Screen):
     @on(RowTable.Selected)
     def _selected(self, event: RowTable.Selected) -> None:
         pane = next((p for p in self.panes() if p.table is event.table), None)
-        if pane is not None:
+        if pane is None:
+            return
+        narrowed = pane.select_filters(event.row, self.app.filters)
+        if narrowed is not None:
+            self.app.narrow_filters(narrowed)
+        else:
             self.app.open_claim(pane.claim_of(event.row))
 
     def on_descendant_focus(self, event) -> None:
@@ -239,13 +244,16 @@ class DashboardScreen(Screen):
         self.set_focus(box)
 
     def action_escape(self) -> None:
-        """Layered: leave the filter box; then clear the text filter."""
+        """Layered: leave the filter box; then undo a narrowing made by enter (on a region row
+        or a map tile); then clear the text filter."""
         box = self.query_one("#filter", Input)
         if box.has_focus:
             self._apply_text(box.value)
             if not box.value:
                 box.display = False
             self.focus_pane(self.active)
+        elif self.app.back_filters():
+            pass
         elif self.app.filters.text:
             box.value = ""
             box.display = False

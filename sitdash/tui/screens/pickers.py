@@ -25,11 +25,13 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     ]
 
     def __init__(self, title: str, options: list[tuple[str, int]],
-                 selected: frozenset[str] = frozenset(), hint: str = "") -> None:
+                 selected: frozenset[str] = frozenset(), hint: str = "",
+                 labels: dict[str, str] | None = None) -> None:
         super().__init__(classes="picker")
         self.title_text = title
         self.options = options
         self.counts = dict(options)
+        self.labels = labels or {}  # how a value is shown, when not as itself
         self.selected = set(selected)
         self.hint = hint
 
@@ -39,7 +41,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
             yield Input(placeholder="type to search…", id="picker-search")
             yield RowTable([
                 Column("mark", "Sel", 3, lambda v: "[x]" if v in self.selected else "[ ]"),
-                Column("value", "Value", 10, lambda v: v, flex=True),
+                Column("value", "Value", 10, lambda v: self.labels.get(v, v), flex=True),
                 Column("count", "Claims", 6, lambda v: str(self.counts.get(v, 0)),
                        justify="right"),
             ], empty="Nothing matches the search.", id="picker-list")

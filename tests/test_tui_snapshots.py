@@ -37,3 +37,7 @@ def test_claims_screen(snap_compare, app):
 
 def test_note_modal(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["3", "n", *"Check the figure"])
+
+
+def test_map_80x24(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["m"])

@@ -24,6 +24,7 @@ from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.help import HelpScreen
 from sitdash.tui.screens.judge import GradeScreen, StatusScreen
+from sitdash.tui.screens.map import MapScreen
 from sitdash.tui.screens.note import NoteScreen
 from sitdash.tui.screens.pickers import PickerScreen
 from sitdash.tui.screens.sources import SourcesScreen
@@ -206,6 +207,13 @@ class SitdashApp(App):
 
     def action_sources(self) -> None:
         self._show(SourcesScreen)
+
+    def action_map(self) -> None:
+        """The map screen; `m` on the map goes back."""
+        if isinstance(self.screen, MapScreen):
+            self.pop_screen()
+        else:
+            self._show(MapScreen)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

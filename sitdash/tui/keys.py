@@ -38,6 +38,7 @@ KEYS: tuple[Key, ...] = (
     Key("v", "status", "Set verification status", "app", show=False),
     Key("g", "grade", "Set Admiralty grade", "app", show=False),
     Key("e", "export", "Export the brief (markdown)", "app", show=False),
+    Key("m", "map", "Map: oblasts marked by what is going on", "app", short="Map"),
     Key("slash", "filter_text", "Filter text as you type", "dashboard", display="/",
         short="Filter"),
     Key("tab", "next_pane", "Next pane", "dashboard", show=False),
@@ -56,6 +57,18 @@ KEYS: tuple[Key, ...] = (
     Key("home,end", "ends", "First / last row", "table", palette=False, display="Home / End"),
     Key("enter", "select", "Open the claim in full (on a region or speaker: filter by it)",
         "table", palette=False),
+    Key("up,k", "move('up')", "Map: to the tile above", "map", show=False, palette=False,
+        display="↑ / k"),
+    Key("down,j", "move('down')", "Map: to the tile below", "map", show=False, palette=False,
+        display="↓ / j"),
+    Key("left,h", "move('left')", "Map: to the tile on the left", "map", show=False,
+        palette=False, display="← / h"),
+    Key("right,l", "move('right')", "Map: to the tile on the right", "map", show=False,
+        palette=False, display="→ / l"),
+    Key("enter", "filter_area", "Map: filter every pane to the tile's area", "map",
+        palette=False, short="Filter to it"),
+    Key("escape", "back", "Map: back to the dashboard without filtering", "map",
+        palette=False, short="Back"),
     Key("escape", "close", "Close the top window (asks first if a note was edited)", "modal",
         palette=False),
     Key("space", "toggle", "Picker: toggle the highlighted choice", "modal", palette=False),
@@ -71,6 +84,7 @@ SCOPE_TITLES = {
     "dashboard": "Dashboard",
     "claims": "Claims and sources screens",
     "table": "Any list",
+    "map": "Map screen",
     "modal": "Pickers and dialogs",
 }
 
@@ -91,7 +105,7 @@ TYPED_ACTIONS = frozenset(k.action for k in KEYS
 
 
 def bindings(scope: str) -> list[Binding]:
-    """Textual bindings for one scope (only app/dashboard/claims carry real bindings)."""
+    """Textual bindings for one scope (only app/dashboard/claims/map carry real bindings)."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
                     key_display=k.display, priority=k.action in TYPED_ACTIONS)
             for k in KEYS if k.scope == scope]

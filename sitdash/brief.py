@@ -9,7 +9,14 @@ from rich.text import Text
 
 from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.safe_text import one_line
-from sitdash.summary import key_quotes, movement_rows, movement_totals, plural, region_status
+from sitdash.summary import (
+    area_status,
+    key_quotes,
+    movement_rows,
+    movement_totals,
+    plural,
+    region_status,
+)
 
 
 def safe(value: str | None) -> Text:
@@ -35,6 +42,18 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -
         regions.add_row(row.region, row.status, row.last_date or "-",
                         f"{row.claims}/{row.events}/{row.movements}", row.sparkline)
 
+    oblasts = Table(title="Oblasts with reports", title_justify="left", box=box.SIMPLE_HEAD,
+                    expand=True)
+    oblasts.add_column("", no_wrap=True)
+    oblasts.add_column("Area", no_wrap=True)
+    oblasts.add_column("Status", ratio=1, min_width=22)
+    oblasts.add_column("Last", no_wrap=True)
+    oblasts.add_column("Cl/Ev/Mv", no_wrap=True, justify="right")
+    reported = [r for r in area_status(index, filters) if r.claims or r.events or r.movements]
+    for row in sorted(reported, key=lambda r: (-r.level, -r.claims, r.region)):
+        oblasts.add_row(row.mark, row.region, row.status, row.last_date or "-",
+                        f"{row.claims}/{row.events}/{row.movements}")
+
     said = Table(title="Key quotes", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     said.add_column("Speaker", max_width=22)
     said.add_column("Quote", ratio=1)
@@ -53,4 +72,4 @@ def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -
         route = f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
         moves.add_row(safe(move["actor"]), route, move["kind"], safe(move.get("size")),
                       move.get("date") or "", move["stance"])
-    return Group(header, Text(""), regions, Text(""), said, Text(""), moves)
+    return Group(header, Text(""), regions, Text(""), oblasts, Text(""), said, Text(""), moves)

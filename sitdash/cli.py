@@ -54,8 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quotes", type=int, default=6, metavar="N", help="key quotes to show (6)")
     _db_option(p, top=False)
 
-    p = sub.add_parser("export", help="write the store as JSON, CSV (claims) or a Markdown brief")
-    p.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    p = sub.add_parser("export", help="write the store as JSON, CSV (claims), a Markdown brief, "
+                       "GeoJSON (QGIS, kepler.gl) or an ACLED-style events CSV",
+                       description="json: everything; csv: claims; md: the situation brief; "
+                       "geojson: events and places as points, movements as lines (RFC 7946, "
+                       "[lon, lat]); acled: events in the ACLED codebook's columns and order.")
+    p.add_argument("--format", choices=("json", "csv", "md", "geojson", "acled"),
+                   default="json")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE instead of standard output (refuses to overwrite)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")

@@ -159,6 +159,7 @@ def brief(db: Path, args) -> int:
 
 def export(db: Path, args) -> int:
     from sitdash import export as exporter
+    from sitdash import export_geo as geo
     from sitdash.safe_text import terminal_safe
     from sitdash.safe_write import write_output
 
@@ -168,6 +169,10 @@ def export(db: Path, args) -> int:
         data = exporter.to_json(index, store.history())
     elif args.format == "csv":  # a store from before ingest sanitised text may still hold escapes
         data = terminal_safe(exporter.to_csv(index)).encode("utf-8")
+    elif args.format == "geojson":
+        data = geo.to_geojson(index)
+    elif args.format == "acled":
+        data = terminal_safe(geo.to_acled_csv(index)).encode("utf-8")
     else:
         data = terminal_safe(exporter.to_markdown(index)).encode("utf-8")
     if args.output:

@@ -10,9 +10,9 @@ import orjson
 
 from sitdash.ingest.places import lookup
 from sitdash.query import NO_FILTERS, Filters, Index
-from sitdash.summary import key_quotes, movement_rows, plural, region_status
+from sitdash.summary import area_status, key_quotes, movement_rows, plural, region_status
 
-FORMATS = ("json", "csv", "md")
+FORMATS = ("json", "csv", "md", "geojson", "acled")
 CSV_COLUMNS = ("id", "doc_id", "date", "date_precision", "source", "source_kind", "kind",
                "places", "status", "reliability", "credibility", "notes", "text")
 
@@ -100,14 +100,15 @@ def to_csv(index: Index) -> str:
             claim["source"], claim["source_kind"], claim.get("kind"),
             "; ".join(claim.get("places", [])), judgement["status"],
             judgement.get("reliability") or "", judgement.get("credibility") or "", notes,
-            _csv_safe(claim["text"]),
+            csv_safe(claim["text"]),
         ])
     return buffer.getvalue()
 
 
-def _csv_safe(text: str) -> str:
-    """Keep spreadsheet programs from running article text as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def csv_safe(text: str) -> str:
+    """Keep spreadsheet programs from running article text as a formula (a leading =, +, -, @,
+    tab or carriage return starts one)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _md(text: str | None) -> str:
@@ -116,6 +117,23 @@ def _md(text: str | None) -> str:
     for ch in "\\`*_[]<>#|":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _oblast_section(index: Index, filters: Filters) -> list[str]:
+    """The tile map as text and a table of the oblast-level areas with anything reported."""
+    from sitdash.tilemap import LEGEND, plain_map
+
+    areas = area_status(index, filters)
+    lines = ["", "## Oblasts", "", "```text", plain_map({r.region: r for r in areas}), "",
+             LEGEND, "```", "", "| Area | Theatre | Status | Last activity | Claims | Events | "
+             "Movements |", "|---|---|---|---|---|---|---|"]
+    reported = [r for r in areas if r.claims or r.events or r.movements]
+    for row in sorted(reported, key=lambda r: (-r.level, -r.claims, r.region)):
+        lines.append(f"| {row.mark} {row.region} | {row.theatre or '-'} | {row.status} | "
+                     f"{row.last_date or '-'} | {row.claims} | {row.events} | {row.movements} |")
+    if not reported:
+        lines.append("| (nothing reported) | | | | | | |")
+    return lines
 
 
 def to_markdown(index: Index, filters: Filters = NO_FILTERS) -> str:
@@ -131,6 +149,7 @@ def to_markdown(index: Index, filters: Filters = NO_FILTERS) -> str:
     for row in region_status(index, filters):
         lines.append(f"| {row.region} | {row.status} | {row.last_date or '-'} | {row.claims} | "
                      f"{row.events} | {row.movements} |")
+    lines += _oblast_section(index, filters)
     lines += ["", "## Key quotes", ""]
     for quote in key_quotes(index, filters)[:10]:
         speaker = _md(quote.get("speaker") or "unattributed")

@@ -296,6 +296,8 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
         parts.append("reinforcing")
     if not parts and types:
         parts.append("activity reported")
+    if not parts and kinds:
+        parts.append("forces moving")
     return ", ".join(parts) or "quiet"
 
 

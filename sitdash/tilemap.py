@@ -262,4 +262,4 @@ def describe(row: RegionRow) -> tuple[str, str]:
 def plain_map(rows: dict[str, RegionRow]) -> str:
     """The map as plain text at 80 columns (for the Markdown brief)."""
     layout = Layout(MIN_CELL_WIDTH, 3)
-    return "\n".join(line.plain.rstrip() for line in render(layout, rows, colour=False))
+    return "\n".join(line.plain.rstrip() for line in render(layout, rows, colour=False)).rstrip()

@@ -109,10 +109,33 @@ def test_export_csv_and_markdown(db, capsys):
     assert len(lines) > 20
     run("export", "--format", "md", db=db)
     brief = capsys.readouterr().out
-    for heading in ("# Situation brief", "## Regions", "## Key quotes", "## Movements",
-                    "## Claims"):
+    for heading in ("# Situation brief", "## Regions", "## Oblasts", "## Key quotes",
+                    "## Movements", "## Claims"):
         assert heading in brief
     assert "John Kirby" in brief and "Wagner Group" in brief
+    # The oblast table and the text map: the seed's north and east marked by their fighting.
+    assert "| █ Chernihiv Oblast | north |" in brief and "| ▓ Kharkiv Oblast | east |" in brief
+    assert "Chernih Sumy" in brief and "Volyn   Rivne" in brief
+
+
+def test_export_geojson_and_acled_to_files_with_the_usual_rules(tmp_path, db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    geo, events = tmp_path / "seed.geojson", tmp_path / "events.csv"
+    assert run("export", "--format", "geojson", "-o", str(geo), db=db) == 0
+    data = json.loads(geo.read_text())
+    assert data["type"] == "FeatureCollection"
+    kinds = {f["properties"]["feature"] for f in data["features"]}
+    assert kinds == {"event", "place"}  # the seed's movements each lack a mapped end
+    assert run("export", "--format", "acled", "-o", str(events), db=db) == 0
+    header = events.read_text().splitlines()[0].split(",")
+    assert header[:4] == ["event_id_cnty", "event_date", "year", "time_precision"]
+    assert header[-1] == "timestamp" and len(header) == 31
+    capsys.readouterr()
+    assert run("export", "--format", "acled", "-o", str(events), db=db) == 1
+    assert "exists; use --force" in capsys.readouterr().err
+    assert run("export", "--format", "geojson", "-o", str(events), "--force", db=db) == 0
+    assert json.loads(events.read_text())["type"] == "FeatureCollection"
+    assert oct(events.stat().st_mode & 0o777) == "0o600"  # exports are private, as the others
 
 
 def test_export_to_a_file_refuses_to_overwrite_or_follow_links(tmp_path, db, capsys):

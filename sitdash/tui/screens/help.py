@@ -26,7 +26,9 @@ def help_text() -> Text:
             out.append(key.description + "\n")
     out.append("\nFilters apply to every pane at once and are kept between runs.\n"
                "✎ marks rows whose claim has a note. Text in bold reverse is the claim's "
-               "sentence in its paragraph.")
+               "sentence in its paragraph.\n"
+               "In the Regions pane and on the map: █ fighting, ▓ strikes, ▒ forces moving or "
+               "other events (these three: active), ░ named but quiet, blank: no reports.")
     return out
 
 

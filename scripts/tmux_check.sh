@@ -35,9 +35,10 @@ keys() {  # one key at a time, as fast as a quick typist (a burst can outrun scr
   done
 }
 
-start() {  # start ENV...: launch the app in a fresh 80x24 session
+start() {  # start ENV...: launch the app in a fresh session (80x24 unless SIZE=WxH)
+  local size="${SIZE:-80x24}"
   tmux kill-session -t "$SESSION" 2>/dev/null || true
-  tmux new-session -d -s "$SESSION" -x 80 -y 24 \
+  tmux new-session -d -s "$SESSION" -x "${size%x*}" -y "${size#*x}" \
     "env $* PYTHONPATH='$PYTHONPATH' python -m sitdash.tui.app '$STORE'"
   tmux set-option -t "$SESSION" -s escape-time 10
   tmux set-option -t "$SESSION" status off
@@ -66,6 +67,17 @@ keys c;                 snap "c: claims screen"
 keys Enter;             snap "enter: one claim in full"
 keys Escape Escape o;   snap "o: sources screen"
 keys Escape "?";        snap "?: help"
+keys Escape Escape m;   snap "m: the map (opens on the most active oblast)"
+keys l;                 snap "l: the tile to the right"
+keys h j l l l;         snap "h j l l l: back, down and right to Kharkiv"
+keys Enter;             snap "enter: every pane filtered to that oblast"
+keys 2;                 snap "2: Regions, filtered"
+keys Escape;            snap "escape: back to the filters before enter"
+keys q;                 sleep 0.5
+
+SIZE=160x48 start TERM=xterm-256color
+keys m;                 snap "160x48: the map with the oblast's events and movements beside it"
+keys h;                 snap "160x48 h: the tile to the left"
 keys Escape q;          sleep 0.5
 
 start TEXTUAL_COLOR_SYSTEM=standard TERM=xterm-16color
@@ -76,4 +88,5 @@ keys q;                 sleep 0.5
 start NO_COLOR=1 TERM=xterm
 snap "NO_COLOR=1: dashboard" 0
 keys 3 n;               snap "NO_COLOR=1: note modal (the earlier note is listed)"
+keys Escape m;          snap "NO_COLOR=1: the map (patterns, not colours)"
 keys Escape q;          sleep 0.5

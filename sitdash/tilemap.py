@@ -160,9 +160,9 @@ class Layout:
 
 
 def fit(width: int, height: int) -> Layout:
-    """The largest tiles that fit in `width` x `height` (at least 8x2 a cell, at most 17x6)."""
+    """The largest tiles that fit in `width` x `height` (at least 8x2 a cell, at most 17x8)."""
     return Layout(max(MIN_CELL_WIDTH, min(17, width // GRID_COLS)),
-                  max(2, min(6, height // GRID_ROWS)))
+                  max(2, min(8, height // GRID_ROWS)))
 
 
 def tile_at(layout: Layout, x: int, y: int) -> str | None:
@@ -239,6 +239,9 @@ def _tile_lines(tile: Tile, box: Box, row: RegionRow | None, on_cursor: bool,
     while len(out) < box.height:
         out.append(Text(LEVEL_MARKS[level] * box.width, style=fill_style))
     return out
+
+
+COUNTS_LEGEND = "7c 4e 3m: claims, events, movements"
 
 
 def _counts(row: RegionRow) -> str:

@@ -218,3 +218,15 @@ async def test_enter_on_a_regions_row_filters_to_it_and_escape_goes_back(store_p
         await pilot.press("escape")
         await pilot.pause()
         assert app.filters.is_empty()
+
+
+async def test_article_text_beside_the_map_shows_literally(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.map.cursor = "Mykolaiv Oblast"  # the hostile article's port
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold red]x[/]" in text and "\x1b" not in text

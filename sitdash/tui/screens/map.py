@@ -97,7 +97,7 @@ class MapScreen(Screen):
         return self.query_one(MapView)
 
     def on_mount(self) -> None:
-        self.query_one("#map-side").display = self.app.size.width >= SIDE_WIDTH
+        self._fit_to(self.app.size.width)
         self.reload()
         self.map.cursor = self._first_area()
         self.set_focus(self.map)
@@ -122,8 +122,15 @@ class MapScreen(Screen):
         self.describe()
 
     def on_resize(self, event: Resize) -> None:
-        self.query_one("#map-side").display = event.size.width >= SIDE_WIDTH
+        self._fit_to(event.size.width)
         self.describe()
+
+    def _fit_to(self, width: int) -> None:
+        """The side list, and the legend of the tiles' counts, where there is room for them."""
+        wide = width >= SIDE_WIDTH
+        self.query_one("#map-side").display = wide
+        legend = tilemap.LEGEND + (" · " + tilemap.COUNTS_LEGEND if wide else "")
+        self.query_one("#map-legend", Static).update(Text(legend))
 
     def describe(self) -> None:
         """The status lines (and the side list) for the highlighted area."""

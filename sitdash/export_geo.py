@@ -86,7 +86,8 @@ def _event_points(index: Index, filters: Filters) -> list[dict]:
             point = position(info)
             if point is None:
                 continue
-            features.append(_feature(f"{event['id']}-{n}", {"type": "Point", "coordinates": point}, {
+            geometry = {"type": "Point", "coordinates": point}
+            features.append(_feature(f"{event['id']}-{n}", geometry, {
                 "feature": "event", "name": name, "oblast": _oblast(info),
                 "region": info.region, "date": event.get("date"),
                 "date_precision": event.get("precision"), "type": event["type"],

@@ -76,12 +76,6 @@ class MapScreen(Screen):
     """The map under the current filters; the highlighted area is described below it."""
 
     BINDINGS = keys.bindings("map")
-    DEFAULT_CSS = """
-    MapScreen #map-body { height: 1fr; }
-    MapScreen #map-side { width: 44; height: 1fr; padding: 0 1; border-left: solid $panel-lighten-2; }
-    MapScreen #map-status { height: 2; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    MapScreen #map-legend { height: 1; padding: 0 1; text-style: italic; }
-    """
 
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")

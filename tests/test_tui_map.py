@@ -44,6 +44,13 @@ def timeline_rows(app) -> list[dict]:
             if not isinstance(r, Section)]
 
 
+async def show_map(pilot) -> None:
+    """Let the dashboard settle, press m, and let the map draw."""
+    await pilot.pause()
+    await pilot.press("m")
+    await pilot.pause()
+
+
 def fill_under(lines: list[str], text: str) -> str:
     """The characters on the line under a tile label found on the screen, under the label."""
     for y, line in enumerate(lines[:-1]):
@@ -58,9 +65,7 @@ async def test_seed_map_marks_the_north_and_east_active_and_the_west_quiet(seed_
     labelled and marked active, and the western oblasts quiet."""
     app = open_app(seed_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         assert isinstance(app.screen, MapScreen)
         lines = screen_lines(app)
         for area in ("Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast", "Kharkiv Oblast",
@@ -78,9 +83,7 @@ async def test_seed_map_marks_the_north_and_east_active_and_the_west_quiet(seed_
 async def test_cursor_moves_with_arrows_and_hjkl_and_the_status_line_follows(store_path):
     app = open_app(store_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         view = app.screen.map
         # It opens on the most active tile: the fighting near Mala Rohan, Kharkiv Oblast.
         assert view.cursor == "Kharkiv Oblast"
@@ -139,9 +142,7 @@ async def test_escape_leaves_the_map_without_filtering_and_m_toggles(store_path)
 async def test_the_map_follows_the_filters(store_path):
     app = open_app(store_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         assert app.screen.map.rows["Lviv Oblast"].active
         await pilot.press("r", *"east", "enter")  # a filter picked on the map applies to it
         await pilot.pause()
@@ -154,9 +155,7 @@ async def test_the_map_follows_the_filters(store_path):
 async def test_wide_map_lists_the_areas_events_and_movements_beside_it(store_path):
     app = open_app(store_path)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         text = screen_text(app)
         assert "Kharkiv" in text and "Events (2)" in text
         assert "Ukrainian counterattack near Mala Rohan" in text
@@ -169,9 +168,7 @@ async def test_wide_map_lists_the_areas_events_and_movements_beside_it(store_pat
 async def test_a_click_highlights_a_tile_and_a_double_click_filters_to_it(store_path):
     app = open_app(store_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         view = app.screen.map
         box = view.layout_now.tile_box(TILE_OF["Odesa Oblast"])
         await pilot.click(view, offset=(box.x + 1, box.y + 1))
@@ -185,9 +182,7 @@ async def test_map_reads_without_colour(store_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = open_app(store_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         lines = screen_lines(app)
         assert fill_under(lines, "Kharkiv") == "█" * 7  # fighting: a pattern, not a colour
         assert fill_under(lines, "Lviv") == "▓" * 7
@@ -223,9 +218,7 @@ async def test_enter_on_a_regions_row_filters_to_it_and_escape_goes_back(store_p
 async def test_article_text_beside_the_map_shows_literally(store_path):
     app = open_app(store_path)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
+        await show_map(pilot)
         app.screen.map.cursor = "Mykolaiv Oblast"  # the hostile article's port
         await pilot.pause()
         text = screen_text(app)

@@ -16,7 +16,7 @@ def claim(cid, text, places, date, source="AP"):
             "date": date, "start": int(cid[1:])}
 
 
-def make_index():
+def make_index(extra_movements=()):
     claims = {c["id"]: c for c in [
         claim("c1", "Missiles hit Odesa port", ["Odesa"], "2022-04-03"),
         claim("c2", "Air strikes on Lviv fuel depot", ["Lviv"], "2022-03-26"),
@@ -45,6 +45,7 @@ def make_index():
         {"id": "m2", "doc_id": "d1", "claim_id": "c5", "actor": "Wagner Group",
          "origin": None, "destination": "Donbas", "kind": "deploy", "size": "1,000",
          "date": "2022-03-31", "hedged": True, "start": 5},
+        *extra_movements,
     ]
     quotes = [
         {"id": "q1", "doc_id": "d1", "claim_id": "c6", "text": "gone", "speaker": None,
@@ -194,3 +195,13 @@ def test_area_activity_lists_an_areas_events_and_movements_latest_first():
     assert [e["id"] for e in events] == ["e3"] and moves == []
     events, moves = area_activity(make_index(), Filters(), "Donetsk Oblast")
     assert events == [] and [m["id"] for m in moves] == ["m2"]
+
+
+def test_forces_moving_without_a_direction_is_still_activity():
+    from sitdash.summary import MOVEMENT, area_status
+
+    index = make_index([{"id": "m3", "doc_id": "d1", "claim_id": "c5", "actor": "Russian units",
+                         "origin": None, "destination": "Belarus", "kind": "reposition",
+                         "size": None, "date": "2022-03-31", "hedged": False, "start": 6}])
+    belarus = {r.region: r for r in area_status(index)}["Belarus"]
+    assert (belarus.status, belarus.level, belarus.movements) == ("forces moving", MOVEMENT, 1)

@@ -223,3 +223,19 @@ async def test_article_text_beside_the_map_shows_literally(store_path):
         await pilot.pause()
         text = screen_text(app)
         assert "[bold red]x[/]" in text and "\x1b" not in text
+
+
+async def test_region_picker_offers_oblasts_under_their_theatre(store_path):
+    app = open_app(store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        picker = app.screen
+        values = list(picker.table.rows)
+        assert values.index("Kharkiv Oblast") == values.index("east") + 1
+        assert picker.labels["Kharkiv Oblast"] == "  Kharkiv Oblast"  # shown under its theatre
+        await pilot.press(*"kharkiv", "enter")
+        await pilot.pause()
+        assert app.filters.regions == frozenset({"Kharkiv Oblast"})
+        assert {e["places"][0] for e in timeline_rows(app)} == {"Kharkiv", "Mala Rohan"}

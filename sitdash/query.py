@@ -227,6 +227,7 @@ class Index:
         key_ids: dict[tuple, int] = {}
         facts_of, by_source, by_region = self.facts, self.by_source, self.by_region
         region_day, day_keys = self.region_day, self.region_day_keys
+        claims_about: dict[tuple, list[str]] = {}  # (regions, areas) -> claim ids
         for claim in ordered:
             cid = claim["id"]
             places = tuple(claim["places"])
@@ -240,10 +241,10 @@ class Index:
             types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
             facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""),
                                        areas=areas)
-            for region in regions:
-                by_region[region].add(cid)
-            for area in areas:  # area names never clash with theatre names but "Belarus",
-                by_region[area].add(cid)  # whose claims are the same either way
+            about = claims_about.get(known)
+            if about is None:
+                about = claims_about[known] = []
+            about.append(cid)
             by_source[claim["source"]].add(cid)
             for etype in types:
                 self.by_type[etype].add(cid)
@@ -253,6 +254,11 @@ class Index:
                 number = key_ids[key] = len(day_keys)
                 day_keys.append(key)
             region_day[cid] = number
+        # Region and area members, a set update per distinct place list (not an add a claim).
+        # Area names never clash with theatre names but "Belarus", whose claims are the same.
+        for (regions, areas), cids in claims_about.items():
+            for name in regions | areas:
+                by_region[name].update(cids)
         self.events_in_order = sorted(self.events, key=_event_order)
         self.event_regions = {e["id"]: frozenset(r for r in map(region_of, e.get("places") or ())
                                                  if r) for e in self.events}

@@ -224,3 +224,76 @@ def test_file_lock_excludes_other_processes_and_times_out(tmp_path):
         holder.join(10)
     with FileLock(tmp_path / "x.lock", timeout=5):
         pass
+
+
+# -- values the file cannot keep (found by running TinyDB's own test suite on OrjsonStorage) --------
+
+UNSTORABLE = {
+    "nan": ({"score": float("nan")}, "'score': nan is not a finite number"),
+    "inf": ({"score": float("inf")}, "'score': inf is not a finite number"),
+    "minus-inf": ({"size": -float("inf")}, "'size': -inf is not a finite number"),
+    "nan in a list": ({"figures": [1.5, float("nan")]}, "'figures': nan is not a finite number"),
+    "int key": ({"counts": {1: "one"}}, "'counts': the key 1 is not text"),
+    "nested int key": ({"meta": {"by": {("a", 1): 2}}}, "the key ('a', 1) is not text"),
+    "int beyond 64 bits": ({"size": 2**64}, "'size': the integer 18446744073709551616 is beyond"),
+    "negative int beyond 64 bits": ({"size": -(2**63) - 1}, "is beyond 64 bits"),
+    "a set": ({"tags": {"a"}}, "'tags': a set is not a JSON value"),
+    "an object": ({"when": object()}, "'when': a object is not a JSON value"),
+}
+
+
+def on_disk(st: OrjsonStorage) -> dict:
+    return orjson.loads(st.path.read_bytes())
+
+
+@pytest.mark.parametrize("bad", UNSTORABLE.values(), ids=list(UNSTORABLE))
+def test_refused_value_leaves_memory_equal_to_disk_and_later_writes_work(tmp_path, bad):
+    fields, reason = bad
+    st = make_storage(tmp_path)
+    claims = Table(st, "claims")
+    claims.insert({"id": "c1", "score": 0.5})
+    with pytest.raises(storage.UnstorableValue) as refused:
+        claims.insert({"id": "c2", **fields})
+    message = str(refused.value)
+    assert "\n" not in message and reason in message and "table 'claims'" in message
+    assert message.endswith("nothing was written")
+    assert isinstance(refused.value, StoreError)  # the CLI prints it as one line
+    assert st.read() == on_disk(st)  # the rejected row is gone from memory too
+    assert [r["id"] for r in Table(st, "claims").all()] == ["c1"]
+    Table(st, "claims").insert({"id": "c3", "score": 1.0})  # the next write is not poisoned
+    assert [r["id"] for r in Table(st, "claims").all()] == ["c1", "c3"]
+    assert st.read() == on_disk(st)
+
+
+def test_refused_value_is_also_the_type_error_tinydb_callers_expect(tmp_path):
+    st = make_storage(tmp_path)
+    with pytest.raises(TypeError):
+        Table(st, "t").insert({"key": {7: "seven"}})
+    with pytest.raises(ValueError):
+        Table(st, "t").insert({"value": float("nan")})
+
+
+def test_refused_value_in_a_deferred_block_rolls_back_the_whole_block(tmp_path):
+    st = make_storage(tmp_path)
+    Table(st, "quotes").insert({"id": "q0"})
+    with pytest.raises(storage.UnstorableValue), st.deferred():
+        Table(st, "quotes").insert({"id": "q1"})
+        Table(st, "quotes").insert({"id": "q2", "score": float("nan")})
+        Table(st, "quotes").insert({"id": "q3"})
+    assert [r["id"] for r in Table(st, "quotes").all()] == ["q0"]
+    assert st.read() == on_disk(st) and st.writes == 1
+
+
+def test_finite_floats_and_64_bit_integers_round_trip_exactly(tmp_path):
+    row = {"x": 0.1, "big": 2**64 - 1, "small": -(2**63), "neg": -0.0, "tiny": 5e-324,
+           "nested": {"list": [1, 2.5, None, True, "s"], "tuple": (1, 2)}}
+    st = make_storage(tmp_path)
+    Table(st, "t").insert(row)
+    again = make_storage(tmp_path)
+    assert Table(again, "t").all() == [{**row, "nested": {**row["nested"], "tuple": [1, 2]}}]
+
+
+def test_unstorable_names_the_table_and_field():
+    data = {"claims": {"1": {"id": "c1", "score": 0.5}}, "quotes": {"1": {"score": float("inf")}}}
+    assert storage.unstorable(data) == "table 'quotes', field 'score': inf is not a finite number"
+    assert storage.unstorable({"claims": {"1": {"id": "c1", "places": ["Kyiv"]}}}) is None

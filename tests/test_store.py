@@ -356,3 +356,28 @@ def test_truncated_derived_file_is_reported_and_quarantined(db):
     rebuilt.add_records(**records("d1"))
     assert [n["text"] for n in rebuilt.notes()] == ["analyst work survives a bad derived file"]
     assert rebuilt.orphan_notes() == []
+
+
+def test_refused_record_in_a_batch_leaves_the_store_as_it_was(db, writes):
+    store = Store(db)
+    store.add_records(**records("d1"))
+    store.add_note("d1-c0", "checked")
+    before, analyst_before = db.read_bytes(), store.analyst_path.read_bytes()
+    good, bad = records("d2"), records("d3")
+    bad["claims"][1]["quantities"] = [float("nan")]  # a value JSON cannot keep
+    writes.clear()
+    with pytest.raises(StoreError, match=r"table 'claims', field 'quantities': nan"):
+        with store.batch():
+            store.add_records(**good)
+            store.remove_document("d1")
+            store.add_records(**bad)
+            store.replace_events([{"id": "e1", "claim_ids": ["d2-c0", "d3-c1"]}])
+    assert writes == [] and db.read_bytes() == before
+    assert store.analyst_path.read_bytes() == analyst_before
+    # Memory matches the file: nothing of d2/d3, d1 still there, and no half-applied removal.
+    assert store.has_document("d1") and not store.has_document("d2")
+    assert not store.has_document("d3")
+    assert [c["doc_id"] for c in store.claims()] == ["d1", "d1"] and store.events() == []
+    assert store.counts() == Store(db).counts()
+    store.add_records(**good)  # the store still takes good records afterwards
+    assert sorted({c["doc_id"] for c in Store(db).claims()}) == ["d1", "d2"]

@@ -12,6 +12,11 @@ What goes in:
   transliteration, so "Izyum"/"Kupyansk" become Izium/Kupiansk.
 - Alternate names are kept only when Latin, capitalised, not an acronym, close in spelling to the
   canonical name, not an English word or a person's name, and not another town's main name.
+- Transliteration variants (TRANSLIT_RULES: h/g, i/y, -skyi/-sky/-skiy, ie/ye/e, kh/h, zh/j,
+  iu/yu, ia/ya, ts/tz, doubled letters) of every curated spelling (up to two changes) and of each
+  GeoNames town's main names (one change) catch the hybrids real copy uses ("Chernigiv",
+  "Khmelnitskiy", "Mykolaev"). A variant is kept only when it is no other place's name or
+  variant, not an English word (english-words' web2 list) and, for GeoNames towns, no surname.
 
 Output layout (compact JSON, read by sitdash.ingest.places):
   places:      [[name, country, oblast, region, kind, lat, lon, population, curated], ...]
@@ -23,6 +28,7 @@ Output layout (compact JSON, read by sitdash.ingest.places):
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import math
 import os
@@ -37,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from sitdash.ingest.places import AREA_OBLASTS, OBLAST_REGION, surface_key  # noqa: E402
 
 OUT = ROOT / "sitdash" / "data" / "gazetteer.json"
+VARIANT_TIER = 3  # below curated (0), GeoNames main (1) and alternate (2) spellings
 
 # GeoNames admin1 codes for Ukraine are NOT ISO 3166-2 codes. Each was checked against the biggest
 # towns GeoNames files under it (01: Cherkasy, Uman; 05: Donetsk, Makiivka; 14: Luhansk, ...).
@@ -177,6 +184,9 @@ Velyka Komyshuvakha|Kharkiv|city|Velikaya Kamyshevakha
 Hrushuvakha|Kharkiv|city|Grushevakha
 Borshchova|Kharkiv|city|Borshchevaya
 Koropove|Kharkiv|city|Koropovo
+Synkivka|Kharkiv|city|Sinkovka
+Kyslivka|Kharkiv|city|Kislovka
+Tabaivka|Kharkiv|city|Tabayevka
 Donetsk|Donetsk|city|Donetsk city|Donetsk People's Republic|Donetsk republic
   Donetsk people's republics
 Mariupol|Donetsk|city|Mariupol'|Mariupil|Mariupol city
@@ -227,6 +237,22 @@ Niu-York|Donetsk|city|
 Vodiane|Donetsk|city|Vodyane
 Staromaiorske|Donetsk|city|Staromayorskoye
 Urozhaine|Donetsk|city|Urozhaynoye
+Prohres|Donetsk|city|
+Tonenke|Donetsk|city|Tonenkoye
+Berdychi|Donetsk|city|Berdychy
+Sieverne|Donetsk|city|Severnoye
+Nevelske|Donetsk|city|Nevelskoye
+Berkhivka|Donetsk|city|Berkhovka
+Novoselydivka|Donetsk|city|Novoselidovka
+Zhelanne|Donetsk|city|Zhelannoye
+Kotlyne|Donetsk|city|Kotlino
+Maksymilianivka|Donetsk|city|Maksimilianovka
+Rivnopil|Donetsk|city|Rovnopol
+Neskuchne|Donetsk|city|Neskuchnoye
+Storozheve|Donetsk|city|Storozhevoye
+Makarivka|Donetsk|city|Makarovka
+Staromlynivka|Donetsk|city|Staromlynovka
+Vremivka|Donetsk|city|Vremevka
 Luhansk|Luhansk|city|Lugansk|Luhans'k|Voroshilovgrad|Luhansk People's Republic
   Lugansk People's Republic|Luhansk republic|Lugansk republic|Luhansk people's republics
 Sievierodonetsk|Luhansk|city|Severodonetsk|Syeverodonetsk|Sieverodonetsk|Siverskodonetsk|Sjevjerodonetsk
@@ -249,6 +275,9 @@ Sorokyne|Luhansk|city|Krasnodon
 Rovenky|Luhansk|city|Rovenki
 Antratsyt|Luhansk|city|Antratsit
 Stanytsia Luhanska|Luhansk|city|Stanitsa Luganskaya
+Kuzemivka|Luhansk|city|Kuzemovka
+Raihorodka|Luhansk|city|Raygorodka
+Stelmakhivka|Luhansk|city|Stelmakhovka
 Kherson|Kherson|city|
 Posad-Pokrovske|Kherson|city|Posad-Pokrovskoye
 Tiahynka|Kherson|city|Tyaginka|Tyahynka
@@ -265,11 +294,15 @@ Chornobaivka|Kherson|city|Chernobaevka|Chornobayivka|Chernobayevka
 Krynky|Kherson|city|Krynki
 Vysokopillia|Kherson|city|Vysokopolye
 Davydiv Brid|Kherson|city|Davydov Brod
+Korsunka|Kherson|city|Korsunka
+Pishchanivka|Kherson|city|Peschanovka
+Zaplava|Kherson|city|Poima|Poyma|Tsiurupynsk
 Mykolaiv|Mykolaiv|city|Nikolaev|Nikolayev|Mykolayiv|Mikolaiv
 Snihurivka|Mykolaiv|city|Snigirevka
 Ochakiv|Mykolaiv|city|Ochakov
 Voznesensk|Mykolaiv|city|
 Bashtanka|Mykolaiv|city|
+Kinburn Spit|Mykolaiv|site|Kinburn Peninsula|Kinburn peninsula|Kinburn spit|Kinburn
 Odesa|Odesa|city|Odessa
 Izmail|Odesa|city|Izmayil|Izmail
 Bilhorod-Dnistrovskyi|Odesa|city|Belgorod-Dnestrovsky|Bilhorod-Dnistrovskyy|Bilhorod-Dnistrovsky
@@ -295,6 +328,8 @@ Stepnohirsk|Zaporizhzhia|city|Stepnogorsk
 Prymorsk|Zaporizhzhia|city|Primorsk
 Dniprorudne|Zaporizhzhia|city|Dneprorudnoye
 Mala Tokmachka|Zaporizhzhia|city|Malaya Tokmachka
+Novoprokopivka|Zaporizhzhia|city|Novoprokopovka
+Novodarivka|Zaporizhzhia|city|Novodarovka
 Crimea|Crimea|oblast|Crimean Peninsula|Autonomous Republic of Crimea|Republic of Crimea
   Krym|Crimea region
 Sevastopol|Crimea|city|Sebastopol
@@ -310,6 +345,9 @@ Chornomorske|Crimea|city|Chernomorskoye
 Novofedorivka|Crimea|city|Novofedorovka
 Bakhchysarai|Crimea|city|Bakhchisaray|Bakhchysaray
 Hvardiiske|Crimea|city|Gvardeyskoye
+Belbek|Crimea|site|Belbek airbase|Belbek air base|Belbek airfield
+Crimean Bridge|Crimea|site|Kerch Bridge|Kerch bridge|Crimean bridge|Crimea Bridge|Crimea bridge
+  Kerch Strait Bridge|Kerch Strait bridge
 Dnipro|Dnipropetrovsk|city|Dnepr|Dnipropetrovsk|Dnepropetrovsk
 Kryvyi Rih|Dnipropetrovsk|city|Krivoy Rog|Kryvyy Rih|Kryvyi Rig|Krivyi Rih
 Kamianske|Dnipropetrovsk|city|Kamyanske|Dniprodzerzhynsk|Dneprodzerzhinsk
@@ -396,6 +434,8 @@ Kurchatov|RU|Kursk Oblast|city|
 Korenevo|RU|Kursk Oblast|city|
 Tyotkino|RU|Kursk Oblast|city|Tetkino
 Glushkovo|RU|Kursk Oblast|city|
+Malaya Loknya|RU|Kursk Oblast|city|Mala Loknia
+Sverdlikovo|RU|Kursk Oblast|city|
 Bryansk|RU|Bryansk Oblast|city|
 Klintsy|RU|Bryansk Oblast|city|
 Novozybkov|RU|Bryansk Oblast|city|
@@ -414,6 +454,7 @@ Tuapse|RU|Krasnodar Krai|city|
 Sochi|RU|Krasnodar Krai|city|
 Engels|RU||city|
 Saratov|RU||city|
+Oryol|RU||city|Orel|Orël
 Kaliningrad|RU||city|
 Smolensk|RU|Smolensk Oblast|city|
 Pskov|RU|Pskov Oblast|city|
@@ -483,6 +524,23 @@ COORDS = {
     "Izium": (49.21, 37.26), "Sievierodonetsk": (48.95, 38.49), "Kostiantynivka": (48.53, 37.71),
     "Shchastia": (48.74, 39.23), "Novoazovsk": (47.11, 38.08), "Kamianske": (48.51, 34.60),
 }
+# Frontline villages too small for GeoNames' cities500: approximate positions (about +-5 km),
+# placed by hand from where reporting puts them relative to nearby towns. Good enough for a region
+# and a rough map; refine from a proper source when one is at hand.
+COORDS.update({
+    "Prohres": (48.22, 37.59), "Tonenke": (48.09, 37.60), "Berdychi": (48.19, 37.64),
+    "Sieverne": (48.11, 37.63), "Nevelske": (48.06, 37.58), "Berkhivka": (48.63, 37.99),
+    "Novoselydivka": (48.16, 37.39), "Zhelanne": (48.14, 37.34), "Kotlyne": (48.22, 37.03),
+    "Maksymilianivka": (47.93, 37.39), "Rivnopil": (47.65, 36.60), "Neskuchne": (47.71, 36.69),
+    "Storozheve": (47.72, 36.66), "Makarivka": (47.65, 36.70), "Vremivka": (47.70, 36.74),
+    "Vodiane": (48.10, 37.69), "Spirne": (48.82, 38.22), "Novomykhailivka": (47.83, 37.46),
+    "Yahidne": (51.35, 31.17), "Kyslivka": (49.64, 37.91), "Tabaivka": (49.61, 37.90),
+    "Kuzemivka": (49.10, 38.13), "Raihorodka": (49.33, 38.23), "Stelmakhivka": (49.53, 38.11),
+    "Korsunka": (46.76, 33.31), "Pishchanivka": (46.60, 32.72), "Novoprokopivka": (47.41, 35.85),
+    "Novodarivka": (47.63, 36.56), "Malaya Loknya": (51.22, 35.21), "Sverdlikovo": (51.21, 35.10),
+    "Synkivka": (49.763, 37.706), "Zaplava": (46.63, 32.834),  # these two from their articles
+    "Kinburn Spit": (46.56, 31.53), "Belbek": (44.69, 33.57), "Crimean Bridge": (45.31, 36.51),
+})
 
 # Phrases that contain a place name but name something else: consumed, never reported.
 NOT_PLACES = """
@@ -517,6 +575,7 @@ alexander aleksandr victor victoria marina nikolai ivan pavel oleg yury yuri igo
 mir peace victory progress friendship druzhba pobeda peremoha zoria komunar rai
 march may june july august monday tuesday wednesday thursday friday saturday sunday
 azov nikita romanov zhukov ramadan poznan ross kline saran celina archangel bohdan stepan serhii
+viktoria
 nadiia nadiya artem artyom balky bile dimer flora hat hut jerky lazy marine sad sari shack smile
 sol spas vary wary promin aidar zhovkva
 """.split())
@@ -528,6 +587,107 @@ DISTRICT_NAMES = {"Sotsmisto", "Pravyi Bereh", "Livyi Bereh", "Saltivka", "Sykhi
 SURNAME_ALT = re.compile(r"(ov|ev|yov|jov|ova|eva|in|yn|enko|chuk|iuk|yuk|ych|sky|ski|skyi)$")
 SURNAME_UA = re.compile(r"(enko|chuk|iuk|yuk|ych)$")
 SURNAME_RU = re.compile(r"(ov|ev|yov|in)$")
+
+
+# Transliteration alternations: (what, site pattern, spellings). Each match of a site pattern in a
+# spelling's key may be written as any of its spellings; None: a doubled letter may be single.
+# Sites are read on surface keys (lower case, no apostrophes or soft signs, hyphens as spaces).
+_C = "[b-df-hj-np-tv-xz]"  # a consonant letter ("y" counts as neither)
+TRANSLIT_RULES = [
+    ("h/g", r"(?<![kzsc])h|g", ("h", "g")),  # Ukrainian h, Russian g: Chernihiv/Chernigiv
+    ("kh/h", r"kh", ("kh", "h")),
+    ("i/y", rf"(?<={_C})[iy](?={_C})", ("i", "y")),  # Mykolaiv/Mikolaiv, Lysychansk/Lisichansk
+    ("-skyi", rf"(?<={_C})(?:yi|yy|iy|ii|y|i)\b", ("yi", "y", "iy", "i", "yy")),  # -skyi/-sky
+    ("ii/iyi", rf"(?<={_C})(?:iyi|iy|ii)(?={_C})", ("ii", "iyi", "iy")),  # Avdiivka/Avdiyivka
+    ("yi/e", rf"(?<=[aeou])(?:yi|i)(?={_C})", ("i", "yi", "e", "ye")),  # Mykolaiv/Mykolaev
+    ("ie/ye/e", r"ie|ye|\be|(?<=[aeiou])e", ("ie", "ye", "e")),  # Sievierodonetsk/Syeverodonetsk
+    ("zh/j", r"zh", ("zh", "j")),
+    ("iu/yu", r"iu|yu", ("iu", "yu")),  # Izium/Izyum
+    ("ia/ya", r"iya|ia|ya", ("ia", "ya", "iya")),  # Kupiansk/Kupyansk
+    ("ts/tz", r"ts|tz", ("ts", "tz")),
+    ("double", r"zhzh|([a-z])\1", None),  # Zaporizhzhia/Zaporizhia, Novorossiysk/Novorosiysk
+]
+_TRANSLIT = [(re.compile(pattern), spellings) for _what, pattern, spellings in TRANSLIT_RULES]
+MIN_VARIANT_LETTERS = 4
+
+
+def variant_sites(key: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, other spellings) of every place in `key` a transliteration rule applies to."""
+    sites = []
+    for pattern, spellings in _TRANSLIT:
+        for m in pattern.finditer(key):
+            text = m.group()
+            options = (text[: len(text) // 2],) if spellings is None else spellings
+            others = tuple(o for o in options if o != text)
+            if others:
+                sites.append((m.start(), m.end(), others))
+    return sorted(sites)
+
+
+def spelling_variants(key: str, changes: int) -> set[str]:
+    """Every spelling of `key` with one to `changes` sites written another way."""
+    sites = variant_sites(key)
+    found: set[str] = set()
+    for n in range(1, changes + 1):
+        for combo in itertools.combinations(sites, n):
+            if any(a[1] > b[0] for a, b in zip(combo, combo[1:], strict=False)):
+                continue  # overlapping sites: one change at a time
+            for choice in itertools.product(*(site[2] for site in combo)):
+                parts, pos = [], 0
+                for (start, end, _), spelling in zip(combo, choice, strict=True):
+                    parts += [key[pos:start], spelling]
+                    pos = end
+                found.add("".join(parts) + key[pos:])
+    found.discard(key)
+    return found
+
+
+def english_words() -> set[str]:
+    """Lower-case English words (Webster's 2nd, via the english-words package): a place spelled
+    like one would be found in ordinary prose."""
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+
+
+def add_variants(b: Builder, sources: list[tuple[int, list[str], int]]) -> dict[str, int]:
+    """Claim the transliteration variants of each (row, spellings, changes) that clash with
+    nothing: no other place's spelling or variant, no English word, no name or surname."""
+    winners = b.aliases()
+    proposed: dict[str, set[int]] = {}
+    for row, spellings, changes in sources:
+        for spelling in spellings:
+            key = surface_key(spelling)
+            if winners.get(key) != row:
+                continue  # the spelling names a bigger namesake, and so would its variants
+            for variant in spelling_variants(key, changes):
+                proposed.setdefault(variant, set()).add(row)
+    english = english_words()
+    counts = {"added": 0, "collisions": 0, "english": 0, "names": 0}
+    kept: list[tuple[str, int]] = []
+    for variant, rows in sorted(proposed.items()):
+        if winners.get(variant) in rows and len(rows) == 1:
+            continue  # already one of this place's spellings
+        if variant in b.claims or len(rows) > 1:  # another place's spelling, or two places' variant
+            counts["collisions"] += 1
+            continue
+        words = variant.split(" ")
+        row = next(iter(rows))
+        if all(w in english for w in words):
+            counts["english"] += 1
+        elif (any(w in STOP for w in words) or len(variant.replace(" ", "")) < MIN_VARIANT_LETTERS
+              or not b.places[row][8] and SURNAME_ALT.search(variant)):
+            counts["names"] += 1
+        else:
+            kept.append((variant, row))
+    for variant, row in kept:
+        b.claim(variant, row, VARIANT_TIER)
+        if row in b.oblast_capitals:  # "Chernigiv region" names the oblast as "Chernihiv" does
+            for suffix in OBLAST_SUFFIXES:
+                if f"{variant} {suffix}" not in b.claims:
+                    b.claim(f"{variant} {suffix}", row, VARIANT_TIER)
+    counts["added"] = len(kept)
+    return counts
 
 
 def load_geonames() -> list[dict]:
@@ -673,6 +833,7 @@ class Builder:
         self.index: dict[tuple, int] = {}  # (name, country) -> row
         # key -> list of (tier, population, row); lower tier wins, then the bigger population.
         self.claims: dict[str, list[tuple[int, int, int]]] = {}
+        self.oblast_capitals: set[int] = set()  # rows whose "X region" names their oblast
 
     def add(self, name, country, oblast, kind, lat, lon, population, curated) -> int:
         region = region_for(country, oblast, name)
@@ -758,6 +919,7 @@ def build() -> dict:
     b = Builder()
     curated = parse_curated(CURATED_UA, UA) + parse_curated(CURATED_OTHER, None)
     absorbed: set[int] = set()
+    variant_sources: list[tuple[int, list[str], int]] = []  # (row, spellings, changes)
     for entry in curated:
         name, country, oblast, kind, aliases = entry
         match = geonames_match(entry, rows_by_key) if kind in ("city", "site") else None
@@ -773,6 +935,8 @@ def build() -> dict:
         row = b.add(name, country, oblast, kind, lat, lon, population, True)
         for surface in [name, *aliases]:
             b.claim(surface, row, 0)
+        if kind in ("city", "site"):
+            variant_sources.append((row, [name, *aliases], 2))
 
     add_oblasts(b)
 
@@ -803,6 +967,12 @@ def build() -> dict:
 
     for phrase in NOT_PLACES.strip().replace("\n", "|").split("|"):
         b.claim(phrase, -1, 0)
+
+    variant_sources += [(row, main, 1) for row, main, _alts in pending]
+    counts = add_variants(b, variant_sources)
+    print(f"transliteration variants: {counts['added']} added; dropped {counts['collisions']} "
+          f"that clash with another place, {counts['english']} English words, {counts['names']} "
+          "names or too short", file=sys.stderr)
 
     aliases = b.aliases()
     first_words: dict[str, int] = {}
@@ -835,6 +1005,7 @@ def add_oblasts(b: Builder) -> None:
             stems = [k for k, v in b.claims.items() if any(c[2] == capital_row for c in v)
                      and " " not in k or k == surface_key(stem)]
             target = capital_row
+            b.oblast_capitals.add(capital_row)
         for s in stems:
             for suffix in OBLAST_SUFFIXES:
                 b.claim(f"{s} {suffix}", target, 0)
@@ -844,6 +1015,7 @@ def add_oblasts(b: Builder) -> None:
         row = b.add(oblast, country, oblast, "oblast", cap[5], cap[6], 0, True)
         b.claim(oblast, row, 0)
         stems = [k for k, v in b.claims.items() if any(c[2] == cap_row for c in v)]
+        b.oblast_capitals.add(cap_row)
         for s in stems:
             for suffix in OBLAST_SUFFIXES:
                 b.claim(f"{s} {suffix}", cap_row, 0)

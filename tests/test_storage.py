@@ -226,7 +226,7 @@ def test_file_lock_excludes_other_processes_and_times_out(tmp_path):
         pass
 
 
-# -- values the file cannot keep (found by running TinyDB's own test suite on OrjsonStorage) --------
+# -- values the file cannot keep (found by running TinyDB's own test suite on OrjsonStorage) ----
 
 UNSTORABLE = {
     "nan": ({"score": float("nan")}, "'score': nan is not a finite number"),

@@ -22,6 +22,10 @@ A capitalised word after a hyphen whose head is no known place is part of a comp
 ("Rai-Oleksandrivka" is not Oleksandrivka; "Kharkiv-Belgorod" names both). `typed_mentions(text)`
 says which place "the town", "the city" or "the village" last stood for ("the town of X").
 
+Transliteration hybrids ("Chernigiv", "Khmelnitskiy", "Mykolaev") are ordinary aliases: the
+build generates them by regular alternations (h/g, i/y, -skyi/-sky, ie/ye, ...) and keeps only those
+no other place, variant or English word shares, so matching costs nothing extra here.
+
 The data is sitdash/data/gazetteer.json, built by scripts/make_gazetteer.py; it loads lazily once.
 """
 

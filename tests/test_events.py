@@ -1,6 +1,6 @@
 """Events: ACLED types from claim wording, merged across documents."""
 
-from sitdash.ingest.events import build_events, event_type, reports_event
+from sitdash.ingest.events import build_events, event_type, reports_event, stored_types
 
 
 def claim(cid, doc, text, date="2022-03-30", places=("Kharkiv",)):
@@ -69,3 +69,21 @@ def test_uncertain_movements_are_not_events_but_announcements_are():
     assert reports_event(claim("a", "d", "Russian troops withdrew from Bucha")) is not None
     assert reports_event(claim("a", "d", "Moscow said it would reduce military operations "
                                          "near Kyiv")) is not None
+
+
+def test_stored_typing_is_read_back_from_the_events_built_over_the_claims():
+    claims = [claim("a", "d1", "Missiles hit an oil depot in Odesa", places=("Odesa",)),
+              claim("b", "d1", "The mayor thanked the volunteers"),
+              claim("c", "d2", "Artillery shelled the outskirts of Kharkiv overnight")]
+    events = build_events(claims)
+    known = stored_types(events, [c["id"] for c in claims])
+    assert known == {"a": reports_event(claims[0]), "b": None, "c": reports_event(claims[2])}
+    assert build_events(claims, known) == events
+
+
+def test_known_typing_is_used_instead_of_the_wording():
+    # A claim typed before keeps that typing (the store's events were built with it); a claim
+    # that is not known is typed from its wording as usual.
+    shelled = claim("a", "d1", "Artillery shelled the outskirts of Kharkiv overnight")
+    fresh = claim("b", "d2", "Artillery shelled the outskirts of Kharkiv overnight")
+    assert [e["claim_ids"] for e in build_events([shelled, fresh], {"a": None})] == [["b"]]

@@ -1,6 +1,7 @@
 """The whole extraction of a document, and ingest into a store."""
 
 from sitdash.bundled import seed_paths
+from sitdash.ingest.events import build_events
 from sitdash.ingest.pipeline import extract, ingest_paths, rebuild_store
 from sitdash.ingest.read import read_text, split_front_matter
 from sitdash.store import Store
@@ -88,3 +89,23 @@ def test_rebuild_keeps_ids_and_replaces_records(tmp_path):
     assert rebuild_store(store) == (1, len(before))
     assert sorted(c["id"] for c in store.claims()) == before
     assert len(store.events()) == events
+
+
+def test_a_second_ingest_types_only_new_claims_and_builds_the_same_events(tmp_path, monkeypatch):
+    from sitdash.ingest import events
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "wire.md").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "b" / "briefing.md").write_text(BRIEFING, encoding="utf-8")
+    store = Store(tmp_path / "store.json")
+    ingest_paths(store, [tmp_path / "a"])
+    typed = []
+    real = events.reports_event
+    monkeypatch.setattr(events, "reports_event", lambda c: typed.append(c["id"]) or real(c))
+    ingest_paths(store, [tmp_path / "b"])
+    new_ids = {c["id"] for c in store.claims() if c["doc_id"] != store.documents()[0]["id"]}
+    assert set(typed) == new_ids  # the stored claims were not typed again
+    monkeypatch.setattr(events, "reports_event", real)
+    assert store.events() == build_events(store.claims())  # as if every claim were typed afresh
+    assert any(len(e["sources"]) == 1 for e in store.events())

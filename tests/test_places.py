@@ -531,3 +531,11 @@ def test_the_kerch_bridge_is_the_bridge_and_a_poima_is_now_zaplava():
     assert names("Drones struck the Kerch Bridge and Belbek airbase.") == [
         "Crimean Bridge", "Belbek"]
     assert lookup("Poima").name == "Zaplava" and lookup("Kerch").name == "Kerch"
+
+
+def test_repeated_lookups_of_one_sentence_give_fresh_lists():
+    text = "Shelling hit Kharkiv and Izium overnight."
+    first, second = find_places(text), find_places(text)
+    assert first == second and first is not second
+    first.clear()
+    assert names(text) == ["Kharkiv", "Izium"]

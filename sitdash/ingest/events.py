@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from sitdash.ingest.places import specific_places
 
@@ -38,6 +40,9 @@ _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
                 r"announced|declared|reduce military operations)\b", re.I),
      "Strategic developments", "Agreement"),
 ]
+# Any trigger at all: one scan that rules out most claims before the ordered search above.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _TRIGGERS), re.I)
+assert all(p.flags == _ANY_TRIGGER.flags for p, _, _ in _TRIGGERS), "triggers share re.I"
 # Statements about what may or will happen are not events that happened.
 _NOT_HAPPENED = re.compile(
     r"\b(could|might|may|would|will|expected to|plans? to|threaten(?:s|ed)? to|possible|"
@@ -49,6 +54,8 @@ _SUMMARY_LEN = 100
 
 def event_type(sentence: str) -> tuple[str, str] | None:
     """The ACLED (type, sub-type) a sentence reports, or None if it reports no event."""
+    if _ANY_TRIGGER.search(sentence) is None:
+        return None
     for pattern, etype, sub in _TRIGGERS:
         if pattern.search(sentence):
             return etype, sub
@@ -77,14 +84,23 @@ def summarise(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def build_events(claims: list[dict]) -> list[dict]:
-    """Group event-reporting claims by (day, type, sub-type, places): one event, many sources."""
+def build_events(
+    claims: list[dict], known: Mapping[str, tuple[str, str] | None] | None = None
+) -> list[dict]:
+    """Group event-reporting claims by (day, type, sub-type, places): one event, many sources.
+
+    `known` maps claim ids to what `reports_event` said of them before (`stored_types`), so an
+    ingest types only its new claims; the grouping is the same as typing every claim afresh.
+    """
     groups: OrderedDict[tuple, dict] = OrderedDict()
     for claim in claims:
-        found = reports_event(claim)
+        if known is not None and claim["id"] in known:
+            found = known[claim["id"]]
+        else:
+            found = reports_event(claim)
         if found is None:
             continue
-        places = tuple(sorted(specific_places(claim.get("places", ()))))
+        places = _event_places(tuple(claim.get("places", ())))
         key = (claim.get("date"), found[0], found[1], places)
         event = groups.get(key)
         if event is None:
@@ -103,3 +119,22 @@ def build_events(claims: list[dict]) -> list[dict]:
         if claim["doc_id"] not in event["sources"]:
             event["sources"].append(claim["doc_id"])
     return list(groups.values())
+
+
+@lru_cache(maxsize=4096)
+def _event_places(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The sorted specific places of a claim's place list (few distinct lists: computed once)."""
+    return tuple(sorted(specific_places(places)))
+
+
+def stored_types(events: Iterable[dict], claim_ids: Iterable[str]) -> dict:
+    """Claim id -> (type, sub-type) for every claim in stored `events`, None for the other stored
+    `claim_ids`: what `reports_event` said of them when the events were built over them (every
+    ingest replaces the events built over all claims; `sitdash rebuild` re-types everything)."""
+    known: dict[str, tuple[str, str] | None] = dict.fromkeys(claim_ids)
+    for event in events:
+        found = (event["type"], event["sub_type"])
+        for claim_id in event.get("claim_ids", ()):
+            if claim_id in known:
+                known[claim_id] = found
+    return known

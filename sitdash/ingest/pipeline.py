@@ -11,7 +11,7 @@ from pathlib import Path
 from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import attribute, resolve_names, source_kind
 from sitdash.ingest.dates import sentence_date
-from sitdash.ingest.events import build_events
+from sitdash.ingest.events import build_events, stored_types
 from sitdash.ingest.movements import actor_in, extract_movements, merge_duplicates
 from sitdash.ingest.places import find_places, typed_mentions
 from sitdash.ingest.quotes import extract_quotes
@@ -184,12 +184,17 @@ class RecordBatch:
 
     def write(self, store, replace: bool = False) -> None:
         """One atomic write: the records (replacing all derived data if asked), then events
-        rebuilt over every claim in the store."""
+        rebuilt over every claim in the store (stored claims keep the typing their events have)."""
         with store.batch():
             if replace:
                 store.clear_derived()
+                known = None
+            else:
+                known = stored_types(store.rows("events"), (c["id"] for c in store.rows("claims")))
+                for claim in self.rows["claims"]:
+                    known.pop(claim["id"], None)  # a re-added document's claims: typed afresh
             store.add_records(**self.rows)
-            store.replace_events(build_events(store.rows("claims")))
+            store.replace_events(build_events(store.rows("claims"), known))
 
 
 def stored_names(store) -> list[str]:

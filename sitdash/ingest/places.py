@@ -235,7 +235,24 @@ def region_of(name: str) -> str | None:
 
 
 def find_places(text: str) -> list[PlaceMention]:
-    """Places named in `text`, in order, longest match first and never overlapping."""
+    """Places named in `text`, in order, longest match first and never overlapping.
+
+    The ingest asks this of the same sentence several times (its claim, its movements, its "the
+    town" referents), so the last few answers are kept; each caller gets its own list (the
+    mentions in it are shared: never change one)."""
+    cached = _recent.get(text)
+    if cached is None:
+        cached = _recent[text] = _find_places(text)
+        if len(_recent) > _RECENT_SIZE:
+            del _recent[next(iter(_recent))]  # the oldest
+    return list(cached)
+
+
+_RECENT_SIZE = 8
+_recent: dict[str, list[PlaceMention]] = {}
+
+
+def _find_places(text: str) -> list[PlaceMention]:
     gaz = gazetteer()
     first_words, exact = gaz.first_words, gaz.exact
     found: list[PlaceMention] = []

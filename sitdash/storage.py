@@ -227,7 +227,7 @@ def unstorable(data: Data) -> str | None:
                 return f"table {table_name!r}: a record must be an object under a text id"
             for field, value in row.items():
                 kind = type(value)
-                if kind is str or value is None:
+                if kind is str or value is None or kind is int and value in _INT_RANGE:
                     continue
                 why = _why_unstorable(value) if kind in _PLAIN else _why_nested(value)
                 if why is not None:
@@ -258,6 +258,8 @@ def _why_nested(value: Any) -> str | None:
             stack.extend(item.values())
         elif kind is list or kind is tuple:
             stack.extend(item)
+        elif kind is str:
+            continue
         elif kind not in _PLAIN:
             return f"a {kind.__name__} is not a JSON value"
         else:

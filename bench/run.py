@@ -128,6 +128,23 @@ def build_store(work: Path, name: str, docs: int, seed: int) -> dict:
             "errors": len(report.errors), "store": store}
 
 
+def measure_append(store, work: Path, seed: int, fresh_s_per_doc: float, docs: int = 20) -> dict:
+    """A small later ingest into the big store (a day's new articles): its cost per article beside
+    the fresh build's. Events are rebuilt over every stored claim; only new claims are typed."""
+    from sitdash.ingest.pipeline import ingest_paths
+
+    corpus = work / "corpus-append"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    write_corpus(corpus, docs=docs, seed=seed + 1000)  # other articles than the store holds
+    t = time.perf_counter()
+    report = ingest_paths(store, [corpus])
+    append_s = time.perf_counter() - t
+    per_doc = append_s / max(1, len(report.added))
+    return {"append_docs": len(report.added), "append_s": round(append_s, 2),
+            "append_vs_fresh_per_doc": round(per_doc / fresh_s_per_doc, 1)}
+
+
 # -- start-up and memory (subprocesses) -----------------------------------------------------------
 
 def time_child(script: str) -> tuple[float, float]:
@@ -414,6 +431,8 @@ def run(claims: int, seed: int, work: Path) -> dict:
     figures.update(measure_filter(store, work))
     log("note saves")
     figures.update(measure_notes(store, index.order[:50] or ["none"]))
+    log("a small ingest into the big store")
+    figures.update(measure_append(store, work, seed, big["ingest_s"] / big["docs"]))
     return figures
 
 

@@ -524,22 +524,14 @@ COORDS = {
     "Izium": (49.21, 37.26), "Sievierodonetsk": (48.95, 38.49), "Kostiantynivka": (48.53, 37.71),
     "Shchastia": (48.74, 39.23), "Novoazovsk": (47.11, 38.08), "Kamianske": (48.51, 34.60),
 }
-# Frontline villages too small for GeoNames' cities500: approximate positions (about +-5 km),
-# placed by hand from where reporting puts them relative to nearby towns. Good enough for a region
-# and a rough map; refine from a proper source when one is at hand.
+# Places GeoNames' cities500 lacks, each position read from the place's own encyclopedia entry
+# (Kinburn Spit: Pokrovske, the village on it). Other villages curated above have no coordinates
+# yet: they roll up to their oblast, and the map and GeoJSON leave them out rather than guess.
 COORDS.update({
-    "Prohres": (48.22, 37.59), "Tonenke": (48.09, 37.60), "Berdychi": (48.19, 37.64),
-    "Sieverne": (48.11, 37.63), "Nevelske": (48.06, 37.58), "Berkhivka": (48.63, 37.99),
-    "Novoselydivka": (48.16, 37.39), "Zhelanne": (48.14, 37.34), "Kotlyne": (48.22, 37.03),
-    "Maksymilianivka": (47.93, 37.39), "Rivnopil": (47.65, 36.60), "Neskuchne": (47.71, 36.69),
-    "Storozheve": (47.72, 36.66), "Makarivka": (47.65, 36.70), "Vremivka": (47.70, 36.74),
-    "Vodiane": (48.10, 37.69), "Spirne": (48.82, 38.22), "Novomykhailivka": (47.83, 37.46),
-    "Yahidne": (51.35, 31.17), "Kyslivka": (49.64, 37.91), "Tabaivka": (49.61, 37.90),
-    "Kuzemivka": (49.10, 38.13), "Raihorodka": (49.33, 38.23), "Stelmakhivka": (49.53, 38.11),
-    "Korsunka": (46.76, 33.31), "Pishchanivka": (46.60, 32.72), "Novoprokopivka": (47.41, 35.85),
-    "Novodarivka": (47.63, 36.56), "Malaya Loknya": (51.22, 35.21), "Sverdlikovo": (51.21, 35.10),
-    "Synkivka": (49.763, 37.706), "Zaplava": (46.63, 32.834),  # these two from their articles
-    "Kinburn Spit": (46.56, 31.53), "Belbek": (44.69, 33.57), "Crimean Bridge": (45.31, 36.51),
+    "Prohres": (48.2444, 37.4936), "Synkivka": (49.7631, 37.7056), "Zaplava": (46.63, 32.8336),
+    "Makarivka": (47.7781, 36.8014), "Neskuchne": (47.82, 36.8089),
+    "Kinburn Spit": (46.5364, 31.6117), "Belbek": (44.688, 33.571),
+    "Crimean Bridge": (45.31, 36.51),
 })
 
 # Phrases that contain a place name but name something else: consumed, never reported.

@@ -1,8 +1,10 @@
-"""Analyst data (notes, statuses, Admiralty grades and their history) in a file of its own."""
+"""Analyst data (notes, statuses, Admiralty grades, review marks, document corrections and
+their history) in a file of its own, each change signed with the analyst's name."""
 
 from __future__ import annotations
 
 import getpass
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +14,8 @@ from typing import Any
 
 from tinydb.table import Table
 
-from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.model import CORRECTABLE, CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.stamps import later_stamp
 from sitdash.storage import (
     Data,
     FileLock,
@@ -23,12 +26,16 @@ from sitdash.storage import (
 )
 
 NOTES, JUDGEMENTS, HISTORY = "notes", "judgements", "history"
+REVIEWS, CORRECTIONS = "reviews", "corrections"
 NOTE_FIELDS = ("id", "claim_id", "author", "time", "text")  # the shape of model.Note
 REQUIRED_FIELDS = {
     NOTES: frozenset({"id", "claim_id", "text"}),
     JUDGEMENTS: frozenset({"claim_id"}),
+    REVIEWS: frozenset({"analyst", "time"}),
+    CORRECTIONS: frozenset({"doc_id"}),
 }
 DEFAULT_STATUS = STATUSES[0]
+MAX_NAME = 64
 
 
 def _v0_to_v1(data: Data) -> Data:
@@ -39,7 +46,14 @@ def _v0_to_v1(data: Data) -> Data:
     return data
 
 
-ANALYST_MIGRATIONS = [_v0_to_v1]
+def _v1_to_v2(data: Data) -> Data:
+    """Version 2 adds review marks and document corrections."""
+    for name in (REVIEWS, CORRECTIONS):
+        data.setdefault(name, {})
+    return data
+
+
+ANALYST_MIGRATIONS = [_v0_to_v1, _v1_to_v2]
 
 
 class NoteNotFound(StoreError, KeyError):
@@ -49,12 +63,25 @@ class NoteNotFound(StoreError, KeyError):
         return str(self.args[0])
 
 
+def analyst_name(value: object) -> str:
+    """An analyst's name, checked: one line of printable text, at most MAX_NAME characters.
+    Raises ValueError with a message for the user."""
+    name = value.strip() if isinstance(value, str) else ""
+    if not name:
+        raise ValueError("the analyst name is empty")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"the analyst name is longer than {MAX_NAME} characters")
+    if not name.isprintable():  # newlines, escapes, bidi controls: it is shown on screens
+        raise ValueError(f"the analyst name {name!r} holds control characters")
+    return name
+
+
 def default_author() -> str:
-    """The OS user, which is who an analyst is unless they say otherwise."""
+    """The login name, which is who an analyst is unless they say otherwise."""
     try:
-        return getpass.getuser()
-    except Exception:  # no passwd entry and no LOGNAME/USER (some containers)
-        return "unknown"
+        return analyst_name(getpass.getuser())
+    except Exception:  # no passwd entry and no LOGNAME/USER (some containers), or a strange one
+        return f"uid-{os.getuid()}"  # still one name per account, so review marks stay apart
 
 
 def now_iso() -> str:
@@ -78,9 +105,10 @@ class AnalystData:
     the file under the store lock, applies itself, and writes once before returning.
     """
 
-    def __init__(self, path: Path, lock: FileLock):
+    def __init__(self, path: Path, lock: FileLock, analyst: str | None = None):
         self.path = path
         self.lock = lock
+        self.analyst = analyst_name(analyst) if analyst else default_author()  # signs changes
         self.storage = OrjsonStorage(path, lock)
         open_versioned(self.storage, ANALYST_MIGRATIONS)
         self._indexed_generation = -1
@@ -126,7 +154,7 @@ class AnalystData:
         text = _note_text(text)
         if not claim_id:
             raise ValueError("a note needs the id of the claim it is about")
-        author = author or default_author()
+        author = author or self.analyst
         with self._change():
             row = {
                 "id": uuid.uuid4().hex,
@@ -142,7 +170,7 @@ class AnalystData:
 
     def edit_note(self, note_id: str, text: str, author: str | None = None) -> dict:
         text = _note_text(text)
-        author = author or default_author()
+        author = author or self.analyst
         with self._change():
             table = self._table(NOTES)
             doc_id, row = self._find_note(table, note_id)
@@ -155,7 +183,7 @@ class AnalystData:
 
     def delete_note(self, note_id: str, author: str | None = None) -> None:
         """Soft delete: the note stops being current but stays in the file and its history."""
-        author = author or default_author()
+        author = author or self.analyst
         with self._change():
             table = self._table(NOTES)
             doc_id, row = self._find_note(table, note_id)
@@ -185,6 +213,72 @@ class AnalystData:
             )
         return self._judge(claim_id, {"reliability": rel, "credibility": cred}, "grade", author)
 
+    # -- review marks ------------------------------------------------------------------------------
+    def mark_review(self, upto: str | None, analyst: str | None = None) -> dict:
+        """Record that `analyst` finished a review of everything ingested up to `upto` (a stamp;
+        None when nothing they saw had an ingest time). A mark never moves back: a review done
+        on an older view keeps the later cut-off of an earlier mark."""
+        analyst = analyst or self.analyst
+        with self._change():
+            previous = self._latest_review(analyst)
+            if previous is not None:
+                upto = later_stamp(previous.get("upto"), upto)
+            row = {"id": uuid.uuid4().hex, "analyst": analyst, "time": now_iso(), "upto": upto}
+            self._table(REVIEWS).insert(row)
+        return dict(row)
+
+    def review_mark(self, analyst: str | None = None) -> dict | None:
+        """The last review mark of `analyst` (this session's analyst by default), or None."""
+        found = self._latest_review(analyst or self.analyst)
+        return dict(found) if found else None
+
+    def review_marks(self) -> dict[str, dict]:
+        """Every analyst's last review mark, by name."""
+        latest: dict[str, tuple[int, dict]] = {}
+        for key, row in self._keyed_rows(REVIEWS):
+            name = row.get("analyst")
+            if name and (name not in latest or key > latest[name][0]):
+                latest[name] = (key, row)
+        return {name: dict(row) for name, (_, row) in latest.items()}
+
+    def _latest_review(self, analyst: str) -> dict | None:
+        best: tuple[int, dict] | None = None
+        for key, row in self._keyed_rows(REVIEWS):
+            if row.get("analyst") == analyst and (best is None or key > best[0]):
+                best = (key, row)
+        return best[1] if best else None
+
+    # -- document corrections ----------------------------------------------------------------------
+    def correct_document(self, doc_id: str, changes: dict[str, str | None],
+                         before: dict[str, str | None] | None = None,
+                         author: str | None = None) -> dict[str, str | None]:
+        """Keep the analyst's corrections of a document's title, outlet, date or URL (re-applied
+        whenever the document is extracted again); `before` is what the document said."""
+        unknown = set(changes) - set(CORRECTABLE)
+        if unknown or not changes:
+            raise ValueError(f"a correction changes some of {', '.join(CORRECTABLE)}")
+        if not doc_id:
+            raise ValueError("a correction needs the id of the document it is about")
+        author = author or self.analyst
+        with self._change():
+            table = self._table(CORRECTIONS)
+            found = [doc for doc in table if doc.get("doc_id") == doc_id]
+            when = now_iso()
+            row = {**(dict(found[0]) if found else {"doc_id": doc_id}), **changes,
+                   "author": author, "time": when}
+            if found:
+                table.update(row, doc_ids=[found[0].doc_id])
+            else:
+                table.insert(row)
+            self._record(author, None, "doc-correct", dict(before or {}), dict(changes), when,
+                         None, doc_id=doc_id)
+        return self.corrections().get(doc_id, {})
+
+    def corrections(self) -> dict[str, dict[str, str | None]]:
+        """Document id -> the fields the analysts corrected, with their values."""
+        return {row["doc_id"]: {key: row[key] for key in CORRECTABLE if key in row}
+                for row in self._rows(CORRECTIONS) if row.get("doc_id")}
+
     # -- internals ---------------------------------------------------------------------------------
     @contextmanager
     def _change(self) -> Iterator[None]:
@@ -203,6 +297,17 @@ class AnalystData:
         data = self.storage.read() or {}
         return list(data.get(name, {}).values())
 
+    def _keyed_rows(self, name: str) -> list[tuple[int, dict]]:
+        """Rows with their TinyDB ids (which grow with every insert: the later, the larger)."""
+        data = self.storage.read() or {}
+        out = []
+        for key, row in list(data.get(name, {}).items()):
+            try:
+                out.append((int(key), row))
+            except ValueError:
+                continue
+        return out
+
     def _find_note(self, table: Table, note_id: str) -> tuple[int, dict]:
         for doc in table:
             if doc.get("id") == note_id and not doc.get("deleted"):
@@ -212,7 +317,7 @@ class AnalystData:
     def _judge(self, claim_id: str, change: dict, action: str, author: str | None) -> dict:
         if not claim_id:
             raise ValueError("a judgement needs the id of the claim it is about")
-        author = author or default_author()
+        author = author or self.analyst
         with self._change():
             table = self._table(JUDGEMENTS)
             found = [doc for doc in table if doc.get("claim_id") == claim_id]
@@ -232,19 +337,21 @@ class AnalystData:
         return self.judgement(claim_id)
 
     def _record(
-        self, author: str, claim_id: str, action: str, before: Any, after: Any, when: str, note_id
+        self, author: str, claim_id: str | None, action: str, before: Any, after: Any, when: str,
+        note_id, doc_id: str | None = None,
     ) -> None:
-        self._table(HISTORY).insert(
-            {
-                "time": when,
-                "author": author,
-                "claim_id": claim_id,
-                "action": action,
-                "before": before,
-                "after": after,
-                "note_id": note_id,
-            }
-        )
+        entry = {
+            "time": when,
+            "author": author,
+            "claim_id": claim_id,
+            "action": action,
+            "before": before,
+            "after": after,
+            "note_id": note_id,
+        }
+        if doc_id is not None:
+            entry["doc_id"] = doc_id
+        self._table(HISTORY).insert(entry)
 
     def _index(self) -> None:
         """Rebuild the read indexes when the data changed since they were built."""

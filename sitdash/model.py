@@ -15,6 +15,8 @@ SOURCE_KINDS = ("named official", "anonymous official", "institution", "media", 
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 MOVEMENT_KINDS = ("withdraw", "retreat", "reposition", "redeploy", "deploy", "advance", "regroup")
 STATUSES = ("unverified", "corroborated", "disputed", "false")
+# Document fields an analyst may correct (kept in the analyst file, re-applied on every extraction).
+CORRECTABLE = ("title", "outlet", "published", "url")
 # Admiralty (NATO) grading: source reliability and information credibility, standard wording.
 RELIABILITY = {
     "A": "Completely reliable",
@@ -95,6 +97,7 @@ class Document:
     path: str | None = None  # where it was read from
     captions: list[list[int]] = field(default_factory=list)  # [start, end] of caption paragraphs
     version_of: str | None = None  # id of the earlier version of the same article
+    ingested: str | None = None  # when it was first stored (UTC stamp; kept by a rebuild)
 
 
 @dataclass(slots=True)

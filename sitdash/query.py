@@ -18,6 +18,7 @@ from typing import Any
 
 from sitdash.gcpause import gc_paused
 from sitdash.ingest.places import AREA_REGION, REGIONS, areas_of, lookup, specific_places
+from sitdash.stamps import parse_stamp
 
 UNVERIFIED = "unverified"
 _WORD = re.compile(r"\w+")
@@ -39,9 +40,15 @@ class Filters:
     date_from: str | None = None  # inclusive, YYYY-MM-DD
     date_to: str | None = None  # inclusive, YYYY-MM-DD
     needs_review: bool = False
+    new_only: bool = False  # only claims ingested since the analyst's last review
+    include_undated: bool = False  # a date range also lets undated claims through
 
     def is_empty(self) -> bool:
-        return self == Filters()
+        return self == Filters() or self == Filters(include_undated=True)
+
+    @property
+    def has_dates(self) -> bool:
+        return bool(self.date_from or self.date_to)
 
     def chips(self) -> list[str]:
         """Short labels for the header, one per active filter."""
@@ -55,9 +62,12 @@ class Filters:
         if self.types:
             chips.append("type: " + ", ".join(sorted(self.types)))
         if self.date_from or self.date_to:
-            chips.append(f"date: {self.date_from or '…'}..{self.date_to or '…'}")
+            chips.append(f"date: {self.date_from or '…'}..{self.date_to or '…'}"
+                         + (" +undated" if self.include_undated else ""))
         if self.needs_review:
             chips.append("needs review")
+        if self.new_only:
+            chips.append("new only")
         return chips
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +79,8 @@ class Filters:
             "date_from": self.date_from,
             "date_to": self.date_to,
             "needs_review": self.needs_review,
+            "new_only": self.new_only,
+            "include_undated": self.include_undated,
         }
 
     @classmethod
@@ -96,6 +108,8 @@ class Filters:
             date_from=optional_str("date_from"),
             date_to=optional_str("date_to"),
             needs_review=data.get("needs_review") is True,
+            new_only=data.get("new_only") is True,
+            include_undated=data.get("include_undated") is True,
         )
 
     def with_(self, **changes: Any) -> Filters:
@@ -126,6 +140,7 @@ class ClaimFacts:
     types: frozenset[str]
     outlet: str = ""
     status: str = UNVERIFIED
+    new: bool = False  # ingested since the analyst's last review
     _search: str | None = None
     areas: frozenset[str] = frozenset()  # oblast-level areas: "Kharkiv Oblast", "Belarus"
 
@@ -152,11 +167,14 @@ def matches(facts: ClaimFacts, filters: Filters) -> bool:
     if filters.types and not (facts.types & filters.types):
         return False
     date = facts.claim.get("date")
-    if filters.date_from and (not date or date < filters.date_from):
-        return False
-    if filters.date_to and (not date or date > filters.date_to):
-        return False
+    if date or not filters.include_undated:
+        if filters.date_from and (not date or date < filters.date_from):
+            return False
+        if filters.date_to and (not date or date > filters.date_to):
+            return False
     if filters.needs_review and facts.status != UNVERIFIED:
+        return False
+    if filters.new_only and not facts.new:
         return False
     return True
 
@@ -172,16 +190,21 @@ class Index:
     events: list[dict]
     judgements: dict[str, dict] = field(default_factory=dict)
     notes: dict[str, list[dict]] = field(default_factory=dict)  # claim id -> notes
+    review: dict | None = None  # the analyst's last review mark (what "new" counts from)
 
     def __post_init__(self) -> None:
         with gc_paused():
             self._build()
 
     @classmethod
-    def from_store(cls, store: Any) -> Index:
+    def from_store(cls, store: Any, analyst: bool = True) -> Index:
+        """The store's tables indexed. `analyst=False` leaves notes, judgements and the review
+        mark out (a worker thread builds the index; the UI thread adds them, see update_analyst
+        and set_review)."""
         notes: dict[str, list[dict]] = defaultdict(list)
-        for note in store.notes():
+        for note in store.notes() if analyst else ():
             notes[note["claim_id"]].append(note)
+        review_mark = getattr(store, "review_mark", None)
         # rows() hands over the stored dicts without copying; the index never modifies them.
         return cls(
             documents={d["id"]: d for d in store.rows("documents")},
@@ -189,8 +212,9 @@ class Index:
             quotes=store.rows("quotes"),
             movements=store.rows("movements"),
             events=store.rows("events"),
-            judgements=store.judgements(),
+            judgements=store.judgements() if analyst else {},
             notes=dict(notes),
+            review=review_mark() if analyst and review_mark else None,
         )
 
     # -- building -------------------------------------------------------------------------
@@ -264,6 +288,7 @@ class Index:
                                                  if r) for e in self.events}
         self.event_areas = {e["id"]: area_set(tuple(e.get("places") or ())) for e in self.events}
         self._apply_judgements()
+        self._apply_review()
         self._text_cache: tuple[str, list[str]] | None = None
         self._words: dict[str, list[int]] | None = None  # word -> positions, built by warm()
         self._memo: OrderedDict[Any, Any] = OrderedDict()  # answers per filter; see memo()
@@ -301,6 +326,56 @@ class Index:
             facts.status = (judgement or {}).get("status") or UNVERIFIED
             if facts.status != UNVERIFIED:
                 self.reviewed.add(cid)
+
+    def _apply_review(self) -> None:
+        """Mark the claims of documents ingested after the review mark as new (all documents
+        with an ingest time when there is no mark; documents without one are never new)."""
+        for cid in getattr(self, "new_claims", ()):
+            self.facts[cid].new = False
+        upto = parse_stamp((self.review or {}).get("upto"))
+        self.new_documents: set[str] = set()
+        for doc_id, doc in self.documents.items():
+            stamp = parse_stamp(doc.get("ingested"))
+            if stamp is not None and (upto is None or stamp > upto):
+                self.new_documents.add(doc_id)
+        new_docs = self.new_documents
+        self.new_claims: set[str] = {cid for cid, claim in self.claims.items()
+                                     if claim.get("doc_id") in new_docs} if new_docs else set()
+        for cid in self.new_claims:
+            self.facts[cid].new = True
+
+    def set_review(self, mark: dict | None) -> None:
+        """Take a new review mark (after ctrl+r, or one another session set)."""
+        if mark == self.review:
+            return
+        self.review = mark
+        self._apply_review()
+        self._memo.clear()
+
+    def latest_ingest(self) -> str | None:
+        """The latest ingest time among the documents loaded: what a review of this view covers
+        (a document stored after the view was loaded stays new)."""
+        latest, best = None, None
+        for doc in self.documents.values():
+            stamp = parse_stamp(doc.get("ingested"))
+            if stamp is not None and (best is None or stamp > best):
+                latest, best = doc["ingested"], stamp
+        return latest
+
+    def is_new(self, claim_id: str | None) -> bool:
+        return bool(claim_id) and claim_id in self.new_claims
+
+    def undated_count(self, filters: Filters) -> int:
+        """Undated claims that pass every filter but the date range."""
+        others = filters.with_(date_from=None, date_to=None, include_undated=False)
+        return self.memo(("undated", others), lambda: sum(
+            1 for cid in self.claim_ids(others) if not self.claims[cid].get("date")))
+
+    def undated_hidden(self, filters: Filters) -> int:
+        """The undated claims a date range hides (0 when it includes them, or has no range)."""
+        if not filters.has_dates or filters.include_undated:
+            return 0
+        return self.undated_count(filters)
 
     def update_analyst(self, judgements: dict[str, dict], notes: list[dict]) -> None:
         """Take fresh analyst data (after a note or status change) without rebuilding indexes."""
@@ -374,6 +449,8 @@ class Index:
             sets.append(set().union(*(self.by_source.get(s, set()) for s in filters.sources)))
         if filters.types:
             sets.append(set().union(*(self.by_type.get(t, set()) for t in filters.types)))
+        if filters.new_only:
+            sets.append(self.new_claims)
         if filters.text:
             base = self._text_matches(filters.text)
         else:
@@ -384,10 +461,14 @@ class Index:
         if filters.date_from or filters.date_to or filters.needs_review:
             lo, hi = filters.date_from, filters.date_to
             reviewed = self.reviewed if filters.needs_review else ()
+            undated_pass = filters.include_undated
             out = []
             for cid in base:
                 date = self.claims[cid].get("date")
-                if (lo and (not date or date < lo)) or (hi and (not date or date > hi)):
+                if not date:
+                    if (lo or hi) and not undated_pass:
+                        continue
+                elif (lo and date < lo) or (hi and date > hi):
                     continue
                 if cid in reviewed:
                     continue

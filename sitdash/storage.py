@@ -19,7 +19,7 @@ from sitdash.errors import SitdashError
 from sitdash.gcpause import gc_paused
 
 # The layout version this sitdash writes; files record theirs in a `_meta` table.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "_meta"
 FILE_MODE = 0o600  # analyst notes are nobody else's business: user-only, temp files and backups too
 TMP_INFIX = ".tmp-"  # temp files are ".<name>.tmp-<pid>-<n>" beside their target

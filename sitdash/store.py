@@ -1,8 +1,10 @@
 """The durable store: derived tables (re-creatable from seeds) in TinyDB, analyst data kept apart.
 
 `<db>` holds documents, claims, quotes, events and movements; `<db stem>.analyst.json` holds
-notes, statuses, grades and their history, so a rebuild or a bad ingest never touches them and a
-note save never rewrites the claims. Both files are written atomically under `<db stem>.lock`.
+notes, statuses, grades, review marks, document corrections and their history, so a rebuild or a
+bad ingest never touches them and a note save never rewrites the claims. Both files are written
+atomically under `<db stem>.lock`. A Store works for one analyst (`analyst`, by default the login
+name): their name signs every change, and their review mark is the one `review_mark()` returns.
 """
 
 from __future__ import annotations
@@ -82,7 +84,14 @@ def _v0_to_v1(data: Data) -> Data:
     return data
 
 
-DERIVED_MIGRATIONS = [_v0_to_v1]
+def _v1_to_v2(data: Data) -> Data:
+    """Version 2 stamps documents with their ingest time; older ones have none (never "new")."""
+    for row in data.get(DOCUMENTS, {}).values():
+        row.setdefault("ingested", None)
+    return data
+
+
+DERIVED_MIGRATIONS = [_v0_to_v1, _v1_to_v2]
 
 
 def _doc_key(table: str, row: dict) -> str | None:
@@ -93,7 +102,7 @@ def _doc_key(table: str, row: dict) -> str | None:
 class Store:
     """TinyDB store of one corpus: derived tables in `path`, analyst data beside it."""
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, analyst: str | None = None):
         self.path = Path(path).expanduser()
         self.analyst_path = self.path.with_suffix(".analyst.json")
         self.lock_path = self.path.with_suffix(".lock")
@@ -103,7 +112,8 @@ class Store:
         self._lock = FileLock(self.lock_path)
         self._derived = OrjsonStorage(self.path, self._lock)
         open_versioned(self._derived, DERIVED_MIGRATIONS)
-        self._analyst = AnalystData(self.analyst_path, self._lock)
+        self._analyst = AnalystData(self.analyst_path, self._lock, analyst)
+        self.analyst = self._analyst.analyst
         self._batch_depth = 0
         self._pending: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
         self._pending_ids: set[str] = set()  # documents added in this batch, not yet in the tables
@@ -242,6 +252,22 @@ class Store:
 
     def history(self, claim_id: str | None = None) -> list[dict]:
         return self._analyst.history(claim_id)
+
+    def mark_review(self, upto: str | None, analyst: str | None = None) -> dict:
+        return self._analyst.mark_review(upto, analyst)
+
+    def review_mark(self, analyst: str | None = None) -> dict | None:
+        return self._analyst.review_mark(analyst)
+
+    def review_marks(self) -> dict[str, dict]:
+        return self._analyst.review_marks()
+
+    def correct_document(self, doc_id: str, changes: dict, before: dict | None = None,
+                         author: str | None = None) -> dict:
+        return self._analyst.correct_document(doc_id, changes, before, author)
+
+    def corrections(self) -> dict[str, dict]:
+        return self._analyst.corrections()
 
     def orphan_notes(self) -> list[dict]:
         """Notes on claims the derived store no longer has: kept, reported."""

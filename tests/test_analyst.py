@@ -231,8 +231,8 @@ def test_garbage_analyst_file_is_refused_never_overwritten(tmp_path):
 def test_analyst_file_from_newer_sitdash_is_refused(tmp_path):
     Store(tmp_path / "store.json")
     analyst = tmp_path / "store.analyst.json"
-    raw = orjson.dumps({"_meta": {"1": {"schema_version": 2}}, "notes": {}})
+    raw = orjson.dumps({"_meta": {"1": {"schema_version": 3}}, "notes": {}})
     analyst.write_bytes(raw)
-    with pytest.raises(StoreError, match=r"newer sitdash \(schema 2, this one reads up to 1\)"):
+    with pytest.raises(StoreError, match=r"newer sitdash \(schema 3, this one reads up to 2\)"):
         Store(tmp_path / "store.json")
     assert analyst.read_bytes() == raw

@@ -1,11 +1,14 @@
 """Kill mid-write: a writer killed with SIGKILL at random moments never loses a saved note or
-leaves a store that will not open.
+review mark, never loses or duplicates an inbox file, and never leaves a store that will not open.
 
 The writer is forked from this (already imported) process, so a hundred-odd kills cost well under
-a minute. It adds notes and ingests small new articles in a loop, and reports on a pipe each note
-id and document id only after the call that saved it returned. After each kill the parent checks:
-the store opens, every reported note and document is there, both files parse as JSON, and no temp
-file survives the open. (SITDASH_KILLS=600 makes a longer local run.)
+a minute. It adds notes, marks reviews and ingests small new articles in a loop, and reports on a
+pipe each note, review mark and document id only after the call that saved it returned. After
+each kill the parent checks: the store opens, every reported note, mark and document is there,
+both files parse as JSON, and no temp file survives the open. An inbox writer takes files the
+parent drops, and is killed the same way: every file is then in the inbox, in done/ with its
+document stored, or in failed/ with its .reason, exactly once. (SITDASH_KILLS=600 makes a longer
+local run.)
 
 Then damaged, future and old store files as the command line reports them: one line on stderr,
 the derived file moved aside and rebuilt, the analyst file never touched, older ones migrated
@@ -27,7 +30,7 @@ import orjson
 import pytest
 
 from sitdash.ingest.pipeline import ingest_paths
-from sitdash.storage import stale_temps
+from sitdash.storage import SCHEMA_VERSION, stale_temps
 from sitdash.store import Store
 
 KILLS = int(os.environ.get("SITDASH_KILLS", "120"))  # more for a long local run
@@ -64,13 +67,16 @@ def _writer(path: Path, articles: Path, out_fd: int, seed: int) -> None:
             report = ingest_paths(store, [article])
             for doc_id in report.added:
                 os.write(out_fd, f"D {doc_id}\n".encode())
+        elif rng.random() < 0.2:
+            mark = store.mark_review(f"2022-04-07T10:00:00.{seed:03d}{n:03d}+00:00")
+            os.write(out_fd, f"R {mark['id']}\n".encode())
         else:
             text = f"note {seed}-{n}: " + "x" * rng.randint(0, 400)
             note = store.add_note(rng.choice(CLAIMS), text)
             os.write(out_fd, f"N {note['id']}\n".encode())
 
 
-def _spawn(path: Path, articles: Path, seed: int) -> tuple[int, int]:
+def _spawn(path: Path, articles: Path, seed: int, body=None) -> tuple[int, int]:
     """Fork a writer; return (pid, read end of its report pipe)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -78,7 +84,7 @@ def _spawn(path: Path, articles: Path, seed: int) -> tuple[int, int]:
         code = 0
         try:
             os.close(read_fd)
-            _writer(path, articles, write_fd, seed)
+            (body or _writer)(path, articles, write_fd, seed)
         except BaseException as error:  # a writer error is a test failure: report it
             try:
                 os.write(write_fd, f"E {type(error).__name__}: {error}\n".encode())
@@ -106,6 +112,7 @@ def test_sigkill_at_random_moments_loses_no_saved_note(tmp_path):
     articles.mkdir()
     rng = random.Random(20260326)
     saved_notes: set[str] = set()
+    saved_marks: set[str] = set()
     saved_docs: set[str] = set()
     temps_left = 0  # kills that landed between a temp file's creation and its rename
     kills = 0
@@ -121,6 +128,7 @@ def test_sigkill_at_random_moments_loses_no_saved_note(tmp_path):
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
         kills += 1
         saved_notes |= {line[2:] for line in lines if line.startswith("N ")}
+        saved_marks |= {line[2:] for line in lines if line.startswith("R ")}
         saved_docs |= {line[2:] for line in lines if line.startswith("D ")}
 
         temps = stale_temps(path) + stale_temps(path.with_suffix(".analyst.json"))
@@ -136,16 +144,106 @@ def test_sigkill_at_random_moments_loses_no_saved_note(tmp_path):
         stored_docs = {doc["id"] for doc in store.documents()}
         assert saved_docs <= stored_docs, f"after kill {kills}: an ingested document was lost"
         assert len(found) == len(store.notes())  # no duplicates
+        marks = orjson.loads(store.analyst_path.read_bytes()).get("reviews", {}).values()
+        marks_found = [m["id"] for m in marks]
+        assert saved_marks <= set(marks_found), f"after kill {kills}: a review mark was lost"
+        assert len(marks_found) == len(set(marks_found))
         if time.monotonic() - started > TIME_LIMIT_S:
             break  # bounded in time on a slow machine; the count below still has to be met
 
     elapsed = time.monotonic() - started
     print(f"\nkill loop: {kills} SIGKILLs survived in {elapsed:.1f} s; {len(saved_notes)} notes "
-          f"reported saved, {len(found)} found; {len(saved_docs)} documents ingested and found; "
+          f"reported saved, {len(found)} found; {len(saved_marks)} review marks; "
+          f"{len(saved_docs)} documents ingested and found; "
           f"{temps_left} kills left a temp file mid-write (cleaned on open)")
     assert kills >= min(100, KILLS)
-    assert saved_notes and saved_docs  # the writers really wrote
+    assert saved_notes and saved_docs and saved_marks  # the writers really wrote
     assert len(found) >= len(saved_notes)  # a note saved but killed before its report is fine
+
+
+def _inbox_writer(path: Path, inbox: Path, out_fd: int, seed: int) -> None:
+    """Child body: take the inbox again and again (the files the parent dropped)."""
+    from sitdash.inbox import Inbox
+
+    store = Store(path)
+    watcher = Inbox(inbox)
+    while True:
+        watcher.scan()
+        report = watcher.take(store, watcher.scan())
+        if report:
+            os.write(out_fd, f"T {len(report.done)} {len(report.failed)}\n".encode())
+
+
+def _where_is_every_file(inbox: Path) -> dict[bytes, list[Path]]:
+    """Content -> the places a file with that content is (the inbox, done/, failed/)."""
+    places: dict[bytes, list[Path]] = {}
+    for folder in (inbox, inbox / "done", inbox / "failed"):
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.is_file() and not entry.name.startswith(".") and \
+                    not entry.name.endswith(".reason"):
+                places.setdefault(entry.read_bytes(), []).append(entry)
+    return places
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
+def test_sigkill_while_taking_the_inbox_never_loses_or_duplicates_a_file(tmp_path):
+    from sitdash.ingest.read import read_path
+
+    path = tmp_path / "store.json"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    Store(path)
+    rng = random.Random(20260327)
+    dropped: dict[bytes, bool] = {}  # content -> readable
+    rounds = max(40, KILLS // 2)
+    started = time.monotonic()
+    taken = stored_not_moved = 0
+    for round_no in range(rounds):
+        for k in range(rng.randint(1, 3)):
+            good = rng.random() < 0.8
+            content = (_article(f"inbox-{round_no}-{k}", rng).encode() if good
+                       else b"\x00\x01 not an article " + str((round_no, k)).encode())
+            name = f"wire-{k}.txt"  # names used before: clashes in done/ and failed/
+            if (inbox / name).exists():  # still waiting in the inbox: never overwrite it here
+                name = f"wire-{round_no}-{k}.txt"
+            (inbox / name).write_bytes(content)
+            dropped[content] = good
+        pid, fd = _spawn(path, inbox, round_no, body=_inbox_writer)
+        time.sleep(rng.uniform(*LIFETIME_MS) / 1000)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        lines = _drain(fd)
+        assert not [line for line in lines if line.startswith("E ")], lines
+        taken += len(lines)
+
+        store = Store(path)
+        stored = {doc["id"] for doc in store.documents()}
+        places = _where_is_every_file(inbox)
+        for content, good in dropped.items():
+            where = places.get(content, [])
+            assert len(where) == 1, f"round {round_no}: a file is in {len(where)} places: {where}"
+            spot = where[0]
+            if spot.parent.name == "done":
+                docs = read_path(spot).documents
+                assert good and docs and {d.id for d in docs} <= stored
+            elif spot.parent.name == "failed":
+                assert not good and spot.with_name(spot.name + ".reason").exists()
+            elif good and {d.id for d in read_path(spot).documents} <= stored:
+                stored_not_moved += 1  # killed between the store write and the move
+        if round_no % 5 == 4:  # sometimes the analyst empties the inbox by hand
+            for content, where in places.items():
+                if where[0].parent == inbox:
+                    where[0].unlink()
+                    del dropped[content]
+        if time.monotonic() - started > TIME_LIMIT_S:
+            break
+    in_done = len(list((inbox / "done").glob("*.txt")))
+    print(f"\ninbox kill loop: {round_no + 1} SIGKILLs, {len(dropped)} files dropped, "
+          f"{in_done} in done/, {len(list((inbox / 'failed').glob('*.txt')))} in failed/; "
+          f"{stored_not_moved} times a file was stored but not yet moved (taken again later)")
+    assert taken and in_done  # the writer really took files
 
 
 # -- corrupt, future and old stores, as the command line reports them --------------------------
@@ -187,7 +285,8 @@ def _v(version) -> dict:
     (lambda raw: raw[: len(raw) // 3], "not valid JSON"),
     (lambda raw: b"", "the file is empty"),
     (lambda raw: b"[1, 2, 3]", "expected a JSON object of tables"),
-    (lambda raw: orjson.dumps({**_v(1), "claims": {"1": {"text": "no id, no source"}}}),
+    (lambda raw: orjson.dumps({**_v(SCHEMA_VERSION),
+                               "claims": {"1": {"text": "no id, no source"}}}),
      "lacks"),
 ])
 def test_damaged_derived_file_is_named_moved_aside_and_rebuilt(noted_store, damage, reason):
@@ -209,7 +308,8 @@ def test_damaged_derived_file_is_named_moved_aside_and_rebuilt(noted_store, dama
 @pytest.mark.parametrize("damage, reason", [
     (lambda raw: raw[:-7], "not valid JSON"),
     (lambda raw: b"\x00\x00garbage", "not valid JSON"),
-    (lambda raw: orjson.dumps({**_v(1), "notes": {"1": {"id": "n1", "text": "no claim"}}}),
+    (lambda raw: orjson.dumps({**_v(SCHEMA_VERSION),
+                               "notes": {"1": {"id": "n1", "text": "no claim"}}}),
      "lacks 'claim_id'"),
     (lambda raw: orjson.dumps(_v("two")), "not a version number"),
 ])
@@ -239,7 +339,7 @@ def test_store_from_a_future_sitdash_is_refused_untouched(noted_store, which):
     line = _one_line_error(result)
     assert result.returncode == 1
     assert line == (f"sitdash: error: store {target} was written by a newer sitdash (schema 9, "
-                    "this one reads up to 1); upgrade sitdash")
+                    "this one reads up to 2); upgrade sitdash")
     assert target.read_bytes() == raw
 
 
@@ -260,7 +360,7 @@ def test_version_0_files_are_migrated_from_the_command_line_after_a_backup(noted
         backup = path.with_name(path.name + ".bak-v0")
         assert backup.read_bytes() == raw
         assert os.stat(backup).st_mode & 0o777 == 0o600
-        assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema_version"] == 1
+        assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema_version"] == 2
 
 
 def test_both_files_damaged_rebuilds_the_derived_one_and_refuses_the_analyst_one(noted_store):

@@ -14,6 +14,8 @@ TYPES = ["Battles", "Explosions/Remote violence", "Strategic developments"]
 WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", "",
          "İstanbul", "a-b", "x_y", "٣٤"]
 DATES = [None, "2022-03-01", "2022-03-15", "2022-03-30", "2022-04-02"]
+STAMPS = [None, "2022-04-01T09:00:00.000000+00:00", "2022-04-02T09:00:00+03:00", "garbage"]
+MARKS = [None, {"upto": "2022-04-01T12:00:00+00:00"}, {"upto": None}]
 
 
 @st.composite
@@ -37,7 +39,8 @@ def stores(draw):
     judgements = {cid: {"status": draw(st.sampled_from(["unverified", "corroborated", "false"]))}
                   for cid in draw(st.lists(st.sampled_from(sorted(claims) or ["none"]),
                                            max_size=10))}
-    documents = {f"d{k}": {"id": f"d{k}", "outlet": ["AP", "Infobae", None][k % 3]}
+    documents = {f"d{k}": {"id": f"d{k}", "outlet": ["AP", "Infobae", None][k % 3],
+                           "ingested": draw(st.sampled_from(STAMPS))}
                  for k in range(4)}
     ids = sorted(claims) or ["none"]
     quotes = [{"id": f"q{k}", "claim_id": draw(st.sampled_from(ids)), "text": "q"}
@@ -45,7 +48,7 @@ def stores(draw):
     movements = [{"id": f"m{k}", "claim_id": draw(st.sampled_from(ids)), "kind": "withdraw"}
                  for k in range(draw(st.integers(0, 30)))]
     return Index(documents=documents, claims=claims, quotes=quotes, movements=movements,
-                 events=events, judgements=judgements)
+                 events=events, judgements=judgements, review=draw(st.sampled_from(MARKS)))
 
 
 filters_strategy = st.builds(
@@ -60,6 +63,8 @@ filters_strategy = st.builds(
     date_from=st.sampled_from(DATES),
     date_to=st.sampled_from(DATES),
     needs_review=st.booleans(),
+    new_only=st.booleans(),
+    include_undated=st.booleans(),
 )
 
 

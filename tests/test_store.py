@@ -115,7 +115,7 @@ def test_new_store_creates_dirs_and_user_only_files(db):
         "movements": 0,
         "notes": 0,
     }
-    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 1
+    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 2
 
 
 def test_open_removes_temp_files_left_by_a_crashed_writer(db):
@@ -290,7 +290,7 @@ def test_future_version_is_refused_untouched(db):
     with pytest.raises(StoreError) as info:
         Store(db)
     assert str(info.value) == (
-        f"store {db} was written by a newer sitdash (schema 3, this one reads up to 1); "
+        f"store {db} was written by a newer sitdash (schema 3, this one reads up to 2); "
         "upgrade sitdash"
     )
     assert db.read_bytes() == raw
@@ -311,7 +311,7 @@ def test_version_0_store_is_migrated_after_a_backup(db, writes):
     assert backup.read_bytes() == raw and mode(backup) == 0o600
     assert mode(db) == 0o600
     on_disk = orjson.loads(db.read_bytes())
-    assert on_disk["_meta"]["1"]["schema_version"] == 1 and "_default" not in on_disk
+    assert on_disk["_meta"]["1"]["schema_version"] == 2 and "_default" not in on_disk
     assert store.claims() == [{"id": "c1", "doc_id": "d1", "text": "t"}] and store.has_document(
         "d1"
     )
@@ -324,20 +324,43 @@ def test_migrations_run_in_order_up_to_the_current_version(db, monkeypatch):
     from sitdash import store as store_mod
 
     Store(db).add_records(**records("d1"))
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
 
-    def v1_to_v2(data):  # e.g. a renamed field
+    def v2_to_v3(data):  # e.g. a renamed field
         for row in data["claims"].values():
             row["sentence"] = row.pop("text")
         return data
 
-    monkeypatch.setattr(store_mod, "DERIVED_MIGRATIONS", [store_mod._v0_to_v1, v1_to_v2])
-    monkeypatch.setattr("sitdash.analyst.ANALYST_MIGRATIONS", [lambda d: d, lambda d: d])
+    monkeypatch.setattr(store_mod, "DERIVED_MIGRATIONS",
+                        [store_mod._v0_to_v1, store_mod._v1_to_v2, v2_to_v3])
+    monkeypatch.setattr("sitdash.analyst.ANALYST_MIGRATIONS", [lambda d: d] * 3)
     store = Store(db)
     assert all("sentence" in c and "text" not in c for c in store.claims())
-    assert db.with_name("store.json.bak-v1").exists()
-    assert db.with_name("store.analyst.json.bak-v1").exists()
-    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 2
+    assert db.with_name("store.json.bak-v2").exists()
+    assert db.with_name("store.analyst.json.bak-v2").exists()
+    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 3
+
+
+def test_version_1_store_gets_ingest_times_and_review_tables_after_a_backup(db):
+    """Stores from before ingest times: their documents are never "new"; analyst data kept."""
+    db.parent.mkdir(parents=True)
+    v1 = {"_meta": {"1": {"schema_version": 1}},
+          "documents": {"1": {"id": "d1", "text": "t"}}, "claims": {}, "quotes": {},
+          "events": {}, "movements": {}}
+    analyst_v1 = {"_meta": {"1": {"schema_version": 1}}, "judgements": {}, "history": {},
+                  "notes": {"1": {"id": "n1", "claim_id": "c1", "author": "ana",
+                                  "time": "2022-04-07T09:00:00+00:00", "text": "kept"}}}
+    db.write_bytes(orjson.dumps(v1))
+    db.with_suffix(".analyst.json").write_bytes(orjson.dumps(analyst_v1))
+    store = Store(db)
+    assert store.documents()[0]["ingested"] is None
+    assert [n["text"] for n in store.notes()] == ["kept"]
+    assert store.review_marks() == {} and store.corrections() == {}
+    on_disk = orjson.loads(db.with_suffix(".analyst.json").read_bytes())
+    assert on_disk["_meta"]["1"]["schema_version"] == 2
+    assert on_disk["reviews"] == {} and on_disk["corrections"] == {}
+    assert orjson.loads(db.with_name("store.json.bak-v1").read_bytes()) == v1
+    assert orjson.loads(db.with_name("store.analyst.json.bak-v1").read_bytes()) == analyst_v1
 
 
 def test_truncated_derived_file_is_reported_and_quarantined(db):

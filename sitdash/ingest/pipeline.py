@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import attribute, resolve_names, source_kind
@@ -17,8 +18,14 @@ from sitdash.ingest.places import find_places, typed_mentions
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
-from sitdash.model import Claim, Document, Movement, Quote, Source, to_dict
+from sitdash.model import CORRECTABLE, Claim, Document, Movement, Quote, Source, to_dict
 from sitdash.ranking import quote_score
+from sitdash.stamps import now_stamp
+from sitdash.storage import StoreChanged
+
+T = TypeVar("T")
+DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document))
+WRITE_ATTEMPTS = 5
 
 
 @dataclass
@@ -218,6 +225,23 @@ def ingest_paths(
         result = read_path(path)
         documents.extend(result.documents)
         report.errors.extend(result.errors)
+    return ingest_documents(store, documents, report, progress)
+
+
+def ingest_documents(
+    store,
+    documents: Iterable[Document],
+    report: IngestReport | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    """Extract and store documents already read (files, standard input, a paste) in one atomic
+    write. Each new document is stamped with the time of this call (what makes it "new" for an
+    analyst who reviewed before) and gets the analysts' corrections of its title, outlet, date
+    and URL; documents already stored are skipped."""
+    report = report or IngestReport()
+    documents = list(documents)
+    stamp = now_stamp()
+    corrections = store.corrections() if hasattr(store, "corrections") else {}
     batch = RecordBatch(stored_names(store))
     seen_now: set[str] = set()
     # A changed article (same file, new text) is a new version of the stored one.
@@ -231,6 +255,8 @@ def ingest_paths(
         seen_now.add(doc.id)
         if doc.path in stored_by_path:
             doc.version_of = stored_by_path[doc.path]
+        doc.ingested = stamp
+        apply_corrections(doc, corrections.get(doc.id))
         extraction = extract(doc)
         batch.add(extraction)
         report.added.append(doc.id)
@@ -240,13 +266,59 @@ def ingest_paths(
     return report
 
 
+def retry_on_change(store, write: Callable[[], T], attempts: int = WRITE_ATTEMPTS) -> T:
+    """`write()`, run again after re-reading the store when another session wrote it meanwhile
+    (StoreChanged: nothing of ours was written). Ingests re-stamp and skip what the other stored."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return write()
+        except StoreChanged:
+            if attempt == attempts:
+                raise
+            store.refresh_derived()
+    raise AssertionError("unreachable")
+
+
+def apply_corrections(doc: Document, corrected: dict | None) -> Document:
+    """The analysts' corrections over what the article said; a date they set is not inferred."""
+    for key, value in (corrected or {}).items():
+        if key in CORRECTABLE:
+            setattr(doc, key, value)
+            if key == "published":
+                doc.published_inferred = False
+    return doc
+
+
+def document_from_row(row: dict) -> Document:
+    """A stored document row as a Document (fields this version does not know are left out)."""
+    return Document(**{key: value for key, value in row.items() if key in DOCUMENT_FIELDS})
+
+
 def rebuild_store(store) -> tuple[int, int]:
     """Re-extract every stored document with the current extractor, replacing all derived
-    data in one write. Claim ids depend only on the sentence, so notes stay attached.
-    Returns (documents, claims)."""
-    docs = [Document(**d) for d in store.rows("documents")]
+    data in one write. Claim ids depend only on the sentence, so notes stay attached; ingest
+    times and the analysts' corrections stay too. Returns (documents, claims)."""
+    corrections = store.corrections() if hasattr(store, "corrections") else {}
+    docs = [apply_corrections(document_from_row(d), corrections.get(d["id"]))
+            for d in store.rows("documents")]
     batch = RecordBatch()
     for doc in docs:
         batch.add(extract(doc))
     batch.write(store, replace=True)
     return len(docs), len(batch.rows["claims"])
+
+
+def reextract_document(store, doc_id: str) -> Extraction:
+    """Extract one stored document again with its corrections (a new date re-dates its claims:
+    relative dates count from it), replacing its rows in one write. Claim ids (document id +
+    sentence) do not change, so notes and judgements stay attached."""
+    row = next((d for d in store.rows("documents") if d.get("id") == doc_id), None)
+    if row is None:
+        raise KeyError(doc_id)
+    corrections = store.corrections() if hasattr(store, "corrections") else {}
+    doc = apply_corrections(document_from_row(row), corrections.get(doc_id))
+    batch = RecordBatch(stored_names(store))
+    extraction = extract(doc)
+    batch.add(extraction)
+    batch.write(store)
+    return extraction

@@ -146,6 +146,12 @@ def _read_file(path: Path, result: ReadResult, explicit: bool) -> None:
     except OSError as exc:
         result.errors.append(ReadError(where, f"cannot read ({exc.strerror})"))
         return
+    _read_data(data, suffix, where, result)
+
+
+def _read_data(data: bytes, suffix: str, where: str, result: ReadResult,
+               meta: dict[str, str] | None = None) -> None:
+    """The articles in a file's bytes, read as its suffix says; `meta` overrides front matter."""
     text, reason = decode_bytes(data)
     if text is None:
         result.errors.append(ReadError(where, reason))
@@ -155,11 +161,37 @@ def _read_file(path: Path, result: ReadResult, explicit: bool) -> None:
     elif suffix == ".jsonl":
         _read_jsonl(text, where, result)
     else:
-        meta, body = split_front_matter(text)
+        front, body = split_front_matter(text)
         if not body.strip():
             result.errors.append(ReadError(where, "no article text after the front matter"))
             return
-        _add_document(body, meta, where, result, prefix="")
+        _add_document(body, {**front, **(meta or {})}, where, result, prefix="")
+
+
+STDIN = "standard input"
+
+
+def read_article(data: bytes | str, where: str = STDIN,
+                 meta: dict[str, str | None] | None = None) -> ReadResult:
+    """One article that is not a file (standard input, a paste): the rules of a `.txt` file
+    (front matter allowed, size limit, UTF-8, no binary) with errors named after `where`.
+    Non-empty `meta` values (title, outlet, published, url) win over its front matter."""
+    result = ReadResult()
+    raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        result.errors.append(ReadError(where, f"too large (over {limit} MB)"))
+        return result
+    given = {key: value for key, value in (meta or {}).items() if value}
+    _read_data(raw, ".txt", where, result, given)
+    for doc in result.documents:
+        doc.path = None  # not a file: no path, so no "new version of the same file" either
+    return result
+
+
+def read_stream(stream) -> ReadResult:
+    """One article from a binary stream (standard input), read to its end, bounded in size."""
+    return read_article(stream.read(MAX_FILE_BYTES + 1), STDIN)
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str]:
@@ -866,6 +898,11 @@ def _normalise_published(value: str | None) -> str | None:
         if mention.date and mention.precision == "day":
             return mention.date
     return None
+
+
+def parse_date(value: str | None) -> str | None:
+    """A date an analyst typed ("2022-04-07", "7 April 2022") as YYYY-MM-DD; None if it is none."""
+    return _normalise_published(value)
 
 
 def document_id(text: str) -> str:

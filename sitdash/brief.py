@@ -25,12 +25,20 @@ def safe(value: str | None) -> Text:
     return Text(one_line(value))
 
 
-def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS) -> Group:
-    dates = index.dates()
+def render_brief(index: Index, quotes: int = 6, filters: Filters = NO_FILTERS,
+                 title: str = "Situation brief") -> Group:
+    """Regions, key quotes and movements of what passes `filters`, under a counted title."""
+    if filters.is_empty():
+        documents, claims, events = len(index.documents), len(index.claims), len(index.events)
+        dates = index.dates()
+    else:
+        ids = index.claim_ids(filters)
+        documents = len({index.claims[cid].get("doc_id") for cid in ids})
+        claims, events = len(ids), len(index.event_rows(filters))
+        dates = sorted({index.claims[cid]["date"] for cid in ids if index.claims[cid].get("date")})
     span = f", {dates[0]} to {dates[-1]}" if dates else ""
-    header = Text(f"Situation brief: {plural(len(index.documents), 'document')}, "
-                  f"{plural(len(index.claims), 'claim')}, {plural(len(index.events), 'event')}"
-                  f"{span}", style="bold")
+    header = Text(f"{title}: {plural(documents, 'document')}, {plural(claims, 'claim')}, "
+                  f"{plural(events, 'event')}{span}", style="bold")
 
     regions = Table(title="Regions", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     regions.add_column("Region", no_wrap=True)

@@ -24,12 +24,52 @@ def default_db() -> Path:
     return Path(user_data_dir("sitdash", appauthor=False)) / "store.json"
 
 
+def _analyst_arg(value: str) -> str:
+    from sitdash.analyst import analyst_name
+
+    try:
+        return analyst_name(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
+    """--db and --analyst, accepted before the command and after it."""
     parser.add_argument(
         "--db", metavar="PATH", type=Path,
         default=None if top else argparse.SUPPRESS,
         help="store file (default: $SITDASH_DB, else store.json in the user data directory)",
     )
+    parser.add_argument(
+        "--analyst", metavar="NAME", type=_analyst_arg,
+        default=None if top else argparse.SUPPRESS,
+        help="who you are: signs notes, statuses, grades and corrections, and picks your review "
+        "mark (default: $SITDASH_ANALYST, else your login name)",
+    )
+
+
+def resolve_analyst(given: str | None) -> str:
+    """--analyst, else $SITDASH_ANALYST, else the login name."""
+    from sitdash.analyst import analyst_name, default_author
+
+    if given:
+        return given
+    if os.environ.get("SITDASH_ANALYST"):
+        try:
+            return analyst_name(os.environ["SITDASH_ANALYST"])
+        except ValueError as error:
+            raise SitdashError(f"SITDASH_ANALYST: {error}") from None
+    return default_author()
+
+
+def resolve_inbox(given: Path | None, db: Path) -> tuple[Path, bool]:
+    """(inbox folder, whether it was named): --inbox, else $SITDASH_INBOX, else inbox/ beside
+    the store."""
+    if given:
+        return Path(given), True
+    if os.environ.get("SITDASH_INBOX"):
+        return Path(os.environ["SITDASH_INBOX"]), True
+    return Path(db).expanduser().parent / "inbox", False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,17 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitdash {__version__}")
     _db_option(parser, top=True)
+    parser.add_argument("--inbox", metavar="DIR", type=Path, default=None,
+                        help="folder the dashboard ingests new article files from (default: "
+                        "$SITDASH_INBOX, else inbox/ beside the store)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="read articles (files or folders) into the store",
+    p = sub.add_parser("ingest", help="read articles (files, folders, stdin, the inbox)",
                        description="Read .txt/.md (optional front matter) and .json/.jsonl "
-                       "articles into the store. Articles already stored are skipped; bad files "
-                       "are named with a reason and make the exit code 3.")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+                       "articles into the store; `-` reads one article from standard input. "
+                       "Articles already stored are skipped; bad files are named with a reason "
+                       "and make the exit code 3. --inbox takes the inbox's finished files once "
+                       "(for cron): ingested ones move to done/, unreadable ones to failed/ with "
+                       "a .reason file.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="article files or folders; - for standard input")
+    p.add_argument("--inbox", dest="from_inbox", nargs="?", const=True, default=None,
+                   type=Path, metavar="DIR",
+                   help="take the inbox's files instead (DIR, else $SITDASH_INBOX, else inbox/ "
+                   "beside the store)")
     _db_option(p, top=False)
 
     p = sub.add_parser("brief", help="print a situation summary to the terminal")
     p.add_argument("--quotes", type=int, default=6, metavar="N", help="key quotes to show (6)")
+    p.add_argument("--new", action="store_true",
+                   help="only what was ingested since your last review")
     _db_option(p, top=False)
 
     p = sub.add_parser("export", help="write the store as JSON, CSV (claims), a Markdown brief, "
@@ -69,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="list claims with their ids (to attach notes)")
     p.add_argument("--search", metavar="TEXT", default="", help="only claims containing TEXT")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (50)")
+    p.add_argument("--new", action="store_true",
+                   help="only claims ingested since your last review")
     _db_option(p, top=False)
 
     note = sub.add_parser("note", help="analyst notes, statuses and grades on claims")
@@ -89,6 +144,30 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reliability A-F then credibility 1-6, e.g. B2 (F6: cannot be judged)")
     _db_option(p, top=False)
 
+    review = sub.add_parser("review", help="your review mark: what counts as new")
+    review_sub = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    p = review_sub.add_parser("done", help="mark your review done: nothing is new any more")
+    _db_option(p, top=False)
+    p = review_sub.add_parser("status", help="when you last marked a review done, what is new")
+    _db_option(p, top=False)
+
+    doc = sub.add_parser("doc", help="documents: list them, correct title/outlet/date/URL")
+    doc_sub = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
+    p = doc_sub.add_parser("list", help="every document with its id, date, outlet and title")
+    p.add_argument("--undated", action="store_true", help="only documents without a date")
+    _db_option(p, top=False)
+    p = doc_sub.add_parser("set", help="correct a document; its claims are re-dated, ids and "
+                           "notes stay", description="Correct a stored document's title, "
+                           "outlet, publication date or URL (an empty value clears it). Its "
+                           "claims are extracted again: relative dates count from the new date. "
+                           "The correction is kept with your notes and survives `rebuild`.")
+    p.add_argument("doc_id", metavar="DOC_ID", help="a document id, or a unique prefix of one")
+    p.add_argument("--title", metavar="TEXT")
+    p.add_argument("--outlet", metavar="NAME")
+    p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
+    p.add_argument("--url", metavar="URL")
+    _db_option(p, top=False)
+
     p = sub.add_parser("rebuild", help="re-extract every stored article (keeps notes and ids)")
     _db_option(p, top=False)
 
@@ -102,10 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "ingest":
+        _check_ingest_args(parser, args)
     db = args.db if getattr(args, "db", None) else default_db()
     try:
+        args.analyst = resolve_analyst(getattr(args, "analyst", None))
         if args.command is None:
-            return commands.dashboard(db)
+            return commands.dashboard(db, args)
         handler = getattr(commands, args.command)
         return handler(db, args)
     except SitdashError as error:
@@ -118,6 +200,17 @@ def main(argv: list[str] | None = None) -> int:
         # `sitdash export | head`: the reader left; not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _check_ingest_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """PATH..., `-`, or --inbox: a command line that asks for none or for both cannot run."""
+    ingest = parser._subparsers._group_actions[0].choices["ingest"]  # noqa: SLF001
+    if args.from_inbox is not None and args.paths:
+        ingest.error("give PATH... or --inbox, not both")
+    if args.from_inbox is None and not args.paths:
+        ingest.error("give article files or folders, - for standard input, or --inbox")
+    if sum(str(p) == "-" for p in args.paths) > 1:
+        ingest.error("- (standard input) can be given once")
 
 
 if __name__ == "__main__":

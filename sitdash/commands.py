@@ -10,14 +10,15 @@ from sitdash.errors import SitdashError
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 
 
-def open_store(db: Path, create: bool = True):
-    """The store at `db`; a damaged derived file is moved aside and rebuilt from the seeds."""
+def open_store(db: Path, create: bool = True, analyst: str | None = None):
+    """The store at `db`, working as `analyst`; a damaged derived file is moved aside and rebuilt
+    from the seeds."""
     from sitdash.store import StoreCorrupt, quarantine
 
     if not create and not Path(db).exists():
         raise SitdashError(f"no store at {db}; run `sitdash ingest PATH` first")
     try:
-        return _open_checked(db)
+        return _open_checked(db, analyst)
     except StoreCorrupt as corrupt:
         if Path(corrupt.path) != Path(db):
             raise _analyst_refusal(corrupt) from None
@@ -30,20 +31,20 @@ def open_store(db: Path, create: bool = True):
               "(notes are kept; run `sitdash ingest` on your article folders again to bring "
               "their claims back)", file=sys.stderr)
     try:
-        store = _open_checked(db)
+        store = _open_checked(db, analyst)
     except StoreCorrupt as corrupt:  # the analyst file is damaged too
         raise _analyst_refusal(corrupt) from None
     _ingest_seeds(store)
     return store
 
 
-def _open_checked(db: Path):
+def _open_checked(db: Path, analyst: str | None = None):
     """Store(db) with every record checked; StoreCorrupt passes, other store errors become
     one-line SitdashErrors."""
     from sitdash.store import Store, StoreCorrupt, StoreError
 
     try:
-        store = Store(db)
+        store = Store(db, analyst=analyst)
         store.check_records()  # a hand-edited or foreign file: a one-line error, not a traceback
         return store
     except StoreCorrupt:
@@ -69,21 +70,25 @@ def _ingest_seeds(store) -> None:
 INGEST_ATTEMPTS = 5
 
 
-def _ingest(store, paths, progress=None):
-    """ingest_paths, run again when another session wrote the store meanwhile (what it stored
-    is then skipped as already there); the write is all or nothing each time."""
-    from sitdash.ingest.pipeline import ingest_paths
-    from sitdash.store import StoreChanged, StoreError
+def _ingest(store, paths, progress=None, documents=()):
+    """ingest_paths (plus documents already read), run again when another session wrote the
+    store meanwhile (what it stored is then skipped as already there); the write is all or
+    nothing each time."""
+    from sitdash.ingest.pipeline import ingest_documents, ingest_paths, retry_on_change
+    from sitdash.store import StoreError
 
-    for attempt in range(1, INGEST_ATTEMPTS + 1):
-        try:
-            return ingest_paths(store, paths, progress=progress)
-        except StoreChanged as error:
-            if attempt == INGEST_ATTEMPTS:
-                raise SitdashError(str(error)) from None
-            store.refresh_derived()
-        except StoreError as error:
-            raise SitdashError(str(error)) from None
+    documents = list(documents)
+
+    def write():
+        report = ingest_paths(store, paths, progress=progress) if paths else None
+        if documents:
+            report = ingest_documents(store, documents, report)
+        return report
+
+    try:
+        return retry_on_change(store, write, INGEST_ATTEMPTS)
+    except StoreError as error:
+        raise SitdashError(str(error)) from None
 
 
 def load_index(store):
@@ -95,28 +100,55 @@ def load_index(store):
 # -- commands -------------------------------------------------------------------------------
 
 
-def dashboard(db: Path) -> int:
-    store = open_store(db)
+def dashboard(db: Path, args) -> int:
+    store = open_store(db, analyst=args.analyst)
+    inbox = _inbox_folder(db, getattr(args, "inbox", None))
     if not store.documents():
         _ingest_seeds(store)
     from sitdash.tui.app import run
 
-    run(store)
+    run(store, inbox=inbox)
     return EXIT_OK
+
+
+def _inbox_folder(db: Path, given: Path | None) -> Path:
+    """The inbox to use: a named one (--inbox, $SITDASH_INBOX) must exist; the default one,
+    beside the store, is made when missing."""
+    from sitdash.cli import resolve_inbox
+    from sitdash.inbox import Inbox, InboxError
+
+    folder, named = resolve_inbox(given, db)
+    if not named and not folder.exists():
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise InboxError(f"cannot make the inbox {folder}: {error.strerror or error}; "
+                             "use --inbox DIR") from None
+    Inbox(folder).check()
+    return folder
 
 
 def ingest(db: Path, args) -> int:
     from sitdash.safe_text import visible
 
-    for path in args.paths:
+    if args.from_inbox is not None:
+        given = args.from_inbox if isinstance(args.from_inbox, Path) else args.inbox
+        return _ingest_inbox(db, args, given)
+    stdin = any(str(p) == "-" for p in args.paths)
+    paths = [p for p in args.paths if str(p) != "-"]
+    for path in paths:
         if not path.exists() and not path.is_symlink():
             raise SitdashError(f"{visible(str(path))}: no such file or folder")
-    store = open_store(db)
+    documents, stdin_errors = _read_stdin(only=not paths) if stdin else ([], [])
+    store = open_store(db, analyst=args.analyst)
     progress, finish = _progress_bar()
     try:
-        report = _ingest(store, args.paths, progress=progress)
+        report = _ingest(store, paths, progress=progress, documents=documents)
     finally:
         finish()
+    report.errors[:0] = stdin_errors
+    from_stdin = {doc.id for doc in documents}  # named as the input they came from
+    report.duplicates = ["standard input" if d in from_stdin else d for d in report.duplicates]
     out = sys.stdout
     print(f"ingested {len(report.added)} new document(s), {report.claims} claims into {db}",
           file=out)
@@ -129,6 +161,70 @@ def ingest(db: Path, args) -> int:
         print(f"sitdash: skipped {visible(error.path)}: {visible(error.reason)}",
               file=sys.stderr)
     return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def _read_stdin(only: bool):
+    """(documents, errors) of the one article on standard input; when it is the only input, a
+    problem with it is the command's one-line error."""
+    from sitdash.ingest.read import read_stream
+    from sitdash.safe_text import visible
+
+    if sys.stdin is None:
+        raise SitdashError("standard input is closed")
+    if sys.stdin.isatty():
+        print("sitdash: reading one article from standard input; end it with ctrl+d",
+              file=sys.stderr)
+    result = read_stream(sys.stdin.buffer)
+    if result.errors and only:
+        error = result.errors[0]
+        raise SitdashError(f"{visible(error.path)}: {visible(error.reason)}")
+    return result.documents, result.errors
+
+
+def _ingest_inbox(db: Path, args, given: Path | None) -> int:
+    """Take the inbox's finished files once (two scans INBOX_SETTLE_SECONDS apart)."""
+    import time
+
+    from sitdash.inbox import Inbox
+    from sitdash.safe_text import visible
+    from sitdash.store import StoreError
+
+    store = open_store(db, analyst=args.analyst)
+    folder = _inbox_folder(db, given)
+    inbox = Inbox(folder)
+    inbox.scan()
+    time.sleep(INBOX_SETTLE_SECONDS)
+    ready = inbox.scan()
+    try:
+        report = inbox.take(store, ready)
+    except StoreError as error:
+        raise SitdashError(f"{error}; the inbox files were left where they are") from None
+    from sitdash.summary import plural
+
+    name = visible(str(folder))
+    already = len(report.ingest.duplicates)
+    print(f"inbox {name}: {plural(len(report.done), 'file')} taken to done/ "
+          f"({plural(report.articles, 'new document')}, {plural(report.claims, 'claim')}"
+          + (f", {already} already in the store" if already else "")
+          + f"); {len(report.failed)} moved to failed/", file=sys.stdout)
+    if report.waiting:
+        print(f"{plural(len(report.waiting), 'file')} still being written, left for the next run: "
+              + ", ".join(visible(n) for n in report.waiting[:5])
+              + (" …" if len(report.waiting) > 5 else ""), file=sys.stdout)
+    for file, reason in report.failed:
+        print(f"sitdash: failed {visible(file)}: {visible(reason)} (moved to failed/)",
+              file=sys.stderr)
+    for file, reason in report.skipped:
+        print(f"sitdash: skipped part of {visible(file)}: {visible(reason)}", file=sys.stderr)
+    for file, reason in report.stuck:
+        print(f"sitdash: could not move {visible(file)} out of the inbox: {visible(reason)}",
+              file=sys.stderr)
+    if report.stuck:
+        return EXIT_ERROR
+    return EXIT_PARTIAL if report.failed or report.skipped else EXIT_OK
+
+
+INBOX_SETTLE_SECONDS = 1.0  # a file unchanged over this long has finished being written
 
 
 def _progress_bar():
@@ -151,10 +247,30 @@ def brief(db: Path, args) -> int:
     from rich.console import Console
 
     from sitdash.brief import render_brief
+    from sitdash.query import NO_FILTERS, Filters
 
-    index = load_index(open_store(db, create=False))
-    Console().print(render_brief(index, quotes=args.quotes))
+    store = open_store(db, create=False, analyst=args.analyst)
+    index = load_index(store)
+    if args.new:
+        since = _since(store)
+        if not index.new_claims:
+            print(f"Nothing new for {store.analyst} {since}.")
+            return EXIT_OK
+        Console().print(render_brief(index, quotes=args.quotes, filters=Filters(new_only=True),
+                                     title=f"New for {store.analyst} {since}"))
+        return EXIT_OK
+    Console().print(render_brief(index, quotes=args.quotes, filters=NO_FILTERS))
     return EXIT_OK
+
+
+def _since(store) -> str:
+    """"since the review marked 2022-04-07 09:14", or "(no review marked yet)"."""
+    from sitdash.stamps import local_time
+
+    mark = store.review_mark()
+    if mark is None:
+        return "(no review marked yet: everything ingested counts)"
+    return f"since the review marked {local_time(mark.get('time'))}"
 
 
 def export(db: Path, args) -> int:
@@ -163,7 +279,7 @@ def export(db: Path, args) -> int:
     from sitdash.safe_text import terminal_safe
     from sitdash.safe_write import write_output
 
-    store = open_store(db, create=False)
+    store = open_store(db, create=False, analyst=args.analyst)
     index = load_index(store)
     if args.format == "json":
         data = exporter.to_json(index, store.history())
@@ -192,20 +308,20 @@ def claims(db: Path, args) -> int:
     from sitdash.query import Filters
     from sitdash.safe_text import one_line, terminal_safe
 
-    index = load_index(open_store(db, create=False))
-    rows = index.claim_rows(Filters(text=args.search))
+    index = load_index(open_store(db, create=False, analyst=args.analyst))
+    rows = index.claim_rows(Filters(text=args.search, new_only=args.new))
     for claim in rows[: args.limit]:
         print(terminal_safe(f"{claim['id']}  {claim.get('date') or '-':10}  "
                             f"{one_line(claim['source'])}: {one_line(claim['text'])}"))
     if len(rows) > args.limit:
         print(f"({len(rows) - args.limit} more; use --limit or --search)")
     if not rows:
-        print("no claims match" if args.search else "no claims yet")
+        print("no claims match" if args.search or args.new else "no claims yet")
     return EXIT_OK
 
 
 def note(db: Path, args) -> int:
-    store = open_store(db, create=False)
+    store = open_store(db, create=False, analyst=args.analyst)
     if args.note_command == "list":
         return _note_list(store)
     claim_id = _resolve_claim(store, args.claim_id)
@@ -253,11 +369,17 @@ def _excerpt(text: str, width: int = 60) -> str:
 
 def _resolve_claim(store, given: str) -> str:
     """A full claim id, from the id or a unique prefix of it."""
-    ids = [c["id"] for c in store.claims() if c["id"].startswith(given)]
+    return _resolve_id([c["id"] for c in store.rows("claims")], given, "claim",
+                       "`sitdash claims --search TEXT` lists ids")
+
+
+def _resolve_id(every: list[str], given: str, kind: str, hint: str) -> str:
+    """A full id of `kind`, from the id or a unique prefix of it."""
+    ids = [i for i in every if i.startswith(given)]
     if not given or not ids:
-        raise SitdashError(f"no claim with id {given!r}; `sitdash claims --search TEXT` lists ids")
+        raise SitdashError(f"no {kind} with id {given!r}; {hint}")
     if len(ids) > 1 and given not in ids:
-        raise SitdashError(f"claim id prefix {given!r} is ambiguous ({len(ids)} claims)")
+        raise SitdashError(f"{kind} id prefix {given!r} is ambiguous ({len(ids)} {kind}s)")
     return given if given in ids else ids[0]
 
 
@@ -265,10 +387,90 @@ def rebuild(db: Path, args) -> int:
     """Re-extract every stored article; claim ids depend only on the sentence, so notes stay."""
     from sitdash.ingest.pipeline import rebuild_store
 
-    store = open_store(db, create=False)
+    store = open_store(db, create=False, analyst=args.analyst)
     documents, claims = rebuild_store(store)
     print(f"rebuilt {documents} document(s), {claims} claims; "
           f"{len(store.orphan_notes())} note(s) now point at claims that are gone (kept)")
+    return EXIT_OK
+
+
+def review(db: Path, args) -> int:
+    """`review done`: set your review mark; `review status`: when it was set, what is new."""
+    from sitdash.stamps import local_time
+    from sitdash.summary import plural
+
+    store = open_store(db, create=False, analyst=args.analyst)
+    index = load_index(store)
+    if args.review_command == "done":
+        before = len(index.new_claims)
+        mark = _write(lambda: store.mark_review(index.latest_ingest()))
+        print(f"review marked done for {store.analyst} at {local_time(mark['time'])}: "
+              f"{plural(before, 'claim')} no longer new")
+        return EXIT_OK
+    mark = store.review_mark()
+    docs = len(index.new_documents)
+    new = f"{plural(len(index.new_claims), 'claim')} new in {plural(docs, 'document')}"
+    if mark is None:
+        print(f"{store.analyst}: no review marked yet; everything ingested counts as new: {new} "
+              "(`sitdash review done` marks it)")
+    else:
+        covered = local_time(mark.get("upto"), seconds=True) if mark.get("upto") else "-"
+        print(f"{store.analyst}: review marked done {local_time(mark.get('time'))} (covers "
+              f"articles ingested up to {covered}); {new} since")
+    unstamped = sum(1 for d in index.documents.values() if not d.get("ingested"))
+    if unstamped:
+        print(f"{plural(unstamped, 'document')} stored before sitdash kept ingest times "
+              "never count as new")
+    others = {name: m for name, m in store.review_marks().items() if name != store.analyst}
+    if others:
+        print("other analysts: " + ", ".join(f"{name} {local_time(m.get('time'))}"
+                                              for name, m in sorted(others.items())))
+    return EXIT_OK
+
+
+def _write(call):
+    """An analyst-file write, with store errors as one-line SitdashErrors."""
+    from sitdash.store import StoreError
+
+    try:
+        return call()
+    except StoreError as error:
+        raise SitdashError(str(error)) from None
+
+
+def doc(db: Path, args) -> int:
+    """`doc list`: every document; `doc set`: correct one (its claims are re-dated)."""
+    from sitdash.safe_text import one_line, terminal_safe
+
+    store = open_store(db, create=False, analyst=args.analyst)
+    if args.doc_command == "list":
+        claims: dict[str, int] = {}
+        for claim in store.rows("claims"):
+            claims[claim["doc_id"]] = claims.get(claim["doc_id"], 0) + 1
+        rows = [d for d in store.rows("documents") if not (args.undated and d.get("published"))]
+        rows.sort(key=lambda d: (d.get("published") or "", d["id"]))
+        for d in rows:
+            print(terminal_safe(f"{d['id']}  {d.get('published') or 'undated':10}  "
+                                f"{claims.get(d['id'], 0):4} cl.  "
+                                f"{one_line(d.get('outlet')) or '(no outlet)'} — "
+                                f"{_excerpt(one_line(d.get('title')) or '(untitled)')}"))
+        if not rows:
+            print("no undated documents" if args.undated else "no documents yet")
+        return EXIT_OK
+    from sitdash.corrections import BadCorrection, correct_document
+    from sitdash.summary import plural
+
+    doc_id = _resolve_id([d["id"] for d in store.rows("documents")], args.doc_id, "document",
+                         "`sitdash doc list` lists ids")
+    changes = {key: getattr(args, key) for key in ("title", "outlet", "published", "url")}
+    try:
+        done = _write(lambda: correct_document(store, doc_id, changes))
+    except BadCorrection as error:
+        raise SitdashError(str(error)) from None
+    said = ", ".join(f"{key} {terminal_safe(repr(value)) if value else 'cleared'}"
+                     for key, value in done.changes.items())
+    print(f"document {doc_id} corrected ({said}); {plural(done.claims, 'claim')} "
+          f"re-extracted, {done.dated} dated")
     return EXIT_OK
 
 

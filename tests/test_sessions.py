@@ -162,3 +162,68 @@ def test_a_store_held_too_long_by_another_session_is_a_one_line_error(tmp_path, 
     assert err.startswith("sitdash: error: store lock ") and err.count("\n") == 1
     assert "held by another sitdash process" in err
     assert Store(db).notes() == []
+
+
+def test_two_analysts_keep_their_own_review_marks_and_see_each_others_notes(tmp_path):
+    """ana (--analyst) and ben ($SITDASH_ANALYST) work at once on one store, through the real
+    command line, while an ingest runs: every note keeps its author, every review mark is kept,
+    and what is new for one does not depend on the other's review."""
+    db = tmp_path / "store.json"
+    env = _env()
+    cmd = " ".join(_sitdash())
+    subprocess.run([*_sitdash(), "ingest", str(SEEDS), "--db", str(db)], check=True,
+                   capture_output=True, env=env)
+    claim = Store(db).claims()[0]["id"]
+    folder = _articles(tmp_path / "later", 3, "later")
+
+    def loop(who: str, flag: str, extra_env: dict[str, str]) -> subprocess.Popen:
+        lines = []
+        for i in range(NOTES_EACH):
+            lines.append(f"{cmd} {flag} note add {claim} '{who} note {i}' --db '{db}' >/dev/null "
+                         f"|| echo FAIL note {i}")
+            if i % 3 == 2:
+                lines.append(f"{cmd} {flag} review done --db '{db}' >/dev/null "
+                             f"|| echo FAIL review {i}")
+        return subprocess.Popen(["bash", "-c", "\n".join(lines)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env={**env, **extra_env})
+
+    ana = loop("ana", "--analyst ana", {})
+    ben = loop("ben", "", {"SITDASH_ANALYST": "ben"})
+    ingest = subprocess.Popen([*_sitdash(), "ingest", str(folder), "--db", str(db)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    for proc in (ana, ben, ingest):
+        out, err = proc.communicate(timeout=180)
+        assert "FAIL" not in out and "Traceback" not in err, (out, err)
+
+    store = Store(db)
+    for who in ("ana", "ben"):
+        mine = [n for n in store.notes() if n["text"].startswith(f"{who} note")]
+        assert [n["text"] for n in mine] == [f"{who} note {i}" for i in range(NOTES_EACH)]
+        assert {n["author"] for n in mine} == {who}
+    raw = json.loads(store.analyst_path.read_bytes())
+    reviews = [r["analyst"] for r in raw["reviews"].values()]
+    assert sorted(reviews) == ["ana"] * (NOTES_EACH // 3) + ["ben"] * (NOTES_EACH // 3)
+
+    # one more article arrives; only ana reviews it; then the latest one arrives
+    def sitdash(*args: str, who: str) -> str:
+        return subprocess.run([*_sitdash(), "--analyst", who, *args, "--db", str(db)],
+                              check=True, capture_output=True, text=True, env=env).stdout
+
+    def claims_of(tag: str) -> set[str]:
+        return {c["id"] for c in Store(db).claims() if f"({tag}" in c["text"]}
+
+    sitdash("ingest", str(_articles(tmp_path / "middle", 1, "middle")), who="ben")
+    sitdash("review", "done", who="ana")
+    sitdash("ingest", str(_articles(tmp_path / "latest", 1, "latest")), who="ben")
+    middle, latest = claims_of("middle"), claims_of("latest")
+    assert middle and latest
+    ana_status = sitdash("review", "status", who="ana")
+    assert ana_status.startswith("ana: review marked done ")
+    assert f"{len(latest)} claims new in 1 document since" in ana_status
+    assert "other analysts: ben " in ana_status
+    ana_new = sitdash("claims", "--new", "--limit", "500", who="ana")
+    assert {line.split()[0] for line in ana_new.splitlines()} == latest
+    ben_new = sitdash("claims", "--new", "--limit", "500", who="ben")
+    assert middle | latest <= {line.split()[0] for line in ben_new.splitlines()}
+    listed = sitdash("note", "list", who="ana")
+    assert "  ana  " in listed and "  ben  " in listed

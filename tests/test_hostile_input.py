@@ -289,6 +289,7 @@ def hostile_app(tmp_path, monkeypatch):
     for claim in store.claims():  # analyst notes are typed by people, but pasted from anywhere
         store.add_note(claim["id"], "pasted: \x1b]0;pwned\x07[blink]look[/blink] \u202eesrever",
                        author="ana")
+    store.mark_review(store.documents()[0]["ingested"])  # reviewed: ✎ marks, not ● (new)
     return SitdashApp(Store(db), ui_path=tmp_path / "ui.json")
 
 

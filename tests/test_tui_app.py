@@ -539,8 +539,10 @@ async def test_markup_and_escape_codes_in_articles_show_literally(store_path):
 @pytest.fixture
 def seed_path(tmp_path: Path) -> Path:
     path = tmp_path / "seed.json"
-    if seed_store(path) is None:
+    store = seed_store(path)
+    if store is None:
         pytest.skip("ingest pipeline not importable yet")
+    store.mark_review(store.documents()[0]["ingested"])  # reviewed: rows show ✎, not ● new
     return path
 
 

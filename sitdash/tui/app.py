@@ -20,8 +20,10 @@ from textual.screen import ModalScreen, Screen
 from sitdash.ingest.places import AREA_REGION, REGIONS
 from sitdash.query import Filters, Index
 from sitdash.tui import keys
+from sitdash.tui.daily import DailyReview
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
+from sitdash.tui.screens.dates import DateRangeScreen
 from sitdash.tui.screens.help import HelpScreen
 from sitdash.tui.screens.judge import GradeScreen, StatusScreen
 from sitdash.tui.screens.map import MapScreen
@@ -36,16 +38,18 @@ POLL_SECONDS = 2.0  # how often to look for notes or records saved by another se
 _NOT_IN_MODALS = {k.action for k in keys.KEYS if k.scope == "app"} - {"quit"}
 
 
-class SitdashApp(App):
-    """Review a store of claims: dashboard, claims and sources screens, notes and grades."""
+class SitdashApp(DailyReview, App):
+    """Review a store of claims: dashboard, claims and sources screens, notes and grades; what
+    is new since the last review, the inbox, pasted and corrected articles (see daily.py)."""
 
     CSS_PATH = "sitdash.tcss"
     TITLE = "sitdash"
     BINDINGS = keys.bindings("app")
 
     def __init__(self, store, *, ui_path: Path | None = None,
-                 export_dir: Path | None = None) -> None:
+                 export_dir: Path | None = None, inbox: Path | None = None) -> None:
         super().__init__()
+        self.setup_daily(inbox)
         self.export_dir = export_dir or Path.cwd()
         self.store = store
         self.store_path = getattr(store, "path", None)
@@ -87,21 +91,26 @@ class SitdashApp(App):
         try:
             if self.store.refresh_analyst():
                 self.analyst_changed()
-            if self.store.refresh_derived():
-                self.rebuild_index()
+            if self.store_mutex.acquire(blocking=False):  # else a worker is writing it
+                try:
+                    changed = self.store.refresh_derived()
+                finally:
+                    self.store_mutex.release()
+                if changed:
+                    self.rebuild_index()
         except Exception as error:  # a store being rewritten: try again next time
             self.log.warning(f"store poll failed: {error}")
+        self.watch_inbox()
 
     @work(thread=True, exclusive=True, group="index")
     def rebuild_index(self) -> None:
         """Build a new Index off the UI thread, then swap it in and redraw."""
-        index = Index.from_store(self.store)
-        index.warm()
+        with self.store_mutex:
+            index = self.index_in_worker()
         self.call_from_thread(self._swap_index, index)
 
     def _swap_index(self, index: Index) -> None:
-        self.index = index
-        self.reload_screens()
+        self.install_index(index)
         self.notify("The store changed: views reloaded.", timeout=3)
 
     def title_line(self) -> str:
@@ -176,15 +185,21 @@ class SitdashApp(App):
         lo, hi = self.filters.date_from, self.filters.date_to
         selected = frozenset(d for d in (lo, hi) if d)
 
-        def chosen(values: frozenset[str] | None) -> None:
-            if values is not None:
-                self.set_filters(self.filters.with_(date_from=min(values) if values else None,
-                                                    date_to=max(values) if values else None))
+        def chosen(picked: tuple[frozenset[str], bool] | None) -> None:
+            if picked is None:
+                return
+            values, include_undated = picked
+            self.set_filters(self.filters.with_(date_from=min(values) if values else None,
+                                                date_to=max(values) if values else None,
+                                                include_undated=include_undated))
+            hidden = self.index.undated_hidden(self.filters)
+            if hidden:
+                self.notify(f"The date range hides {hidden} undated claims (d, then ctrl+u "
+                            "shows them; D on a row corrects its document's date).", timeout=6)
 
-        self.push_screen(PickerScreen("Date range: tick the first and last day",
-                                      [(d, counts[d]) for d in days], selected,
-                                      hint="space ticks days · enter applies first..last tick · "
-                                           "esc cancels"), chosen)
+        self.push_screen(DateRangeScreen([(d, counts[d]) for d in days], selected,
+                                         self.filters.include_undated,
+                                         self.index.undated_count(self.filters)), chosen)
 
     def action_toggle_review(self) -> None:
         self.set_filters(self.filters.with_(needs_review=not self.filters.needs_review))
@@ -248,8 +263,9 @@ class SitdashApp(App):
         return clean(self.index.claims[claim_id].get("text"))
 
     def analyst_changed(self) -> None:
-        """Take fresh notes and judgements from the store and redraw every screen."""
+        """Take fresh notes, judgements and review mark from the store; redraw every screen."""
         self.index.update_analyst(self.store.judgements(), self.store.notes())
+        self.index.set_review(self.review_mark())
         self.reload_screens()
 
     def save_note(self, claim_id: str, text: str, note_id: str | None = None) -> dict:
@@ -352,9 +368,10 @@ class SitdashApp(App):
                                 partial(self.run_action, key.action, target))
 
 
-def run(store) -> None:
-    """Open the dashboard on `store` (a sitdash.store.Store) until the user quits."""
-    SitdashApp(store).run()
+def run(store, inbox: Path | None = None) -> None:
+    """Open the dashboard on `store` (a sitdash.store.Store) until the user quits, taking new
+    article files from `inbox` as they arrive."""
+    SitdashApp(store, inbox=inbox).run()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -366,7 +383,8 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         raise SystemExit("usage: python -m sitdash.tui.app STORE.json")
-    run(Store(args[0]))
+    inbox = Path(args[0]).parent / "inbox"
+    run(Store(args[0]), inbox=inbox if inbox.is_dir() else None)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,18 @@ from sitdash.query import Filters, Index
 from sitdash.tui.text import clean, clean_block, clean_with_span, grade_label, paragraph_around
 
 NOTE_MARK = "✎"
+NEW_MARK = "●"  # new since the analyst's last review; shares the note mark's column
+
+
+def row_mark(has_notes: bool, new: bool = False) -> str:
+    """The one-character mark column: ● new (first: it goes away with the review), ✎ noted."""
+    return NEW_MARK if new else NOTE_MARK if has_notes else " "
+
+
+def counts_line(index: Index, shown: int) -> str:
+    """"12/40 claims · 3 new" for a header (the new count only when something is new)."""
+    new = len(index.new_claims)
+    return f"{shown}/{len(index.claims)} claims" + (f" · {new} new" if new else "")
 
 
 @dataclass(slots=True)
@@ -47,6 +59,10 @@ def event_claim(event: dict) -> str | None:
 
 def event_has_notes(index: Index, event: dict) -> bool:
     return any(index.has_notes(cid) for cid in event.get("claim_ids") or ())
+
+
+def event_is_new(index: Index, event: dict) -> bool:
+    return any(cid in index.new_claims for cid in event.get("claim_ids") or ())
 
 
 def when(date: str | None, precision: str | None) -> str:
@@ -81,6 +97,11 @@ def region_claim_ids(index: Index, region: str, filters: Filters) -> list[str]:
 def region_has_notes(index: Index, region: str) -> bool:
     members = index.by_region.get(region, set())
     return any(cid in members for cid in index.notes)
+
+
+def region_has_new(index: Index, region: str) -> bool:
+    new = index.new_claims
+    return bool(new) and not new.isdisjoint(index.by_region.get(region, ()))
 
 
 def region_claim(index: Index, region: str, filters: Filters) -> str | None:
@@ -130,6 +151,7 @@ class ClaimContext:
     grade: str
     grade_words: str
     notes: list[dict] = field(default_factory=list)
+    new: bool = False  # ingested since the analyst's last review
 
 
 def claim_context(index: Index, claim_id: str | None) -> ClaimContext | None:
@@ -162,6 +184,7 @@ def _claim_context(index: Index, claim_id: str) -> ClaimContext:
         grade=grade_label(judgement),
         grade_words=grade_words(judgement),
         notes=sorted(index.notes.get(claim_id, []), key=lambda n: n.get("time") or ""),
+        new=index.is_new(claim_id),
     )
 
 

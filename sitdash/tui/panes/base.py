@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from sitdash.query import Filters, Index
-from sitdash.tui.rows import NOTE_MARK
+from sitdash.tui.rows import row_mark
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
-def note_mark(has_notes: bool) -> str:
-    return NOTE_MARK if has_notes else " "
+def note_mark(has_notes: bool, new: bool = False) -> str:
+    """The mark column: ● new since the last review, else ✎ when the row's claim has notes."""
+    return row_mark(has_notes, new)
 
 
 class Pane(Vertical):

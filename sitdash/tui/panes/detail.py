@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from sitdash.tui.rows import NOTE_MARK, ClaimContext, window
+from sitdash.tui.rows import NEW_MARK, NOTE_MARK, ClaimContext, window
 from sitdash.tui.text import clean, clean_block, shorten
 
 HIGHLIGHT = "bold reverse"  # meaning by weight and inversion, never colour alone
@@ -37,6 +37,8 @@ def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1,
     out.append("\n")
     out.append("Doc: ", style="bold")
     doc_line = f"{ctx.outlet}, {ctx.published} — {ctx.title}"
+    if ctx.new:  # new-ness belongs to the document: it arrived after the last review
+        doc_line = f"{NEW_MARK} new · {doc_line}"
     out.append(Text(shorten(doc_line, width - 8) if width else doc_line))
     out.append("\n")
     para, s, e = window(ctx.paragraph, ctx.span[0], ctx.span[1], limit)

@@ -21,7 +21,8 @@ class MovementsPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("note", "✎", 1, lambda m: note_mark(self.index.has_notes(m.get("claim_id")))),
+            Column("note", "✎", 1, lambda m: note_mark(self.index.has_notes(m.get("claim_id")),
+                                                      self.index.is_new(m.get("claim_id")))),
             Column("actor", "Actor", 14, lambda m: m.get("actor"), flex=True),
             Column("route", "From -> To", 18, R.route),
             Column("kind", "Kind", 10, lambda m: m.get("kind")),

@@ -17,7 +17,8 @@ class QuotesPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("note", "✎", 1, lambda q: note_mark(self.index.has_notes(q.get("claim_id")))),
+            Column("note", "✎", 1, lambda q: note_mark(self.index.has_notes(q.get("claim_id")),
+                                                      self.index.is_new(q.get("claim_id")))),
             Column("speaker", "Speaker", 16, lambda q: q.get("speaker") or "(unattributed)"),
             Column("text", "Quotation", 20, lambda q: "“" + (q.get("text") or "") + "”",
                    flex=True),

@@ -29,7 +29,8 @@ class RegionsPane(Pane):
         return [
             Column("mark", " ", 1, lambda r: r.mark),
             Column("note", "✎", 1,
-                   lambda r: note_mark(R.region_has_notes(self.index, r.region))),
+                   lambda r: note_mark(R.region_has_notes(self.index, r.region),
+                                       R.region_has_new(self.index, r.region))),
             Column("region", "Region", 16,
                    lambda r: region_cell(r, id(r) in self.last_in_group)),
             Column("status", "Status", 12, lambda r: r.status, flex=True),

@@ -29,7 +29,8 @@ class ClaimsScreen(Screen):
         index = lambda: self.app.index  # noqa: E731 - columns read the live index
         yield ChipsHeader(id="header")
         yield RowTable([
-            Column("note", "✎", 1, lambda c: note_mark(index().has_notes(c["id"]))),
+            Column("note", "✎", 1, lambda c: note_mark(index().has_notes(c["id"]),
+                                                      index().is_new(c["id"]))),
             Column("date", "Date", 13,
                    lambda c: R.when_short(c.get("date"), c.get("date_precision"))),
             Column("source", "Source", 14, lambda c: c.get("source"), priority=2),
@@ -51,8 +52,7 @@ class ClaimsScreen(Screen):
         rows = R.claim_rows(app.index, app.filters)
         self.query_one(RowTable).set_rows(rows)
         self.query_one(ChipsHeader).show(app.title_line() + " · Claims",
-                                         f"{len(rows)}/{len(app.index.claims)} claims",
-                                         app.filters)
+                                         R.counts_line(app.index, len(rows)), app.filters)
         self.show_detail()
 
     def current_claim_id(self) -> str | None:

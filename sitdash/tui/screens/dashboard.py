@@ -24,7 +24,7 @@ from sitdash.tui.panes.movements import MovementsPane
 from sitdash.tui.panes.quotes import QuotesPane
 from sitdash.tui.panes.regions import RegionsPane
 from sitdash.tui.panes.timeline import TimelinePane
-from sitdash.tui.rows import claim_context
+from sitdash.tui.rows import claim_context, counts_line
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import RowTable
 
@@ -144,8 +144,8 @@ class DashboardScreen(Screen):
     def show_header(self) -> None:
         app = self.app
         shown = len(app.index.claim_ids(app.filters))
-        self.query_one(ChipsHeader).show(app.title_line(),
-                                         f"{shown}/{len(app.index.claims)} claims", app.filters)
+        self.query_one(ChipsHeader).show(app.title_line(), counts_line(app.index, shown),
+                                         app.filters)
 
     def current_claim_id(self) -> str | None:
         pane = self.pane(self.active)

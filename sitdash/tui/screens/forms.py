@@ -1,0 +1,86 @@
+"""What the paste and document forms share: labelled one-line fields, a busy state, a worker
+that writes the store, and escape asking before it throws typing away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from sitdash.tui.screens.confirm import ConfirmScreen
+
+
+def field(label: str, field_id: str, value: str = "", placeholder: str = "") -> ComposeResult:
+    """One labelled input line."""
+    with Horizontal(classes="field"):
+        yield Label(label)
+        yield Input(value, placeholder=placeholder, id=field_id)
+
+
+class FormScreen(ModalScreen[bool]):
+    """A modal form: `fields()` is what was typed; ctrl+s runs `save`; escape asks first when
+    anything changed; while a worker writes the store the form cannot be closed or saved."""
+
+    HINT = ""
+    DISCARD = "Discard what you typed?"
+
+    def __init__(self, classes: str) -> None:
+        super().__init__(classes=f"form {classes}")
+        self.busy = False
+        self.initial: dict[str, str] = {}
+
+    def values(self) -> dict[str, str]:
+        """The form's current values by field id (text areas included by subclasses)."""
+        return {box.id or "": box.value for box in self.query(Input)}
+
+    @property
+    def dirty(self) -> bool:
+        return self.values() != self.initial
+
+    def on_mount(self) -> None:
+        self.initial = self.values()
+
+    def set_busy(self, busy: bool, hint: str | None = None) -> None:
+        self.busy = busy
+        for widget in self.query("Input, TextArea"):
+            widget.disabled = busy
+        self.query_one("#dialog-hint", Static).update(Text(hint or self.HINT))
+
+    def run_in_worker(self, hint: str, call: Callable[[], Any],
+                      done: Callable[[Any], None], failed: Callable[[Exception], None]) -> None:
+        """`call()` in a thread (it writes the store); `done(result)` or `failed(error)` back on
+        the UI thread."""
+        self.set_busy(True, hint)
+
+        def work() -> None:
+            try:
+                result = call()
+            except Exception as error:  # the store refused: say so, keep what was typed
+                self.app.call_from_thread(self._finish, failed, error)
+                return
+            self.app.call_from_thread(self._finish, done, result)
+
+        self.run_worker(work, thread=True, exclusive=True, group="form", exit_on_error=False)
+
+    def _finish(self, then: Callable[[Any], None], value: Any) -> None:
+        self.set_busy(False)
+        then(value)
+
+    def action_close(self) -> None:
+        if self.busy:
+            self.notify("Still writing to the store…", timeout=2)
+            return
+        if not self.dirty:
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen(self.DISCARD), answered)

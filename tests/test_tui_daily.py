@@ -1,0 +1,337 @@
+"""Pilot tests for the daily review: ● marks on what is new, `w` (new only), ctrl+r (review
+done), the paste screen (p), the document form (D) and the date picker's undated switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+from tui_fixtures import small_store
+from tui_screen import screen_text
+
+from sitdash.ingest.pipeline import ingest_paths, rebuild_store
+from sitdash.store import Store
+from sitdash.tui.app import SitdashApp
+from sitdash.tui.panes.detail import DetailStrip
+from sitdash.tui.screens.claims import ClaimsScreen
+from sitdash.tui.screens.confirm import ConfirmScreen
+from sitdash.tui.screens.dashboard import DashboardScreen
+from sitdash.tui.screens.dates import DateRangeScreen
+from sitdash.tui.screens.document import DocumentScreen
+from sitdash.tui.screens.paste import PasteScreen
+from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.rowtable import RowTable, Section
+
+SMALL = (80, 24)
+
+# Written for these tests in the style of a wire story that arrives after yesterday's review.
+OVERNIGHT = (
+    "---\ntitle: Strikes hit Mykolaiv port overnight\noutlet: Test Wire\npublished: 2022-03-28\n"
+    "---\n"
+    "MYKOLAIV, Ukraine, March 28 (Wire) - Russian missiles struck the port of Mykolaiv "
+    "overnight, the regional governor Vitaliy Kim said on Monday.\n\n"
+    "\"Two warehouses are burning,\" Kim wrote on Telegram.\n\n"
+    "Russian troops withdrew from Bashtanka toward Kherson, a senior U.S. defense official "
+    "said."
+)
+# An undated article: "on Wednesday" can only be placed once the analyst gives it a date.
+UNDATED = (
+    "Ukrainian forces shelled Russian positions near Izium on Wednesday, the general staff "
+    "said.\n\n"
+    "Residents of Izium reported heavy fighting on the southern edge of the town."
+)
+
+
+def header(app) -> str:
+    return str(app.screen.query_one(ChipsHeader).render())
+
+
+def table_rows(app, key: str) -> list:
+    return [r for r in app.screen.query_one(f"#table-{key}", RowTable).rows
+            if not isinstance(r, Section)]
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> tuple[Path, set[str]]:
+    """The small store, reviewed by the analyst, then one more article ingested: (db, its
+    claim ids)."""
+    db = tmp_path / "store.json"
+    store = small_store(db)
+    store.mark_review(None)
+    folder = tmp_path / "overnight"
+    folder.mkdir()
+    (folder / "mykolaiv.md").write_text(OVERNIGHT, encoding="utf-8")
+    report = ingest_paths(store, [folder])
+    new = {c["id"] for c in store.claims() if c["doc_id"] in report.added}
+    assert new
+    return db, new
+
+
+def open_app(db: Path, **kwargs) -> SitdashApp:
+    return SitdashApp(Store(db), export_dir=db.parent, ui_path=db.parent / "ui.json", **kwargs)
+
+
+async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(reviewed):
+    db, new = reviewed
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.index.new_claims == new
+        assert f"· {len(new)} new" in header(app)
+        timeline = app.screen.query_one("#table-timeline", RowTable)
+        marks = {e["id"]: timeline.columns[0].get(e) for e in table_rows(app, "timeline")}
+        assert {mark for mark in marks.values()} == {"●", " "}
+        for event in table_rows(app, "timeline"):
+            assert (marks[event["id"]] == "●") == bool(set(event["claim_ids"]) & new)
+        assert any(line.startswith("●") for line in screen_text(app).splitlines())
+        for number, key in ((3, "quotes"), (4, "movements")):
+            await pilot.press(str(number))
+            await pilot.pause()
+            table = app.screen.query_one(f"#table-{key}", RowTable)
+            for row in table_rows(app, key):
+                mark = table.columns[0].get(row)
+                assert mark == ("●" if row["claim_id"] in new else " ")
+        await pilot.press("2")
+        await pilot.pause()
+        regions = {r.region: app.screen.query_one("#table-regions", RowTable).columns[0].get(r)
+                   for r in table_rows(app, "regions")}
+        assert regions["south"] == "●" and regions["west"] == " "
+        await pilot.press("3", "home")
+        await pilot.pause()
+        detail = str(app.screen.query_one(DetailStrip).render())
+        assert ("● new ·" in detail) == (app.screen.current_claim_id() in new)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        assert f"{len(new)} new" in header(app)
+        claims_table = app.screen.query_one(RowTable)
+        assert {r["id"] for r in claims_table.rows
+                if claims_table.columns[0].get(r) == "●"} == new
+
+
+async def test_w_shows_only_what_is_new_as_a_chip_kept_across_runs(reviewed):
+    db, new = reviewed
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        everything = len(app.index.claims)
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.filters.new_only and "[new only]" in header(app)
+        assert set(app.index.claim_ids(app.filters)) == new
+        assert f"{len(new)}/{everything} claims" in header(app)
+        timeline = table_rows(app, "timeline")
+        assert timeline and all(set(e["claim_ids"]) & new for e in timeline)
+    again = open_app(db)
+    async with again.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert again.filters.new_only and "[new only]" in header(again)
+        await pilot.press("w")
+        await pilot.pause()
+        assert not again.filters.new_only and "new only" not in header(again)
+
+
+async def test_ctrl_r_asks_then_marks_the_review_done_for_this_analyst(reviewed):
+    db, new = reviewed
+    app = SitdashApp(Store(db, analyst="olena"), ui_path=db.parent / "ui.json")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        # olena never marked a review: all that has an ingest time is new (the small store's
+        # articles were stored before ingest times, so they never are)
+        assert app.index.new_claims == new
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"for olena? {len(new)} new claims stop being marked new" in app.screen.question
+        assert "olena?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.index.new_claims == new and Store(db).review_mark("olena") is None
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.index.new_claims == set() and " new" not in header(app)
+        assert "●" not in screen_text(app)
+    mark = Store(db).review_mark("olena")
+    assert mark["analyst"] == "olena" and mark["upto"] is not None
+    assert Store(db, analyst="olena").review_mark() == mark
+    reopened = open_app(db)  # the login-name analyst still has the earlier mark
+    async with reopened.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert reopened.index.new_claims == new
+
+
+async def test_a_review_another_session_marks_for_the_same_analyst_shows_up(reviewed):
+    db, new = reviewed
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.index.new_claims == new
+        other = Store(db)
+        other.mark_review(other.documents()[-1]["ingested"])
+        for _ in range(40):  # the 2 s store poll picks it up
+            await pilot.pause(0.1)
+            if not app.index.new_claims:
+                break
+        assert app.index.new_claims == set() and " new" not in header(app)
+
+
+async def test_paste_screen_ingests_in_a_worker_and_escape_asks_first(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db).mark_review(None)
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        before = set(app.index.documents)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PasteScreen)
+        assert isinstance(app.focused, TextArea)
+        app.screen.query_one(TextArea).insert(
+            "Russian artillery shelled [bold]Chernihiv[/bold] on Tuesday, the regional "
+            "governor said.\x1b[2J\n\nThe bridge over the Desna was damaged.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert isinstance(app.screen, PasteScreen)
+        app.screen.query_one("#paste-outlet", Input).value = "Republic World"
+        app.screen.query_one("#paste-title", Input).value = "Chernihiv shelled"
+        app.screen.query_one("#paste-date", Input).value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PasteScreen)  # a bad date keeps the form open
+        assert app.focused.id == "paste-date"
+        app.screen.query_one("#paste-date", Input).value = "2022-03-30"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        added = set(app.index.documents) - before
+        assert len(added) == 1
+        doc = app.index.documents[added.pop()]
+        assert (doc["title"], doc["outlet"], doc["published"]) == (
+            "Chernihiv shelled", "Republic World", "2022-03-30")
+        assert "\x1b" not in doc["text"] and doc["path"] is None and doc["ingested"]
+        claims = [c for c in app.index.claims.values() if c["doc_id"] == doc["id"]]
+        assert claims and all(app.index.is_new(c["id"]) for c in claims)
+        shelled = next(c for c in claims if "Chernihiv" in c["text"])
+        assert shelled["date"] == "2022-03-29"  # "on Tuesday" counted from the date given
+        assert f"{len(claims)} new" in header(app)
+        assert "[bold]Chernihiv[/bold]" not in str(app.screen.query_one(ChipsHeader).render())
+        # the same text again is already in the store: said, nothing duplicated
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one(TextArea).insert(doc["text"])
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(Store(db).documents()) == len(before) + 1
+        # an empty paste is refused, and escape on an untouched form closes at once
+        await pilot.press("p", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PasteScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_document_form_redates_claims_keeps_ids_and_notes(tmp_path):
+    db = tmp_path / "store.json"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "izium.txt").write_text(UNDATED, encoding="utf-8")
+    store = Store(db)
+    ingest_paths(store, [folder])
+    store.mark_review(store.documents()[0]["ingested"])
+    shelled = next(c for c in store.claims() if "Wednesday" in c["text"])
+    assert shelled["date"] is None
+    store.add_note(shelled["id"], "Check against the general staff's evening update.")
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.query_one(RowTable)
+        table.move_cursor(next(i for i, r in enumerate(table.rows) if r["id"] == shelled["id"]))
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentScreen)
+        assert app.focused.id == "doc-published"  # the missing date first
+        await pilot.press(*"7 April 2022")
+        app.screen.query_one("#doc-outlet", Input).value = "Republic World"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        claim = app.index.claims[shelled["id"]]  # the same id: the note stays attached
+        assert claim["date"] == "2022-04-06"  # the Wednesday before Thursday 7 April
+        assert app.index.notes[shelled["id"]][0]["text"].startswith("Check against")
+        doc = app.index.documents[claim["doc_id"]]
+        assert (doc["published"], doc["outlet"]) == ("2022-04-07", "Republic World")
+        assert not app.index.new_claims  # a correction is not an arrival
+        # escape with an edit asks first; "y" discards it
+        await pilot.press("D")
+        await pilot.pause()
+        app.screen.query_one("#doc-title", Input).value = "Fighting near Izium"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        assert app.index.documents[claim["doc_id"]]["title"] != "Fighting near Izium"
+    history = [h for h in Store(db).history() if h["action"] == "doc-correct"]
+    assert history[0]["after"] == {"published": "2022-04-07", "outlet": "Republic World"}
+    assert history[0]["before"]["published"] is None
+    store = Store(db)
+    rebuild_store(store)  # the correction is re-applied, not lost
+    assert next(c for c in store.claims() if c["id"] == shelled["id"])["date"] == "2022-04-06"
+
+
+async def test_a_bad_date_in_the_document_form_is_refused(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DocumentScreen)
+        form.query_one("#doc-published", Input).value = "31/31/2022"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, nothing kept
+    assert Store(db).corrections() == {}
+
+
+async def test_date_picker_counts_undated_claims_and_can_include_them(tmp_path):
+    db = tmp_path / "store.json"
+    store = small_store(db)
+    store.add_records(documents=[{"id": "nodate", "text": "Kharkiv was shelled again."}],
+                      claims=[{"id": "undated1", "doc_id": "nodate", "start": 0, "end": 26,
+                               "text": "Kharkiv was shelled again.", "source": "the article",
+                               "source_kind": "media", "places": ["Kharkiv"], "date": None}])
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DateRangeScreen)
+        assert "[ ] include undated claims (ctrl+u): 1 undated claim hidden" in screen_text(app)
+        await pilot.press("down", "space", "enter")
+        await pilot.pause()
+        assert app.filters.date_from == "2022-03-24" and not app.filters.include_undated
+        assert "undated1" not in app.index.claim_ids(app.filters)
+        await pilot.press("d", "ctrl+u")
+        await pilot.pause()
+        assert "[x] include undated claims" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filters.include_undated
+        assert "undated1" in app.index.claim_ids(app.filters)
+        assert "+undated]" in header(app)

@@ -42,7 +42,7 @@ def export_data(index: Index, history: list[dict] | None = None) -> dict:
         "id": d["id"], "title": d.get("title"), "outlet": d.get("outlet"),
         "published": d.get("published"), "published_inferred": d.get("published_inferred", False),
         "dateline_place": d.get("dateline_place"), "url": d.get("url"), "path": d.get("path"),
-        "version_of": d.get("version_of"),
+        "version_of": d.get("version_of"), "ingested": d.get("ingested"),
     } for d in index.documents.values()]
     claims = []
     for claim in (index.claims[cid] for cid in index.order):

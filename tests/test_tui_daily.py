@@ -335,3 +335,19 @@ async def test_date_picker_counts_undated_claims_and_can_include_them(tmp_path):
         assert app.filters.include_undated
         assert "undated1" in app.index.claim_ids(app.filters)
         assert "+undated]" in header(app)
+
+
+async def test_help_says_who_you_are_where_the_inbox_is_and_what_the_marks_mean(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    app = SitdashApp(Store(db, analyst="olena"), ui_path=tmp_path / "ui.json", inbox=inbox)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        whoami = str(app.screen.query_one("#help-whoami").render())
+        assert whoami == f"You are olena · inbox: {inbox}"
+        assert "● marks rows new since your last review" in str(
+            app.screen.query_one("#help-body Static").render())

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sitdash.tui.keys import KEYS, SCOPE_TITLES, key_label
+from sitdash.tui.text import clean
 
 
 def help_text() -> Text:
@@ -28,7 +29,19 @@ def help_text() -> Text:
                "✎ marks rows whose claim has a note. Text in bold reverse is the claim's "
                "sentence in its paragraph.\n"
                "In the Regions pane and on the map: █ fighting, ▓ strikes, ▒ forces moving or "
-               "other events (these three: active), ░ named but quiet, blank: no reports.")
+               "other events (these three: active), ░ named but quiet, blank: no reports.\n"
+               "● marks rows new since your last review (it takes the ✎'s place until then): "
+               "w shows only them, ctrl+r marks the review done.")
+    return out
+
+
+def whoami_text(analyst: str | None, inbox: object) -> Text:
+    """Who the notes are signed as, and where dropped articles are taken from."""
+    out = Text()
+    out.append("You are ", style="bold")
+    out.append(clean(analyst) or "?")
+    out.append(" · inbox: ", style="bold")
+    out.append(clean(str(inbox)) if inbox else "none")
     return out
 
 
@@ -44,6 +57,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("sitdash keys", style="bold"), id="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(help_text())
+                inbox = getattr(self.app, "inbox", None)
+                yield Static(whoami_text(getattr(self.app.store, "analyst", None),
+                                         inbox.folder if inbox else None), id="help-whoami")
             yield Static(Text("esc, q or ? closes · ctrl+p: command palette"),
                          id="dialog-hint")
 

@@ -322,14 +322,16 @@ async def test_date_picker_counts_undated_claims_and_can_include_them(tmp_path):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, DateRangeScreen)
-        assert "[ ] include undated claims (ctrl+u): 1 undated claim hidden" in screen_text(app)
+        assert "[ ] undated claims too (ctrl+u): 1 claim hidden by a date range" in screen_text(
+            app)
         await pilot.press("down", "space", "enter")
         await pilot.pause()
         assert app.filters.date_from == "2022-03-24" and not app.filters.include_undated
         assert "undated1" not in app.index.claim_ids(app.filters)
         await pilot.press("d", "ctrl+u")
         await pilot.pause()
-        assert "[x] include undated claims" in screen_text(app)
+        assert "[x] undated claims too (ctrl+u): 1 claim shown with the range" in screen_text(
+            app)
         await pilot.press("enter")
         await pilot.pause()
         assert app.filters.include_undated

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from sitdash.summary import plural
 from sitdash.tui.screens.pickers import PickerScreen
 
-HINT = "space ticks days · enter applies first..last tick · ctrl+u undated · esc cancels"
+HINT = "space ticks · enter applies first..last · ctrl+u undated · esc cancels"
 
 
 class DateRangeScreen(PickerScreen):
@@ -33,11 +33,8 @@ class DateRangeScreen(PickerScreen):
 
     def switch_text(self) -> Text:
         box = "[x]" if self.include_undated else "[ ]"
-        if self.include_undated:
-            what = f"{plural(self.undated, 'undated claim')} shown with the range"
-        else:
-            what = f"{plural(self.undated, 'undated claim')} hidden by a date range"
-        return Text(f"{box} include undated claims (ctrl+u): {what}")
+        what = "shown with the range" if self.include_undated else "hidden by a date range"
+        return Text(f"{box} undated claims too (ctrl+u): {plural(self.undated, 'claim')} {what}")
 
     def action_include_undated(self) -> None:
         self.include_undated = not self.include_undated

@@ -50,6 +50,8 @@ class DocumentScreen(FormScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        for box in self.query(Input):
+            box.cursor_position = 0  # a long title shows its start
         empty = next((k for k in ("published", "outlet") if not self.document.get(k)), "title")
         self.set_focus(self.query_one(f"#doc-{empty}", Input))
 

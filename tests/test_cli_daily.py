@@ -320,3 +320,18 @@ def test_doc_set_on_an_unknown_or_ambiguous_id(db, tmp_path, capsys):
     if shared:
         assert run("doc", "set", shared, "--title", "x", db=db) == 1
         assert "is ambiguous" in one_line_error(capsys.readouterr().err)
+
+
+def test_a_pasted_text_follows_the_rules_of_a_file():
+    """What the paste box hands to ingest: front matter, typed fields winning over it, and the
+    same refusals as for a file (a broken paste with a lone surrogate is not UTF-8)."""
+    from sitdash.ingest.read import read_article
+
+    result = read_article(PASTED, "the pasted text", {"outlet": "Republic World", "title": ""})
+    (doc,) = result.documents
+    assert (doc.title, doc.outlet, doc.published, doc.path) == (
+        "Drones hit Kharkiv power station", "Republic World", "2022-04-12", None)
+    broken = read_article("Kyiv \ud800 shelled", "the pasted text")
+    assert not broken.documents
+    assert broken.errors[0].path == "the pasted text"
+    assert broken.errors[0].reason.startswith("not UTF-8 text")

@@ -302,11 +302,27 @@ async def test_a_bad_date_in_the_document_form_is_refused(tmp_path):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, DocumentScreen)
-        form.query_one("#doc-published", Input).value = "31/31/2022"
+        form.query_one("#doc-published", Input).value = "[/bold] 31/31/2022"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is form  # still open, nothing kept
+        assert app.screen is form  # still open, nothing kept; the typing shown literally
+        assert any("'[/bold] 31/31/2022' is not a date" in str(n.message)
+                   for n in app._notifications)
     assert Store(db).corrections() == {}
+
+
+async def test_d_on_the_sources_screen_corrects_the_highlighted_document(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    app = open_app(db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        row = app.screen.query_one("#documents-table", RowTable).current_row
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentScreen) and app.screen.document["id"] == row.key
 
 
 async def test_date_picker_counts_undated_claims_and_can_include_them(tmp_path):

@@ -177,7 +177,8 @@ def read_article(data: bytes | str, where: str = STDIN,
     (front matter allowed, size limit, UTF-8, no binary) with errors named after `where`.
     Non-empty `meta` values (title, outlet, published, url) win over its front matter."""
     result = ReadResult()
-    raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+    # lone surrogates (a broken paste) stay bytes UTF-8 refuses: "not UTF-8 text", not a crash
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         result.errors.append(ReadError(where, f"too large (over {limit} MB)"))

@@ -40,6 +40,10 @@ class DailyReview:
         self._inbox_running = False
         self._inbox_told: set[str] = set()  # problems already reported, not on every poll
 
+    def tell(self, message: str, **options) -> None:
+        """A notice with literal text: file names, errors and typing never read as markup."""
+        self.notify(message, markup=False, **options)
+
     # -- the index ------------------------------------------------------------------------------
     def index_in_worker(self) -> Index:
         """A fresh Index of the derived data (worker thread, `store_mutex` held)."""
@@ -65,7 +69,7 @@ class DailyReview:
         on = not self.filters.new_only
         self.set_filters(self.filters.with_(new_only=on))
         if on and not self.index.new_claims:
-            self.notify(f"Nothing is new since your last review{self._since()}.", timeout=4)
+            self.tell(f"Nothing is new since your last review{self._since()}.", timeout=4)
 
     def _since(self) -> str:
         mark = self.review_mark()
@@ -92,11 +96,11 @@ class DailyReview:
         try:
             mark = self.store.mark_review(self.index.latest_ingest())
         except Exception as error:  # the store refused: nothing changed
-            self.notify(f"Review not marked: {error}", severity="error", timeout=10)
+            self.tell(f"Review not marked: {error}", severity="error", timeout=10)
             return
         self.index.set_review(mark)
         self.reload_screens()
-        self.notify(f"Review marked done {local_time(mark.get('time'))}: nothing is new now.",
+        self.tell(f"Review marked done {local_time(mark.get('time'))}: nothing is new now.",
                     timeout=5)
 
     # -- the inbox ------------------------------------------------------------------------------
@@ -139,7 +143,7 @@ class DailyReview:
             said.append(f"{plural(len(report.failed), 'file')} could not be read: moved to "
                         "failed/ with a .reason")
         if said:
-            self.notify("; ".join(said) + ".", timeout=8,
+            self.tell("; ".join(said) + ".", timeout=8,
                         severity="warning" if report.failed else "information")
         for name, why in report.stuck:
             self._tell_once(f"Inbox file {clean(name)} could not be moved ({clean(why)}).")
@@ -147,7 +151,7 @@ class DailyReview:
     def _tell_once(self, message: str) -> None:
         if message not in self._inbox_told:
             self._inbox_told.add(message)
-            self.notify(message, severity="error", timeout=10)
+            self.tell(message, severity="error", timeout=10)
 
     # -- paste and corrections (the screens call these from their workers) ----------------------
     def action_paste(self) -> None:
@@ -162,7 +166,7 @@ class DailyReview:
         doc_id = self.current_document_id()
         document = self.index.documents.get(doc_id or "")
         if document is None:
-            self.notify("Select a row with a claim (or a document) first.", severity="warning")
+            self.tell("Select a row with a claim (or a document) first.", severity="warning")
             return
         claims = sum(1 for c in self.index.claims.values() if c.get("doc_id") == doc_id)
         self.push_screen(DocumentScreen(document, claims))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
@@ -22,10 +21,6 @@ LABELS = {"title": "Title", "outlet": "Outlet", "published": "Date", "url": "URL
 
 
 class DocumentScreen(FormScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "close", "Close"),
-    ]
     HINT = "ctrl+s saves (its claims are re-dated) · empty clears · esc closes"
     DISCARD = "Discard the corrections?"
 
@@ -68,10 +63,10 @@ class DocumentScreen(FormScreen):
             checked = check_changes(changes)
             record_correction(self.app.store, self.document, checked)
         except BadCorrection as error:
-            self.notify(str(error), severity="error")
+            self.tell(str(error), severity="error")
             return
         except Exception as error:  # the store refused: nothing was kept, keep the form
-            self.notify(f"Correction not saved: {error}", severity="error", timeout=10)
+            self.tell(f"Correction not saved: {error}", severity="error", timeout=10)
             return
         doc_id, app = self.document["id"], self.app
         self.run_in_worker("Re-extracting its claims…", lambda: app.reextract_in_worker(doc_id),
@@ -80,11 +75,11 @@ class DocumentScreen(FormScreen):
     def _applied(self, outcome) -> None:
         (claims, dated), index = outcome
         self.app.install_index(index)
-        self.notify(f"Document corrected: {plural(claims, 'claim')} re-extracted, {dated} dated.",
+        self.tell(f"Document corrected: {plural(claims, 'claim')} re-extracted, {dated} dated.",
                     timeout=6)
         self.dismiss(True)
 
     def _failed(self, error: Exception) -> None:
-        self.notify(f"Correction saved, but its claims were not re-extracted ({error}); "
+        self.tell(f"Correction saved, but its claims were not re-extracted ({error}); "
                     "`sitdash rebuild` applies it.", severity="warning", timeout=10)
         self.dismiss(True)

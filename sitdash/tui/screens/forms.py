@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
@@ -23,16 +24,25 @@ def field(label: str, field_id: str, value: str = "", placeholder: str = "") -> 
 
 
 class FormScreen(ModalScreen[bool]):
-    """A modal form: `fields()` is what was typed; ctrl+s runs `save`; escape asks first when
-    anything changed; while a worker writes the store the form cannot be closed or saved."""
+    """A modal form: `values()` is what was typed; ctrl+s runs `action_save`; escape asks first
+    when anything changed; while a worker writes the store the form cannot be closed or saved."""
 
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "close", "Close"),
+    ]
     HINT = ""
     DISCARD = "Discard what you typed?"
 
     def __init__(self, classes: str) -> None:
         super().__init__(classes=f"form {classes}")
         self.busy = False
+        self._refocus = None  # the field that had the focus before the form got busy
         self.initial: dict[str, str] = {}
+
+    def tell(self, message: str, **options) -> None:
+        """A notice with literal text: what was typed never reads as markup."""
+        self.notify(message, markup=False, **options)
 
     def values(self) -> dict[str, str]:
         """The form's current values by field id (text areas included by subclasses)."""
@@ -46,10 +56,14 @@ class FormScreen(ModalScreen[bool]):
         self.initial = self.values()
 
     def set_busy(self, busy: bool, hint: str | None = None) -> None:
+        if busy:
+            self._refocus = self.focused
         self.busy = busy
         for widget in self.query("Input, TextArea"):
             widget.disabled = busy
         self.query_one("#dialog-hint", Static).update(Text(hint or self.HINT))
+        if not busy and self._refocus is not None:
+            self.set_focus(self._refocus)  # a refused save leaves the analyst where they were
 
     def run_in_worker(self, hint: str, call: Callable[[], Any],
                       done: Callable[[Any], None], failed: Callable[[Exception], None]) -> None:
@@ -73,7 +87,7 @@ class FormScreen(ModalScreen[bool]):
 
     def action_close(self) -> None:
         if self.busy:
-            self.notify("Still writing to the store…", timeout=2)
+            self.tell("Still writing to the store…", timeout=2)
             return
         if not self.dirty:
             self.dismiss(False)

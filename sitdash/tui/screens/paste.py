@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static, TextArea
 
@@ -19,10 +18,6 @@ PASTED = "the pasted text"
 class PasteScreen(FormScreen):
     """Title, outlet, date and the text; ctrl+s ingests (in a worker), escape asks first."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Ingest"),
-        Binding("escape", "close", "Close"),
-    ]
     HINT = "ctrl+s ingests · tab next field · esc closes (asks first)"
     DISCARD = "Discard the pasted article?"
 
@@ -52,12 +47,12 @@ class PasteScreen(FormScreen):
             return
         values = self.values()
         if not values["text"].strip():
-            self.notify("Paste the article's text first.", severity="warning")
+            self.tell("Paste the article's text first.", severity="warning")
             return
         typed_date = values["paste-date"].strip()
         published = parse_date(typed_date) if typed_date else None
         if typed_date and published is None:
-            self.notify(f"Date: {typed_date!r} is not a date (YYYY-MM-DD, e.g. 2022-04-07).",
+            self.tell(f"Date: {typed_date!r} is not a date (YYYY-MM-DD, e.g. 2022-04-07).",
                         severity="error")
             self.set_focus(self.query_one("#paste-date", Input))
             return
@@ -65,7 +60,7 @@ class PasteScreen(FormScreen):
                 "published": published}
         result = read_article(values["text"], PASTED, meta)
         if result.errors:
-            self.notify(f"Not ingested: {result.errors[0].reason}.", severity="error")
+            self.tell(f"Not ingested: {result.errors[0].reason}.", severity="error")
             return
         app = self.app
         self.run_in_worker("Ingesting…", lambda: app.ingest_in_worker(result.documents),
@@ -75,11 +70,11 @@ class PasteScreen(FormScreen):
         report, index = outcome
         self.app.install_index(index)
         if report.added:
-            self.notify(f"Pasted article ingested: {plural(report.claims, 'claim')} "
+            self.tell(f"Pasted article ingested: {plural(report.claims, 'claim')} "
                         "(marked ● new).", timeout=6)
         else:
-            self.notify("This article is already in the store.", timeout=6)
+            self.tell("This article is already in the store.", timeout=6)
         self.dismiss(True)
 
     def _failed(self, error: Exception) -> None:
-        self.notify(f"Not ingested: {error}", severity="error", timeout=10)
+        self.tell(f"Not ingested: {error}", severity="error", timeout=10)

@@ -53,6 +53,12 @@ class SourcesScreen(Screen):
     def current_claim_id(self) -> str | None:
         return None
 
+    def current_document_id(self) -> str | None:
+        """The highlighted document, when the documents list has the focus (for D)."""
+        table = self.query_one("#documents-table", RowTable)
+        row = table.current_row if table.has_focus else None
+        return row.key if row is not None else None
+
     @on(RowTable.Selected, "#speakers-table")
     def _speaker_chosen(self, event: RowTable.Selected) -> None:
         """Enter on a speaker: filter everything to what they said and list those claims."""

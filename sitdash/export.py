@@ -94,13 +94,14 @@ def to_csv(index: Index) -> str:
     writer.writerow(CSV_COLUMNS)
     for claim in (index.claims[cid] for cid in index.order):
         judgement = index.judgement(claim["id"])
-        notes = " | ".join(n["text"] for n in index.notes.get(claim["id"], []))
+        notes = " | ".join(f"{n.get('author') or '?'}: {n['text']}"
+                           for n in index.notes.get(claim["id"], []))
         writer.writerow([
             claim["id"], claim["doc_id"], claim.get("date") or "", claim.get("date_precision"),
             claim["source"], claim["source_kind"], claim.get("kind"),
             "; ".join(claim.get("places", [])), judgement["status"],
-            judgement.get("reliability") or "", judgement.get("credibility") or "", notes,
-            csv_safe(claim["text"]),
+            judgement.get("reliability") or "", judgement.get("credibility") or "",
+            csv_safe(notes), csv_safe(claim["text"]),
         ])
     return buffer.getvalue()
 

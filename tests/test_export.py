@@ -36,7 +36,7 @@ def test_csv_guards_spreadsheet_formulas():
     rows = list(csv.reader(io.StringIO(to_csv(make_index("=HYPERLINK(1)")))))
     assert rows[0][0] == "id" and rows[1][-1] == "'=HYPERLINK(1)"
     assert rows[1][rows[0].index("status")] == "disputed"
-    assert rows[1][rows[0].index("notes")] == "see [x](y)"
+    assert rows[1][rows[0].index("notes")] == "ana: see [x](y)"  # every note with its author
 
 
 def test_places_table_rolls_up_to_oblast_and_region():

@@ -50,8 +50,9 @@ class Filters:
     def has_dates(self) -> bool:
         return bool(self.date_from or self.date_to)
 
-    def chips(self) -> list[str]:
-        """Short labels for the header, one per active filter."""
+    def chips(self, undated_hidden: int = 0) -> list[str]:
+        """Short labels for the header, one per active filter (the date chip says how many
+        undated claims the range hides, when told)."""
         chips = []
         if self.text:
             chips.append(f"/{self.text}")
@@ -63,7 +64,8 @@ class Filters:
             chips.append("type: " + ", ".join(sorted(self.types)))
         if self.date_from or self.date_to:
             chips.append(f"date: {self.date_from or '…'}..{self.date_to or '…'}"
-                         + (" +undated" if self.include_undated else ""))
+                         + (" +undated" if self.include_undated else "")
+                         + (f", {undated_hidden} undated hidden" if undated_hidden else ""))
         if self.needs_review:
             chips.append("needs review")
         if self.new_only:

@@ -117,6 +117,7 @@ def test_include_undated_lets_undated_claims_through_a_date_range():
     assert index.undated_hidden(ranged.with_(include_undated=True)) == 0
     assert index.undated_hidden(Filters()) == 0
     assert ranged.with_(include_undated=True).chips() == ["date: 2022-04-01..… +undated"]
+    assert ranged.chips(undated_hidden=1) == ["date: 2022-04-01..…, 1 undated hidden"]
     saved = ranged.with_(include_undated=True, new_only=True)
     assert Filters.from_dict(saved.to_dict()) == saved
     assert Filters(include_undated=True).is_empty()

@@ -344,6 +344,9 @@ async def test_date_picker_counts_undated_claims_and_can_include_them(tmp_path):
         await pilot.pause()
         assert app.filters.date_from == "2022-03-24" and not app.filters.include_undated
         assert "undated1" not in app.index.claim_ids(app.filters)
+        assert "[date: 2022-03-24..2022-03-24, 1 undated hidden]" in header(app)
+        assert any("The date range hides 1 undated claim (d, then ctrl+u" in str(n.message)
+                   for n in app._notifications)
         await pilot.press("d", "ctrl+u")
         await pilot.pause()
         assert "[x] undated claims too (ctrl+u): 1 claim shown with the range" in screen_text(

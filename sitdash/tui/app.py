@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 
 from sitdash.ingest.places import AREA_REGION, REGIONS
 from sitdash.query import Filters, Index
+from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui.daily import DailyReview
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
@@ -194,8 +195,9 @@ class SitdashApp(DailyReview, App):
                                                 include_undated=include_undated))
             hidden = self.index.undated_hidden(self.filters)
             if hidden:
-                self.notify(f"The date range hides {hidden} undated claims (d, then ctrl+u "
-                            "shows them; D on a row corrects its document's date).", timeout=6)
+                self.notify(f"The date range hides {plural(hidden, 'undated claim')} (d, then "
+                            "ctrl+u shows them; D on a row corrects its document's date).",
+                            timeout=6)
 
         self.push_screen(DateRangeScreen([(d, counts[d]) for d in days], selected,
                                          self.filters.include_undated,

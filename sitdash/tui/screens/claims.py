@@ -52,7 +52,8 @@ class ClaimsScreen(Screen):
         rows = R.claim_rows(app.index, app.filters)
         self.query_one(RowTable).set_rows(rows)
         self.query_one(ChipsHeader).show(app.title_line() + " · Claims",
-                                         R.counts_line(app.index, len(rows)), app.filters)
+                                         R.counts_line(app.index, len(rows)), app.filters,
+                                         app.index.undated_hidden(app.filters))
         self.show_detail()
 
     def current_claim_id(self) -> str | None:

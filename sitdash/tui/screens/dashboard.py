@@ -145,7 +145,7 @@ class DashboardScreen(Screen):
         app = self.app
         shown = len(app.index.claim_ids(app.filters))
         self.query_one(ChipsHeader).show(app.title_line(), counts_line(app.index, shown),
-                                         app.filters)
+                                         app.filters, app.index.undated_hidden(app.filters))
 
     def current_claim_id(self) -> str | None:
         pane = self.pane(self.active)

@@ -9,12 +9,12 @@ from sitdash.query import Filters
 from sitdash.tui.text import clean
 
 
-def header_text(title: str, counts: str, filters: Filters) -> Text:
+def header_text(title: str, counts: str, filters: Filters, undated_hidden: int = 0) -> Text:
     """"sitdash · store.json · 12 claims  [region: east] [needs review]" as literal text."""
     out = Text()
     out.append(clean(title), style="bold")
     out.append(" · " + clean(counts))
-    chips = filters.chips()
+    chips = filters.chips(undated_hidden)
     out.append(" ")
     if not chips:
         out.append(" ")
@@ -30,5 +30,5 @@ class ChipsHeader(Static):
     ChipsHeader { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def show(self, title: str, counts: str, filters: Filters) -> None:
-        self.update(header_text(title, counts, filters))
+    def show(self, title: str, counts: str, filters: Filters, undated_hidden: int = 0) -> None:
+        self.update(header_text(title, counts, filters, undated_hidden))

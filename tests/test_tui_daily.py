@@ -372,3 +372,17 @@ async def test_help_says_who_you_are_where_the_inbox_is_and_what_the_marks_mean(
         assert whoami == f"You are olena · inbox: {inbox}"
         assert "● marks rows new since your last review" in str(
             app.screen.query_one("#help-body Static").render())
+
+
+async def test_analysts_sharing_an_account_keep_their_own_filters(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    ben = SitdashApp(Store(db, analyst="ben / night shift"))
+    async with ben.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+    assert ben.ui_path == tmp_path / "store.ui.ben%20%2f%20night%20shift.json"
+    mine = SitdashApp(Store(db))  # the account's own analyst: store.ui.json, no filters yet
+    assert mine.ui_path == tmp_path / "store.ui.json" and not mine.filters.needs_review
+    assert SitdashApp(Store(db, analyst="ben / night shift")).filters.needs_review

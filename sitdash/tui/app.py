@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
+from sitdash.analyst import default_author
 from sitdash.ingest.places import AREA_REGION, REGIONS
 from sitdash.query import Filters, Index
 from sitdash.summary import plural
@@ -54,7 +55,9 @@ class SitdashApp(DailyReview, App):
         self.export_dir = export_dir or Path.cwd()
         self.store = store
         self.store_path = getattr(store, "path", None)
-        self.ui_path = ui_path or ui_path_for(self.store_path)
+        analyst = getattr(store, "analyst", None)
+        self.ui_path = ui_path or ui_path_for(  # the account's own analyst: <store>.ui.json
+            self.store_path, analyst if analyst and analyst != default_author() else None)
         # Start-up builds ~1M long-lived objects and no garbage cycles: no collector passes
         # until the first frame is up (see _started).
         self._gc_was_enabled = gc.isenabled()

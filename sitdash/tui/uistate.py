@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from sitdash.query import Filters
 from sitdash.storage import atomic_write
 
 
-def ui_path_for(store_path: str | os.PathLike | None) -> Path | None:
-    """`<store>.ui.json` beside the store file (None for a store without a path)."""
+def ui_path_for(store_path: str | os.PathLike | None, analyst: str | None = None) -> Path | None:
+    """`<store>.ui.json` beside the store file (None for a store without a path); for a named
+    analyst sharing the account, `<store>.ui.<analyst>.json`, so each keeps their own filters."""
     if store_path is None:
         return None
-    return Path(store_path).with_suffix(".ui.json")
+    path = Path(store_path)
+    if not analyst:
+        return path.with_suffix(".ui.json")
+    safe = re.sub(r"[^\w.-]", lambda m: f"%{ord(m.group()):02x}", analyst)
+    return path.with_name(f"{path.stem}.ui.{safe}.json")
 
 
 def load_filters(path: Path | None) -> Filters:

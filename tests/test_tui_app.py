@@ -630,7 +630,7 @@ async def test_meaning_survives_no_color(store_path, monkeypatch):
         assert any("reverse" in str(s.style) and "bold" in str(s.style) for s in spans)
         await pilot.press("n", *"x", "ctrl+s")
         await pilot.pause()
-        assert screen_text(app).splitlines()[5].startswith("✎")  # a character, not a colour
+        assert screen_text(app).splitlines()[5].startswith(" ✎")  # a character, not a colour
 
 
 async def test_notes_saved_by_another_session_show_up(store_path):
@@ -644,7 +644,7 @@ async def test_notes_saved_by_another_session_show_up(store_path):
         await pilot.pause()
         assert app.index.has_notes(claim_id)
         assert "written elsewhere" in detail(app)
-        assert screen_text(app).splitlines()[5].startswith("✎")
+        assert screen_text(app).splitlines()[5].startswith(" ✎")
 
 
 async def test_very_wide_terminal(store_path):
@@ -731,7 +731,7 @@ async def test_seed_store_every_binding(seed_path):
         assert app.store.judgement(claim_id)["reliability"] == "A"
         await pilot.press("n", *"Kirby quote, check transcript", "ctrl+s")
         await pilot.pause()
-        assert screen_text(app).splitlines()[4].startswith("✎")  # first quote row is marked
+        assert screen_text(app).splitlines()[4].startswith(" ✎")  # first quote row is marked
         await pilot.press("e")
         await app.workers.wait_for_complete()
         assert app.last_export and app.last_export.exists()

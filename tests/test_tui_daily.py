@@ -80,23 +80,23 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
         assert app.index.new_claims == new
         assert f"· {len(new)} new" in header(app)
         timeline = app.screen.query_one("#table-timeline", RowTable)
-        marks = {e["id"]: timeline.columns[0].get(e) for e in table_rows(app, "timeline")}
-        assert {mark for mark in marks.values()} == {"●", " "}
+        marks = {e["id"]: str(timeline.columns[0].get(e)) for e in table_rows(app, "timeline")}
+        assert {mark for mark in marks.values()} == {"● ", "  "}
         for event in table_rows(app, "timeline"):
-            assert (marks[event["id"]] == "●") == bool(set(event["claim_ids"]) & new)
-        assert any(line.startswith("●") for line in screen_text(app).splitlines())
+            assert (marks[event["id"]] == "● ") == bool(set(event["claim_ids"]) & new)
+        assert any(line.startswith("● ") for line in screen_text(app).splitlines())
         for number, key in ((3, "quotes"), (4, "movements")):
             await pilot.press(str(number))
             await pilot.pause()
             table = app.screen.query_one(f"#table-{key}", RowTable)
             for row in table_rows(app, key):
-                mark = table.columns[0].get(row)
-                assert mark == ("●" if row["claim_id"] in new else " ")
+                mark = str(table.columns[0].get(row))
+                assert mark == ("● " if row["claim_id"] in new else "  ")
         await pilot.press("2")
         await pilot.pause()
-        regions = {r.region: app.screen.query_one("#table-regions", RowTable).columns[0].get(r)
-                   for r in table_rows(app, "regions")}
-        assert regions["south"] == "●" and regions["west"] == " "
+        regions = {r.region: str(app.screen.query_one("#table-regions", RowTable).columns[0]
+                                 .get(r)) for r in table_rows(app, "regions")}
+        assert regions["south"] == "● " and regions["west"] == "  "
         await pilot.press("3", "home")
         await pilot.pause()
         detail = str(app.screen.query_one(DetailStrip).render())
@@ -107,7 +107,15 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
         assert f"{len(new)} new" in header(app)
         claims_table = app.screen.query_one(RowTable)
         assert {r["id"] for r in claims_table.rows
-                if claims_table.columns[0].get(r) == "●"} == new
+                if str(claims_table.columns[0].get(r)).startswith("●")} == new
+        # a note on a new claim: both marks, each in its place
+        await pilot.press("home")
+        while app.screen.current_claim_id() not in new:
+            await pilot.press("j")
+        await pilot.press("n", *"seen first", "ctrl+s")
+        await pilot.pause()
+        row = claims_table.current_row
+        assert str(claims_table.columns[0].get(row)) == "●✎"
 
 
 async def test_w_shows_only_what_is_new_as_a_chip_kept_across_runs(reviewed):
@@ -152,7 +160,8 @@ async def test_ctrl_r_asks_then_marks_the_review_done_for_this_analyst(reviewed)
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert app.index.new_claims == set() and " new" not in header(app)
-        assert "●" not in screen_text(app)
+        rows_on_screen = [line for line in screen_text(app).splitlines() if "When" not in line]
+        assert not any(line.startswith("●") for line in rows_on_screen)
     mark = Store(db).review_mark("olena")
     assert mark["analyst"] == "olena" and mark["upto"] is not None
     assert Store(db, analyst="olena").review_mark() == mark

@@ -18,11 +18,13 @@ from sitdash.tui.text import clean, clean_block, clean_with_span, grade_label, p
 
 NOTE_MARK = "✎"
 NEW_MARK = "●"  # new since the analyst's last review; shares the note mark's column
+MARK_WIDTH = 2  # the mark column: "●✎", "● ", " ✎" or blank
 
 
 def row_mark(has_notes: bool, new: bool = False) -> str:
-    """The one-character mark column: ● new (first: it goes away with the review), ✎ noted."""
-    return NEW_MARK if new else NOTE_MARK if has_notes else " "
+    """The mark column: ● when new since the last review (it goes with the review), then ✎
+    when the row's claim has notes; both show, so neither hides the other."""
+    return (NEW_MARK if new else " ") + (NOTE_MARK if has_notes else " ")
 
 
 def counts_line(index: Index, shown: int) -> str:

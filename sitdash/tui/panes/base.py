@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from sitdash.query import Filters, Index
-from sitdash.tui.rows import row_mark
+from sitdash.tui.rows import MARK_WIDTH, NEW_MARK, NOTE_MARK, row_mark
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
 def note_mark(has_notes: bool, new: bool = False) -> str:
-    """The mark column: ● new since the last review, else ✎ when the row's claim has notes."""
-    return row_mark(has_notes, new)
+    """One character for a one-column mark: ● new since the last review, else ✎ noted."""
+    return NEW_MARK if new else NOTE_MARK if has_notes else " "
+
+
+def mark_column(noted: Callable[[Any], bool], new: Callable[[Any], bool]) -> Column:
+    """The first column of every list: ● new, ✎ noted (both can show, each in its place)."""
+
+    def marks(row: Any) -> str | Text:
+        text = row_mark(noted(row), new(row))
+        # Plain cells are whitespace-folded; " ✎" keeps its place as Text (few rows have notes,
+        # so nearly every line stays on the table's fast path of plain strings).
+        return Text(text) if text[0] == " " and text.strip() else text
+
+    return Column("note", NEW_MARK + NOTE_MARK, MARK_WIDTH, marks)
 
 
 class Pane(Vertical):

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from sitdash.query import Filters, Index
 from sitdash.tui import rows as R
-from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.panes.base import Pane, mark_column
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
@@ -21,8 +21,8 @@ class MovementsPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("note", "✎", 1, lambda m: note_mark(self.index.has_notes(m.get("claim_id")),
-                                                      self.index.is_new(m.get("claim_id")))),
+            mark_column(lambda m: self.index.has_notes(m.get("claim_id")),
+                        lambda m: self.index.is_new(m.get("claim_id"))),
             Column("actor", "Actor", 14, lambda m: m.get("actor"), flex=True),
             Column("route", "From -> To", 18, R.route),
             Column("kind", "Kind", 10, lambda m: m.get("kind")),

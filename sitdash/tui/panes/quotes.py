@@ -6,7 +6,7 @@ from typing import Any
 
 from sitdash.query import Filters, Index
 from sitdash.tui import rows as R
-from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.panes.base import Pane, mark_column
 from sitdash.tui.widgets.rowtable import Column
 
 
@@ -17,8 +17,8 @@ class QuotesPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("note", "✎", 1, lambda q: note_mark(self.index.has_notes(q.get("claim_id")),
-                                                      self.index.is_new(q.get("claim_id")))),
+            mark_column(lambda q: self.index.has_notes(q.get("claim_id")),
+                        lambda q: self.index.is_new(q.get("claim_id"))),
             Column("speaker", "Speaker", 16, lambda q: q.get("speaker") or "(unattributed)"),
             Column("text", "Quotation", 20, lambda q: "“" + (q.get("text") or "") + "”",
                    flex=True),

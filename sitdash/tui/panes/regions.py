@@ -10,7 +10,7 @@ from rich.text import Text
 from sitdash.query import Filters, Index
 from sitdash.summary import RegionRow
 from sitdash.tui import rows as R
-from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.panes.base import Pane, mark_column
 from sitdash.tui.widgets.rowtable import Column
 
 
@@ -28,9 +28,8 @@ class RegionsPane(Pane):
     def columns(self) -> list[Column]:
         return [
             Column("mark", " ", 1, lambda r: r.mark),
-            Column("note", "✎", 1,
-                   lambda r: note_mark(R.region_has_notes(self.index, r.region),
-                                       R.region_has_new(self.index, r.region))),
+            mark_column(lambda r: R.region_has_notes(self.index, r.region),
+                        lambda r: R.region_has_new(self.index, r.region)),
             Column("region", "Region", 16,
                    lambda r: region_cell(r, id(r) in self.last_in_group)),
             Column("status", "Status", 12, lambda r: r.status, flex=True),

@@ -6,7 +6,7 @@ from typing import Any
 
 from sitdash.query import Filters, Index
 from sitdash.tui import rows as R
-from sitdash.tui.panes.base import Pane, note_mark
+from sitdash.tui.panes.base import Pane, mark_column
 from sitdash.tui.widgets.rowtable import Column, Section
 
 
@@ -17,8 +17,8 @@ class TimelinePane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("note", "✎", 1, lambda e: note_mark(R.event_has_notes(self.index, e),
-                                             R.event_is_new(self.index, e))),
+            mark_column(lambda e: R.event_has_notes(self.index, e),
+                        lambda e: R.event_is_new(self.index, e)),
             Column("when", "When", 13,
                    lambda e: R.when_short(e.get("date"), e.get("precision"))),
             Column("type", "Type", 15, lambda e: e.get("sub_type") or e.get("type"), priority=2),

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from sitdash.tui import keys
 from sitdash.tui import rows as R
-from sitdash.tui.panes.base import note_mark
+from sitdash.tui.panes.base import mark_column
 from sitdash.tui.panes.detail import DetailStrip, highlighted
 from sitdash.tui.screens.note import notes_text
 from sitdash.tui.text import clean, grade_label
@@ -29,8 +29,7 @@ class ClaimsScreen(Screen):
         index = lambda: self.app.index  # noqa: E731 - columns read the live index
         yield ChipsHeader(id="header")
         yield RowTable([
-            Column("note", "✎", 1, lambda c: note_mark(index().has_notes(c["id"]),
-                                                      index().is_new(c["id"]))),
+            mark_column(lambda c: index().has_notes(c["id"]), lambda c: index().is_new(c["id"])),
             Column("date", "Date", 13,
                    lambda c: R.when_short(c.get("date"), c.get("date_precision"))),
             Column("source", "Source", 14, lambda c: c.get("source"), priority=2),

@@ -30,8 +30,8 @@ def help_text() -> Text:
                "sentence in its paragraph.\n"
                "In the Regions pane and on the map: █ fighting, ▓ strikes, ▒ forces moving or "
                "other events (these three: active), ░ named but quiet, blank: no reports.\n"
-               "● marks rows new since your last review (it takes the ✎'s place until then): "
-               "w shows only them, ctrl+r marks the review done.")
+               "● marks rows new since your last review: w shows only them, ctrl+r marks the "
+               "review done.")
     return out
 
 

@@ -68,6 +68,11 @@ def reviewed(tmp_path: Path) -> tuple[Path, set[str]]:
     return db, new
 
 
+def mark_of(table: RowTable, row) -> str:
+    """What a row shows in the ●✎ mark column."""
+    return str(next(c for c in table.columns if c.key == "note").get(row))
+
+
 def open_app(db: Path, **kwargs) -> SitdashApp:
     return SitdashApp(Store(db), export_dir=db.parent, ui_path=db.parent / "ui.json", **kwargs)
 
@@ -80,7 +85,7 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
         assert app.index.new_claims == new
         assert f"· {len(new)} new" in header(app)
         timeline = app.screen.query_one("#table-timeline", RowTable)
-        marks = {e["id"]: str(timeline.columns[0].get(e)) for e in table_rows(app, "timeline")}
+        marks = {e["id"]: mark_of(timeline, e) for e in table_rows(app, "timeline")}
         assert {mark for mark in marks.values()} == {"● ", "  "}
         for event in table_rows(app, "timeline"):
             assert (marks[event["id"]] == "● ") == bool(set(event["claim_ids"]) & new)
@@ -90,12 +95,12 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
             await pilot.pause()
             table = app.screen.query_one(f"#table-{key}", RowTable)
             for row in table_rows(app, key):
-                mark = str(table.columns[0].get(row))
+                mark = mark_of(table, row)
                 assert mark == ("● " if row["claim_id"] in new else "  ")
         await pilot.press("2")
         await pilot.pause()
-        regions = {r.region: str(app.screen.query_one("#table-regions", RowTable).columns[0]
-                                 .get(r)) for r in table_rows(app, "regions")}
+        table = app.screen.query_one("#table-regions", RowTable)
+        regions = {r.region: mark_of(table, r) for r in table_rows(app, "regions")}
         assert regions["south"] == "● " and regions["west"] == "  "
         await pilot.press("3", "home")
         await pilot.pause()
@@ -107,7 +112,7 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
         assert f"{len(new)} new" in header(app)
         claims_table = app.screen.query_one(RowTable)
         assert {r["id"] for r in claims_table.rows
-                if str(claims_table.columns[0].get(r)).startswith("●")} == new
+                if mark_of(claims_table, r).startswith("●")} == new
         # a note on a new claim: both marks, each in its place
         await pilot.press("home")
         while app.screen.current_claim_id() not in new:
@@ -115,7 +120,7 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
         await pilot.press("n", *"seen first", "ctrl+s")
         await pilot.pause()
         row = claims_table.current_row
-        assert str(claims_table.columns[0].get(row)) == "●✎"
+        assert mark_of(claims_table, row) == "●✎"
 
 
 async def test_w_shows_only_what_is_new_as_a_chip_kept_across_runs(reviewed):

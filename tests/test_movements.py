@@ -656,3 +656,25 @@ def test_a_run_on_sentence_is_read_in_pieces_with_offsets_kept():
     hits = extract_movements(sentence)
     assert hits and all(h.kind == "withdraw" and h.origin == "Bucha" for h in hits)
     assert all(sentence[h.start:h.end].lower().count("withdrew") >= 1 for h in hits)
+
+
+# --- shapes met in real reporting (issue 8), each in a sentence written for this test ---------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an oblast or the country after a place only says where it lies: one origin, not three
+        ("Ukrainian units were ordered to pull out of Rubizhne, Luhansk oblast, on Monday.",
+         [("withdraw", "Rubizhne", None, False)]),
+        ("The occupiers are withdrawing from the Zhytomyr region of northern Ukraine.",
+         [("withdraw", "Zhytomyr", None, False)]),
+        ("Ukraine's defenders left Popasna, the largest town in the west of the Luhansk region.",
+         [("withdraw", "Popasna", None, False)]),
+        # the whole theatre is no end on either side
+        ("Russian troops are pulling back from Sumy in north-eastern Ukraine.",
+         [("withdraw", "Sumy", None, False)]),
+    ],
+)
+def test_a_containing_area_or_the_country_is_no_second_end(sentence, expected):
+    assert moves(sentence) == expected

@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sitdash.ingest.places import find_places, lookup
+from sitdash.ingest.places import find_places, lookup, oblasts_of
 from sitdash.model import PlaceMention
 
 
@@ -948,8 +948,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     elif kind == "reposition" and destinations and \
             _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
         kind = "advance"  # "moving from Izium toward Sloviansk"
-    origin_names = [p.name for p in origins] or [None]
-    dest_names = [p.name for p in destinations if p.name not in _WHOLE_THEATRE] or [None]
+    origin_names = [p.name for p in _most_specific(origins)] or [None]
+    dest_names = [p.name for p in _most_specific(destinations)] or [None]
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
     start = min(trig.start, actor_start) if actor_start is not None else trig.start
     return [
@@ -1086,6 +1086,32 @@ def _more_specific(a, b):
     if _contains(ib, ia):
         return a
     return None
+
+
+def _most_specific(mentions: list) -> list:
+    """The places of one role without the whole theatre ("Ukraine") and without any place that
+    only contains another of them: "from Sievierodonetsk, Luhansk oblast" and "from the Sumy
+    region in northeastern Ukraine" each name one origin."""
+    kept = [m for m in mentions if m.name not in _WHOLE_THEATRE]
+    if len(kept) < 2:
+        return kept
+    return [m for m in kept if not any(o is not m and _area_holds(m, o) for o in kept)]
+
+
+def _area_holds(outer, inner) -> bool:
+    """Whether mention `outer` names an area (a country, an oblast, "the X region") that holds
+    the place `inner` names."""
+    oi, ii = lookup(outer.name), lookup(inner.name)
+    if oi is None or ii is None or oi.name == ii.name:
+        return False
+    if oi.kind == "country":
+        return ii.kind != "country" and ii.country == oi.country
+    if oi.kind == "area":
+        return ii.oblast in oblasts_of(oi.name)
+    oblast = oi.oblast if oi.kind == "oblast" or _CONTAINER_SURFACE_RE.search(outer.surface) \
+        else None
+    return oblast is not None and ii.oblast == oblast and not (
+        ii.kind == "oblast" or _CONTAINER_SURFACE_RE.search(inner.surface))
 
 
 def _contains(outer, inner) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitdash.ingest.places import find_places
 from sitdash.ingest.movements import (
     MovementHit,
     actor_family,
@@ -15,6 +16,7 @@ from sitdash.ingest.movements import (
     kind_family,
     merge_duplicates,
 )
+from sitdash.ingest.scene import Scene
 from sitdash.ingest.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -457,9 +459,9 @@ def test_passives_purposes_and_clauses_around_a_movement(sentence, expected):
 
 def test_the_town_means_the_place_an_earlier_sentence_called_a_town():
     sentence = "The Russian battalion that had held the town since March withdrew on Sunday."
-    [hit] = extract_movements(sentence, None, {"town": "Husarivka"})
+    [hit] = extract_movements(sentence, None, Scene(typed={"town": "Husarivka"}))
     assert (hit.kind, hit.origin) == ("withdraw", "Husarivka")
-    assert extract_movements(sentence, None, {"city": "Izium"})[0].origin is None
+    assert extract_movements(sentence, None, Scene(typed={"city": "Izium"}))[0].origin is None
 
 
 @pytest.mark.parametrize(
@@ -677,4 +679,75 @@ def test_a_run_on_sentence_is_read_in_pieces_with_offsets_kept():
     ],
 )
 def test_a_containing_area_or_the_country_is_no_second_end(sentence, expected):
+    assert moves(sentence) == expected
+
+
+def scene_after(*sentences: str) -> Scene:
+    """The scene once `sentences` have been read."""
+    scene = Scene()
+    for sentence in sentences:
+        scene.observe(sentence, find_places(sentence), actor_in(sentence))
+    return scene
+
+
+@pytest.mark.parametrize(
+    "earlier, sentence, expected",
+    [
+        # "the besieged city", "the capital", "the region": what earlier sentences named
+        ("Shelling went on around Chernihiv overnight.",
+         "Some Russian units began to pull back from the besieged city on Tuesday.",
+         [("withdraw", "Chernihiv", None, False)]),
+        ("Kyiv was calm on Sunday.",
+         "Russian battalions pulled out of villages west of the capital.",
+         [("withdraw", "Kyiv", None, False)]),
+        ("Fighting went on in the Kharkiv region.",
+         "The occupiers are now leaving the region in columns.",
+         [("withdraw", "Kharkiv", None, False)]),
+        # "the cities": the last towns named together, one movement each
+        ("Bucha and Irpin were shelled for weeks.",
+         "Russian troops have pulled back from the cities, the mayor said.",
+         [("withdraw", "Bucha", None, False), ("withdraw", "Irpin", None, False)]),
+        # a place in an official's title is not in play
+        ("Lysychansk, the last city the Ukrainians hold in the east, was shelled.",
+         "The governor of Luhansk said Russian forces had reached the city.",
+         [("advance", None, "Lysychansk", False)]),
+        # a town named in the same clause is not "the city": another one is
+        ("Russian troops reached the outskirts of Kupiansk.",
+         "A convoy of launchers left Svatove in the direction of the city.",
+         [("withdraw", "Svatove", "Kupiansk", False)]),
+    ],
+)
+def test_references_resolve_to_the_places_in_play(earlier, sentence, expected):
+    assert [(h.kind, h.origin, h.destination, h.hedged)
+            for h in extract_movements(sentence, None, scene_after(earlier))] == expected
+
+
+def test_a_force_is_placed_by_what_it_holds_or_where_it_is_located():
+    assert moves("Russian troops who had occupied Trostianets for a month left on Friday.") == [
+        ("withdraw", "Trostianets", None, False)]
+    assert moves("Moscow decided to regroup the units stationed in the areas of Kupiansk and "
+                 "Svatove to step up pressure in the Donetsk direction.") == [
+        ("regroup", "Kupiansk", "Donetsk", False), ("regroup", "Svatove", "Donetsk", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # pushed away, chased out: the side pushed is the one that retreats
+        ("Our units are pushing the invaders away from Mykolaiv, the adviser said.",
+         [("retreat", "Mykolaiv", None, False)]),
+        ("The marines were chasing them out of the Kherson and Mykolaiv regions.",
+         [("retreat", "Kherson", None, False), ("retreat", "Mykolaiv", None, False)]),
+        # a participle clause after a comma is a movement of its own; "X north of Y" only
+        # says where X lies
+        ("Ukrainian units took back Tsyrkuny and Cherkaska Lozova north of Kharkiv, driving the "
+         "occupiers back towards the border.",
+         [("advance", None, "Tsyrkuny", False), ("advance", None, "Cherkaska Lozova", False),
+          ("retreat", None, None, False)]),
+        # "amid" opens a phrase of its own: Moscow there is no destination
+        ("It was another retreat for the Russian army amid setbacks for Moscow in the east.",
+         []),
+    ],
+)
+def test_pushed_away_participle_clauses_and_amid(sentence, expected):
     assert moves(sentence) == expected

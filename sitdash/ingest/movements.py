@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitdash.ingest.places import find_places, lookup, oblasts_of
+from sitdash.ingest.scene import Reference, Scene, in_title
 from sitdash.model import PlaceMention
 
 
@@ -84,9 +85,11 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
                  r"vacat(?:ed|ing|es|e)", "weak"),
     ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
-    # "Ukrainian forces pushed Russian troops back from X": the object retreats
-    ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing))"
-                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out)", "pushback"),
+    # "Ukrainian forces pushed Russian troops back from X", "pushing the enemy away from X",
+    # "chasing them out of X": the object retreats
+    ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|"
+                r"chas(?:ed|ing|es|e))"
+                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)", "pushback"),
     ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
                 r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
     # "expelled the Russian troops from several towns": the expelled side retreats
@@ -129,6 +132,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of)\b)", "nominal"),
     # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
     ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
+                r"(?:took|tak(?:en|ing|es|e)|w[oi]n(?:ning|s)?)\s+back|"
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
                 r"(?:took|tak(?:en|ing|es|e))(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
                 r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
@@ -153,7 +157,7 @@ _SCREEN_STEMS = (
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
-    "assembl "
+    "assembl chas won win "
     "counteroffensiv counter-offensiv"
 ).split()
 
@@ -313,13 +317,15 @@ _CLAUSE_START_RE = _Anchored(
 # Where the places of a trigger stop.
 _SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
-    "told added according and could would might may will should can",
+    "told added according and could would might may will should can amid despite",
     r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
-    r"when|since|unlike|said|says|told|added|according\s+to)\b"
+    r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite)\b"
     r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
     r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
     r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b"
     r"|\b(?:could|would|might|(?-i:may)|will|should|can)\s+(?!also\b)"
+    # ", pushing the occupiers further away": a participle clause of its own
+    r"|,\s+(?!including\b)(?-i:[a-z]+ing)\b"
     # ", Kharkiv Oblast Governor Oleh Syniehubov said": the speaker's title names no destination
     r"|,(?=\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|added|reported)\b)",
     symbols=r"[;:“”\"—–.,]|(?<=\s)-(?=\s)",
@@ -379,7 +385,7 @@ _AFTER_NEGATION_RE = re.compile(
 
 # --- trigger guards ---------------------------------------------------------------------------
 _DETERMINER_BEFORE_RE = re.compile(
-    r"\b(?:the|a|an|its|their|this|that|any|no|further|rapid|slow|major|swift|"
+    r"\b(?:the|a|an|its|their|this|that|any|no|further|rapid|slow|major|swift|another|"
     r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s)\s+$",
     re.I,
 )
@@ -455,8 +461,7 @@ _AREA_OBJECT_RE = re.compile(
     r"their\s+positions|its\s+positions|the\s+country|bases?)\b",
     re.I,
 )
-_THERE_RE = re.compile(r"\bthere\b", re.I)
-_THE_TYPED_RE = re.compile(r"\bthe\s+(town|city|village)\b(?!\s+of\b|['’]s)", re.I)
+_TOWN_REFERENCE_RE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)$", re.I)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
 _TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
 _PASSIVE_AUX_RE = re.compile(
@@ -473,6 +478,16 @@ _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
+# "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
+# where the force was, whatever it then did
+_HOLDING_BEFORE_RE = re.compile(
+    r"\b(?:occup(?:ied|ying|y)|held|holding|surround(?:ed|ing)|encircl(?:ed|ing)|"
+    r"besieg(?:ed|ing)|blockad(?:ed|ing))\s+(?:the\s+)?$", re.I)
+_LOCATED_GAP_RE = re.compile(
+    r"\b(?:located|stationed|based|positioned|deployed|dug\s+in|entrenched|concentrated|"
+    r"fighting|surrounding|occupying|holding|encircling|besieging)\s+"
+    r"(?:(?:in|at|near|around|outside|on)\s+)?(?:the\s+)?(?:(?:areas?|outskirts|vicinity)\s+of\s+)?"
+    r"(?:the\s+)?$", re.I)
 _AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
 _CONTAINER_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
 _COORDINATION_RE = re.compile(
@@ -489,6 +504,7 @@ _CONTINUATION_RE = re.compile(
 # --- places -----------------------------------------------------------------------------------
 _PREP_RE = re.compile(
     r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
+    r"in\s+the\s+direction\s+of|"
     r"(?:north|south)-?(?:east|west)\s+of|(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
     r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|"
     r"included)\b",
@@ -496,12 +512,16 @@ _PREP_RE = re.compile(
 )
 _FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
 _TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "back into", "in on",
+                       "in the direction of",
                        "closer to", "for"})
 _VIA_PREPS = frozenset({"through", "via"})
 _PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
 _DESCRIBING_GAP_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|port|hub|settlement|"
     r"suburb)\b[^,;]*$", re.I)
+_LOCATING_GAP_RE = re.compile(
+    r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
 _APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
@@ -557,17 +577,19 @@ _PIECE_BREAK_RE = re.compile(r"[;,:]\s+|\s+(?:and|while|as|but)\s+")
 
 
 def extract_movements(sentence: str, previous_actor: str | None = None,
-                      referents: dict[str, str] | None = None) -> list[MovementHit]:
-    """Every force movement stated or assessed in one sentence. `referents` maps "town", "city"
-    and "village" to the place an earlier sentence named so (see places.typed_mentions).
+                      scene: Scene | None = None) -> list[MovementHit]:
+    """Every force movement stated or assessed in one sentence. `scene` holds what earlier
+    sentences put in play: "the city", "the region", "there" are read as the places it says
+    (see scene.py); without one, only places named earlier in the sentence resolve them.
 
     A run-on "sentence" longer than any real one (a list, a page without full stops) is read
     in clause-sized pieces, so the cost stays linear in its length."""
+    scene = scene or Scene()
     if len(sentence) <= _LONGEST_SCAN:
-        return _movements_in(sentence, previous_actor, referents)
+        return _movements_in(sentence, previous_actor, scene)
     hits: list[MovementHit] = []
     for start, end in _pieces(sentence):
-        for hit in _movements_in(sentence[start:end], previous_actor, referents):
+        for hit in _movements_in(sentence[start:end], previous_actor, scene):
             hit.start += start
             hit.end += start
             hits.append(hit)
@@ -591,8 +613,7 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def _movements_in(sentence: str, previous_actor: str | None,
-                  referents: dict[str, str] | None) -> list[MovementHit]:
+def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> list[MovementHit]:
     if not _SCREEN_RE.search(sentence.lower()):
         return []
     if '"' in sentence or "“" in sentence:
@@ -601,6 +622,9 @@ def _movements_in(sentence: str, previous_actor: str | None,
     if not triggers:
         return []
     places = _places(sentence)
+    references = scene.references(sentence, places)
+    if references:
+        places = sorted(places + references, key=lambda p: p.start)
     actors = _actors(sentence)
     clause_starts = [m.end() for m in _CLAUSE_START_RE.finditer(sentence)]
     scope_ends = [m.start() for m in _SCOPE_END_RE.finditer(sentence)]
@@ -609,8 +633,7 @@ def _movements_in(sentence: str, previous_actor: str | None,
         next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
         scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
-        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
-                          referents)
+        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
         hits.extend((trig, hit) for hit in found)
     return _fold_and_dedupe(sentence, hits)
 
@@ -795,7 +818,7 @@ def _places(sentence: str) -> list:
     """Place mentions, without those used as actors ("Kyiv's forces", "Russia's military")."""
     out = []
     for p in find_places(sentence):
-        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end):
+        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p):
             continue
         out.append(p)
     return out
@@ -874,8 +897,7 @@ def _side_name(group: str, m: re.Match) -> str:
     return f"{side} forces"
 
 
-def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
-              referents=None):
+def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
     """The movement(s) of one trigger: one hit per origin/destination pairing."""
     if _negated(sentence, trig, clause_start):
         return []
@@ -914,20 +936,11 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         antecedent = _which_antecedent(sentence, trig, places)
         if antecedent is not None:
             (origins if trig.kind in _PULLBACK else destinations).append(antecedent)
-    if not origins and not destinations and referents and trig.mode != "vehicle":
-        # "Russian troops, who had occupied the town for a month, left": the town named before
-        the = _THE_TYPED_RE.search(sentence, 0, scope_end)
-        name = referents.get(the.group(1).lower()) if the else None
-        if name:
-            meant = PlaceMention(name, the.start(), the.end(), the.group())
-            if trig.kind in _PULLBACK:
-                origins = [meant]
-            else:
-                destinations = [meant]
-    if not destinations and _THERE_RE.search(sentence, trig.end, scope_end):
-        earlier = [p for p in places if p.end <= trig.start]
-        if earlier:
-            destinations = [earlier[-1]]
+    if not origins and not destinations and trig.mode != "vehicle":
+        # "Russian troops, who had occupied the town for a month, left", "were storming the city
+        # and had reached its outskirts": the town the sentence spoke of before the verb
+        town = [p for p in places if p.end <= trig.start and _TOWN_REFERENCE_RE.match(p.surface)]
+        (origins if trig.kind in _PULLBACK else destinations).extend(town[-1:])
     if not origins and trig.kind not in _PULLBACK and trig.mode != "vehicle":
         origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
             sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
@@ -948,6 +961,7 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     elif kind == "reposition" and destinations and \
             _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
         kind = "advance"  # "moving from Izium toward Sloviansk"
+    origins, destinations = _other_end_of_reference(origins, destinations)
     origin_names = [p.name for p in _most_specific(origins)] or [None]
     dest_names = [p.name for p in _most_specific(destinations)] or [None]
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
@@ -1004,14 +1018,22 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
                         role[role.index(previous)] = winner
                 previous, anchor = winner, place.end
                 continue
-        if previous is not None and _DESCRIBING_GAP_RE.match(gap):
-            anchor = place.end  # "Izium, a town south-east of Kharkiv": where Izium lies
+        if previous is not None and (_DESCRIBING_GAP_RE.match(gap) or _LOCATING_GAP_RE.match(gap)):
+            # "Izium, a town south-east of Kharkiv", "Prudianka north of Kharkiv": where the
+            # place before lies
+            anchor = place.end
             continue
         prep = _directional_prep(gap)
         if prep == "in" and previous is not None and _locates(previous, place):
             anchor = place.end
             continue
-        if prep is None and previous is not None and _coordinated(sentence, gap, place):
+        if previous is not None and place.start == previous.start:  # "the cities": one per town
+            role = "from" if previous in origins else "to" if previous in destinations else None
+        elif prep is None and place.surface.lower() == "there":
+            role = "to"  # "sent more troops there"
+        elif trig.kind != "advance" and _LOCATED_GAP_RE.search(gap):
+            role = "from"  # "regroup troops located in the areas of X": where they were
+        elif prep is None and previous is not None and _coordinated(sentence, gap, place):
             role = "from" if previous in origins else "to" if previous in destinations else None
         else:
             role = _role(trig.kind, prep, first=previous is None)
@@ -1088,6 +1110,24 @@ def _more_specific(a, b):
     return None
 
 
+def _other_end_of_reference(origins: list, destinations: list) -> tuple[list, list]:
+    """A reference never stands for the other end of its own movement: in "left Svatove in
+    the direction of the city" the city is the next one the scene offers."""
+    def fix(role: list, other: list) -> list:
+        named = {p.name for p in other if not isinstance(p, Reference)}
+        out = []
+        for p in role:
+            if isinstance(p, Reference) and p.name in named:
+                name = next((n for n in p.others if n not in named), None)
+                if name is None:
+                    continue
+                p = Reference(name, p.start, p.end, p.surface)
+            out.append(p)
+        return out
+
+    return fix(origins, destinations), fix(destinations, origins)
+
+
 def _most_specific(mentions: list) -> list:
     """The places of one role without the whole theatre ("Ukraine") and without any place that
     only contains another of them: "from Sievierodonetsk, Luhansk oblast" and "from the Sumy
@@ -1140,7 +1180,8 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
     for p in places:
         if start <= p.start and p.end <= trig.start:
             prep = _last_prep(sentence[max(clause_start, p.start - 25):p.start])
-            if prep in ("in", "near", "around", "outside", "inside", "close to", "at"):
+            if prep in ("in", "near", "around", "outside", "inside", "close to", "at") or \
+                    _HOLDING_BEFORE_RE.search(sentence, max(clause_start, p.start - 40), p.start):
                 out.append(p)
     return out
 

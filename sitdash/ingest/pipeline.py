@@ -14,7 +14,8 @@ from sitdash.ingest.attribution import attribute, resolve_names, source_kind
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
 from sitdash.ingest.movements import actor_in, extract_movements, merge_duplicates
-from sitdash.ingest.places import find_places, typed_mentions
+from sitdash.ingest.places import find_places
+from sitdash.ingest.scene import Scene
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
@@ -72,8 +73,7 @@ def extract(doc: Document) -> Extraction:
     out = Extraction(doc)
     seen: dict[str, int] = {}
     previous: Source | None = None
-    previous_actor: str | None = None
-    referents: dict[str, str] = {}  # "town" -> the place last called a town
+    scene = Scene()  # the places and force in play so far (see scene.py)
     hits = extract_quotes(doc.text)
     for span in split_sentences(doc.text):
         sentence = span.text
@@ -111,7 +111,7 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        for hit in extract_movements(sentence, previous_actor, referents):
+        for hit in extract_movements(sentence, scene.force, scene):
             out.movements.append(Movement(
                 id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
                 doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
@@ -119,8 +119,7 @@ def extract(doc: Document) -> Extraction:
                 hedged=hit.hedged, start=span.start + hit.start, end=span.start + hit.end,
             ))
         # "They are leaving Kiev" refers to the last military actor named before it.
-        previous_actor = actor_in(sentence) or previous_actor
-        referents.update(typed_mentions(sentence))
+        scene.observe(sentence, find_places(sentence), actor_in(sentence))
     out.movements = _merge_movements(out.movements)
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)

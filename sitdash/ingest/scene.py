@@ -1,0 +1,186 @@
+"""What one document has put in play so far, read sentence by sentence.
+
+Real copy tells a movement over several sentences and names a place once, then says "the besieged
+city", "the capital", "the region", "the cities", "the area" or "there". A `Scene` remembers, as
+the sentences go by:
+- places in play: the last place named of each sort (a city or town, an oblast or region, any
+  place), the last list of two or more towns named together, the places called "the town of X";
+- the force in play: the last military actor a sentence named (what "they", "them" or "the
+  troops" stand for when a sentence names none).
+
+`references(sentence, places)` turns each reference in a sentence into place mentions at its
+position, so a movement reads "pulled back from the city" exactly as "pulled back from Izium".
+A reference is resolved by the places named earlier in the same sentence first, then by the
+scene. Nothing here decides what moved: see movements.py (one sentence) and
+movement_threads.py (the whole document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitdash.ingest.places import lookup, typed_mentions
+from sitdash.model import PlaceMention
+
+# Adjectives that may sit between "the" and the noun of a reference ("the besieged city").
+_REFERENCE_ADJECTIVES = (
+    "besieged embattled occupied liberated encircled surrounded key strategic nearby frontline "
+    "front-line port regional same small industrial eastern western northern southern central "
+    "whole entire two three both Ukrainian Russian Belarusian"
+)
+_REFERENCE_RE = re.compile(
+    r"\b(?:the|this|that|both|these|those)\s+"
+    rf"(?P<adjectives>(?:(?:{'|'.join(_REFERENCE_ADJECTIVES.split())})\s+){{0,2}})"
+    r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area)\b"
+    # "the city of Kherson", "the city's mayor", "the city [Lysychansk]", "the capital Kyiv":
+    # the place is named right there
+    r"(?!\s+(?:of|around|near|between|along|where|that|which)\b|['’]s\b|\s*\[|\s+(?-i:[A-Z]))"
+    r"|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|must|may|might|can|could|"
+    r"should|remain\w*|seem\w*|appear\w*)\b)",
+    re.I,
+)
+# "Luhansk governor", "the governor of Luhansk", "head of the Sumy Oblast Military
+# Administration", "Kharkiv City Council member": a place in an official's title is where the
+# official serves, not a place in play.
+_TITLE_AFTER_RE = re.compile(
+    r"\s+(?:(?:regional|oblast|region|city|district|military|civil|civilian|state|local|"
+    r"deputy|acting)\s+)*(?:governor|mayor|administration|council|governorship|prosecutor|"
+    r"police|authorities|head|chief|official)\b", re.I)
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:governor|mayor|head|chief|administration|council|deputy\s+head)\s+of\s+(?:the\s+)?$",
+    re.I)
+_CITY_KINDS = frozenset({"city", "site"})
+_AREA_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
+_CAPITAL_OF = {"russian": "Moscow", "belarusian": "Minsk"}
+_LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(slots=True)
+class Reference(PlaceMention):
+    """A place mention that a reference stands for ("the besieged city" -> Kyiv), with the
+    other places it could stand for, best first (used when the first is the other end of the
+    same movement: "left Svatove in the direction of the city" is not Svatove)."""
+
+    others: tuple[str, ...] = ()
+
+
+_HISTORY = 6  # places remembered per sort
+
+
+@dataclass
+class Scene:
+    """Places and the force in play so far in one document."""
+
+    force: str | None = None  # the last military actor named ("Russian forces")
+    cities: list[str] = field(default_factory=list)  # most recent first
+    regions: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    group: tuple[str, ...] = ()  # the last towns named together: "the cities"
+    typed: dict[str, str] = field(default_factory=dict)  # "town" -> the place last called a town
+
+    def references(self, sentence: str, places: list[PlaceMention]) -> list[Reference]:
+        """Place mentions for "the city", "the capital", "the region", "the cities", "the area"
+        and "there" in `sentence`, each at the reference's own span (a plural reference gives one
+        mention per town, all at the same span). Unresolved references give nothing."""
+        out: list[Reference] = []
+        places = [p for p in places if not in_title(sentence, p)]
+        for m in _REFERENCE_RE.finditer(sentence):
+            earlier = sorted([p for p in places if p.end <= m.start()] + out,
+                             key=lambda p: p.start)
+            noun = (m.group("noun") or "there").lower()
+            if noun in ("cities", "towns"):
+                for name in _last_group(sentence, earlier) or self.group:
+                    out.append(Reference(name, m.start(), m.end(), m.group()))
+                continue
+            candidates = self._candidates(noun, m, earlier[::-1])
+            if candidates:
+                out.append(Reference(candidates[0], m.start(), m.end(), m.group(),
+                                     tuple(candidates[1:])))
+        return out
+
+    def _candidates(self, noun: str, m: re.Match, latest_first: list) -> list[str]:
+        """The places a singular reference may stand for, best first: those named earlier in the
+        sentence, then those the scene remembers."""
+        if noun.startswith("capital"):
+            adjectives = (m.group("adjectives") or "").lower().split()
+            return [next((_CAPITAL_OF[a] for a in adjectives if a in _CAPITAL_OF), "Kyiv")]
+        if noun in ("region", "oblast", "province"):
+            named, remembered = [p.name for p in latest_first if _is_area(p)], self.regions
+        elif noun in ("there", "area"):
+            named = [p.name for p in latest_first if not _is_country(p.name)]
+            remembered = self.places
+        else:  # city, town, village: the place last called so wins over the last town named
+            named = [p.name for p in latest_first if _is_city(p)]
+            typed = self.typed.get(noun)
+            remembered = ([typed] if typed else []) + self.cities
+        return list(dict.fromkeys(named + remembered))
+
+    def observe(self, sentence: str, places: list[PlaceMention], force: str | None) -> None:
+        """Take in what a finished sentence put in play."""
+        if force:
+            self.force = force
+        places = [p for p in places if not in_title(sentence, p) and not _is_country(p.name)]
+        if not places:
+            return
+        for p in places:
+            _remember(self.places, p.name)
+            if _is_city(p):
+                _remember(self.cities, p.name)
+            elif _is_area(p):
+                _remember(self.regions, p.name)
+        group = _last_group(sentence, places)
+        if group:
+            self.group = group
+        self.typed.update(typed_mentions(sentence))
+
+
+def _remember(history: list[str], name: str) -> None:
+    if name in history:
+        history.remove(name)
+    history.insert(0, name)
+    del history[_HISTORY:]
+
+
+def in_title(sentence: str, mention: PlaceMention) -> bool:
+    """Whether a place mention is part of an official's title ("Luhansk governor")."""
+    return bool(_TITLE_AFTER_RE.match(sentence, mention.end) or
+                _TITLE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start))
+
+
+def _is_country(name: str) -> bool:
+    info = lookup(name)
+    return info is not None and info.kind == "country"
+
+
+def _is_city(mention: PlaceMention) -> bool:
+    info = lookup(mention.name)
+    return info is not None and info.kind in _CITY_KINDS and \
+        not _AREA_SURFACE_RE.search(mention.surface)
+
+
+def _is_area(mention: PlaceMention) -> bool:
+    info = lookup(mention.name)
+    if info is None or info.kind == "country":
+        return False
+    return info.kind in ("oblast", "area") or bool(_AREA_SURFACE_RE.search(mention.surface))
+
+
+def _last_group(sentence: str, places: list[PlaceMention]) -> tuple[str, ...]:
+    """The last run of two or more towns named in one list in `sentence` ("Kyiv and Chernihiv",
+    "Bucha, Irpin and Hostomel")."""
+    best: list[str] = []
+    run: list[str] = []
+    previous = None
+    for p in places:
+        if not _is_city(p):
+            run, previous = [], None
+            continue
+        if previous is not None and _LIST_GAP_RE.match(sentence[previous.end:p.start]):
+            run.append(p.name)
+        else:
+            run = [p.name]
+        previous = p
+        if len(run) >= 2:
+            best = list(run)
+    return tuple(dict.fromkeys(best))

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from sitdash.ingest.places import find_places
 from sitdash.ingest.movements import (
+    DocumentMovements,
     MovementHit,
     actor_family,
     actor_in,
     extract_movements,
     kind_family,
-    merge_duplicates,
 )
+from sitdash.ingest.places import find_places
 from sitdash.ingest.scene import Scene
 from sitdash.ingest.sentences import split_sentences
 
@@ -275,43 +275,43 @@ def test_actor_in_sentence():
 def test_families():
     assert actor_family("Russian military convoy") == actor_family("Russian troops") == "ru"
     assert actor_family("Wagner Group") == "wagner" != actor_family("Russian forces")
-    assert kind_family("withdraw") == kind_family("reposition") == "pullback"
+    assert kind_family("withdraw") == kind_family("reposition") == kind_family("regroup") == "back"
     assert kind_family("deploy") == kind_family("redeploy") != kind_family("advance")
 
 
-def test_merge_duplicates_folds_retellings():
-    a = MovementHit("Russian forces", "Kyiv", None, "reposition", "less than 20%", False, 0, 10,
-                    ("Kyiv",))
-    b = MovementHit("Russian forces", "Kyiv", None, "withdraw", None, False, 0, 10, ("Kyiv",))
-    c = MovementHit("Russian forces", None, None, "withdraw", None, True, 0, 10)  # no place at all
-    d = MovementHit("Wagner Group", "Kyiv", None, "withdraw", None, False, 0, 10, ("Kyiv",))
-    e = MovementHit("Russian forces", "Sumy", None, "withdraw", None, False, 0, 10, ("Sumy",))
-    kept = merge_duplicates([a, b, c, d, e])
-    assert kept == [a, d, e]
-    assert a.size == "less than 20%" and not a.hedged
+def document(*sentences: str) -> list[tuple]:
+    """(kind, origin, destination, hedged, size) of each movement a document of `sentences`
+    reports, in the order first told."""
+    reader = DocumentMovements()
+    for sentence in sentences:
+        reader.read(sentence)
+    return [(h.kind, h.origin, h.destination, h.hedged, h.size) for _, h in reader.movements()]
 
 
-def test_merge_duplicates_accepts_stored_movements():
-    from sitdash.model import Movement
+def test_retellings_fold_into_the_first_telling():
+    assert document(
+        "Russia has begun to reposition less than 20% of the forces around Kyiv, officials said.",
+        "Russian forces are withdrawing from Kyiv.",  # the same pull-back, told again
+        "Some Russian troops were also leaving, he added.",  # no place at all: the same again
+        "The Wagner Group has withdrawn from Kyiv as well.",  # another force
+        "Russian forces are also withdrawing from Sumy.",  # another place
+    ) == [("reposition", "Kyiv", None, False, "less than 20%"),
+          ("withdraw", "Kyiv", None, False, None),
+          ("withdraw", "Sumy", None, False, None)]
 
-    def move(kind, origin, size=None):
-        return Movement("id", "doc", None, "Russian forces", origin, None, kind, size, None, False,
-                        0, 1)
 
-    kept = merge_duplicates([move("reposition", "Kyiv", "less than 20%"), move("withdraw", "Kyiv"),
-                             move("withdraw", "Sumy")])
-    assert [(m.kind, m.origin, m.size) for m in kept] == [
-        ("reposition", "Kyiv", "less than 20%"), ("withdraw", "Sumy", None)]
+def test_a_regroup_with_no_place_is_not_a_withdrawal_told_again():
+    assert document("Russian troops withdrew from Izium on Friday.",
+                    "The enemy is regrouping, the General Staff said.") == [
+        ("withdraw", "Izium", None, False, None), ("regroup", None, None, False, None)]
 
 
 # --- the seed article as one document -----------------------------------------------------------
 def seed_movements() -> list[MovementHit]:
-    hits, previous = [], None
+    reader = DocumentMovements()
     for span in split_sentences(SEED.read_text(encoding="utf-8")):
-        found = extract_movements(span.text, previous)
-        previous = actor_in(span.text) or previous
-        hits.extend(found)
-    return merge_duplicates(hits)
+        reader.read(span.text)
+    return [hit for _, hit in reader.movements()]
 
 
 def _matches(hit: MovementHit, gold: dict) -> bool:
@@ -647,7 +647,7 @@ def test_brought_closer_progress_and_seized_by(sentence, expected):
 
 
 def test_a_run_on_sentence_is_read_in_pieces_with_offsets_kept():
-    from sitdash.ingest.movements import _LONGEST_SCAN, _pieces
+    from sitdash.ingest.movement_clauses import _LONGEST_SCAN, _pieces
 
     unit = "Russian troops withdrew from Bucha, "
     sentence = (unit * (3 * _LONGEST_SCAN // len(unit))).rstrip(", ") + "."
@@ -751,3 +751,42 @@ def test_a_force_is_placed_by_what_it_holds_or_where_it_is_located():
 )
 def test_pushed_away_participle_clauses_and_amid(sentence, expected):
     assert moves(sentence) == expected
+
+
+def test_a_later_sentence_completes_a_pull_back_instead_of_starting_another():
+    # where it left, then (a sentence on, of a force only referred to) where it went
+    assert document(
+        "Russian units have pulled back from Irpin and Bucha, the mayor said.",
+        "The units that surrounded the towns have returned to Belarus.",
+    ) == [("withdraw", "Irpin", "Belarus", False, None),
+          ("withdraw", "Bucha", "Belarus", False, None)]
+    assert document(
+        "Russian battalions around Chernihiv have begun to move away from the city.",
+        "Some of them are repositioning into Russia, the official added.",
+    ) == [("reposition", "Chernihiv", "Russia", False, None)]
+
+
+def test_a_force_named_anew_in_a_later_sentence_starts_its_own_movement():
+    assert document(
+        "Russian units have pulled back from Irpin.",
+        "Russian paratroopers have also moved to Belarus for refitting.",
+    ) == [("withdraw", "Irpin", None, False, None), ("reposition", None, "Belarus", False, None)]
+
+
+def test_the_kind_comes_from_what_the_force_does_not_the_last_verb():
+    # a withdrawal that is heading somewhere is still a withdrawal, and is told once
+    assert document("Moscow keeps pulling some of its units out of the Zhytomyr region and they "
+                    "are heading towards Belarus, the governor said.") == [
+        ("withdraw", "Zhytomyr", "Belarus", False, None)]
+    # pulled back from one front and moving on to another: a redeployment
+    assert document("The battalions that left the Kharkiv area are already moving into the "
+                    "Donbas, he said.") == [("redeploy", "Kharkiv", "Donbas", False, None)]
+
+
+def test_an_area_beside_the_towns_it_holds_is_no_movement_of_its_own():
+    assert document(
+        "Moscow announced the transfer of its troops from the Kharkiv region to Donetsk.",
+        "The units stationed near Kupiansk and Balakliia were regrouped to Donetsk, it said.",
+        "Russian soldiers left Kupiansk on Saturday, a local official confirmed.",
+    ) == [("regroup", "Kupiansk", "Donetsk", False, None),
+          ("regroup", "Balakliia", "Donetsk", False, None)]

@@ -1,1371 +1,260 @@
-"""Force movements in one sentence: who moved, from where, to where, how many, and how sure.
+"""Force movements: what one document reports, read sentence by sentence.
 
-A movement is a trigger (a verb such as "withdrew", "pulled back", "deployed", "pushed toward",
-or a noun such as "withdrawal", "reorientation", "convoy ... from X to Y") plus what its clause
-says around it:
-- places after the trigger, up to the next trigger or clause break, become origin/destination by
-  the preposition before them ("from"/"out of" -> origin, "to"/"toward"/"into" -> destination,
-  "in"/"near"/"around" -> origin for pull-backs, destination for deployments and advances);
-- the actor is the nearest military actor before the trigger ("Russian troops", "Wagner Group",
-  "the enemy", "Russia"); "they" or "the troops" resolve to `previous_actor`, else "unknown";
-- `hedged` when the clause before the trigger assesses rather than asserts ("expected to",
-  "possible that", "could", "reportedly", "assesses"); negated or denied movements are dropped;
-- `size` is the stated strength ("less than 20%", "about 1,000", "two battalion tactical groups",
-  "up to 10,000 troops"); vague nouns are left out ("about 1,000 people" -> "about 1,000").
+Three modules, one job each:
+- movement_clauses.py reads one sentence: the movement verbs ("withdrew", "pulled back",
+  "liberated", "the withdrawal of"), each verb's mover, its ends by their prepositions, its
+  size, hedge and polarity, and how its clause is tied to the one before ("and they are heading
+  to", "to regroup in"). One hit per verb and pair of ends.
+- scene.py remembers what the document has put in play, so "the besieged city", "the capital",
+  "the region", "the cities", "there" and "they" are read as the places and force they mean.
+- this module threads one document's hits into the movements it reports:
+  1. completion: a movement told across clauses or sentences is one movement. A pull-back that
+     only says where it left ("pulled back from X and Y") is completed by a later clause of the
+     same force that only says where it went ("and they are heading to Z", "to regroup in Z",
+     or within two sentences "the units ... have returned to Z", "some of them are repositioning
+     into Z"); the later clause is not reported on its own, and the kind stays the one the force
+     started with (a withdrawal heading somewhere is still a withdrawal), except that Russian
+     forces pulled back from one place in Ukraine and going on to another are redeployed.
+  2. retelling: a hit whose ends agree with a kept movement of the same side and kind family
+     (each end equal or unsaid in one of them, at least one equal; or neither with an end, of
+     the same kind) is the same movement told again: the kept one takes the ends it lacked,
+     the first stated size, and is asserted if any telling asserts it.
+  3. a hit with no end at all ("they are beginning to reposition") folds into the nearest kept
+     movement of the same side and kind family, before it or within two sentences after it.
+  4. specificity: of two movements of the same side whose other ends agree, one that leaves
+     from (or goes to) an area holding the other's end is dropped ("from the Kharkiv region to
+     Donetsk" beside "from Izium to Donetsk").
 
-Deliberate choices: participles that modify a noun ("the forces deployed around Kiev") are not
-movements of their own; "a ploy/ruse to regroup" is rhetoric about intent, not a movement; weak
-verbs ("left", "moved", "entered", "heading to") need a named place; a whole-country destination
-"Ukraine" is reported as None (it says nothing about where in the theatre); a speaker ("Ukraine's
-air force said ...") is not the mover unless it speaks of itself ("Russia said it had ...");
-"pushed Russian troops back from X" is a retreat by the pushed side; "left X and heading toward Y"
-and "withdrew from X to regroup in Y" are one movement X -> Y.
-
-Also read as movements (from held-out articles in many house styles): taking a place ("seized
-the villages of X and Y", "X was liberated", "took control of", "made gains near", "clearing the
-villages of") is an advance into it, unless only attempted ("trying to seize"); forces moved,
-brought, poured, committed or assembled somewhere are deployed (redeployed with an origin);
-"expelled/pushed them back" moves the other side; "an offensive towards X"; "concentrate on X"
-shifts effort to X; "the town"/"the city" is the place a `referents` map says an earlier sentence
-called so; "X, which they had retreated from" takes X. Dropped too: failed attempts ("without
-success", "but were repelled", "repelled an attempt to"), dismissed claims ("a claim Minsk
-denied"), "no indications of such a movement" after the fact, an opposed advance ("to slow the
-Ukrainian advance"), "nothing left of X".
-
-Also here: `actor_in(sentence)` for the pipeline to carry the actor across sentences, and
-`merge_duplicates(hits)` to fold one document's retellings (works on model.Movement too).
-Speed: every scan is anchored on literal word openings (see `_Anchored`), so a sentence without
-movement words costs a few microseconds.
+`extract_movements(sentence)` reads one sentence with the same threading (its hits only);
+`DocumentMovements` reads a document sentence by sentence (the pipeline uses it).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from sitdash.ingest.places import find_places, lookup, oblasts_of
-from sitdash.ingest.scene import Reference, Scene, in_title
-from sitdash.model import PlaceMention
+from sitdash.ingest.movement_clauses import MovementHit, actor_family, actor_in, read_sentence
+from sitdash.ingest.places import find_places, lookup
+from sitdash.ingest.scene import Scene
 
+__all__ = ["DocumentMovements", "MovementHit", "actor_family", "actor_in", "extract_movements",
+           "kind_family"]
 
-@dataclass(slots=True)
-class MovementHit:
-    """One movement found in a sentence; offsets are relative to that sentence."""
-
-    actor: str
-    origin: str | None
-    destination: str | None
-    kind: str  # one of model.MOVEMENT_KINDS
-    size: str | None
-    hedged: bool
-    start: int
-    end: int
-    places: tuple[str, ...] = field(default=())  # every place named in its scope, kept or not
-
-
-# --- triggers -------------------------------------------------------------------------------
-# (kind, pattern, mode). Modes: "strong" verb; "weak" verb that needs a named place; "milobj"
-# verb that needs a military object or actor; "nominal" event noun (needs a place); "effort"
-# reorientation-type noun (needs a place and a military word); "vehicle" convoy/column.
-_TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    ("withdraw", r"withdr(?:ew|awn|awing|aws|aw)", "strong"),
-    ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
-    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,5}?\s+(?:out|back)",
-     "strong"),
-    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)"
-                 r"(?!\s+(?:closer|within|into\s+(?:range|the\s+fight|battle)|to\s+the\s+front))",
-     "milobj"),
-    # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
-    ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
-               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+(?:up|in)\b|"
-               r"(?:bring|brings|bringing|brought)(?=(?:\s+[\w'’-]+){1,3}?\s+(?:back\s+)?closer\b)",
-     "milobj"),
-    ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
-    ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
-                 r"vacat(?:ed|ing|es|e)", "weak"),
-    ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
-    # "Ukrainian forces pushed Russian troops back from X", "pushing the enemy away from X",
-    # "chasing them out of X": the object retreats
-    ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|"
-                r"chas(?:ed|ing|es|e))"
-                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)", "pushback"),
-    ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
-                r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
-    # "expelled the Russian troops from several towns": the expelled side retreats
-    ("retreat", r"(?:expell?(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?)"
-                r"(?:\s+(?!and\b|or\b|from\b)[\w'’-]+){1,4}?(?=\s+(?:from|out\s+of)\b)",
-     "pushback"),
-    ("retreat", r"fled|flee(?:s|ing)?", "weak"),
-    ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
-    ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
-    ("redeploy", r"reorient(?:ation|ed|ing|s)?|refocus(?:ed|ing|es)?", "effort"),
-    ("redeploy", r"shift(?:ed|ing|s)?|transferr?(?:ed|ing|s)?", "milobj"),
-    ("deploy", r"deploy(?:ed|ing|s|ments?)?", "strong"),
-    ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
-               r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
-    ("deploy", r"build-?ups?", "nominal"),
-    # "concentrating its forces in the east", "assembled 76 battalion tactical groups"
-    ("deploy", r"(?:concentrat(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))(?=\s+(?:[\w,-]+\s+){0,3}?"
-               r"(?:forces|troops|units|reserves|artillery|battalions|battalion\s+tactical|BTGs)\b)",
-     "milobj"),
-    ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
-    ("deploy", r"commit(?:s|ted|ting)?(?=\s+(?:[\w,-]+\s+){0,5}?(?:forces|troops|units|reserves|"
-               r"battalions|battalion\s+tactical|BTGs|brigades)\b)", "milobj"),
-    ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
-    ("deploy", r"order(?:ed|s|ing)?"
-               r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
-    # motion verbs with a direction read as advances; ahead of the plain "moved" below
-    ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
-                r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"
-                r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
-                r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b|"
-                r"\s+(?:north|south|east|west)(?:ward|wards)?,?\s+from\b)",
-     "strong"),
-    ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
-    ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
-                r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
-     "weak"),
-    ("advance", r"convoys?|columns?", "vehicle"),
-    # "resume offensive operations towards Barvinkove": an advance (assessed, mostly)
-    ("advance", r"(?:counter-?)?offensives?(?:\s+(?:operations|actions))?"
-                r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of)\b)", "nominal"),
-    # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
-    ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
-                r"(?:took|tak(?:en|ing|es|e)|w[oi]n(?:ning|s)?)\s+back|"
-                r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
-                r"(?:took|tak(?:en|ing|es|e))(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
-                r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
-                r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
-                r"(?:re-?)?establish(?:ed|ing|es)?)"
-                r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
-                r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
-                r"(?:gains|advances|progress)", "capture"),
-    ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
-    ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
-    ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
-)
-_TRIGGER_RE = re.compile(
-    "|".join(rf"(?P<t{i}>\b(?:{pat})\b)" for i, (_, pat, _) in enumerate(_TRIGGERS)), re.I
-)
-# Cheap screen: a sentence without any of these stems has no movement. Compiled as a trie over
-# lowercased text, so a sentence without them costs about a microsecond or two.
-_SCREEN_STEMS = (
-    "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
-    "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station "
-    "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
-    "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
-    "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
-    "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
-    "assembl chas won win "
-    "counteroffensiv counter-offensiv"
-).split()
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching any of `words`, factored by common prefixes (fast to reject)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-_SCREEN_RE = re.compile(r"\b" + _trie_pattern(_SCREEN_STEMS))
-
-
-_last_lowered: tuple[str, str] = ("", "")
-
-
-def _lowered(text: str) -> str:
-    """text.lower(), computed once per sentence however many patterns scan it (lowering a long
-    sentence for every verb in it made extraction quadratic in its length)."""
-    global _last_lowered
-    cached = _last_lowered  # one tuple read: another thread's write can't split the pair
-    if cached[0] is not text:
-        cached = _last_lowered = (text, text.lower())
-    return cached[1]
-
-
-class _Anchored:
-    """A regex tried only where one of its literal openings starts a word: scanning a long
-    alternation at every position is ten to a hundred times slower than this."""
-
-    __slots__ = ("anchor", "full")
-
-    def __init__(self, stems: str, pattern: str, flags: int = re.I, symbols: str = ""):
-        opening = r"\b" + _trie_pattern(stems.split())
-        self.anchor = re.compile(f"{opening}|{symbols}" if symbols else opening)
-        self.full = re.compile(pattern, flags)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
-        lower = _lowered(text)
-        if len(lower) != len(text):  # a casefold that changes length: scan the slow way
-            yield from self.full.finditer(text, pos, endpos)
-            return
-        last = pos
-        for anchor in self.anchor.finditer(lower, pos, endpos):
-            if anchor.start() < last:
-                continue
-            m = self.full.match(text, anchor.start(), endpos)
-            if m:
-                last = max(m.end(), anchor.start() + 1)
-                yield m
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
-
-_MIL_NOUN = (
-    r"(?:forces?|troops?|soldiers|servicemen|army|armies|military|units?|personnel|contingents?|"
-    r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
-    r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
-    r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
-    r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power|reserves|invaders?|"
-    r"(?:military\s+)?equipment|hardware|"
-    r"occupiers?)"
-)
-_MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
-_SHIFT_EFFORT_RE = re.compile(
-    r"\s+(?:its\s+|their\s+|the\s+)?(?:military\s+)?"
-    r"(?:focus|efforts?|offensive|main\s+effort|attention)\b", re.I)
-_EFFORT_RE = re.compile(rf"\b(?:{_MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
-
-# --- actors ---------------------------------------------------------------------------------
-_RU = r"(?:Russian|Russia['’]s|Moscow['’]s|Kremlin['’]s|pro-Russian|Russian-backed)"
-_UA = r"(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)"
-_BY = r"(?:Belarusian|Belarussian|Belarus['’]s)"
-# A country or capital right after one of these is a place, not an actor.
-_NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
-    "from", "to", "into", "in", "of", "with", "against", "around", "near", "toward", "towards",
-    "outside", "on", "at", "for"))
-_ACTOR_RE = re.compile(
-    r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
-    r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b"
-    r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men|units)|ites|tsy)\b)"
-    r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
-    rf"|(?P<ru>\b{_RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{_MIL_NOUN})\b)"
-    rf"|(?P<ua>\b{_UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{_MIL_NOUN})\b)"
-    rf"|(?P<by>\b{_BY}\s+(?:[\w-]+\s+){{0,2}}?{_MIL_NOUN}\b)"
-    r"|(?P<ruppl>\b(?:the\s+Russians|the\s+enemy|(?:the\s+)?(?:occupiers|invaders|rashists|"
-    r"ruscists|orcs))\b)"
-    r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
-    r"Defen[cs]e\s+Forces\s+of\s+Ukraine)\b)"
-    r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
-    r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
-    r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
-    rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
-    rf"\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b|\bNATO\b)"
-    r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
-    r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
-    rf"|(?P<uastate>{_NOT_AFTER_PREP}"
-    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
-    r"began|started|continues|plans|claimed)\b))"
-    rf"|(?P<state>{_NOT_AFTER_PREP}"
-    r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
-    r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
-    r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
-    r"|(?P<generic>\b(?:the|these|those|its|their|our|some|many|most|departing|retreating)\s+"
-    r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
-    r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel|"
-    r"battalion\s+tactical\s+groups|BTGs)\b"
-    r"|\b(?-i:troops|forces|soldiers)\b|\b(?:battalion\s+tactical\s+groups|BTGs)\b)"
-    r"|(?P<pronoun>\b[Tt]hey\b)",
-    re.I,
-)
-_ACTOR_STEMS = (
-    "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov "
-    "vdv rosgvardia black nato u.s. us united pentagon washington american british polish german "
-    "french "
-    "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
-    "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
-    "our "
-    "military armored armoured tank convoy column battalion btg"
-)
-# Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
-_ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(_ACTOR_STEMS.split()) + r"|\d)")
-_TROOPS_NOUNS = frozenset(
-    "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
-_OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
-_SPEECH_AFTER_RE = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|"
-    r"warned|wrote|stated|confirmed|added)\b", re.I)
-_SPEECH_RE = _Anchored(
-    "said says say told reported announced claimed claims according",
-    r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")
-_SELF_AFTER_RE = re.compile(r"(?:\s+that)?\s+(?:it|its|they|their)\b", re.I)
-_OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
-
-# --- clauses, scope, hedges, negation ---------------------------------------------------------
-# Where the clause of a trigger begins (hedges and negation are looked for from here).
-_CLAUSE_START_RE = _Anchored(
-    "but while whereas although though meanwhile after before when since because unlike",
-    r"[;:—–]|\.\s|(?<=\s)-(?=\s)|\bafter\s+which\b|\b(?:but|while|whereas|although|though|"
-    r"meanwhile|after|before|when|since|because|unlike)\b|,\s*as\b",
-    symbols=r"[;:—–.,]|(?<=\s)-(?=\s)",
-)
-# Where the places of a trigger stop.
-_SCOPE_END_RE = _Anchored(
-    "but while whereas although though as after before which who where when since unlike said says "
-    "told added according and could would might may will should can amid despite",
-    r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
-    r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite)\b"
-    r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
-    r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
-    r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b"
-    r"|\b(?:could|would|might|(?-i:may)|will|should|can)\s+(?!also\b)"
-    # ", pushing the occupiers further away": a participle clause of its own
-    r"|,\s+(?!including\b)(?-i:[a-z]+ing)\b"
-    # ", Kharkiv Oblast Governor Oleh Syniehubov said": the speaker's title names no destination
-    r"|,(?=\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|added|reported)\b)",
-    symbols=r"[;:“”\"—–.,]|(?<=\s)-(?=\s)",
-)
-_HEDGE_RE = _Anchored(
-    "expect could may might possibl likely probably appear apparently reportedly set plan intend "
-    "would will assess believed suspected unconfirmed not unclear whether if seem potential prepar "
-    "poised threaten sign suggest rumo portend",
-    r"\b(?:expect(?:ed|s)?\s+to|could|(?-i:may)|might|possibl[ey]|possibility|likely|probably|"
-    r"appear(?:s|ed)?\s+to|apparently|reportedly|set\s+to|plan(?:s|ned|ning)?\s+to|"
-    r"intend(?:s|ed|ing)?\s+to|would|will|assess(?:es|ed|ment|ments)?|believed|suspected|"
-    r"unconfirmed|not\s+clear|unclear|whether|if|seem(?:s|ed)?\s+to|potential(?:ly)?|"
-    r"prepar(?:ing|es|ed)\s+to|poised\s+to|threaten(?:s|ed|ing)?\s+to|signs?\s+that|"
-    r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend)\b|['’]ll\b",
-    symbols=r"['’]ll\b",
-)
-_VEHICLE_HEDGE_RE = re.compile(
-    r"[^,;]{0,60}?\b(?:could|(?-i:may)|might|would|will|expected|likely)\b", re.I)
-_AFTER_HEDGE_RE = re.compile(
-    r"\b(?:reportedly|unconfirmed|(?:reports|sources)\s+suggest|it\s+(?:appears|seems))\b", re.I
-)
-_NEAR_NEGATION_RE = re.compile(
-    r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b"
-    r"|\b(?:yet|refus\w*|fail\w*|instead|rather)\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
-    re.I,
-)
-_CLAUSE_NEGATION_RE = _Anchored(
-    "deny denies denied denying no there rejected false unlikely not never dismiss reject refut",
-    r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
-    r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
-    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed)|"
-    r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
-)
-_SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
-_FOILED_ATTEMPT_RE = re.compile(
-    r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
-    r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)
-_TRYING_BEFORE_RE = re.compile(
-    r"\b(?:trying|tried|tries|attempting|attempted|attempts?|sought|seeking)\s+to\s+$", re.I)
-_BUT_AFTER_RE = re.compile(r",?\s+but\b", re.I)
-_STALLED_AFTER_RE = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:largely\s+)?stalled|ground\s+to\s+a\s+halt|"
-    r"(?:has|have|had|got)\s+bogged\s+down)\b", re.I)
-_FAILED_AFTER_RE = re.compile(
-    r"\b(?:without\s+success|unsuccessful(?:ly)?|to\s+no\s+avail|"
-    r"but\s+(?:was|were|had\s+been|have\s+been)\s+(?:repelled|repulsed|beaten\s+back|stopped))\b",
-    re.I,
-)
-# "..., though we have seen no indications of such a movement": the movement is denied after it
-_AFTER_NEGATION_RE = re.compile(
-    r"[,;]\s*(?:(?:though|but|although|yet)\s+(?:[\w'’-]+\s+){0,4}?(?:seen|observed|found|"
-    r"detected|is|are|was|were|been)\s+no\s+(?:indications?|signs?|evidence|confirmation)\b|"
-    r"(?:a\s+|the\s+)?(?:claim|report|allegation)s?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:dismissed|denied|rejected|refuted|called\s+false)\b)",
-    re.I,
-)
-
-# --- trigger guards ---------------------------------------------------------------------------
-_DETERMINER_BEFORE_RE = re.compile(
-    r"\b(?:the|a|an|its|their|this|that|any|no|further|rapid|slow|major|swift|another|"
-    r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s)\s+$",
-    re.I,
-)
-_MODIFIER_PARTICIPLE_RE = re.compile(
-    rf"\b(?:of|the|those|these|with)\s+(?:[\w-]+\s+)?{_MIL_NOUN}\s+$", re.I
-)
-_AUX_BEFORE_RE = re.compile(
-    r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:\w+\s+)?$", re.I)
-_PLOY_RE = re.compile(
-    r"\b(?:ploy|ruse|pretext|smokescreen|trick|excuse|cover|feint)\s+(?:\w+\s+)?to\s+$", re.I)
-_LEFT_NOT_MOVE_RE = re.compile(
-    r"\s+(?:\d|dead|injured|wounded|without|behind|homeless|in\s+ruins|bank|flank|wing|side|hand|"
-    r"over|many|several|(?:a|an)\s|its\s+mark|unclear|open)",
-    re.I,
-)
-_LEFT_ADJ_BEFORE_RE = re.compile(
-    r"\b(?:the|on|to|far|center|centre|nothing|little|much|anything|something|everything|none|"
-    r"what|there\s+is|there\s+are)\s+$", re.I)
-_INFINITIVE_AFTER_RE = re.compile(
-    r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|"
-    r"defensive|staging|border|front|frontline|eastern|southern|northern|western|central|east|"
-    r"south|north|west|"
-    r"reinforce|bolster|strengthen|join|support)\b)(?-i:[a-z]+)\b",
-    re.I,
-)
-_ADVANCE_NEXT_RE = re.compile(
-    r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|from|"
-    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|between|more|almost|"
-    r"nearly|roughly|around|another|a\s+few|far|further|westward|eastward|"
-    r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
-)
-_STATIC_BEFORE_RE = re.compile(
-    r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
-_CAPTURED_THING_RE = re.compile(
-    r"\s+(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
-    r"more|other)\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
-    r"mercenaries|tanks?|vehicles|equipment|weapons|ammunition|documents|grain|ships?|vessels|"
-    r"drones?|the\s+initiative|initiative)\b",
-    re.I,
-)
-_ATTEMPT_BEFORE_RE = re.compile(
-    r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
-    r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
-    r"seeking|ready|prepared|preparing)\s+to\s+(?:fully\s+)?$", re.I)
-_EVAC_PEOPLE_RE = re.compile(
-    r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
-)
-_EFFORT_ON_RE = re.compile(
-    r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
-_OPPOSED_BEFORE_RE = re.compile(
-    r"\b(?:slow|slowed|slowing|stop|stopped|stopping|halt|halted|halting|prevent|prevented|"
-    r"preventing|hamper|hampered|block|blocked|blocking|repel|repelled|thwart|thwarted|resist|"
-    r"resisting|counter|countering|against|hinder|hindered)\s+(?:the\s+|an?\s+|any\s+|its\s+|"
-    r"their\s+)?(?:further\s+)?(?:[\w'’-]+\s+)?$", re.I)
-_ABANDON_PLAN_RE = re.compile(
-    r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
-    r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)
-_LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
-_CIVILIAN_RE = re.compile(
-    r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
-    r"ambulances?|residents|families|children|diplomats?|embassy|staff|journalists|"
-    r"people\s+fleeing|"
-    r"smoke|newspaper|opinion)\b",
-    re.I,
-)
-_COLUMN_MILITARY_RE = re.compile(
-    r"\b(?:military|armou?red|tanks?|vehicles|trucks|troops|Russian|Ukrainian|enemy|equipment)\b",
-    re.I,
-)
-_AREA_OBJECT_RE = re.compile(
-    r"^\s+(?:(?:from|out\s+of)\s+)?(?:the\s+|these\s+|those\s+|several\s+|some\s+|two\s+|"
-    r"three\s+)?(?:area|region|city|town|village|villages|towns|settlements|positions|"
-    r"their\s+positions|its\s+positions|the\s+country|bases?)\b",
-    re.I,
-)
-_TOWN_REFERENCE_RE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)$", re.I)
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
-_TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
-_PASSIVE_AUX_RE = re.compile(
-    r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+|"
-    r"completely\s+|entirely\s+|partially\s+|largely\s+)?$", re.I)
-_BY_AFTER_RE = re.compile(r"\s+by\b", re.I)
-_ROUTE_RE = re.compile(r"\b(?:highway|road|route|railway|rail\s+line|bridge|supply\s+lines?)\b",
-                       re.I)
-_WHICH_GAP_RE = re.compile(
-    r"(?:\s+(?:nuclear\s+)?(?:power\s+)?(?:plant|station|city|town|village|area|region))?"
-    r"(?:\s*,\s+[^,;]{1,60}?)?\s*,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,4}", re.I)
-_AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
-_OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
-# "Russian forces from Popasna advanced": where the mover came from, named before the verb
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
-# "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
-# where the force was, whatever it then did
-_HOLDING_BEFORE_RE = re.compile(
-    r"\b(?:occup(?:ied|ying|y)|held|holding|surround(?:ed|ing)|encircl(?:ed|ing)|"
-    r"besieg(?:ed|ing)|blockad(?:ed|ing))\s+(?:the\s+)?$", re.I)
-_LOCATED_GAP_RE = re.compile(
-    r"\b(?:located|stationed|based|positioned|deployed|dug\s+in|entrenched|concentrated|"
-    r"fighting|surrounding|occupying|holding|encircling|besieging)\s+"
-    r"(?:(?:in|at|near|around|outside|on)\s+)?(?:the\s+)?(?:(?:areas?|outskirts|vicinity)\s+of\s+)?"
-    r"(?:the\s+)?$", re.I)
-_AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
-_CONTAINER_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
-_COORDINATION_RE = re.compile(
-    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
-_LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")
-_LIST_GOES_ON_RE = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
-_PURPOSE_RE = re.compile(r"\bto\s+$", re.I)
-_TOWARD_RE = re.compile(r"\b(?:toward|towards|closer\s+to|on)\b", re.I)
-_CONTINUATION_RE = re.compile(
-    r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?"
-    r"(?:(?:are|were|is|was|now|have|had)\s+)?"
-    r"(?:(?:been|begun|started)\s+)?", re.I)
-
-# --- places -----------------------------------------------------------------------------------
-_PREP_RE = re.compile(
-    r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
-    r"in\s+the\s+direction\s+of|"
-    r"(?:north|south)-?(?:east|west)\s+of|(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
-    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|"
-    r"included)\b",
-    re.I,
-)
-_FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
-_TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "back into", "in on",
-                       "in the direction of",
-                       "closer to", "for"})
-_VIA_PREPS = frozenset({"through", "via"})
-_PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
-_DESCRIBING_GAP_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|port|hub|settlement|"
-    r"suburb)\b[^,;]*$", re.I)
-_LOCATING_GAP_RE = re.compile(
-    r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
-_LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
-_APPOSITION_GAP_RE = re.compile(
-    r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
-)
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
-_POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b", re.I)
-_BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
-_WHOLE_THEATRE = frozenset({"Ukraine"})
-
-# --- size -------------------------------------------------------------------------------------
-_SIZE_RE = _Anchored(
-    "about around some roughly approximately nearly almost more over less fewer under up at an as "
-    "a one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty "
-    "dozens several hundreds thousands tens",
-    r"(?P<amount>(?:(?:about|around|some|roughly|approximately|nearly|almost|more\s+than|over|"
-    r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|an\s+estimated|as\s+many\s+as|"
-    r"as\s+few\s+as)\s+)?"
-    r"(?:(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per\s+cent))?"
-    r"(?:\s+(?:thousand|million))?|(?:a|one|two|three)[\s-]+(?:thirds?|quarters?|half|fifths?)|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|a\s+dozen|dozens|several|a\s+few|hundreds|thousands|tens\s+of\s+thousands)"
-    r"(?:\s+(?:thousand|hundred))?))"
-    r"(?:\s+of)?(?:\s+(?:the|its|their|his|these|those))?(?:\s+(?!of\b)[\w-]+){0,2}?"
-    r"\s+(?:(?P<unit>battalion\s+tactical\s+groups?|BTGs?|battalions?|brigades?|regiments?|"
-    r"divisions?|companies|company|platoons?|units|tanks|(?:armou?red\s+)?vehicles|aircraft|"
-    r"helicopters|warships)|(?P<troops>troops|soldiers|servicemen|personnel|paratroopers|marines|"
-    r"reservists|conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
-    symbols=r"\b\d",
-)
-_VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
-
-
-@dataclass(slots=True)
-class _Trigger:
-    kind: str
-    mode: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class _Actor:
-    start: int
-    end: int
-    name: str
-    strength: str  # mil | state | generic | pronoun
-
-
-_LONGEST_SCAN = 1200  # characters: no real sentence is longer; run-ons are read in pieces
-_PIECE_BREAK_RE = re.compile(r"[;,:]\s+|\s+(?:and|while|as|but)\s+")
-
-
-def extract_movements(sentence: str, previous_actor: str | None = None,
-                      scene: Scene | None = None) -> list[MovementHit]:
-    """Every force movement stated or assessed in one sentence. `scene` holds what earlier
-    sentences put in play: "the city", "the region", "there" are read as the places it says
-    (see scene.py); without one, only places named earlier in the sentence resolve them.
-
-    A run-on "sentence" longer than any real one (a list, a page without full stops) is read
-    in clause-sized pieces, so the cost stays linear in its length."""
-    scene = scene or Scene()
-    if len(sentence) <= _LONGEST_SCAN:
-        return _movements_in(sentence, previous_actor, scene)
-    hits: list[MovementHit] = []
-    for start, end in _pieces(sentence):
-        for hit in _movements_in(sentence[start:end], previous_actor, scene):
-            hit.start += start
-            hit.end += start
-            hits.append(hit)
-    return hits
-
-
-def _pieces(sentence: str) -> list[tuple[int, int]]:
-    """(start, end) pieces of at most _LONGEST_SCAN characters, cut after clause breaks."""
-    pieces, start = [], 0
-    while len(sentence) - start > _LONGEST_SCAN:
-        window_end = start + _LONGEST_SCAN
-        cut = None
-        for m in _PIECE_BREAK_RE.finditer(sentence, start + _LONGEST_SCAN // 2, window_end):
-            cut = m.end()
-        if cut is None:
-            space = sentence.rfind(" ", start + 1, window_end)
-            cut = space + 1 if space > start else window_end
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, len(sentence)))
-    return pieces
-
-
-def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> list[MovementHit]:
-    if not _SCREEN_RE.search(sentence.lower()):
-        return []
-    if '"' in sentence or "“" in sentence:
-        sentence = _SCARE_QUOTE_RE.sub(_unquote, sentence)  # same length: offsets still hold
-    triggers = _triggers(sentence)
-    if not triggers:
-        return []
-    places = _places(sentence)
-    references = scene.references(sentence, places)
-    if references:
-        places = sorted(places + references, key=lambda p: p.start)
-    actors = _actors(sentence)
-    clause_starts = [m.end() for m in _CLAUSE_START_RE.finditer(sentence)]
-    scope_ends = [m.start() for m in _SCOPE_END_RE.finditer(sentence)]
-    hits: list[tuple[_Trigger, MovementHit]] = []
-    for i, trig in enumerate(triggers):
-        next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
-        scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
-        clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
-        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
-        hits.extend((trig, hit) for hit in found)
-    return _fold_and_dedupe(sentence, hits)
-
-
-def _unquote(m: re.Match) -> str:
-    """A scare-quoted term ('the “liberation” of the Donbas') with its marks blanked, so the
-    marks do not end a movement's scope; longer quotations keep theirs."""
-    inner = m.group(1)
-    return f" {inner} " if len(inner.split()) <= 3 else m.group()
-
-
-def actor_in(sentence: str) -> str | None:
-    """The military actor a sentence names ("Russian forces", "Wagner Group"), if any."""
-    best = None
-    for actor in _actors(sentence):
-        if actor.strength == "mil":
-            return actor.name
-        if actor.strength == "state" and best is None:
-            best = actor.name
-    return best
-
-
-_SUBJECT_OPENING_RE = re.compile(
-    rf"^(?:[^,;]{{0,40}},\s*)?\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_MIL_NOUN}\s+$",
-    re.I)
-_CLAUSE_REST_RE = re.compile(r"[^.;:]*")
-_FINITE_RE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|remain\w*|began|"
-    r"continue[sd]?)\b", re.I)
-_INTRANSITIVE = ("retreat", "fled", "advanc", "regroup", "fell")
-_THEM_RE = re.compile(r"\bthem\b", re.I)
-_OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
-_RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
-
-
-def actor_family(actor: str) -> str:
-    """A coarse side for an actor, used to merge retellings: ru, ua, by, wagner or the name."""
-    low = actor.lower()
-    if "wagner" in low:
-        return "wagner"
-    if "ukrain" in low:
-        return "ua"
-    if "belarus" in low:
-        return "by"
-    if any(w in low for w in _RU_FAMILY_WORDS):
-        return "ru"
-    return low
+_BACK = frozenset({"withdraw", "retreat", "reposition", "regroup"})
+_RELOCATE = frozenset({"reposition", "regroup", "redeploy"})  # may be told as one another
+_WINDOW = 2  # sentences: how far a later sentence may complete or absorb a movement
 
 
 def kind_family(kind: str) -> str:
-    """Kinds that may describe the same movement: pull-backs, deployments, advances, regroups."""
-    if kind in _PULLBACK:
-        return "pullback"
+    """Kinds that may describe the same movement: pull-backs, deployments, advances."""
+    if kind in _BACK:
+        return "back"
     if kind in ("deploy", "redeploy"):
         return "deploy"
     return kind
 
 
-def merge_duplicates(hits: list) -> list:
-    """One document's movements (MovementHit or model.Movement) with retellings folded together.
+def extract_movements(sentence: str, previous_actor: str | None = None,
+                      scene: Scene | None = None) -> list[MovementHit]:
+    """The movements one sentence reports, its clauses completed and folded as in a document."""
+    told = [_Told(0, None, hit) for hit in read_sentence(sentence, previous_actor, scene)]
+    return [t.hit for t in _thread(told)]
 
-    Same (actor family, kind family, origin, destination) -> kept once: the first telling, made
-    asserted if any telling asserts it, with the first stated size. A later telling with no place
-    at all ("the departing troops were leaving") folds into the latest earlier movement of the
-    same actor and kind family.
-    """
-    kept: list = []
-    index: dict[tuple, object] = {}
-    for hit in hits:
-        fam = (actor_family(hit.actor), kind_family(hit.kind))
-        key = fam + (hit.origin, hit.destination)
-        placeless = (hit.origin is None and hit.destination is None
-                     and not getattr(hit, "places", ()))
-        target = index.get(key)
-        if target is None and placeless:
-            target = next((k for k in reversed(kept)
-                           if (actor_family(k.actor), kind_family(k.kind)) == fam), None)
-        if target is None:
-            kept.append(hit)
-            index[key] = hit
+
+class DocumentMovements:
+    """One document's movements: `read` each sentence in order, then take `movements()`."""
+
+    def __init__(self) -> None:
+        self.scene = Scene()
+        self._told: list[_Told] = []
+        self._sentence = 0
+
+    def read(self, sentence: str, tag: object = None) -> None:
+        """Read the next sentence; `tag` comes back with each movement it tells."""
+        for hit in read_sentence(sentence, self.scene.force, self.scene):
+            self._told.append(_Told(self._sentence, tag, hit))
+        self.scene.observe(sentence, find_places(sentence), actor_in(sentence))
+        self._sentence += 1
+
+    def movements(self) -> list[tuple[object, MovementHit]]:
+        """(tag of the sentence that first told it, movement), in the order first told."""
+        return [(t.tag, t.hit) for t in _thread(self._told)]
+
+
+@dataclass(slots=True)
+class _Told:
+    sentence: int  # its index in the document
+    tag: object
+    hit: MovementHit
+
+    @property
+    def side(self) -> str:
+        return actor_family(self.hit.actor)
+
+    @property
+    def open(self) -> bool:
+        """Says where a pull-back or relocation left, not where it went."""
+        hit = self.hit
+        return hit.origin is not None and hit.destination is None and \
+            (hit.kind in _BACK or hit.kind in _RELOCATE)
+
+
+def _thread(told: list[_Told]) -> list[_Told]:
+    kept: list[_Told] = []
+    for t in _complete_linked(told):
+        if _completes_earlier(t, kept):
             continue
-        if not placeless:
-            target.hedged = target.hedged and hit.hedged
-        target.size = target.size or hit.size
-    return kept
-
-
-# --- steps ------------------------------------------------------------------------------------
-def _triggers(sentence: str) -> list[_Trigger]:
-    """Trigger words, with participle modifiers, adjectives and idioms filtered out."""
-    found = []
-    for m in _trigger_matches(sentence):
-        kind, _, mode = _TRIGGERS[int(m.lastgroup[1:])]
-        trig = _Trigger(kind, mode, m.start(), m.end(), m.group().lower())
-        if _keep_trigger(sentence, trig):
-            found.append(trig)
-    return found
-
-
-def _trigger_matches(sentence: str):
-    """_TRIGGER_RE tried only at words the screen found (scanning it everywhere is slow)."""
-    lower = sentence.lower()
-    if len(lower) != len(sentence):  # a rare casefold that changes length: scan the slow way
-        yield from _TRIGGER_RE.finditer(sentence)
-        return
-    pos = 0
-    for anchor in _SCREEN_RE.finditer(lower):
-        if anchor.start() < pos:
+        target = _retold(t, kept)
+        if target is not None:
+            _fold(target, t)
             continue
-        m = _TRIGGER_RE.match(sentence, anchor.start())
-        if m:
-            pos = m.end()
-            yield m
+        if _placeless(t.hit):
+            target = next((k for k in reversed(kept) if _same_family(k, t)), None)
+            if target is not None:
+                _fold(target, t)
+                continue
+        else:
+            _absorb_placeless_before(t, kept)
+        kept.append(t)
+    return _most_specific(kept)
 
 
-def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
-    before, after = sentence[max(0, trig.start - 60):trig.start], sentence[trig.end:trig.end + 60]
-    word = trig.text
-    if trig.mode == "capture" and _CAPTURED_THING_RE.match(after):
-        return False  # "captured two Russian soldiers", "seized weapons": no ground taken
-    if trig.mode == "capture" and _ATTEMPT_BEFORE_RE.search(before):
-        return False  # "its attempt to seize Kyiv", "trying to capture Bakhmut": not taken
-    if trig.mode == "evac" and _EVAC_PEOPLE_RE.search(after[:50]):
-        return False  # evacuating civilians is not a force movement
-    if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
-        # "the forces deployed around Kiev", "the departing troops": a modifier, not a new movement
-        if word.endswith("ed") and _MODIFIER_PARTICIPLE_RE.search(before) \
-                and not _AUX_BEFORE_RE.search(before) and not word.startswith(_INTRANSITIVE) \
-                and not _main_verb_of_opening_subject(sentence, trig):
-            return False  # ("the occupiers retreated" can only be past tense: no participle)
-    if word.startswith("depart") and re.match(rf"\s+{_MIL_NOUN}", after, re.I):
-        return False
-    if trig.kind == "regroup" and _PLOY_RE.search(before):
-        return False
-    if word == "left" and (_LEFT_NOT_MOVE_RE.match(after) or _LEFT_ADJ_BEFORE_RE.search(before)):
-        return False
-    if word == "leave" and _LEAVE_NOUN_RE.search(before):
-        return False
-    if word.startswith("abandon") and _ABANDON_PLAN_RE.match(after):
-        return False  # "abandoned its attempt to take Kyiv": a plan given up, not ground left
-    if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
-            _INFINITIVE_AFTER_RE.match(after):
-        return False
-    if word.startswith(("mov", "relocat", "transfer", "sen")) and re.match(r"\s+it\b", after):
-        return False  # "took grain and moved it to Crimea"
-    if _STATIC_BEFORE_RE.search(before):  # "remain stationed in Transnistria": presence, not motion
-        return False
-    if word.startswith("concentrat") and _EFFORT_ON_RE.match(after):
-        trig.kind, trig.mode = "redeploy", "effort"  # "regroup to concentrate on the Donbas"
-    if word.startswith("advanc"):
-        if re.search(r"\bin\s+$", before, re.I):  # "in advance"
-            return False
-        if not _ADVANCE_NEXT_RE.match(after):  # "advanced weapons"
-            return False
-        if _DETERMINER_BEFORE_RE.search(before):
-            trig.mode = "nominal"
-    if trig.mode == "nominal" and _OPPOSED_BEFORE_RE.search(before):
-        return False  # "to slow the Ukrainian advance", "preventing the advance of our troops"
-    if word.startswith("retreat") and _DETERMINER_BEFORE_RE.search(before):
-        trig.mode = "nominal"
-    if word.startswith(("redeployment", "deployment")):
-        trig.mode = "nominal"
-    if trig.mode == "vehicle":
-        if _CIVILIAN_RE.search(before[-40:]) or _CIVILIAN_RE.search(after[:40]):
-            return False
-        if word.startswith("column") and not (_COLUMN_MILITARY_RE.search(before[-25:]) or
-                                              _COLUMN_MILITARY_RE.search(after[:30])):
-            return False
-    return True
-
-
-def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
-    """ "The Russian army entered Kherson on March 1": the sentence opens with the subject and no
-    finite verb follows, so the -ed form is the main verb ("The forces deployed there are ...")."""
-    if _SUBJECT_OPENING_RE.match(sentence[:trig.start]) is None:
-        return False
-    rest = _CLAUSE_REST_RE.match(sentence, trig.end).group()
-    return _FINITE_RE.search(rest) is None
-
-
-def _places(sentence: str) -> list:
-    """Place mentions, without those used as actors ("Kyiv's forces", "Russia's military")."""
-    out = []
-    for p in find_places(sentence):
-        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p):
-            continue
-        out.append(p)
+def _complete_linked(told: list[_Told]) -> list[_Told]:
+    """Within each sentence: a clause tied to the one before by "and" or a purpose "to" that
+    only says where the force went completes the pull-back before it ("withdrew from X, Y and Z
+    to regroup in W", "left Kiev and heading toward Belarus")."""
+    out: list[_Told] = []
+    for t in told:
+        hit = t.hit
+        if hit.link and hit.origin is None and hit.destination is not None:
+            before = [o for o in out if o.sentence == t.sentence and o.hit.verb_at < hit.verb_at]
+            verb = max((o.hit.verb_at for o in before), default=None)
+            halves = [o for o in before if o.hit.verb_at == verb and o.open and o.side == t.side
+                      and o.hit.origin != hit.destination]
+            fits = hit.motion_only or hit.kind in _BACK | _RELOCATE if hit.link == "and" else \
+                hit.kind not in ("withdraw", "retreat")
+            if halves and fits:
+                _go_on_to(halves, t)
+                continue
+        out.append(t)
     return out
 
 
-def _actor_matches(sentence: str):
-    """_ACTOR_RE tried only where an actor can start (a capital, a digit, a few words): the full
-    pattern scanned over every position costs a hundred times more."""
-    pos = 0
-    lower = sentence.lower()
-    if len(lower) != len(sentence):
-        yield from _ACTOR_RE.finditer(sentence)
-        return
-    for anchor in _ACTOR_ANCHOR_RE.finditer(lower):
-        if anchor.start() < pos:
-            continue
-        m = _ACTOR_RE.match(sentence, anchor.start())
-        if m:
-            pos = m.end()
-            yield m
-
-
-@lru_cache(maxsize=64)
-def _actors(sentence: str) -> tuple[_Actor, ...]:
-    """Military actors named in a sentence, in order (cached: the pipeline asks twice)."""
-    actors = []
-    for m in _actor_matches(sentence):
-        group = m.lastgroup
-        text = m.group()
-        if group == "wagner":
-            actors.append(_Actor(m.start(), m.end(), "Wagner Group", "mil"))
-        elif group == "chechen":
-            actors.append(_Actor(m.start(), m.end(), "Chechen forces", "mil"))
-        elif group == "vdv":
-            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
-        elif group in ("ru", "ua", "by"):
-            actors.append(_Actor(m.start(), m.end(), _side_name(group, m), "mil"))
-        elif group == "ruppl":
-            actors.append(_Actor(m.start(), m.end(), "Russian forces", "mil"))
-        elif group == "uappl":
-            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "mil"))
-        elif group == "unit":
-            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
-        elif group == "state":
-            actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
-        elif group == "usstate":
-            actors.append(_Actor(m.start(), m.end(), "US forces", "state"))
-        elif group == "uastate":
-            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "state"))
-        elif group == "other":
-            actors.append(_Actor(m.start(), m.end(), _other_name(text), "mil"))
-        elif group == "vehicle":
-            around = sentence[max(0, m.start() - 30):m.end() + 30]
-            if not _CIVILIAN_RE.search(around):
-                noun = "convoy" if "convoy" in text.lower() else "column"
-                actors.append(_Actor(m.start(), m.end(), f"military {noun}", "mil"))
-        else:
-            actors.append(_Actor(m.start(), m.end(), text, group))
-    return tuple(actors)
-
-
-def _other_name(text: str) -> str:
-    first = text.split()[0]
-    side = {"U.S.": "US", "American": "US"}.get(first, first)
-    return f"{side} forces"
-
-
-def _side_name(group: str, m: re.Match) -> str:
-    side = {"ru": "Russian", "ua": "Ukrainian", "by": "Belarusian"}[group]
-    noun = (m.group("run") if group == "ru" else m.group("uan") if group == "ua" else "") or ""
-    noun = noun.lower()
-    if noun.startswith(("convoy", "column")):
-        return f"{side} military {noun.rstrip('s')}"
-    if noun in _TROOPS_NOUNS:
-        return f"{side} troops"
-    return f"{side} forces"
-
-
-def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
-    """The movement(s) of one trigger: one hit per origin/destination pairing."""
-    if _negated(sentence, trig, clause_start):
-        return []
-    in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end
-                and not _BORDER_WITH_RE.search(sentence, max(0, p.start - 30), p.start)]
-    if trig.mode == "vehicle":  # a convoy's places are its own "from X to Y", close by
-        in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
-                    _last_prep(sentence[trig.end:p.start]) in _FROM_PREPS | _TO_PREPS]
-    origins, destinations = _roles(sentence, trig, in_scope)
-    taken = trig.mode == "capture" and trig.text.endswith(("ed", "en", "un")) and \
-        _PASSIVE_AUX_RE.search(sentence, max(0, trig.start - 25), trig.start) is not None
-    if trig.mode == "capture" and _BY_AFTER_RE.match(sentence, trig.end):
-        # "Snake Island, the Black Sea outpost seized by Russia": what was taken comes before
-        destinations = [p for p in places if p.end <= trig.start
-                        and trig.start - p.end <= 50][-1:]
-    if trig.mode == "capture":  # "seized ..., taking guards with them toward Belarus"
-        destinations = [p for p in destinations if _directional_prep(
-            sentence[max(trig.end, p.start - 30):p.start]) not in _TO_PREPS | _FROM_PREPS
-            and not _ROUTE_RE.search(sentence, trig.end, p.start)]  # "the highway linking X"
-    if taken:
-        # "Irpin, Bucha and Hostomel were liberated": the places taken are the subject
-        destinations = [p for p in places if clause_start <= p.start and p.end <= trig.start
-                        and (_last_prep(sentence[max(clause_start, p.start - 15):p.start]) is None
-                             or _TYPED_OF_BEFORE_RE.search(sentence, max(0, p.start - 20),
-                                                           p.start))]
-    if trig.mode != "vehicle" and not (origins if trig.kind in _PULLBACK else destinations):
-        located = _clause_locations(sentence, trig, clause_start, places)
-        if trig.kind in _PULLBACK:
-            # "liberated villages in the Kherson region and pushed the enemy back towards Kherson"
-            origins = [p for p in located if p.name not in {d.name for d in destinations}]
-            if not origins and not destinations:
-                origins = _origin_before_after_which(sentence, clause_start, places)
-        else:
-            destinations = located
-    if not origins and not destinations and trig.mode != "vehicle":
-        antecedent = _which_antecedent(sentence, trig, places)
-        if antecedent is not None:
-            (origins if trig.kind in _PULLBACK else destinations).append(antecedent)
-    if not origins and not destinations and trig.mode != "vehicle":
-        # "Russian troops, who had occupied the town for a month, left", "were storming the city
-        # and had reached its outskirts": the town the sentence spoke of before the verb
-        town = [p for p in places if p.end <= trig.start and _TOWN_REFERENCE_RE.match(p.surface)]
-        (origins if trig.kind in _PULLBACK else destinations).extend(town[-1:])
-    if not origins and trig.kind not in _PULLBACK and trig.mode != "vehicle":
-        origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
-            sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
-                sentence, p.end, trig.start) or _OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
-    named = tuple(dict.fromkeys(p.name for p in origins + destinations))
-    actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
-                                                  previous_actor, origins)
-    if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
-                                                             strength):
-        return []
-    size, size_end = _size(sentence, trig, clause_start, scope_end, places)
-    hedged = _hedged(sentence, trig, clause_start, scope_end)
-    kind = trig.kind
-    if kind in ("reposition", "advance") and trig.text.startswith("mov") and \
-            _moves_forces(sentence, trig, destinations):
-        # "moved 11 battalion tactical groups into the east": forces sent somewhere, not a march
-        kind = "redeploy" if origins else "deploy"
-    elif kind == "reposition" and destinations and \
-            _TOWARD_RE.search(sentence, trig.end, destinations[0].start):
-        kind = "advance"  # "moving from Izium toward Sloviansk"
-    origins, destinations = _other_end_of_reference(origins, destinations)
-    origin_names = [p.name for p in _most_specific(origins)] or [None]
-    dest_names = [p.name for p in _most_specific(destinations)] or [None]
-    used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
-    start = min(trig.start, actor_start) if actor_start is not None else trig.start
-    return [
-        MovementHit(actor, o, d, kind, size, hedged, start, used_end, named)
-        for o in origin_names for d in dest_names if o is None or o != d
-    ]
-
-
-def _moves_forces(sentence: str, trig: _Trigger, destinations: list) -> bool:
-    """Whether a "moved" has forces as its object before the first destination."""
-    end = destinations[0].start if destinations else min(len(sentence), trig.end + 80)
-    obj = sentence[trig.end:end]
-    first_prep = _OBJECT_END_RE.search(obj)
-    obj = obj[: first_prep.start()] if first_prep else obj
-    return bool(obj.strip()) and bool(_MIL_NOUN_RE.search(obj)) and len(obj.split()) <= 8
-
-
-def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:
-    if _AFTER_NEGATION_RE.search(sentence, trig.end):
-        return True
-    failed = _FAILED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 100))
-    if failed is None and _TRYING_BEFORE_RE.search(sentence, max(0, trig.start - 30), trig.start):
-        # "trying to advance from Polohy towards Huliaipole, but our defenders are holding"
-        failed = _BUT_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 90))
-    if failed is None and trig.mode == "nominal":  # "the advance towards Bakhmut has stalled"
-        failed = _STALLED_AFTER_RE.search(sentence, trig.end, min(len(sentence), trig.end + 60))
-    if failed and ";" not in sentence[trig.end:failed.start()]:
-        return True  # "tried to advance towards Bakhmut, but without success"
-    before = sentence[clause_start:trig.start]
-    if _FOILED_ATTEMPT_RE.search(before):
-        return True  # "repelled an attempt by Ukrainian troops to advance near Snihurivka"
-    near = " ".join(before[-80:].split()[-4:])
-    if _NEAR_NEGATION_RE.search(near) and "not clear" not in near.lower():
-        return True
-    return bool(_CLAUSE_NEGATION_RE.search(before))
-
-
-def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
-    """Origins and destinations among the places after a trigger, by their preposition."""
-    origins, destinations = [], []
-    anchor = trig.end
-    previous = None
-    for i, place in enumerate(in_scope):
-        gap = sentence[anchor:place.start]
-        if _is_possessive_only(sentence, place, in_scope[i + 1:]):
-            continue  # "Ukraine's State Emergency Service", not a place the force moved
-        if previous is not None and _APPOSITION_GAP_RE.match(gap):
-            winner = _more_specific(previous, place)
-            if winner is not None:
-                for role in (origins, destinations):
-                    if previous in role:
-                        role[role.index(previous)] = winner
-                previous, anchor = winner, place.end
-                continue
-        if previous is not None and (_DESCRIBING_GAP_RE.match(gap) or _LOCATING_GAP_RE.match(gap)):
-            # "Izium, a town south-east of Kharkiv", "Prudianka north of Kharkiv": where the
-            # place before lies
-            anchor = place.end
-            continue
-        prep = _directional_prep(gap)
-        if prep == "in" and previous is not None and _locates(previous, place):
-            anchor = place.end
-            continue
-        if previous is not None and place.start == previous.start:  # "the cities": one per town
-            role = "from" if previous in origins else "to" if previous in destinations else None
-        elif prep is None and place.surface.lower() == "there":
-            role = "to"  # "sent more troops there"
-        elif trig.kind != "advance" and _LOCATED_GAP_RE.search(gap):
-            role = "from"  # "regroup troops located in the areas of X": where they were
-        elif prep is None and previous is not None and _coordinated(sentence, gap, place):
-            role = "from" if previous in origins else "to" if previous in destinations else None
-        else:
-            role = _role(trig.kind, prep, first=previous is None)
-        if role == "from":
-            origins.append(place)
-        elif role == "to":
-            destinations.append(place)
-        previous, anchor = place, place.end
-    return _unique_places(origins), _unique_places(destinations)
-
-
-def _locates(inner, outer) -> bool:
-    """ "Trostianets in the Sumy region": the region only says where the first place lies."""
-    if not _CONTAINER_SURFACE_RE.search(outer.surface):
+def _completes_earlier(t: _Told, kept: list[_Told]) -> bool:
+    """Whether `t`, a later sentence's clause about a force it only refers to ("some of them
+    are repositioning into Belarus"), says where the last open movement of that force went; if
+    so that movement (every open hit of its verb) takes `t`'s destination."""
+    hit = t.hit
+    if hit.origin is not None or hit.destination is None or not hit.referred or \
+            not (hit.motion_only or hit.kind in _BACK | _RELOCATE):
         return False
-    return inner.name != outer.name
-
-
-def _is_possessive_only(sentence: str, place, later: list) -> bool:
-    """A possessive place ("Ukraine's ...") that is not followed by a place it contains."""
-    if not _POSSESSIVE_RE.match(sentence, place.end):
-        return False
-    return not (later and _APPOSITION_GAP_RE.match(sentence[place.end:later[0].start]))
-
-
-def _coordinated(sentence: str, gap: str, place) -> bool:
-    """"Bakhmut and Avdiivka", "Kyiv, Chernihiv and Sumy" (a bare comma only inside a list)."""
-    if _COORDINATION_RE.fullmatch(gap):
-        return True
-    return bool(_LIST_COMMA_RE.fullmatch(gap) and _LIST_GOES_ON_RE.match(sentence, place.end))
-
-
-def _last_prep(gap: str) -> str | None:
-    """The last preposition in a gap, "of" only when nothing else is there."""
-    preps = [" ".join(m.group().lower().split()) for m in _PREP_RE.finditer(gap)]
-    meaningful = [p for p in preps if p != "of"]
-    if meaningful:
-        return meaningful[-1]
-    return "of" if preps else None
-
-
-def _directional_prep(gap: str) -> str | None:
-    """The last "from"/"to"-type preposition in a gap, else its last preposition: "to positions
-    near X" is a destination, "from positions near X" an origin."""
-    preps = [" ".join(m.group().lower().split()) for m in _PREP_RE.finditer(gap)]
-    directional = [p for p in preps if p in _FROM_PREPS or p in _TO_PREPS]
-    if directional and preps[-1] in _LOCATING_PREPS:
-        return directional[-1]
-    return _last_prep(gap)
-
-
-def _role(kind: str, prep: str | None, first: bool) -> str | None:
-    if prep in _FROM_PREPS:
-        return "from"
-    if prep in _TO_PREPS or (prep == "on" and kind == "advance"):
-        return "to"
-    if prep in _VIA_PREPS:
-        return None
-    if prep is None and not first:
-        return None
-    return "from" if kind in _PULLBACK else "to"
-
-
-def _more_specific(a, b):
-    """Of two adjacent places where one contains the other ("Ukraine's capital Kiev"), the
-    contained one; None when neither contains the other (a list: "Chernihiv, Sumy")."""
-    ia, ib = lookup(a.name), lookup(b.name)
-    if ia is None or ib is None or a.name == b.name:
-        return b if a.name == b.name else None
-    if _contains(ia, ib):
-        return b
-    if _contains(ib, ia):
-        return a
-    return None
-
-
-def _other_end_of_reference(origins: list, destinations: list) -> tuple[list, list]:
-    """A reference never stands for the other end of its own movement: in "left Svatove in
-    the direction of the city" the city is the next one the scene offers."""
-    def fix(role: list, other: list) -> list:
-        named = {p.name for p in other if not isinstance(p, Reference)}
-        out = []
-        for p in role:
-            if isinstance(p, Reference) and p.name in named:
-                name = next((n for n in p.others if n not in named), None)
-                if name is None:
-                    continue
-                p = Reference(name, p.start, p.end, p.surface)
-            out.append(p)
-        return out
-
-    return fix(origins, destinations), fix(destinations, origins)
-
-
-def _most_specific(mentions: list) -> list:
-    """The places of one role without the whole theatre ("Ukraine") and without any place that
-    only contains another of them: "from Sievierodonetsk, Luhansk oblast" and "from the Sumy
-    region in northeastern Ukraine" each name one origin."""
-    kept = [m for m in mentions if m.name not in _WHOLE_THEATRE]
-    if len(kept) < 2:
-        return kept
-    return [m for m in kept if not any(o is not m and _area_holds(m, o) for o in kept)]
-
-
-def _area_holds(outer, inner) -> bool:
-    """Whether mention `outer` names an area (a country, an oblast, "the X region") that holds
-    the place `inner` names."""
-    oi, ii = lookup(outer.name), lookup(inner.name)
-    if oi is None or ii is None or oi.name == ii.name:
-        return False
-    if oi.kind == "country":
-        return ii.kind != "country" and ii.country == oi.country
-    if oi.kind == "area":
-        return ii.oblast in oblasts_of(oi.name)
-    oblast = oi.oblast if oi.kind == "oblast" or _CONTAINER_SURFACE_RE.search(outer.surface) \
-        else None
-    return oblast is not None and ii.oblast == oblast and not (
-        ii.kind == "oblast" or _CONTAINER_SURFACE_RE.search(inner.surface))
-
-
-def _contains(outer, inner) -> bool:
-    if outer.kind == "country":
-        return inner.kind != "country" and inner.country == outer.country
-    if outer.kind == "oblast":
-        return inner.kind != "oblast" and inner.oblast == outer.name
+    for k in reversed(kept):
+        if t.sentence - k.sentence > _WINDOW:
+            return False
+        if k.sentence < t.sentence and k.open and k.side == t.side and \
+                k.hit.origin != hit.destination:
+            _go_on_to([o for o in kept if o.sentence == k.sentence and
+                       o.hit.verb_at == k.hit.verb_at and o.open], t)
+            return True
     return False
 
 
-def _unique_places(items: list) -> list:
-    seen, out = set(), []
-    for p in items:
-        if p.name not in seen:
-            seen.add(p.name)
-            out.append(p)
-    return out
+def _go_on_to(halves: list[_Told], t: _Told) -> None:
+    """The open `halves` of one verb went on to `t`'s destination. A pull-back that goes on to
+    another front in Ukraine is a redeployment ("the units that left the Kiev area are moving
+    into the Donbas"); to the rear it stays what it was."""
+    hit = t.hit
+    to_front = t.side != "ua" and _in_ukraine(hit.destination)
+    for half in halves:
+        if to_front and half.hit.kind in ("withdraw", "retreat"):
+            half.hit.kind = "redeploy"
+        half.hit.destination = hit.destination
+        half.hit.wide_destination = hit.wide_destination
+        half.hit.places = tuple(dict.fromkeys(half.hit.places + hit.places))
+        half.hit.end = max(half.hit.end, hit.end) if half.sentence == t.sentence else half.hit.end
 
 
-def _clause_locations(sentence, trig, clause_start, places) -> list:
-    """Places located earlier in the clause: "Russian troops around Kyiv have withdrawn" (origin),
-    "In the Kupiansk direction, the enemy is regrouping" (where)."""
-    out = []
-    speech = [m.end() for m in _SPEECH_RE.finditer(sentence, clause_start, trig.start)]
-    start = max([clause_start] + speech)  # not "the ministry in Moscow said ..."
-    for p in places:
-        if start <= p.start and p.end <= trig.start:
-            prep = _last_prep(sentence[max(clause_start, p.start - 25):p.start])
-            if prep in ("in", "near", "around", "outside", "inside", "close to", "at") or \
-                    _HOLDING_BEFORE_RE.search(sentence, max(clause_start, p.start - 40), p.start):
-                out.append(p)
-    return out
-
-
-def _which_antecedent(sentence, trig, places):
-    """ "the Chernobyl plant, which they seized": the place a relative clause is about."""
-    for p in reversed(places):
-        if p.end <= trig.start and _WHICH_GAP_RE.fullmatch(sentence, p.end, trig.start):
-            return p
+def _retold(t: _Told, kept: list[_Told]) -> _Told | None:
+    """The kept movement `t` tells again, if any: same side, kinds that may name one movement,
+    ends that agree with at least one end in common."""
+    hit = t.hit
+    for k in kept:
+        other = k.hit
+        if k.side != t.side or not _may_be_one(other.kind, hit.kind):
+            continue
+        ends = ((other.origin, hit.origin), (other.destination, hit.destination))
+        if any(a and b and a != b for a, b in ends):
+            continue
+        if any(a and a == b for a, b in ends) or (
+                other.origin is None and other.destination is None and
+                hit.origin is None and hit.destination is None and other.kind == hit.kind):
+            return k
     return None
 
 
-def _origin_before_after_which(sentence, clause_start, places) -> list:
-    """ "repelled an assault near Vrubivka, after which the enemy retreated": where it was."""
-    if not _AFTER_WHICH_RE.search(sentence, max(0, clause_start - 20), clause_start):
-        return []
-    near = [p for p in places if p.end <= clause_start and clause_start - p.end <= 40 and
-            _last_prep(sentence[max(0, p.start - 12):p.start]) in ("near", "around", "at", "in")]
-    return near[-1:]
+def _may_be_one(a: str, b: str) -> bool:
+    return kind_family(a) == kind_family(b) or (a in _RELOCATE and b in _RELOCATE)
 
 
-def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins):
-    """(actor name, strength, start in sentence or None)."""
-    if trig.mode == "vehicle":
-        return _vehicle_actor(sentence, trig, origins), "mil", None
-    chosen = None
-    before = [a for a in actors if a.end <= trig.start
-              and not _OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
-              and not _is_speaker(sentence, a)]
-    in_clause = [a for a in before if a.start >= clause_start]
-    if trig.mode == "pushback":  # the pushed-back object is the one moving
-        inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]
-        chosen = inside[0] if inside else None
-        if chosen is None and _THEM_RE.search(trig.text):
-            pusher = (in_clause or before or [None])[-1]
-            opposite = _OPPOSITE_SIDE.get(actor_family(pusher.name)) if pusher else None
-            if opposite:
-                return opposite, "pronoun", None
-    elif trig.mode in ("nominal", "effort", "evac"):
-        after = [a for a in actors if trig.end <= a.start < scope_end
-                 and a.strength in ("mil", "state")
-                 and _OF_BY_RE.fullmatch(sentence, trig.end, a.start)]
-        adjacent = [a for a in before if trig.start - a.end <= 1]
-        fallback = (in_clause or before or [None])[-1]
-        chosen = adjacent[-1] if adjacent else after[0] if after else fallback
-    else:
-        chosen = (in_clause or before or [None])[-1]
-        if chosen is None:
-            after = [a for a in actors if trig.end <= a.start < scope_end and (
-                a.strength == "mil" or (trig.mode == "strong" and a.strength == "generic"
-                                        and not sentence[trig.end:a.start].strip()))]
-            chosen = after[0] if after else None  # "see them reposition forces into the east"
-    if chosen is None:
-        return previous_actor or "unknown", None, None
-    if chosen.strength in ("generic", "pronoun"):
-        explicit = [a for a in before if a.strength in ("mil", "state") and a.end <= chosen.start]
-        name = explicit[-1].name if explicit else (previous_actor or "unknown")
-        return name, chosen.strength, chosen.start
-    return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None
+def _fold(target: _Told, t: _Told) -> None:
+    """`t` is `target` told again: take the ends, size and assertion it adds."""
+    kept, hit = target.hit, t.hit
+    if kept.origin is None and hit.origin is not None:
+        kept.origin, kept.wide_origin = hit.origin, hit.wide_origin
+    if kept.destination is None and hit.destination is not None:
+        kept.destination, kept.wide_destination = hit.destination, hit.wide_destination
+    if not _placeless(hit):
+        kept.hedged = kept.hedged and hit.hedged
+    kept.size = kept.size or hit.size
+    kept.places = tuple(dict.fromkeys(kept.places + hit.places))
 
 
-def _is_speaker(sentence: str, actor: _Actor) -> bool:
-    """"Ukraine's air force said ...": a source, not a mover, unless it speaks of itself
-    ("Russia said it had pulled back ...")."""
-    speech = _SPEECH_AFTER_RE.match(sentence, actor.end)
-    return bool(speech) and not _SELF_AFTER_RE.match(sentence, speech.end())
+def _placeless(hit: MovementHit) -> bool:
+    return hit.origin is None and hit.destination is None and not hit.places
 
 
-def _vehicle_actor(sentence, trig, origins) -> str:
-    noun = "convoy" if trig.text.startswith("convoy") else "column"
-    before = sentence[max(0, trig.start - 40):trig.start]
-    if re.search(rf"{_UA}\s+(?:[\w-]+\s+)?$", before, re.I):
-        return f"Ukrainian military {noun}"
-    if re.search(rf"{_RU}\s+(?:[\w-]+\s+)?$", before, re.I) or any(
-            p.name in ("Russia", "Belarus") for p in origins):
-        return f"Russian military {noun}"
-    return f"military {noun}"
+def _same_family(a: _Told, b: _Told) -> bool:
+    """Whether a movement with no end may be `a` told again: a pull-back of the same side (a
+    withdrawal, a retreat, a repositioning), a deployment, an advance, or a regroup as such."""
+    x, y = a.hit.kind, b.hit.kind
+    return a.side == b.side and (x == y or "regroup" not in (x, y) and
+                                 kind_family(x) == kind_family(y))
 
 
-def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
-    """Whether a trigger carries enough to be a force movement at all."""
-    obj = sentence[trig.end:scope_end]
-    if trig.mode in ("nominal", "vehicle"):
-        if trig.text.startswith("build") and not _MIL_NOUN_RE.search(obj):
+def _absorb_placeless_before(t: _Told, kept: list[_Told]) -> None:
+    """A placeless movement told just before this one of the same side and family ("not
+    withdrawing but regrouping ... regrouping to reinforce the Donbas") is this one."""
+    for k in [k for k in kept if _placeless(k.hit) and _same_family(k, t)
+              and t.sentence - k.sentence <= _WINDOW]:
+        kept.remove(k)
+        t.hit.size = t.hit.size or k.hit.size
+
+
+def _most_specific(kept: list[_Told]) -> list[_Told]:
+    """Without movements whose end is an area holding the same end of another movement of the
+    same side, the other end agreeing: "from the Kharkiv region" beside "from Izium"."""
+    def wider(a: _Told, b: _Told) -> bool:
+        x, y = a.hit, b.hit
+        if a.side != b.side or not _may_be_one(x.kind, y.kind):
             return False
-        return bool(named)
-    if trig.mode == "effort":
-        window = sentence[trig.end:min(scope_end, trig.end + 60)]
-        if trig.text.startswith("concentrat"):
-            return bool(named) and strength is not None
-        return bool(named) and bool(_EFFORT_RE.search(window))
-    if trig.mode == "milobj":
-        if trig.text.startswith("shift") and named and _SHIFT_EFFORT_RE.match(obj):
-            return True  # "Russia shifts focus to Donbas"
-        if (strength is not None or _MIL_NOUN_RE.search(sentence, 0, trig.start)) and \
-                (named or _MIL_NOUN_RE.search(sentence)) and \
-                _PASSIVE_BEFORE_RE.search(sentence, max(0, trig.start - 50), trig.start):
-            return True  # "they will be refitted and then sent back into the Donbas"
-        if named and _PURPOSE_RE.search(sentence, max(0, trig.start - 4), trig.start):
-            return True  # "moved units from Kherson to reinforce its offensive in the Donbas"
-        return bool(_MIL_NOUN_RE.search(obj[:80]) or trig.text.startswith(("bring", "brought")) and
-                    _MIL_NOUN_RE.search(obj[:40])) or (strength == "mil" and bool(named))
-    if trig.mode == "capture":  # ground taken must be named
-        return bool(named) and (strength is not None or bool(_MIL_NOUN_RE.search(sentence)))
-    if trig.mode == "evac":  # "the evacuation of Ukrainian defenders from Azovstal"
-        window = sentence[max(0, trig.start - 60):min(scope_end, trig.end + 60)]
-        return bool(named) and bool(_MIL_NOUN_RE.search(window))
-    if trig.mode == "weak":
-        if named:
-            return strength is not None or bool(_MIL_NOUN_RE.search(obj[:60]))
-        return strength == "mil" and bool(_AREA_OBJECT_RE.match(obj))
-    if strength is not None:
-        return True
-    return bool(named) and bool(_MIL_NOUN_RE.search(sentence))
-
-
-def _size(sentence, trig, clause_start, scope_end, places) -> tuple[str | None, int]:
-    """The stated strength nearest the trigger in its clause, and where it ends."""
-    best, best_dist, best_end = None, None, 0
-    for m in _SIZE_RE.finditer(sentence, clause_start, scope_end):
-        if any(p.start < m.end() and m.start() < p.end for p in places):
-            continue
-        amount = " ".join(m.group("amount").split())
-        if m.group("unit"):
-            text = " ".join(sentence[m.start():m.end()].split())
-        elif m.group("troops"):
-            text = " ".join(sentence[m.start():m.end()].split())
-        elif _VAGUE_AMOUNT_RE.match(amount):
-            continue
-        else:
-            text = amount
-        dist = abs(m.start() - trig.end) if m.start() >= trig.end else abs(trig.start - m.end())
-        if best_dist is None or dist < best_dist:
-            best, best_dist, best_end = text[0].lower() + text[1:], dist, m.end()
-    return best, best_end
-
-
-def _hedged(sentence, trig, clause_start, scope_end) -> bool:
-    """Assessed, expected or possible rather than asserted."""
-    before = sentence[clause_start:trig.start]
-    after = sentence[trig.end:min(len(sentence), scope_end + 40)]
-    if trig.mode == "vehicle":
-        return bool(_VEHICLE_HEDGE_RE.match(after))
-    if _HEDGE_RE.search(before):
-        return True
-    if trig.mode in ("nominal", "effort") and _HEDGE_RE.search(after):
-        return True
-    return bool(_AFTER_HEDGE_RE.search(sentence, trig.end))
-
-
-def _continues(sentence: str, prev: MovementHit, trig: _Trigger) -> bool:
-    """Whether a trigger only says where an earlier pull-back went: "left Kiev and heading toward
-    Belarus", "moved from Zaporizhzhia to reinforce positions near Bakhmut"."""
-    if trig.mode in ("vehicle", "nominal", "effort"):
+        if x.destination and x.destination == y.destination and x.wide_origin and y.origin:
+            return _holds(x.origin, y.origin)
+        if x.origin and x.origin == y.origin and x.wide_destination and y.destination:
+            return _holds(x.destination, y.destination)
         return False
-    if trig.kind == "advance" and _CONTINUATION_RE.fullmatch(sentence, prev.end, trig.start):
-        return True
-    purpose = _PURPOSE_RE.search(sentence, prev.end, trig.start)
-    return trig.kind != "withdraw" and bool(purpose) and \
-        len(sentence[prev.end:trig.start].split()) <= 6
+
+    return [a for a in kept if not any(b is not a and wider(a, b) for b in kept)]
 
 
-def _fold_and_dedupe(sentence: str, hits: list[tuple[_Trigger, MovementHit]]) -> list[MovementHit]:
-    """"leaving Kiev and heading toward Belarus" is one movement; same movement twice -> once."""
-    out: list[MovementHit] = []
-    last_group: list[MovementHit] = []  # the hits of the previous trigger
-    last_trig = None
-    for trig, hit in hits:
-        if trig is not last_trig and last_group and not any(h.destination for h in last_group) and \
-                (last_group[0].kind in _PULLBACK or last_group[0].kind == "redeploy") and \
-                hit.destination is not None and \
-                max(h.end for h in last_group) <= trig.start and \
-                _continues(sentence, max(last_group, key=lambda h: h.end), trig):
-            # "withdrew from Kyiv, Chernihiv and Sumy to regroup in Belarus"
-            for prev in last_group:
-                prev.destination = hit.destination
-                prev.places = tuple(dict.fromkeys(prev.places + hit.places))
-            last_group[-1].end = hit.end
-            continue
-        if trig is not last_trig:
-            last_group, last_trig = [], trig
-        if any(h.kind == hit.kind and h.origin == hit.origin and h.destination == hit.destination
-               for h in out):
-            continue
-        out.append(hit)
-        last_group.append(hit)
-    return out
+def _holds(area: str, place: str) -> bool:
+    outer, inner = lookup(area), lookup(place)
+    if outer is None or inner is None or outer.name == inner.name:
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country
+    return inner.oblast is not None and inner.oblast == outer.oblast
+
+
+def _in_ukraine(name: str) -> bool:
+    info = lookup(name)
+    return info is not None and info.country == "UA"

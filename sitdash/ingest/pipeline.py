@@ -13,9 +13,8 @@ from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import attribute, resolve_names, source_kind
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
-from sitdash.ingest.movements import actor_in, extract_movements, merge_duplicates
+from sitdash.ingest.movements import DocumentMovements
 from sitdash.ingest.places import find_places
-from sitdash.ingest.scene import Scene
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
@@ -73,7 +72,7 @@ def extract(doc: Document) -> Extraction:
     out = Extraction(doc)
     seen: dict[str, int] = {}
     previous: Source | None = None
-    scene = Scene()  # the places and force in play so far (see scene.py)
+    movements = DocumentMovements()  # read sentence by sentence, threaded at the end
     hits = extract_quotes(doc.text)
     for span in split_sentences(doc.text):
         sentence = span.text
@@ -111,24 +110,18 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        for hit in extract_movements(sentence, scene.force, scene):
-            out.movements.append(Movement(
-                id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
-                doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
-                destination=hit.destination, kind=hit.kind, size=hit.size, date=claim.date,
-                hedged=hit.hedged, start=span.start + hit.start, end=span.start + hit.end,
-            ))
-        # "They are leaving Kiev" refers to the last military actor named before it.
-        scene.observe(sentence, find_places(sentence), actor_in(sentence))
-    out.movements = _merge_movements(out.movements)
+        movements.read(sentence, (claim, span.start))
+    for (claim, offset), hit in movements.movements():
+        out.movements.append(Movement(
+            id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),
+            doc_id=doc.id, claim_id=claim.id, actor=hit.actor, origin=hit.origin,
+            destination=hit.destination, kind=hit.kind, size=hit.size, date=claim.date,
+            hedged=hit.hedged, start=offset + hit.start, end=offset + hit.end,
+        ))
+    out.movements.sort(key=lambda m: m.start)
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)
     return out
-
-
-def _merge_movements(moves: list[Movement]) -> list[Movement]:
-    """One movement told twice in an article (a retelling, a quote) is kept once."""
-    return sorted(merge_duplicates(moves), key=lambda m: m.start)
 
 
 def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:

@@ -790,3 +790,44 @@ def test_an_area_beside_the_towns_it_holds_is_no_movement_of_its_own():
         "Russian soldiers left Kupiansk on Saturday, a local official confirmed.",
     ) == [("regroup", "Kupiansk", "Donetsk", False, None),
           ("regroup", "Balakliia", "Donetsk", False, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an order to pull back is a withdrawal, not a deployment of the troops ordered
+        ("The defence minister ordered Russian troops to pull back from Nova Kakhovka.",
+         [("withdraw", "Nova Kakhovka", None, False)]),
+        # things left behind are not ground given up
+        ("The occupiers were abandoning their dead in the fields near Izium.", []),
+        # an aim is not a movement: "the goals of ... to liberate", "measures to transfer"
+        ("To reach the stated goals of the operation to liberate the Donbas, Moscow changed "
+         "commanders.", []),
+        ("The general told them to take every measure to transfer forces across the river.", []),
+        # what a place is ("located in a region that Russia annexed") is no end of the movement
+        ("Ukrainian units are entering Kupiansk, located in a region that Russia annexed.",
+         [("advance", None, "Kupiansk", False)]),
+        # a ship's or a unit's name is not a place
+        ("The landing ship Minsk was moved from Sevastopol to Novorossiysk last week.",
+         [("reposition", "Sevastopol", "Novorossiysk", False)]),
+        ("Moscow announced the transfer of the Kupiansk-Svatove group of troops to Donetsk.",
+         [("redeploy", None, "Donetsk", False)]),
+    ],
+)
+def test_orders_things_left_aims_and_names_are_read_for_what_they_are(sentence, expected):
+    assert moves(sentence) == expected
+
+
+def test_a_sides_ministry_is_the_mover_it_speaks_for():
+    assert only("Ukraine's defence ministry said its forces had entered Lyman.").actor == \
+        "Ukrainian forces"
+    assert only("Russia's defence ministry said it had withdrawn troops from Lyman.").actor == \
+        "Russian forces"
+    assert only("Limited Russian withdrawals from Brovary went on.").actor == "Russian forces"
+
+
+def test_a_capital_that_speaks_is_not_a_place_in_play():
+    assert document(
+        "Kherson was the first city taken in what Moscow calls a special operation.",
+        "Ukrainian forces have been advancing toward the city for weeks.",
+    ) == [("advance", None, "Kherson", False, None)]

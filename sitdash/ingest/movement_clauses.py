@@ -124,7 +124,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"battalions|battalion\s+tactical|BTGs|brigades)\b)", "milobj"),
     ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
     ("deploy", r"order(?:ed|s|ing)?"
-               r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to)\b)", "milobj"),
+               r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to(?!\s+(?-i:[a-z]+)"
+               r"\b(?<!the)(?<!a)(?<!an)(?<!its)(?<!their)))\b)", "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"
@@ -241,7 +242,8 @@ _MIL_NOUN = (
     r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
     r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
-    r"warships|fleet|vessels|submarines|defenders|artillery|combat\s+power|reserves|invaders?|"
+    r"warships?|fleet|vessels|submarines?|frigates?|cruisers?|corvettes?|landing\s+ships?|"
+    r"defenders|artillery|combat\s+power|reserves|invaders?|"
     r"(?:military\s+)?equipment|hardware|"
     r"occupiers?)"
 )
@@ -281,6 +283,7 @@ _ACTOR_RE = re.compile(
     r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
     rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
     rf"\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b|\bNATO\b)"
+    r"|(?P<vessel>\b(?:warships?|frigates?|cruisers?|corvettes?|landing\s+ships?|submarines?)\b)"
     r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
     r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
     rf"|(?P<uastate>{_NOT_AFTER_PREP}"
@@ -305,7 +308,7 @@ _ACTOR_STEMS = (
     "french "
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
-    "our all several part none "
+    "our all several part none warship frigate cruiser corvette landing submarine "
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
@@ -339,9 +342,13 @@ _CLAUSE_START_RE = _Anchored(
 # Where the places of a trigger stop.
 _SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
-    "told added according and could would might may will should can amid despite",
+    "told added according and could would might may will should can amid despite that",
     r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
-    r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite)\b"
+    r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite|"
+    # "a region that Russia annexed" (but "Izium, a town that fell in April, towards X" goes on)
+    r"(?<!so\s)(?<!such\s)that(?![^,;.]*,\s+(?:toward|towards|to|into)\b))\b"
+    # ", located in a region that Russia annexed": what the place is, not where the force went
+    r"|,\s+(?-i:[a-z]+ed)\s+(?:in|by|on|at|near|as)\b"
     r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
     r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
     r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b"
@@ -448,6 +455,14 @@ _CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+_THINGS_LEFT_RE = re.compile(
+    r"\s+(?:(?:their|its|the|behind|some|all)\s+)*(?:[\w-]+\s+)?(?:dead|bodies|corpses|wounded|"
+    r"equipment|weapons|vehicles|tanks|ammunition|belongings|mines|documents)\b", re.I)
+# a movement named as an aim, not done: "the stated goals of the operation to liberate X",
+# "take all measures to transfer forces"
+_INTENT_BEFORE_RE = re.compile(
+    r"\b(?:goals?|objectives?|aims?|tasks?|mission|ambitions?|measures?|steps)\b"
+    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$", re.I)
 _ATTEMPT_BEFORE_RE = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
     r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
@@ -564,6 +579,19 @@ _APPOSITION_GAP_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_MIL_NOUN}\b", re.I)
+_CAPITALS = frozenset({"Moscow", "Kyiv", "Minsk", "Washington"})
+_CAPITAL_SPEAKS_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:says|said|calls|called|claims|claimed|announced|denied|"
+    r"denies|insists|insisted|accused|accuses|wants|wanted|demanded|warned|vowed|stated|"
+    r"responded|believes|hopes|plans|refused)\b", re.I)
+# "the Izium-Balakliia group of troops", "the Kursk grouping", "the Dnipro battlegroup"
+_FORCE_NAME_AFTER_RE = re.compile(
+    r"(?:-[\w'’-]+)?\s+(?:group|grouping|battlegroup|battle\s+group|group\s+of\s+(?:troops|"
+    r"forces))\b", re.I)
+# "the cruiser Moskva", "the landing ship Minsk", "the submarine Rostov-on-Don"
+_SHIP_BEFORE_RE = re.compile(
+    r"\b(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
+    r"landing\s+ship|patrol\s+boat|minesweeper)\s+[\"“']?$", re.I)
 _BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _WHOLE_THEATRE = frozenset({"Ukraine"})
 
@@ -780,6 +808,10 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False
     if word.startswith("abandon") and _ABANDON_PLAN_RE.match(after):
         return False  # "abandoned its attempt to take Kyiv": a plan given up, not ground left
+    if word.startswith(("abandon", "left", "leav")) and _THINGS_LEFT_RE.match(after):
+        return False  # "abandoning their dead", "left their equipment": things, not ground
+    if _INTENT_BEFORE_RE.search(sentence, max(0, trig.start - 80), trig.start):
+        return False  # "the goals of the operation to liberate X", "measures to transfer forces"
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
             _INFINITIVE_AFTER_RE.match(after):
         return False
@@ -820,14 +852,22 @@ def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
     return _FINITE_RE.search(rest) is None
 
 
-def _places(sentence: str) -> list:
-    """Place mentions, without those used as actors ("Kyiv's forces", "Russia's military")."""
+def places_in_play(sentence: str) -> list:
+    """The places a sentence names as places: not a side's name for itself ("Kyiv's forces",
+    "what Moscow calls"), not an official's post ("Luhansk governor"), not a force's name
+    ("the Izium-Balakliia group of troops", "the cruiser Moskva")."""
     out = []
     for p in find_places(sentence):
-        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p):
+        if _POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
+                _CAPITAL_SPEAKS_RE.match(sentence, p.end) and p.name in _CAPITALS or \
+                _FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
+                _SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start):
             continue
         out.append(p)
     return out
+
+
+_places = places_in_play
 
 
 def _actor_matches(sentence: str):
@@ -868,6 +908,8 @@ def _actors(sentence: str) -> tuple[_Actor, ...]:
             actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "mil"))
         elif group == "unit":
             actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
+        elif group == "vessel":
+            actors.append(_Actor(m.start(), m.end(), "naval vessels", "mil"))
         elif group == "ruinst":
             actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
         elif group == "uainst":
@@ -959,7 +1001,7 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
             sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
                 sentence, p.end, trig.start) or _OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
-    actor, strength, actor_start = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
+    actor, strength, actor_start, referred = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
                                                   previous_actor, origins)
     if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
                                                              strength):
@@ -977,7 +1019,6 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     origins, destinations = _other_end_of_reference(origins, destinations)
     used_end = max([trig.end, size_end] + [p.end for p in origins + destinations])
     start = min(trig.start, actor_start) if actor_start is not None else trig.start
-    referred = strength in (None, "generic", "pronoun")
     motion_only = trig.text.startswith(_MOTION_ONLY_STEMS) and trig.mode != "vehicle" and \
         kind == trig.kind
     return [
@@ -1261,9 +1302,10 @@ def _origin_before_after_which(sentence, clause_start, places) -> list:
 
 
 def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins):
-    """(actor name, strength, start in sentence or None)."""
+    """(actor name, strength, start in sentence or None, whether only the context names it:
+    "they", "the units" or no subject at all, read as the force in play)."""
     if trig.mode == "vehicle":
-        return _vehicle_actor(sentence, trig, origins), "mil", None
+        return _vehicle_actor(sentence, trig, origins), "mil", None, False
     chosen = None
     before = [a for a in actors if a.end <= trig.start
               and not _OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
@@ -1276,11 +1318,11 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             pusher = (in_clause or before or [None])[-1]
             opposite = _OPPOSITE_SIDE.get(actor_family(pusher.name)) if pusher else None
             if opposite:
-                return opposite, "pronoun", None
+                return opposite, "pronoun", None, False
     elif trig.mode in ("nominal", "effort", "evac"):
         side = _SIDE_BEFORE_NOUN_RE.search(sentence, max(0, trig.start - 40), trig.start)
         if side:  # "limited Russian withdrawals", "Ukraine's advance"
-            return _SIDE_FORCES[_side_of(side.group("side"))], "mil", side.start()
+            return _SIDE_FORCES[_side_of(side.group("side"))], "mil", side.start(), False
         after = [a for a in actors if trig.end <= a.start < scope_end
                  and _OF_BY_RE.fullmatch(sentence, trig.end, a.start)
                  and (a.strength in ("mil", "state") or _OF_OWN_RE.match(sentence, trig.end))]
@@ -1291,7 +1333,7 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
                 sentence, trig.end):  # "announced the transfer of its troops": the speaker's
             own = [a for a in actors if a.end <= trig.start and a.strength in ("mil", "state")]
             if own:
-                return own[-1].name, own[-1].strength, None
+                return own[-1].name, own[-1].strength, None, False
     else:
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
@@ -1300,12 +1342,13 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
                                         and not sentence[trig.end:a.start].strip()))]
             chosen = after[0] if after else None  # "see them reposition forces into the east"
     if chosen is None:
-        return previous_actor or "unknown", None, None
+        return previous_actor or "unknown", None, None, True
     if chosen.strength in ("generic", "pronoun"):
         explicit = [a for a in before if a.strength in ("mil", "state") and a.end <= chosen.start]
-        name = explicit[-1].name if explicit else (previous_actor or "unknown")
-        return name, chosen.strength, chosen.start
-    return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None
+        if explicit:
+            return explicit[-1].name, chosen.strength, chosen.start, False
+        return previous_actor or "unknown", chosen.strength, chosen.start, True
+    return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None, False
 
 
 def _side_of(word: str) -> str:

@@ -33,8 +33,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitdash.ingest.movement_clauses import MovementHit, actor_family, actor_in, read_sentence
-from sitdash.ingest.places import find_places, lookup
+from sitdash.ingest.movement_clauses import (
+    MovementHit,
+    actor_family,
+    actor_in,
+    places_in_play,
+    read_sentence,
+)
+from sitdash.ingest.places import lookup
 from sitdash.ingest.scene import Scene
 
 __all__ = ["DocumentMovements", "MovementHit", "actor_family", "actor_in", "extract_movements",
@@ -42,6 +48,7 @@ __all__ = ["DocumentMovements", "MovementHit", "actor_family", "actor_in", "extr
 
 _BACK = frozenset({"withdraw", "retreat", "reposition", "regroup"})
 _RELOCATE = frozenset({"reposition", "regroup", "redeploy"})  # may be told as one another
+_WHOLE_THEATRE = frozenset({"Ukraine"})
 _WINDOW = 2  # sentences: how far a later sentence may complete or absorb a movement
 
 
@@ -73,7 +80,7 @@ class DocumentMovements:
         """Read the next sentence; `tag` comes back with each movement it tells."""
         for hit in read_sentence(sentence, self.scene.force, self.scene):
             self._told.append(_Told(self._sentence, tag, hit))
-        self.scene.observe(sentence, find_places(sentence), actor_in(sentence))
+        self.scene.observe(sentence, places_in_play(sentence), actor_in(sentence))
         self._sentence += 1
 
     def movements(self) -> list[tuple[object, MovementHit]]:
@@ -136,6 +143,8 @@ def _complete_linked(told: list[_Told]) -> list[_Told]:
             if halves and fits:
                 _go_on_to(halves, t)
                 continue
+            if verb is not None:
+                hit.referred = False  # tied to a verb of its own sentence, not to an earlier one
         out.append(t)
     return out
 
@@ -210,15 +219,19 @@ def _fold(target: _Told, t: _Told) -> None:
 
 
 def _placeless(hit: MovementHit) -> bool:
-    return hit.origin is None and hit.destination is None and not hit.places
+    """No end, and no place in its clause but the whole theatre ("redeploy them in Ukraine")."""
+    return hit.origin is None and hit.destination is None and \
+        all(name in _WHOLE_THEATRE for name in hit.places)
 
 
 def _same_family(a: _Told, b: _Told) -> bool:
     """Whether a movement with no end may be `a` told again: a pull-back of the same side (a
-    withdrawal, a retreat, a repositioning), a deployment, an advance, or a regroup as such."""
+    withdrawal, a retreat, a repositioning), a deployment, an advance, or a regroup as such
+    (or, when neither says where, a repositioning: "not withdrawing but repositioning")."""
     x, y = a.hit.kind, b.hit.kind
-    return a.side == b.side and (x == y or "regroup" not in (x, y) and
-                                 kind_family(x) == kind_family(y))
+    either = {x, y} == {"regroup", "reposition"} and _placeless(a.hit) and _placeless(b.hit)
+    return a.side == b.side and (x == y or either or
+                                 "regroup" not in (x, y) and kind_family(x) == kind_family(y))
 
 
 def _absorb_placeless_before(t: _Told, kept: list[_Told]) -> None:

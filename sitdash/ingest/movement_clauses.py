@@ -1001,8 +1001,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
             sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
                 sentence, p.end, trig.start) or _OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
-    actor, strength, actor_start, referred = _resolve_actor(sentence, trig, scope_end, clause_start, actors,
-                                                  previous_actor, origins)
+    actor, strength, actor_start, referred = _resolve_actor(
+        sentence, trig, scope_end, clause_start, actors, previous_actor, origins)
     if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
                                                              strength):
         return []

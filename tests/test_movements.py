@@ -831,3 +831,38 @@ def test_a_capital_that_speaks_is_not_a_place_in_play():
         "Kherson was the first city taken in what Moscow calls a special operation.",
         "Ukrainian forces have been advancing toward the city for weeks.",
     ) == [("advance", None, "Kherson", False, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # verbs in one list share what follows the last of them
+        ("Moscow is trying to regroup, rearm and reinforce its units in the Zaporizhzhia region.",
+         [("regroup", None, "Zaporizhzhia", False), ("deploy", None, "Zaporizhzhia", False)]),
+        # a relative clause about a place, even past a country that only locates it
+        ("Shelling went on in Vuhledar in eastern Ukraine, which Russian units have been "
+         "advancing on for months.", [("advance", None, "Vuhledar", False)]),
+        # the taking told as a noun; but not the taking named as a goal
+        ("Zelensky confirmed the liberation of the town of Kupiansk by Ukrainian forces.",
+         [("advance", None, "Kupiansk", False)]),
+        ("Moscow said its troops would concentrate on the liberation of the Luhansk region.",
+         [("redeploy", None, "Luhansk", True)]),
+        # an influx of troops is a deployment, also when it lies between two towns
+        ("An influx of Russian troops between Svatove and Kreminna was reported last week.",
+         [("deploy", None, None, False)]),
+        # a fronted destination
+        ("For the Donbas, the Pentagon believes Russia has sent about 1,000 mercenaries.",
+         [("deploy", None, "Donbas", False)]),
+        # "that were deployed around X" says where they were, and they left it
+        ("Fewer than half of the Russian units that were deployed around the capital have left.",
+         [("withdraw", "Kyiv", None, False)]),
+    ],
+)
+def test_lists_relatives_nouns_and_fronted_places(sentence, expected):
+    assert moves(sentence) == expected
+
+
+def test_a_town_liberated_from_one_side_was_taken_by_the_other():
+    hit = only("Residents returned to Irpin, which officials say had just been liberated from "
+               "Russian forces.")
+    assert (hit.kind, hit.destination, hit.actor) == ("advance", "Irpin", "Ukrainian forces")

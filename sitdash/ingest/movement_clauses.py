@@ -114,7 +114,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("deploy", r"deploy(?:ed|ing|s|ments?)?", "strong"),
     ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
                r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
-    ("deploy", r"build-?ups?", "nominal"),
+    ("deploy", r"build-?ups?|influx(?:es)?", "nominal"),
     # "concentrating its forces in the east", "assembled 76 battalion tactical groups"
     ("deploy", r"(?:concentrat(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))(?=\s+(?:[\w,-]+\s+){0,3}?"
                r"(?:forces|troops|units|reserves|artillery|battalions|battalion\s+tactical|BTGs)\b)",
@@ -152,6 +152,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
                 r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
                 r"(?:gains|advances|progress)", "capture"),
+    # "the liberation of the city of X", "the recapture of X": the taking, told as a noun
+    ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)", "capture"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
@@ -168,7 +170,7 @@ _SCREEN_STEMS = (
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
-    "assembl chas won win return "
+    "assembl chas won win return seizur influx "
     "counteroffensiv counter-offensiv"
 ).split()
 
@@ -317,6 +319,9 @@ _TROOPS_NOUNS = frozenset(
     "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
 _SIDE_BEFORE_NOUN_RE = re.compile(
     rf"\b(?P<side>{_RU}|{_UA}|{_BY})\s+(?:(?!of\b|and\b)[\w-]+\s+)?$", re.I)
+_FREED_FROM_RE = re.compile(
+    rf"\s+from\s+(?:the\s+)?(?:(?P<ru>{_RU}|Russians|occupiers|invaders|enemy)|{_UA}|Ukrainians)",
+    re.I)
 _SIDE_FORCES = {"ru": "Russian forces", "ua": "Ukrainian forces", "by": "Belarusian forces"}
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:its|their)\b", re.I)
 _OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
@@ -446,15 +451,21 @@ _ADVANCE_NEXT_RE = re.compile(
     r"nearly|roughly|around|another|a\s+few|far|further|westward|eastward|"
     r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
 )
+_RELATIVE_AUX_BEFORE_RE = re.compile(
+    r"\b(?:that|which|who)\s+(?:had\s+been|have\s+been|has\s+been|were|was|are|is)\s+$", re.I)
+_LOCATED_AFTER_RE = re.compile(r"\s+(?:around|in|near|along|at|outside|inside)\b", re.I)
 _STATIC_BEFORE_RE = re.compile(
     r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
 _CAPTURED_THING_RE = re.compile(
-    r"\s+(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
+    r"\s+(?:of\s+)?(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
     r"more|other)\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
     r"mercenaries|tanks?|vehicles|equipment|weapons|ammunition|documents|grain|ships?|vessels|"
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+_GOAL_BEFORE_NOUN_RE = re.compile(
+    r"\b(?:on|for|towards?|goals?|aims?|objectives?|tasks?|plans?|mission|purpose)\s*:?\s+"
+    r"(?:the\s+)?(?:(?:main|full|complete|eventual|so-called)\s+)?[\"“]?$", re.I)
 _THINGS_LEFT_RE = re.compile(
     r"\s+(?:(?:their|its|the|behind|some|all)\s+)*(?:[\w-]+\s+)?(?:dead|bodies|corpses|wounded|"
     r"equipment|weapons|vehicles|tanks|ammunition|belongings|mines|documents)\b", re.I)
@@ -462,7 +473,7 @@ _THINGS_LEFT_RE = re.compile(
 # "take all measures to transfer forces"
 _INTENT_BEFORE_RE = re.compile(
     r"\b(?:goals?|objectives?|aims?|tasks?|mission|ambitions?|measures?|steps)\b"
-    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$", re.I)
+    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$|\b(?:focus|concentrat)\w*\s+on\s+$", re.I)
 _ATTEMPT_BEFORE_RE = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
     r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
@@ -515,11 +526,13 @@ _ROUTE_RE = re.compile(r"\b(?:highway|road|route|railway|rail\s+line|bridge|supp
                        re.I)
 _WHICH_GAP_RE = re.compile(
     r"(?:\s+(?:nuclear\s+)?(?:power\s+)?(?:plant|station|city|town|village|area|region))?"
-    r"(?:\s*,\s+[^,;]{1,60}?)?\s*,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,4}", re.I)
+    r"(?:\s+in\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "Kherson in southern Ukraine, which ..."
+    r"(?:\s*,\s+[^,;]{1,60}?)?\s*,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,7}", re.I)
 _AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_OPENING_FOR_RE = re.compile(r"\W*(?:For|To|Into|Toward|Towards)\s+(?:the\s+)?([^,]{2,40}),")
 _OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
 # "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
 # where the force was, whatever it then did
@@ -544,6 +557,9 @@ _RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|have|has)\s+
 _MAIN_VERB_GAP_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:are|were|is|was|have|has|had)(?:\s+(?:now|already|been|begun|"
     r"started|reportedly))*\s+", re.I)
+# between verbs of one list: "regroup, resupply and reinforce", "pulled back and regrouped"
+_VERB_LIST_GAP_RE = re.compile(
+    r"(?:\s*,\s*(?-i:[a-z]+)){0,3}\s*,?\s+(?:and|or)\s+(?:then\s+)?|\s*,\s*", re.I)
 # verbs that say only that a force moved, not how: the movement they continue gives the kind
 _MOTION_ONLY_STEMS = ("head", "mov", "return", "relocat", "go", "went", "repositi")
 _CONTINUATION_RE = re.compile(
@@ -557,7 +573,7 @@ _PREP_RE = re.compile(
     r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
     r"in\s+the\s+direction\s+of|"
     r"(?:north|south)-?(?:east|west)\s+of|(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
-    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|"
+    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|between|"
     r"included)\b",
     re.I,
 )
@@ -565,7 +581,7 @@ _FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
 _TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "back into", "in on",
                        "in the direction of",
                        "closer to", "for"})
-_VIA_PREPS = frozenset({"through", "via"})
+_VIA_PREPS = frozenset({"through", "via", "between"})  # passed or lain between: no end
 _PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
 _DESCRIBING_GAP_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|port|hub|settlement|"
@@ -697,7 +713,8 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> li
     hits: list[MovementHit] = []
     previous: list[MovementHit] = []  # the hits of the last verb that had any
     for i, trig in enumerate(triggers):
-        next_start = triggers[i + 1].start if i + 1 < len(triggers) else len(sentence)
+        following = _shared_complement(sentence, triggers, i)
+        next_start = following.start if following else len(sentence)
         scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
         found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
@@ -708,6 +725,17 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> li
             hits.extend(found)
             previous = found
     return hits
+
+
+def _shared_complement(sentence: str, triggers: list, i: int):
+    """The next verb that ends this verb's places, or None. Verbs in one list share what follows
+    the last of them: in "regroup, resupply and reinforce its offensive in the Donbas" the
+    Donbas is where the regrouping goes too."""
+    for following in triggers[i + 1:]:
+        if not _VERB_LIST_GAP_RE.fullmatch(sentence, triggers[i].end, following.start):
+            return following
+        i += 1
+    return None
 
 
 def _unquote(m: re.Match) -> str:
@@ -790,6 +818,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "captured two Russian soldiers", "seized weapons": no ground taken
     if trig.mode == "capture" and _ATTEMPT_BEFORE_RE.search(before):
         return False  # "its attempt to seize Kyiv", "trying to capture Bakhmut": not taken
+    if trig.mode == "capture" and _GOAL_BEFORE_NOUN_RE.search(before):
+        return False  # "concentrate on the liberation of X", "the main goal: the capture of X"
     if trig.mode == "evac" and _EVAC_PEOPLE_RE.search(after[:50]):
         return False  # evacuating civilians is not a force movement
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
@@ -819,6 +849,9 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "took grain and moved it to Crimea"
     if _STATIC_BEFORE_RE.search(before):  # "remain stationed in Transnistria": presence, not motion
         return False
+    if word.startswith(("deploy", "station")) and _RELATIVE_AUX_BEFORE_RE.search(before) and \
+            _LOCATED_AFTER_RE.match(after):
+        return False  # "those that were deployed around the capital": where they were
     if word.startswith("concentrat") and _EFFORT_ON_RE.match(after):
         trig.kind, trig.mode = "redeploy", "effort"  # "regroup to concentrate on the Donbas"
     if word.startswith("advanc"):
@@ -996,6 +1029,12 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         # and had reached its outskirts": the town the sentence spoke of before the verb
         town = [p for p in places if p.end <= trig.start and _TOWN_REFERENCE_RE.match(p.surface)]
         (origins if trig.kind in _PULLBACK else destinations).extend(town[-1:])
+    if not destinations and trig.kind in ("deploy", "redeploy", "advance") and \
+            trig.mode not in ("vehicle", "capture"):
+        # "For Donbas, Russia has deployed about 1,000 contractors": a fronted destination
+        fronted = _OPENING_FOR_RE.match(sentence, 0, trig.start)
+        destinations = [p for p in places if fronted and fronted.start(1) <= p.start
+                        and p.end <= fronted.end(1)][:1]
     if not origins and trig.kind not in _PULLBACK and trig.mode != "vehicle":
         origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
             sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
@@ -1003,8 +1042,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
     actor, strength, actor_start, referred = _resolve_actor(
         sentence, trig, scope_end, clause_start, actors, previous_actor, origins)
+    scoped = tuple(p.name for p in in_scope if p.name not in _WHOLE_THEATRE) \
+        if trig.mode == "nominal" else ()
     if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
-                                                             strength):
+                                                             strength, scoped):
         return []
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
@@ -1272,7 +1313,7 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
     start = max([clause_start] + speech)  # not "the ministry in Moscow said ..."
     previous_end = 0
     for p in places:
-        if start <= p.start and p.end <= trig.start:
+        if start <= p.start and p.end <= trig.start and p.name not in _WHOLE_THEATRE:
             # the preposition of this place, not of the one before it
             prep = _last_prep(sentence[max(clause_start, p.start - 25, previous_end):p.start])
             listed = out and out[-1].end == previous_end and \
@@ -1285,9 +1326,11 @@ def _clause_locations(sentence, trig, clause_start, places) -> list:
 
 
 def _which_antecedent(sentence, trig, places):
-    """ "the Chernobyl plant, which they seized": the place a relative clause is about."""
+    """ "the Chernobyl plant, which they seized", "Kherson, which Ukrainian forces have been
+    advancing on": the place a relative clause is about (not a country that only locates it)."""
     for p in reversed(places):
-        if p.end <= trig.start and _WHICH_GAP_RE.fullmatch(sentence, p.end, trig.start):
+        if p.end <= trig.start and not _is_country(p.name) and \
+                _WHICH_GAP_RE.fullmatch(sentence, p.end, trig.start):
             return p
     return None
 
@@ -1335,6 +1378,10 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             if own:
                 return own[-1].name, own[-1].strength, None, False
     else:
+        freed = _FREED_FROM_RE.match(sentence, trig.end) if trig.mode == "capture" else None
+        if freed:  # "liberated from Russian forces": the other side took it
+            side = "ru" if freed.group("ru") else "ua"
+            return _OPPOSITE_SIDE[side], "mil", None, False
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
             after = [a for a in actors if trig.end <= a.start < scope_end and (
@@ -1375,13 +1422,13 @@ def _vehicle_actor(sentence, trig, origins) -> str:
     return f"military {noun}"
 
 
-def _enough_evidence(sentence, trig, scope_end, named, strength) -> bool:
+def _enough_evidence(sentence, trig, scope_end, named, strength, scoped=()) -> bool:
     """Whether a trigger carries enough to be a force movement at all."""
     obj = sentence[trig.end:scope_end]
     if trig.mode in ("nominal", "vehicle"):
-        if trig.text.startswith("build") and not _MIL_NOUN_RE.search(obj):
+        if trig.text.startswith(("build", "influx")) and not _MIL_NOUN_RE.search(obj):
             return False
-        return bool(named)
+        return bool(named) or bool(scoped)  # "an influx of troops between X and Y"
     if trig.mode == "effort":
         window = sentence[trig.end:min(scope_end, trig.end + 60)]
         if trig.text.startswith("concentrat"):

@@ -866,3 +866,18 @@ def test_a_town_liberated_from_one_side_was_taken_by_the_other():
     hit = only("Residents returned to Irpin, which officials say had just been liberated from "
                "Russian forces.")
     assert (hit.kind, hit.destination, hit.actor) == ("advance", "Irpin", "Ukrainian forces")
+
+
+def test_a_ministry_announcing_a_transfer_speaks_of_its_own_forces():
+    hit = only("The Russian defence ministry has announced the transfer of the group of troops "
+               "from the Kupiansk area to Donetsk.")
+    assert (hit.actor, hit.kind, hit.origin, hit.destination) == (
+        "Russian forces", "redeploy", "Kupiansk", "Donetsk")
+
+
+def test_leaving_toward_a_town_ones_side_advances_on_is_moving_up():
+    assert document(
+        "The Russians are advancing on Siversk, the governor said.",
+        "At least four Russian launchers left the occupied Svatove in the direction of the town.",
+    ) == [("advance", None, "Siversk", False, None),
+          ("advance", "Svatove", "Siversk", False, None)]

@@ -246,7 +246,7 @@ _MIL_NOUN = (
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
     r"warships?|fleet|vessels|submarines?|frigates?|cruisers?|corvettes?|landing\s+ships?|"
     r"defenders|artillery|combat\s+power|reserves|invaders?|"
-    r"(?:military\s+)?equipment|hardware|"
+    r"(?:military\s+)?equipment|hardware|launchers|howitzers|(?:rocket|missile)\s+systems|"
     r"occupiers?)"
 )
 _MIL_NOUN_RE = re.compile(rf"\b{_MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
@@ -1388,12 +1388,20 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
                 a.strength == "mil" or (trig.mode == "strong" and a.strength == "generic"
                                         and not sentence[trig.end:a.start].strip()))]
             chosen = after[0] if after else None  # "see them reposition forces into the east"
+    # "The Russian defence ministry announced the transfer of the group ...": with no mover
+    # named, a side's ministry or state that announces it speaks of its own forces
+    speaker = next((a for a in reversed(actors) if a.end <= trig.start and
+                    a.strength in ("mil", "state") and _is_speaker(sentence, a)), None)
     if chosen is None:
+        if speaker is not None:
+            return speaker.name, None, None, False
         return previous_actor or "unknown", None, None, True
     if chosen.strength in ("generic", "pronoun"):
         explicit = [a for a in before if a.strength in ("mil", "state") and a.end <= chosen.start]
         if explicit:
             return explicit[-1].name, chosen.strength, chosen.start, False
+        if speaker is not None and chosen.strength == "generic":
+            return speaker.name, chosen.strength, chosen.start, False
         return previous_actor or "unknown", chosen.strength, chosen.start, True
     return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None, False
 

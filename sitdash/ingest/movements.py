@@ -21,7 +21,9 @@ Three modules, one job each:
      the first stated size, and is asserted if any telling asserts it.
   3. a hit with no end at all ("they are beginning to reposition") folds into the nearest kept
      movement of the same side and kind family, before it or within two sentences after it.
-  4. specificity: of two movements of the same side whose other ends agree, one that leaves
+  4. a pull-back toward a place its own side is advancing on is part of that advance ("the
+     Russians are advancing on Y ... six launchers left X in the direction of Y").
+  5. specificity: of two movements of the same side whose other ends agree, one that leaves
      from (or goes to) an area holding the other's end is dropped ("from the Kharkiv region to
      Donetsk" beside "from Izium to Donetsk").
 
@@ -123,6 +125,7 @@ def _thread(told: list[_Told]) -> list[_Told]:
         else:
             _absorb_placeless_before(t, kept)
         kept.append(t)
+    _toward_an_advance(kept)
     return _most_specific(kept)
 
 
@@ -241,6 +244,17 @@ def _absorb_placeless_before(t: _Told, kept: list[_Told]) -> None:
               and t.sentence - k.sentence <= _WINDOW]:
         kept.remove(k)
         t.hit.size = t.hit.size or k.hit.size
+
+
+def _toward_an_advance(kept: list[_Told]) -> None:
+    """A force that "left X in the direction of Y" while its side is advancing on Y is moving up,
+    not pulling back: the kind comes from what the force is doing."""
+    for t in kept:
+        hit = t.hit
+        if hit.kind in ("withdraw", "retreat") and hit.destination and any(
+                k.side == t.side and k.hit.kind == "advance" and
+                k.hit.destination == hit.destination for k in kept):
+            hit.kind = "advance"
 
 
 def _most_specific(kept: list[_Told]) -> list[_Told]:

@@ -881,3 +881,13 @@ def test_leaving_toward_a_town_ones_side_advances_on_is_moving_up():
         "At least four Russian launchers left the occupied Svatove in the direction of the town.",
     ) == [("advance", None, "Siversk", False, None),
           ("advance", "Svatove", "Siversk", False, None)]
+
+
+def test_where_the_subject_came_from_and_where_most_of_them_went():
+    # a participle or relative clause on the subject says where it came from
+    assert document("Officials said Russian units withdrawn from the Sumy direction are being "
+                    "sent to the Donbas.") == [("redeploy", "Sumy", "Donbas", False, None)]
+    # a verbless tail names where the pull-back went
+    assert document('About half of the Russian troops around Chernihiv have left, "most of them '
+                    'into Russia," the official said.') == [
+        ("withdraw", "Chernihiv", "Russia", False, None)]

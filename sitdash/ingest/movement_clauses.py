@@ -532,6 +532,9 @@ _AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
 _OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
 # "Russian forces from Popasna advanced": where the mover came from, named before the verb
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_ELLIPTIC_DESTINATION_RE = re.compile(
+    r"[\s,;:—–\"“]*(?:most|some|many|all|part|the\s+rest|several)\s+of\s+them\s+(?:back\s+)?"
+    r"(?:into|to|toward|towards)\s+(?:the\s+)?", re.I)
 _OPENING_FOR_RE = re.compile(r"\W*(?:For|To|Into|Toward|Towards)\s+(?:the\s+)?([^,]{2,40}),")
 _OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
 # "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
@@ -554,9 +557,10 @@ _PURPOSE_RE = re.compile(r"\bto\s+$", re.I)
 _TOWARD_RE = re.compile(r"\b(?:toward|towards|closer\s+to|on)\b", re.I)
 # "the units that left X are moving into Y": the relative clause says where the subject was
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|have|has)\s+)?$", re.I)
+_PARTICIPLE_OF_FORCE_RE = re.compile(rf"\b{_MIL_NOUN}\s+$", re.I)
 _MAIN_VERB_GAP_RE = re.compile(
-    r"(?:\s+[\w'’-]+){0,2}?\s+(?:are|were|is|was|have|has|had)(?:\s+(?:now|already|been|begun|"
-    r"started|reportedly))*\s+", re.I)
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:are|were|is|was|have|has|had)(?:\s+[\"“]?(?:now|already|been|"
+    r"being|begun|started|reportedly))*\s+[\"“]?", re.I)
 # between verbs of one list: "regroup, resupply and reinforce", "pulled back and regrouped"
 _VERB_LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*(?-i:[a-z]+)){0,3}\s*,?\s+(?:and|or)\s+(?:then\s+)?|\s*,\s*", re.I)
@@ -1029,6 +1033,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         # and had reached its outskirts": the town the sentence spoke of before the verb
         town = [p for p in places if p.end <= trig.start and _TOWN_REFERENCE_RE.match(p.surface)]
         (origins if trig.kind in _PULLBACK else destinations).extend(town[-1:])
+    if not destinations and trig.kind in _PULLBACK:
+        # 'had left, "most of them into Belarus."': where the rest of the sentence says they went
+        rest = _ELLIPTIC_DESTINATION_RE.match(sentence, scope_end)
+        destinations = [p for p in places if rest and p.start == rest.end()]
     if not destinations and trig.kind in ("deploy", "redeploy", "advance") and \
             trig.mode not in ("vehicle", "capture"):
         # "For Donbas, Russia has deployed about 1,000 contractors": a fronted destination
@@ -1513,9 +1521,13 @@ def _link(sentence: str, previous: list[MovementHit], trig: _Trigger) -> str | N
     if _CONTINUATION_RE.fullmatch(sentence, end, trig.start):
         return "and"
     verb = min(h.verb_at for h in previous)
-    if _RELATIVE_BEFORE_RE.search(sentence, max(0, verb - 20), verb) and \
+    if (_RELATIVE_BEFORE_RE.search(sentence, max(0, verb - 20), verb) or
+            _PARTICIPLE_OF_FORCE_RE.search(sentence, max(0, verb - 30), verb)) and \
             _MAIN_VERB_GAP_RE.fullmatch(sentence, end, trig.start):
-        return "and"  # "the units that left the Kiev area are already moving into the Donbas"
+        # "the units that left the Kiev area are already moving into the Donbas", "troops
+        # withdrawn from the Kharkiv direction are being sent to the Donbas": the earlier verb
+        # only says where the subject of this one came from
+        return "subject"
     if _PURPOSE_RE.search(sentence, end, trig.start) and \
             len(sentence[end:trig.start].split()) <= 6:
         return "to"

@@ -141,8 +141,9 @@ def _complete_linked(told: list[_Told]) -> list[_Told]:
             verb = max((o.hit.verb_at for o in before), default=None)
             halves = [o for o in before if o.hit.verb_at == verb and o.open and o.side == t.side
                       and o.hit.origin != hit.destination]
-            fits = hit.motion_only or hit.kind in _BACK | _RELOCATE if hit.link == "and" else \
-                hit.kind not in ("withdraw", "retreat")
+            fits = {"and": hit.motion_only or hit.kind in _BACK | _RELOCATE,
+                    "to": hit.kind not in ("withdraw", "retreat"),
+                    "subject": True}[hit.link]
             if halves and fits:
                 _go_on_to(halves, t)
                 continue

@@ -891,3 +891,13 @@ def test_where_the_subject_came_from_and_where_most_of_them_went():
     assert document('About half of the Russian troops around Chernihiv have left, "most of them '
                     'into Russia," the official said.') == [
         ("withdraw", "Chernihiv", "Russia", False, None)]
+
+
+def test_unnamed_settlements_taken_lie_in_the_region_in_play():
+    assert document(
+        "The occupiers are pulling out of the Kharkiv region, the governor said.",
+        "Ukrainian units were entering and securing villages the occupiers had held.",
+    ) == [("withdraw", "Kharkiv", None, False, None), ("advance", None, "Kharkiv", False, None)]
+    # with no region in play there is no place to give them
+    assert moves("Ukrainian units were entering and securing villages the occupiers had held.") \
+        == []

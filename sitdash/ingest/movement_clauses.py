@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitdash.ingest.places import find_places, lookup, oblasts_of
+from sitdash.model import PlaceMention
 from sitdash.ingest.scene import Reference, Scene, in_title
 
 
@@ -535,6 +536,11 @@ _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _ELLIPTIC_DESTINATION_RE = re.compile(
     r"[\s,;:—–\"“]*(?:most|some|many|all|part|the\s+rest|several)\s+of\s+them\s+(?:back\s+)?"
     r"(?:into|to|toward|towards)\s+(?:the\s+)?", re.I)
+# what is taken or entered when no place is named: "settlements", "a number of villages"
+_UNNAMED_GROUND_RE = re.compile(
+    r"\s+(?:and\s+(?-i:[a-z]+ing)\s+)?(?:the\s+)?(?:(?:a\s+number\s+of|several|some|dozens\s+of|"
+    r"\d+|more|other|many)\s+)?(?:settlements|villages|towns|territory|territories)\b", re.I)
+_REGION_WORD_RE = re.compile(r"\b(?:region|oblast|province)$", re.I)
 _OPENING_FOR_RE = re.compile(r"\W*(?:For|To|Into|Toward|Towards)\s+(?:the\s+)?([^,]{2,40}),")
 _OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
 # "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
@@ -712,6 +718,10 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> li
     if references:
         places = sorted(places + references, key=lambda p: p.start)
     actors = _actors(sentence)
+    region = next((p for p in reversed(places) if isinstance(p, Reference) and
+                   _REGION_WORD_RE.search(p.surface)), None)
+    if region is None and scene.regions:
+        region = PlaceMention(scene.regions[0], len(sentence), len(sentence), "")
     clause_starts = [m.end() for m in _CLAUSE_START_RE.finditer(sentence)]
     scope_ends = [m.start() for m in _SCOPE_END_RE.finditer(sentence)]
     hits: list[MovementHit] = []
@@ -721,7 +731,8 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> li
         next_start = following.start if following else len(sentence)
         scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
-        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor)
+        found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
+                          region)
         if found:
             link = _link(sentence, previous, trig)
             for hit in found:
@@ -986,8 +997,10 @@ def _side_name(group: str, m: re.Match) -> str:
     return f"{side} forces"
 
 
-def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor):
-    """The movement(s) of one trigger: one hit per origin/destination pairing."""
+def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
+              region=None):
+    """The movement(s) of one trigger: one hit per origin/destination pairing. `region` is the
+    region in play: where unnamed settlements taken lie."""
     if _negated(sentence, trig, clause_start):
         return []
     in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end
@@ -1047,6 +1060,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         origins = [p for p in places if p.end <= trig.start and _FROM_BEFORE_RE.search(
             sentence, max(0, p.start - 12), p.start) and (_AREA_AFTER_RE.fullmatch(
                 sentence, p.end, trig.start) or _OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
+    if not destinations and region is not None and trig.kind == "advance" and \
+            trig.mode in ("capture", "weak") and _UNNAMED_GROUND_RE.match(sentence, trig.end):
+        # "entering and securing settlements the Russians held": in the region in play
+        destinations = [region]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations))
     actor, strength, actor_start, referred = _resolve_actor(
         sentence, trig, scope_end, clause_start, actors, previous_actor, origins)

@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitdash.ingest.places import find_places, lookup, oblasts_of
-from sitdash.model import PlaceMention
 from sitdash.ingest.scene import Reference, Scene, in_title
+from sitdash.model import PlaceMention
 
 
 @dataclass(slots=True)

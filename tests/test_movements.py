@@ -901,3 +901,11 @@ def test_unnamed_settlements_taken_lie_in_the_region_in_play():
     # with no region in play there is no place to give them
     assert moves("Ukrainian units were entering and securing villages the occupiers had held.") \
         == []
+
+
+def test_forces_sent_to_other_fronts_leave_from_where_their_side_left():
+    assert document(
+        "The commander ordered Russian troops to pull out of Nova Kakhovka.",
+        "Some of them could be used on other fronts, he said.",
+    ) == [("withdraw", "Nova Kakhovka", None, False, None),
+          ("redeploy", "Nova Kakhovka", None, True, None)]

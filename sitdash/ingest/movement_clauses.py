@@ -71,6 +71,7 @@ class MovementHit:
     motion_only: bool = False  # the verb says only that it moved ("heading", "moving")
     wide_origin: bool = False  # the origin names an area (an oblast, "the X region")
     wide_destination: bool = False
+    elsewhere: bool = False  # sent "elsewhere", "to other fronts": from where the force was
 
 
 # --- triggers -------------------------------------------------------------------------------
@@ -110,6 +111,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("withdraw", r"return(?:ed|ing|s)?(?=\s+(?:\w+\s+)?(?:to|toward|towards|into|home)\b)", "weak"),
     ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
     ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
+    # "some of them can be used on other fronts": sent to fight elsewhere
+    ("redeploy", r"(?:used|employed)(?=\s+(?:on|at|in)\s+(?:other|another)\s+(?:fronts?|sectors?|"
+                 r"directions?|axes)\b)", "strong"),
     ("redeploy", r"reorient(?:ation|ed|ing|s)?|refocus(?:ed|ing|es)?", "effort"),
     ("redeploy", r"shift(?:ed|ing|s)?|transferr?(?:ed|ing|s)?", "milobj"),
     ("deploy", r"deploy(?:ed|ing|s|ments?)?", "strong"),
@@ -171,7 +175,7 @@ _SCREEN_STEMS = (
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
-    "assembl chas won win return seizur influx "
+    "assembl chas won win return seizur influx used employed "
     "counteroffensiv counter-offensiv"
 ).split()
 
@@ -541,6 +545,8 @@ _UNNAMED_GROUND_RE = re.compile(
     r"\s+(?:and\s+(?-i:[a-z]+ing)\s+)?(?:the\s+)?(?:(?:a\s+number\s+of|several|some|dozens\s+of|"
     r"\d+|more|other|many)\s+)?(?:settlements|villages|towns|territory|territories)\b", re.I)
 _REGION_WORD_RE = re.compile(r"\b(?:region|oblast|province)$", re.I)
+_ELSEWHERE_RE = re.compile(
+    r"\b(?:elsewhere|(?:other|another)\s+(?:fronts?|sectors?|directions?|axes|parts\s+of))\b", re.I)
 _OPENING_FOR_RE = re.compile(r"\W*(?:For|To|Into|Toward|Towards)\s+(?:the\s+)?([^,]{2,40}),")
 _OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
 # "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
@@ -1091,7 +1097,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         MovementHit(actor, o and o.name, d and d.name, kind, size, hedged, start, used_end, named,
                     verb_at=trig.start, referred=referred, motion_only=motion_only,
                     wide_origin=o is not None and _names_area(o),
-                    wide_destination=d is not None and _names_area(d))
+                    wide_destination=d is not None and _names_area(d),
+                    elsewhere=bool(_ELSEWHERE_RE.search(sentence, trig.end, scope_end)))
         for o in _most_specific(origins) or [None] for d in _most_specific(destinations) or [None]
         if o is None or d is None or o.name != d.name
     ]

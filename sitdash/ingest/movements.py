@@ -22,7 +22,8 @@ Three modules, one job each:
   3. a hit with no end at all ("they are beginning to reposition") folds into the nearest kept
      movement of the same side and kind family, before it or within two sentences after it.
   4. a pull-back toward a place its own side is advancing on is part of that advance ("the
-     Russians are advancing on Y ... six launchers left X in the direction of Y").
+     Russians are advancing on Y ... six launchers left X in the direction of Y"); a force sent
+     "elsewhere" or "to other fronts" leaves from where the document last had that side leave.
   5. specificity: of two movements of the same side whose other ends agree, one that leaves
      from (or goes to) an area holding the other's end is dropped ("from the Kharkiv region to
      Donetsk" beside "from Izium to Donetsk").
@@ -126,6 +127,7 @@ def _thread(told: list[_Told]) -> list[_Told]:
             _absorb_placeless_before(t, kept)
         kept.append(t)
     _toward_an_advance(kept)
+    _sent_elsewhere_from_where_it_was(kept)
     return _most_specific(kept)
 
 
@@ -256,6 +258,16 @@ def _toward_an_advance(kept: list[_Told]) -> None:
                 k.side == t.side and k.hit.kind == "advance" and
                 k.hit.destination == hit.destination for k in kept):
             hit.kind = "advance"
+
+
+def _sent_elsewhere_from_where_it_was(kept: list[_Told]) -> None:
+    """A force sent "elsewhere" or "to other fronts" leaves from where the document last had it
+    leave ("pulling back from Kherson ... some of them can be used on other fronts")."""
+    for i, t in enumerate(kept):
+        if t.hit.elsewhere and t.hit.origin is None:
+            last = next((k for k in reversed(kept[:i]) if k.side == t.side and k.hit.origin), None)
+            if last is not None and last.hit.origin != t.hit.destination:
+                t.hit.origin, t.hit.wide_origin = last.hit.origin, last.hit.wide_origin
 
 
 def _most_specific(kept: list[_Told]) -> list[_Told]:

@@ -1176,14 +1176,6 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
         gap = sentence[anchor:place.start]
         if _is_possessive_only(sentence, place, in_scope[i + 1:]):
             continue  # "Ukraine's State Emergency Service", not a place the force moved
-        if previous is not None and _APPOSITION_GAP_RE.match(gap):
-            winner = _more_specific(previous, place)
-            if winner is not None:
-                for role in (origins, destinations):
-                    if previous in role:
-                        role[role.index(previous)] = winner
-                previous, anchor = winner, place.end
-                continue
         if previous is not None and (_DESCRIBING_GAP_RE.match(gap) or _LOCATING_GAP_RE.match(gap)):
             # "Izium, a town south-east of Kharkiv", "Prudianka north of Kharkiv": where the
             # place before lies
@@ -1193,7 +1185,10 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
         if prep == "in" and previous is not None and _locates(previous, place):
             anchor = place.end
             continue
-        if previous is not None and place.start == previous.start:  # "the cities": one per town
+        if previous is not None and (place.start == previous.start or (  # "the cities"
+                _APPOSITION_GAP_RE.match(gap) and  # "Ukraine's capital Kiev", "Izium, Kharkiv"
+                (_area_holds(previous, place) or _area_holds(place, previous)))):
+            # the same role as the place before (_most_specific keeps the narrower)
             role = "from" if previous in origins else "to" if previous in destinations else None
         elif prep is None and place.surface.lower() == "there":
             role = "to"  # "sent more troops there"
@@ -1263,19 +1258,6 @@ def _role(kind: str, prep: str | None, first: bool) -> str | None:
     return "from" if kind in _PULLBACK else "to"
 
 
-def _more_specific(a, b):
-    """Of two adjacent places where one contains the other ("Ukraine's capital Kiev"), the
-    contained one; None when neither contains the other (a list: "Chernihiv, Sumy")."""
-    ia, ib = lookup(a.name), lookup(b.name)
-    if ia is None or ib is None or a.name == b.name:
-        return b if a.name == b.name else None
-    if _contains(ia, ib):
-        return b
-    if _contains(ib, ia):
-        return a
-    return None
-
-
 def _other_end_of_reference(origins: list, destinations: list) -> tuple[list, list]:
     """A reference never stands for the other end of its own movement: in "left Svatove in
     the direction of the city" the city is the next one the scene offers."""
@@ -1318,14 +1300,6 @@ def _area_holds(outer, inner) -> bool:
         else None
     return oblast is not None and ii.oblast == oblast and not (
         ii.kind == "oblast" or _CONTAINER_SURFACE_RE.search(inner.surface))
-
-
-def _contains(outer, inner) -> bool:
-    if outer.kind == "country":
-        return inner.kind != "country" and inner.country == outer.country
-    if outer.kind == "oblast":
-        return inner.kind != "oblast" and inner.oblast == outer.name
-    return False
 
 
 def _unique_places(items: list) -> list:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitdash.ingest.movement_clauses import places_in_play
 from sitdash.ingest.movements import (
     DocumentMovements,
     MovementHit,
@@ -15,7 +16,6 @@ from sitdash.ingest.movements import (
     extract_movements,
     kind_family,
 )
-from sitdash.ingest.places import find_places
 from sitdash.ingest.scene import Scene
 from sitdash.ingest.sentences import split_sentences
 
@@ -686,7 +686,7 @@ def scene_after(*sentences: str) -> Scene:
     """The scene once `sentences` have been read."""
     scene = Scene()
     for sentence in sentences:
-        scene.observe(sentence, find_places(sentence), actor_in(sentence))
+        scene.observe(sentence, places_in_play(sentence), actor_in(sentence))
     return scene
 
 

@@ -673,18 +673,18 @@ _PIECE_BREAK_RE = re.compile(r"[;,:]\s+|\s+(?:and|while|as|but)\s+")
 
 
 def read_sentence(sentence: str, previous_actor: str | None = None,
-                  scene: Scene | None = None) -> list[MovementHit]:
+                  scene: Scene | None = None, places: list | None = None) -> list[MovementHit]:
     """Every force movement stated or assessed in one sentence, clause by clause, before
     movements.py completes and folds them (one hit per verb and pair of ends). `scene` holds
-    what earlier
-    sentences put in play: "the city", "the region", "there" are read as the places it says
-    (see scene.py); without one, only places named earlier in the sentence resolve them.
+    what earlier sentences put in play: "the city", "the region", "there" are read as the
+    places it says (see scene.py); without one, only places named earlier in the sentence
+    resolve them. `places`: the sentence's places_in_play, if already known.
 
     A run-on "sentence" longer than any real one (a list, a page without full stops) is read
     in clause-sized pieces, so the cost stays linear in its length."""
     scene = scene or Scene()
     if len(sentence) <= _LONGEST_SCAN:
-        return _movements_in(sentence, previous_actor, scene)
+        return _movements_in(sentence, previous_actor, scene, places)
     hits: list[MovementHit] = []
     for start, end in _pieces(sentence):
         for hit in _movements_in(sentence[start:end], previous_actor, scene):
@@ -711,7 +711,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> list[MovementHit]:
+def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
+                  places: list | None = None) -> list[MovementHit]:
     if not _SCREEN_RE.search(sentence.lower()):
         return []
     if '"' in sentence or "“" in sentence:
@@ -719,7 +720,7 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene) -> li
     triggers = _triggers(sentence)
     if not triggers:
         return []
-    places = _places(sentence)
+    places = places_in_play(sentence) if places is None else places
     references = scene.references(sentence, places)
     if references:
         places = sorted(places + references, key=lambda p: p.start)
@@ -906,12 +907,13 @@ def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
     return _FINITE_RE.search(rest) is None
 
 
-def places_in_play(sentence: str) -> list:
+def places_in_play(sentence: str, mentions: list | None = None) -> list:
     """The places a sentence names as places: not a side's name for itself ("Kyiv's forces",
     "what Moscow calls"), not an official's post ("Luhansk governor"), not a force's name
-    ("the Izium-Balakliia group of troops", "the cruiser Moskva")."""
+    ("the Izium-Balakliia group of troops", "the cruiser Moskva"). `mentions`: the sentence's
+    find_places, if already known."""
     out = []
-    for p in find_places(sentence):
+    for p in find_places(sentence) if mentions is None else mentions:
         if _POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
                 _CAPITAL_SPEAKS_RE.match(sentence, p.end) and p.name in _CAPITALS or \
                 _FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
@@ -920,8 +922,6 @@ def places_in_play(sentence: str) -> list:
         out.append(p)
     return out
 
-
-_places = places_in_play
 
 
 def _actor_matches(sentence: str):

@@ -79,11 +79,13 @@ class DocumentMovements:
         self._told: list[_Told] = []
         self._sentence = 0
 
-    def read(self, sentence: str, tag: object = None) -> None:
-        """Read the next sentence; `tag` comes back with each movement it tells."""
-        for hit in read_sentence(sentence, self.scene.force, self.scene):
+    def read(self, sentence: str, tag: object = None, mentions: list | None = None) -> None:
+        """Read the next sentence; `tag` comes back with each movement it tells. `mentions` are
+        its place mentions if the caller has them (places.find_places), to save a second scan."""
+        places = places_in_play(sentence, mentions)
+        for hit in read_sentence(sentence, self.scene.force, self.scene, places):
             self._told.append(_Told(self._sentence, tag, hit))
-        self.scene.observe(sentence, places_in_play(sentence), actor_in(sentence))
+        self.scene.observe(sentence, places, actor_in(sentence))
         self._sentence += 1
 
     def movements(self) -> list[tuple[object, MovementHit]]:
@@ -96,10 +98,10 @@ class _Told:
     sentence: int  # its index in the document
     tag: object
     hit: MovementHit
+    side: str = ""  # the mover's side (actor_family), set from the hit
 
-    @property
-    def side(self) -> str:
-        return actor_family(self.hit.actor)
+    def __post_init__(self) -> None:
+        self.side = actor_family(self.hit.actor)
 
     @property
     def open(self) -> bool:

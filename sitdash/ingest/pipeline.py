@@ -91,6 +91,7 @@ def extract(doc: Document) -> Extraction:
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         when = sentence_date(sentence, base)
+        mentions = find_places(sentence)  # read once: the claim's places and the movements
         claim = Claim(
             id=claim_rules.claim_id(doc.id, sentence, occurrence),
             doc_id=doc.id,
@@ -101,7 +102,7 @@ def extract(doc: Document) -> Extraction:
             source_kind=source.kind,
             kind="caption" if _in_caption(doc, span.start) else "statement",
             hedges=claim_rules.hedges(sentence),
-            places=_unique(m.name for m in find_places(sentence)),
+            places=_unique(m.name for m in mentions),
             quantities=claim_rules.quantities(sentence),
             # A sentence with no time words is dated by its report (the publication date).
             date=when.date if when and when.date else doc.published,
@@ -110,7 +111,7 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        movements.read(sentence, (claim, span.start))
+        movements.read(sentence, (claim, span.start), mentions)
     for (claim, offset), hit in movements.movements():
         out.movements.append(Movement(
             id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),

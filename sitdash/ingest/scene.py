@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitdash.ingest.places import lookup, typed_mentions
 from sitdash.model import PlaceMention
@@ -82,9 +83,9 @@ class Scene:
     def references(self, sentence: str, places: list[PlaceMention]) -> list[Reference]:
         """Place mentions for "the city", "the capital", "the region", "the cities", "the area"
         and "there" in `sentence`, each at the reference's own span (a plural reference gives one
-        mention per town, all at the same span). Unresolved references give nothing."""
+        mention per town, all at the same span). Unresolved references give nothing. `places`
+        are the places the sentence names as places (movement_clauses.places_in_play)."""
         out: list[Reference] = []
-        places = [p for p in places if not in_title(sentence, p)]
         for m in _REFERENCE_RE.finditer(sentence):
             earlier = sorted([p for p in places if p.end <= m.start()] + out,
                              key=lambda p: p.start)
@@ -117,10 +118,11 @@ class Scene:
         return list(dict.fromkeys(named + remembered))
 
     def observe(self, sentence: str, places: list[PlaceMention], force: str | None) -> None:
-        """Take in what a finished sentence put in play."""
+        """Take in what a finished sentence put in play: its places (places_in_play) and the
+        force it named (movement_clauses.actor_in)."""
         if force:
             self.force = force
-        places = [p for p in places if not in_title(sentence, p) and not _is_country(p.name)]
+        places = [p for p in places if not _is_country(p.name)]
         if not places:
             return
         for p in places:
@@ -148,22 +150,26 @@ def in_title(sentence: str, mention: PlaceMention) -> bool:
                 _TITLE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start))
 
 
-def _is_country(name: str) -> bool:
+@lru_cache(maxsize=4096)
+def _kind(name: str) -> str | None:
+    """The gazetteer kind of a canonical place name (city, site, oblast, area, country)."""
     info = lookup(name)
-    return info is not None and info.kind == "country"
+    return info.kind if info else None
+
+
+def _is_country(name: str) -> bool:
+    return _kind(name) == "country"
 
 
 def _is_city(mention: PlaceMention) -> bool:
-    info = lookup(mention.name)
-    return info is not None and info.kind in _CITY_KINDS and \
-        not _AREA_SURFACE_RE.search(mention.surface)
+    return _kind(mention.name) in _CITY_KINDS and not _AREA_SURFACE_RE.search(mention.surface)
 
 
 def _is_area(mention: PlaceMention) -> bool:
-    info = lookup(mention.name)
-    if info is None or info.kind == "country":
+    kind = _kind(mention.name)
+    if kind is None or kind == "country":
         return False
-    return info.kind in ("oblast", "area") or bool(_AREA_SURFACE_RE.search(mention.surface))
+    return kind in ("oblast", "area") or bool(_AREA_SURFACE_RE.search(mention.surface))
 
 
 def _last_group(sentence: str, places: list[PlaceMention]) -> tuple[str, ...]:

@@ -11,8 +11,9 @@ the sentences go by:
 `references(sentence, places)` turns each reference in a sentence into place mentions at its
 position, so a movement reads "pulled back from the city" exactly as "pulled back from Izium".
 A reference is resolved by the places named earlier in the same sentence first, then by the
-scene. Nothing here decides what moved: see movements.py (one sentence) and
-movement_threads.py (the whole document).
+scene; each keeps the other places it could mean, so that it never names the other end of its
+own movement. The words it looks for are in movement_words.py. Nothing here decides what moved:
+see movement_clauses.py (one sentence) and movements.py (the whole document).
 """
 
 from __future__ import annotations
@@ -21,40 +22,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitdash.ingest import movement_words as words
 from sitdash.ingest.places import lookup, typed_mentions
 from sitdash.model import PlaceMention
 
-# Adjectives that may sit between "the" and the noun of a reference ("the besieged city").
-_REFERENCE_ADJECTIVES = (
-    "besieged embattled occupied liberated encircled surrounded key strategic nearby frontline "
-    "front-line port regional same small industrial eastern western northern southern central "
-    "whole entire two three both Ukrainian Russian Belarusian"
-)
-_REFERENCE_RE = re.compile(
-    r"\b(?:the|this|that|both|these|those)\s+"
-    rf"(?P<adjectives>(?:(?:{'|'.join(_REFERENCE_ADJECTIVES.split())})\s+){{0,2}})"
-    r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area)\b"
-    # "the city of Kherson", "the city's mayor", "the city [Lysychansk]", "the capital Kyiv":
-    # the place is named right there
-    r"(?!\s+(?:of|around|near|between|along|where|that|which)\b|['’]s\b|\s*\[|\s+(?-i:[A-Z]))"
-    r"|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|must|may|might|can|could|"
-    r"should|remain\w*|seem\w*|appear\w*)\b)",
-    re.I,
-)
-# "Luhansk governor", "the governor of Luhansk", "head of the Sumy Oblast Military
-# Administration", "Kharkiv City Council member": a place in an official's title is where the
-# official serves, not a place in play.
-_TITLE_AFTER_RE = re.compile(
-    r"\s+(?:(?:regional|oblast|region|city|district|military|civil|civilian|state|local|"
-    r"deputy|acting)\s+)*(?:governor|mayor|administration|council|governorship|prosecutor|"
-    r"police|authorities|head|chief|official)\b", re.I)
-_TITLE_BEFORE_RE = re.compile(
-    r"\b(?:governor|mayor|head|chief|administration|council|deputy\s+head)\s+of\s+(?:the\s+)?$",
-    re.I)
 _CITY_KINDS = frozenset({"city", "site"})
-_AREA_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
-_CAPITAL_OF = {"russian": "Moscow", "belarusian": "Minsk"}
-_LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -86,7 +58,7 @@ class Scene:
         mention per town, all at the same span). Unresolved references give nothing. `places`
         are the places the sentence names as places (movement_clauses.places_in_play)."""
         out: list[Reference] = []
-        for m in _REFERENCE_RE.finditer(sentence):
+        for m in words.REFERENCE_RE.finditer(sentence):
             earlier = sorted([p for p in places if p.end <= m.start()] + out,
                              key=lambda p: p.start)
             noun = (m.group("noun") or "there").lower()
@@ -105,7 +77,9 @@ class Scene:
         sentence, then those the scene remembers."""
         if noun.startswith("capital"):
             adjectives = (m.group("adjectives") or "").lower().split()
-            return [next((_CAPITAL_OF[a] for a in adjectives if a in _CAPITAL_OF), "Kyiv")]
+            capital = next((words.CAPITAL_OF[a] for a in adjectives if a in words.CAPITAL_OF),
+                           "Kyiv")
+            return [capital]
         if noun in ("region", "oblast", "province"):
             named, remembered = [p.name for p in latest_first if _is_area(p)], self.regions
         elif noun in ("there", "area"):
@@ -146,8 +120,8 @@ def _remember(history: list[str], name: str) -> None:
 
 def in_title(sentence: str, mention: PlaceMention) -> bool:
     """Whether a place mention is part of an official's title ("Luhansk governor")."""
-    return bool(_TITLE_AFTER_RE.match(sentence, mention.end) or
-                _TITLE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start))
+    return bool(words.TITLE_AFTER_RE.match(sentence, mention.end) or
+                words.TITLE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start))
 
 
 @lru_cache(maxsize=4096)
@@ -162,14 +136,14 @@ def _is_country(name: str) -> bool:
 
 
 def _is_city(mention: PlaceMention) -> bool:
-    return _kind(mention.name) in _CITY_KINDS and not _AREA_SURFACE_RE.search(mention.surface)
+    return _kind(mention.name) in _CITY_KINDS and not words.AREA_SURFACE_RE.search(mention.surface)
 
 
 def _is_area(mention: PlaceMention) -> bool:
     kind = _kind(mention.name)
     if kind is None or kind == "country":
         return False
-    return kind in ("oblast", "area") or bool(_AREA_SURFACE_RE.search(mention.surface))
+    return kind in ("oblast", "area") or bool(words.AREA_SURFACE_RE.search(mention.surface))
 
 
 def _last_group(sentence: str, places: list[PlaceMention]) -> tuple[str, ...]:
@@ -182,7 +156,7 @@ def _last_group(sentence: str, places: list[PlaceMention]) -> tuple[str, ...]:
         if not _is_city(p):
             run, previous = [], None
             continue
-        if previous is not None and _LIST_GAP_RE.match(sentence[previous.end:p.start]):
+        if previous is not None and words.LIST_GAP_RE.fullmatch(sentence, previous.end, p.start):
             run.append(p.name)
         else:
             run = [p.name]

@@ -1,0 +1,662 @@
+"""Every word list and phrase pattern used to read force movements, in one place.
+
+movement_clauses.py (one sentence), scene.py (references) and movements.py (one document) hold
+the reading; this module holds only what they look for. To find where a phrase is handled,
+search this file for one of its words, then for the pattern's name in those modules.
+
+Sections, in order:
+- triggers: TRIGGERS, one row per movement verb or noun: (kind, pattern, mode). Modes: "strong"
+  verb; "weak" verb that needs a named place ("left", "entered", "heading to"); "milobj" verb
+  that needs a military object or actor ("sent", "shifted"); "nominal" event noun that needs a
+  place ("withdrawal", "influx"); "effort" reorientation noun; "vehicle" convoy or column;
+  "capture" taking a place ("liberated", "the liberation of"); "pushback" the object retreats
+  ("pushed the enemy away from"); "evac" evacuating troops. SCREEN_STEMS must hold an opening of
+  every trigger (a sentence without one is skipped). MOTION_ONLY_STEMS: verbs that say only
+  that a force moved.
+- forces: MIL_NOUN (what a force is called), ACTOR_RE (named forces, a side's ministry or
+  command, "they", "some of them"), the side adjectives RU/UA/BY, speech verbs.
+- clause edges: CLAUSE_START_RE (where a verb's clause begins: hedges and negation are looked
+  for from there), SCOPE_END_RE (where a verb's places stop), links between clauses
+  (CONTINUATION_RE "and they are heading", PURPOSE_RE "to regroup", relative and participle
+  subjects, VERB_LIST_GAP_RE "regroup, resupply and reinforce").
+- hedges and negation: HEDGE_RE, NEAR/CLAUSE/AFTER_NEGATION_RE, failed and foiled attempts.
+- trigger guards: the words that make a trigger no movement ("left three dead", "captured two
+  tanks", "abandoning their dead", "the goals of the operation to liberate", "a ploy to
+  regroup", "in advance").
+- places and prepositions: PREP_RE and the FROM/TO/VIA sets that give an end its role, the
+  gaps that say a place only locates another (", a town south-east of", " north of", "in the X
+  region"), where a force was ("troops surrounding X", "units located in the areas of X"),
+  names that are no places (a capital that speaks, a ship's or a force's name).
+- references and titles: what scene.py resolves ("the besieged city", "there") and the
+  officials' titles whose places are no places in play.
+- size: SIZE_RE ("less than 20%", "two battalion tactical groups").
+
+Speed: the long alternations are tried only where one of their literal openings starts a word
+(`_Anchored`, `SCREEN_RE`), so a sentence without movement words costs a few microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- triggers -------------------------------------------------------------------------------
+# (kind, pattern, mode). Modes: "strong" verb; "weak" verb that needs a named place; "milobj"
+# verb that needs a military object or actor; "nominal" event noun (needs a place); "effort"
+# reorientation-type noun (needs a place and a military word); "vehicle" convoy/column.
+TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    ("withdraw", r"withdr(?:ew|awn|awing|aws|aw)", "strong"),
+    ("withdraw", r"withdrawals?|pull-?(?:out|back)s?", "nominal"),
+    ("withdraw", r"pull(?:ed|ing|s)?(?:\s+(?!and\b|or\b)[\w'’-]+){0,5}?\s+(?:out|back)",
+     "strong"),
+    ("withdraw", r"(?:bring|brings|bringing|brought)(?:\s+[\w'’-]+){1,3}?\s+(?:home|back)"
+                 r"(?!\s+(?:closer|within|into\s+(?:range|the\s+fight|battle)|to\s+the\s+front))",
+     "milobj"),
+    # "bringing reinforcements into Vasylivka", "putting more combat power into the Donbas"
+    ("deploy", r"(?:bring|brings|bringing|brought|put|puts|putting|pour(?:s|ed|ing)?)"
+               r"(?=(?:\s+[\w'’-]+){1,4}?\s+into\b)|(?:bring|brings|bringing|brought)\s+(?:up|in)\b|"
+               r"(?:bring|brings|bringing|brought)(?=(?:\s+[\w'’-]+){1,3}?\s+(?:back\s+)?closer\b)",
+     "milobj"),
+    ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
+    ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
+                 r"vacat(?:ed|ing|es|e)", "weak"),
+    ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
+    # "Ukrainian forces pushed Russian troops back from X", "pushing the enemy away from X",
+    # "chasing them out of X": the object retreats
+    ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|"
+                r"chas(?:ed|ing|es|e))"
+                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)", "pushback"),
+    ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
+                r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
+    # "expelled the Russian troops from several towns": the expelled side retreats
+    ("retreat", r"(?:expell?(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?)"
+                r"(?:\s+(?!and\b|or\b|from\b)[\w'’-]+){1,4}?(?=\s+(?:from|out\s+of)\b)",
+     "pushback"),
+    ("retreat", r"fled|flee(?:s|ing)?", "weak"),
+    # "have returned to Belarus": back where they came from (says only that they went back)
+    ("withdraw", r"return(?:ed|ing|s)?(?=\s+(?:\w+\s+)?(?:to|toward|towards|into|home)\b)", "weak"),
+    ("reposition", r"reposition(?:ed|ing|s)?", "strong"),
+    ("redeploy", r"redeploy(?:ed|ing|s|ments?)?", "strong"),
+    # "some of them can be used on other fronts": sent to fight elsewhere
+    ("redeploy", r"(?:used|employed)(?=\s+(?:on|at|in)\s+(?:other|another)\s+(?:fronts?|sectors?|"
+                 r"directions?|axes)\b)", "strong"),
+    ("redeploy", r"reorient(?:ation|ed|ing|s)?|refocus(?:ed|ing|es)?", "effort"),
+    ("redeploy", r"shift(?:ed|ing|s)?|transferr?(?:ed|ing|s)?", "milobj"),
+    ("deploy", r"deploy(?:ed|ing|s|ments?)?", "strong"),
+    ("deploy", r"sen[dt]|sending|sends|dispatch(?:ed|es|ing)?|(?:a)?mass(?:ed|ing|es)|"
+               r"station(?:ed|ing)|reinforc(?:ed|ing|es|e)", "milobj"),
+    ("deploy", r"build-?ups?|influx(?:es)?", "nominal"),
+    # "concentrating its forces in the east", "assembled 76 battalion tactical groups"
+    ("deploy", r"(?:concentrat(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))(?=\s+(?:[\w,-]+\s+){0,3}?"
+               r"(?:forces|troops|units|reserves|artillery|battalions|battalion\s+tactical|BTGs)\b)",
+     "milobj"),
+    ("deploy", r"concentrat(?:e|es|ed|ing)", "weak"),
+    ("deploy", r"commit(?:s|ted|ting)?(?=\s+(?:[\w,-]+\s+){0,5}?(?:forces|troops|units|reserves|"
+               r"battalions|battalion\s+tactical|BTGs|brigades)\b)", "milobj"),
+    ("deploy", r"arriv(?:ed|ing|es|e)(?=\s+(?:in|at|near|on)\b)", "weak"),
+    ("deploy", r"order(?:ed|s|ing)?"
+               r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to(?!\s+(?-i:[a-z]+)"
+               r"\b(?<!the)(?<!a)(?<!an)(?<!its)(?<!their)))\b)", "milobj"),
+    # motion verbs with a direction read as advances; ahead of the plain "moved" below
+    ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
+                r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"
+                r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
+                r"(?:on(?:\s+to)?|toward|towards|into|deeper|closer)\b|"
+                r"\s+(?:north|south|east|west)(?:ward|wards)?,?\s+from\b)",
+     "strong"),
+    ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
+    ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
+                r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
+     "weak"),
+    ("advance", r"convoys?|columns?", "vehicle"),
+    # "resume offensive operations towards Barvinkove": an advance (assessed, mostly)
+    ("advance", r"(?:counter-?)?offensives?(?:\s+(?:operations|actions))?"
+                r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of)\b)", "nominal"),
+    # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
+    ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
+                r"(?:took|tak(?:en|ing|es|e)|w[oi]n(?:ning|s)?)\s+back|"
+                r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
+                r"(?:took|tak(?:en|ing|es|e))(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
+                r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
+                r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
+                r"(?:re-?)?establish(?:ed|ing|es)?)"
+                r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
+                r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
+                r"(?:gains|advances|progress)", "capture"),
+    # "the liberation of the city of X", "the recapture of X": the taking, told as a noun
+    ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)", "capture"),
+    ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
+    ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
+    ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
+)
+TRIGGER_RE = re.compile(
+    "|".join(rf"(?P<t{i}>\b(?:{pat})\b)" for i, (_, pat, _) in enumerate(TRIGGERS)), re.I
+)
+# Cheap screen: a sentence without any of these stems has no movement. Compiled as a trie over
+# lowercased text, so a sentence without them costs about a microsecond or two.
+SCREEN_STEMS = (
+    "withdr pull brou bring left leav depart abandon vacat retreat fell fall fled flee reposit "
+    "deploy redeploy amass reorient refocus shift transfer sent send dispatch mass station "
+    "reinforc build push march roll press mov advanc concentrat drove driv forc order arriv clos "
+    "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
+    "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
+    "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
+    "assembl chas won win return seizur influx used employed "
+    "counteroffensiv counter-offensiv"
+).split()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes (fast to reject)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
+
+
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """text.lower(), computed once per sentence however many patterns scan it (lowering a long
+    sentence for every verb in it made extraction quadratic in its length)."""
+    global _last_lowered
+    cached = _last_lowered  # one tuple read: another thread's write can't split the pair
+    if cached[0] is not text:
+        cached = _last_lowered = (text, text.lower())
+    return cached[1]
+
+
+class _Anchored:
+    """A regex tried only where one of its literal openings starts a word: scanning a long
+    alternation at every position is ten to a hundred times slower than this."""
+
+    __slots__ = ("anchor", "full")
+
+    def __init__(self, stems: str, pattern: str, flags: int = re.I, symbols: str = ""):
+        opening = r"\b" + _trie_pattern(stems.split())
+        self.anchor = re.compile(f"{opening}|{symbols}" if symbols else opening)
+        self.full = re.compile(pattern, flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        lower = _lowered(text)
+        if len(lower) != len(text):  # a casefold that changes length: scan the slow way
+            yield from self.full.finditer(text, pos, endpos)
+            return
+        last = pos
+        for anchor in self.anchor.finditer(lower, pos, endpos):
+            if anchor.start() < last:
+                continue
+            m = self.full.match(text, anchor.start(), endpos)
+            if m:
+                last = max(m.end(), anchor.start() + 1)
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+MIL_NOUN = (
+    r"(?:forces?|troops?|soldiers|servicemen|army|armies|military|units?|personnel|contingents?|"
+    r"paratroopers|marines|reinforcements|battalions?|brigades?|regiments?|divisions?|BTGs?|"
+    r"battalion\s+tactical\s+groups?|occupiers|invaders|fighters|mercenaries|tanks|armou?r|"
+    r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
+    r"warships?|fleet|vessels|submarines?|frigates?|cruisers?|corvettes?|landing\s+ships?|"
+    r"defenders|artillery|combat\s+power|reserves|invaders?|"
+    r"(?:military\s+)?equipment|hardware|launchers|howitzers|(?:rocket|missile)\s+systems|"
+    r"occupiers?)"
+)
+MIL_NOUN_RE = re.compile(rf"\b{MIL_NOUN}\b|\b(?:Wagner|VDV)\b", re.I)
+SHIFT_EFFORT_RE = re.compile(
+    r"\s+(?:its\s+|their\s+|the\s+)?(?:military\s+)?"
+    r"(?:focus|efforts?|offensive|main\s+effort|attention)\b", re.I)
+EFFORT_RE = re.compile(rf"\b(?:{MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
+
+# --- actors ---------------------------------------------------------------------------------
+RU = r"(?:Russian|Russia['’´]s|Moscow['’´]s|Kremlin['’´]s|pro-Russian|Russian-backed)"
+UA = r"(?:Ukrainian|Ukraine['’´]s|Kyiv['’´]s|Kiev['’´]s)"
+BY = r"(?:Belarusian|Belarussian|Belarus['’´]s)"
+# a side's ministry or command, which "it" or "its troops" later refers to
+INSTITUTION = (r"(?:[\w-]+\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD|"
+                r"general\s+staff|government|command|leadership)\b")
+# A country or capital right after one of these is a place, not an actor.
+NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
+    "from", "to", "into", "in", "of", "with", "against", "around", "near", "toward", "towards",
+    "outside", "on", "at", "for"))
+ACTOR_RE = re.compile(
+    r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
+    r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b"
+    r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men|units)|ites|tsy)\b)"
+    r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
+    rf"|(?P<ruinst>\b{RU}\s+{INSTITUTION}|\bthe\s+Russian\s+Federation\b)"
+    rf"|(?P<uainst>\b{UA}\s+{INSTITUTION})"
+    rf"|(?P<ru>\b{RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{MIL_NOUN})\b)"
+    rf"|(?P<ua>\b{UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{MIL_NOUN})\b)"
+    rf"|(?P<by>\b{BY}\s+(?:[\w-]+\s+){{0,2}}?{MIL_NOUN}\b)"
+    r"|(?P<ruppl>\b(?:the\s+Russians|the\s+enemy|(?:the\s+)?(?:occupiers|invaders|rashists|"
+    r"ruscists|orcs))\b)"
+    r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
+    r"Defen[cs]e\s+Forces\s+of\s+Ukraine)\b)"
+    r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
+    r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
+    r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
+    rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
+    rf"\s+(?:[\w-]+\s+)?{MIL_NOUN}\b|\bNATO\b)"
+    r"|(?P<vessel>\b(?:warships?|frigates?|cruisers?|corvettes?|landing\s+ships?|submarines?)\b)"
+    r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
+    r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
+    rf"|(?P<uastate>{NOT_AFTER_PREP}"
+    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
+    r"began|started|continues|plans|claimed)\b))"
+    rf"|(?P<state>{NOT_AFTER_PREP}"
+    r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
+    r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
+    r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
+    r"|(?P<generic>\b(?:the|these|those|its|their|our|some|many|most|departing|retreating)\s+"
+    r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
+    r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel|"
+    r"battalion\s+tactical\s+groups|BTGs)\b"
+    r"|\b(?-i:troops|forces|soldiers)\b|\b(?:battalion\s+tactical\s+groups|BTGs)\b)"
+    r"|(?P<pronoun>\b[Tt]hey\b|\b(?:some|most|many|all|several|part|none|the\s+rest)\s+of\s+"
+    r"them\b)",
+    re.I,
+)
+ACTOR_STEMS = (
+    "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov "
+    "vdv rosgvardia black nato u.s. us united pentagon washington american british polish german "
+    "french "
+    "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
+    "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
+    "our all several part none warship frigate cruiser corvette landing submarine "
+    "military armored armoured tank convoy column battalion btg"
+)
+# Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
+ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(ACTOR_STEMS.split()) + r"|\d)")
+TROOPS_NOUNS = frozenset(
+    "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
+SIDE_BEFORE_NOUN_RE = re.compile(
+    rf"\b(?P<side>{RU}|{UA}|{BY})\s+(?:(?!of\b|and\b)[\w-]+\s+)?$", re.I)
+FREED_FROM_RE = re.compile(
+    rf"\s+from\s+(?:the\s+)?(?:(?P<ru>{RU}|Russians|occupiers|invaders|enemy)|{UA}|Ukrainians)",
+    re.I)
+SIDE_FORCES = {"ru": "Russian forces", "ua": "Ukrainian forces", "by": "Belarusian forces"}
+OF_OWN_RE = re.compile(r"\s+of\s+(?:its|their)\b", re.I)
+OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
+SPEECH_AFTER_RE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|"
+    r"warned|wrote|stated|confirmed|added)\b", re.I)
+SPEECH_RE = _Anchored(
+    "said says say told reported announced claimed claims according",
+    r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")
+SELF_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:it|its|they|their)\b)[\w'’-]+){0,2}?(?:\s+that)?\s+(?:it|its|they|their)\b",
+    re.I)
+OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
+
+# --- clauses, scope, hedges, negation ---------------------------------------------------------
+# Where the clause of a trigger begins (hedges and negation are looked for from here).
+CLAUSE_START_RE = _Anchored(
+    "but while whereas although though meanwhile after before when since because unlike",
+    r"[;:—–]|\.\s|(?<=\s)-(?=\s)|\bafter\s+which\b|\b(?:but|while|whereas|although|though|"
+    r"meanwhile|after|before|when|since|(?<!just\s)because|unlike)\b|,\s*as\b",
+    symbols=r"[;:—–.,]|(?<=\s)-(?=\s)",
+)
+# Where the places of a trigger stop.
+SCOPE_END_RE = _Anchored(
+    "but while whereas although though as after before which who where when since unlike said says "
+    "told added according and could would might may will should can amid despite that",
+    r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
+    r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite|"
+    # "a region that Russia annexed" (but "Izium, a town that fell in April, towards X" goes on)
+    r"(?<!so\s)(?<!such\s)that(?![^,;.]*,\s+(?:toward|towards|to|into)\b))\b"
+    # ", located in a region that Russia annexed": what the place is, not where the force went
+    r"|,\s+(?-i:[a-z]+ed)\s+(?:in|by|on|at|near|as)\b"
+    r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
+    r"\band\s+(?:then\s+)?(?:launch|attack|resume|try|attempt|continue|begin|start|make|take|seize|"
+    r"capture|shell|strike|hold|encircle|storm|besiege|bomb|fire)\b"
+    r"|\b(?:could|would|might|(?-i:may)|will|should|can)\s+(?!also\b)"
+    # ", pushing the occupiers further away": a participle clause of its own
+    r"|,\s+(?!including\b)(?-i:[a-z]+ing)\b"
+    # ", Kharkiv Oblast Governor Oleh Syniehubov said": the speaker's title names no destination
+    r"|,(?=\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|added|reported)\b)",
+    symbols=r"[;:“”\"—–.,]|(?<=\s)-(?=\s)",
+)
+HEDGE_RE = _Anchored(
+    "expect could may might possibl likely probably appear apparently reportedly set plan intend "
+    "would will assess believed suspected unconfirmed not unclear whether if seem potential prepar "
+    "poised threaten sign suggest rumo portend just",
+    r"\b(?:expect(?:ed|s)?\s+to|could|(?-i:may)|might|possibl[ey]|possibility|likely|probably|"
+    r"appear(?:s|ed)?\s+to|apparently|reportedly|set\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"intend(?:s|ed|ing)?\s+to|would|will|assess(?:es|ed|ment|ments)?|believed|suspected|"
+    r"unconfirmed|not\s+clear|unclear|whether|if|seem(?:s|ed)?\s+to|potential(?:ly)?|"
+    r"prepar(?:ing|es|ed)\s+to|poised\s+to|threaten(?:s|ed|ing)?\s+to|signs?\s+that|"
+    r"suggest(?:s|ed|ing)?|rumou?r(?:s|ed)?|may\s+have|portend|just\s+because)\b|['’]ll\b",
+    symbols=r"['’]ll\b",
+)
+VEHICLE_HEDGE_RE = re.compile(
+    r"[^,;]{0,60}?\b(?:could|(?-i:may)|might|would|will|expected|likely)\b", re.I)
+AFTER_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|unconfirmed|(?:reports|sources)\s+suggest|it\s+(?:appears|seems))\b", re.I
+)
+NEAR_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|nor|neither|without|n['’]t)\b|n['’]t\b"
+    r"|\b(?:yet|refus\w*|fail\w*|instead|rather)\s+(?:to|of|than)\b|\bno\s+longer\b|\bunlikely\b",
+    re.I,
+)
+CLAUSE_NEGATION_RE = _Anchored(
+    "deny denies denied denying no there rejected false unlikely not never dismiss reject refut",
+    r"\b(?:den(?:y|ies|ied|ying)|no\s+(?:sign|signs|evidence|indication|indications|confirmation)|"
+    r"there\s+(?:is|was|were|are|has\s+been|have\s+been)\s+no|rejected\s+(?:claims|reports)|"
+    r"false(?:ly)?\s+claim\w*|unlikely|(?:not|never)\s+(?:seen|observed|detected|confirmed)|"
+    r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
+)
+SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
+FOILED_ATTEMPT_RE = re.compile(
+    r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
+    r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)
+TRYING_BEFORE_RE = re.compile(
+    r"\b(?:trying|tried|tries|attempting|attempted|attempts?|sought|seeking)\s+to\s+$", re.I)
+BUT_AFTER_RE = re.compile(r",?\s+but\b", re.I)
+STALLED_AFTER_RE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:largely\s+)?stalled|ground\s+to\s+a\s+halt|"
+    r"(?:has|have|had|got)\s+bogged\s+down)\b", re.I)
+FAILED_AFTER_RE = re.compile(
+    r"\b(?:without\s+success|unsuccessful(?:ly)?|to\s+no\s+avail|"
+    r"but\s+(?:was|were|had\s+been|have\s+been)\s+(?:repelled|repulsed|beaten\s+back|stopped))\b",
+    re.I,
+)
+# "..., though we have seen no indications of such a movement": the movement is denied after it
+AFTER_NEGATION_RE = re.compile(
+    r"[,;]\s*(?:(?:though|but|although|yet)\s+(?:[\w'’-]+\s+){0,4}?(?:seen|observed|found|"
+    r"detected|is|are|was|were|been)\s+no\s+(?:indications?|signs?|evidence|confirmation)\b|"
+    r"(?:a\s+|the\s+)?(?:claim|report|allegation)s?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:dismissed|denied|rejected|refuted|called\s+false)\b)",
+    re.I,
+)
+
+# --- trigger guards ---------------------------------------------------------------------------
+DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|any|no|further|rapid|slow|major|swift|another|"
+    r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s)\s+$",
+    re.I,
+)
+MODIFIER_PARTICIPLE_RE = re.compile(
+    rf"\b(?:of|the|those|these|with)\s+(?:[\w-]+\s+)?{MIL_NOUN}\s+$", re.I
+)
+AUX_BEFORE_RE = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:\w+\s+)?$", re.I)
+PLOY_RE = re.compile(
+    r"\b(?:ploy|ruse|pretext|smokescreen|trick|excuse|cover|feint)\s+(?:\w+\s+)?to\s+$", re.I)
+LEFT_NOT_MOVE_RE = re.compile(
+    r"\s+(?:\d|dead|injured|wounded|without|behind|homeless|in\s+ruins|bank|flank|wing|side|hand|"
+    r"over|many|several|(?:a|an)\s|its\s+mark|unclear|open)",
+    re.I,
+)
+LEFT_ADJ_BEFORE_RE = re.compile(
+    r"\b(?:the|on|to|far|center|centre|nothing|little|much|anything|something|everything|none|"
+    r"what|there\s+is|there\s+are)\s+$", re.I)
+INFINITIVE_AFTER_RE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|"
+    r"defensive|staging|border|front|frontline|eastern|southern|northern|western|central|east|"
+    r"south|north|west|"
+    r"reinforce|bolster|strengthen|join|support)\b)(?-i:[a-z]+)\b",
+    re.I,
+)
+ADVANCE_NEXT_RE = re.compile(
+    r"\s*(?:[,.;]|$|(?:on|toward|towards|to|into|in|through|near|around|across|along|past|further|from|"
+    r"deeper|slowly|rapidly|quickly|steadily|several|some|about|up\s+to|\d|between|more|almost|"
+    r"nearly|roughly|around|another|a\s+few|far|further|westward|eastward|"
+    r"(?:north|south|east|west)(?:ward|wards)?)\b|[A-Z])"
+)
+RELATIVE_AUX_BEFORE_RE = re.compile(
+    r"\b(?:that|which|who)\s+(?:had\s+been|have\s+been|has\s+been|were|was|are|is)\s+$", re.I)
+LOCATED_AFTER_RE = re.compile(r"\s+(?:around|in|near|along|at|outside|inside)\b", re.I)
+STATIC_BEFORE_RE = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
+CAPTURED_THING_RE = re.compile(
+    r"\s+(?:of\s+)?(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
+    r"more|other)\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
+    r"mercenaries|tanks?|vehicles|equipment|weapons|ammunition|documents|grain|ships?|vessels|"
+    r"drones?|the\s+initiative|initiative)\b",
+    re.I,
+)
+GOAL_BEFORE_NOUN_RE = re.compile(
+    r"\b(?:on|for|towards?|goals?|aims?|objectives?|tasks?|plans?|mission|purpose)\s*:?\s+"
+    r"(?:the\s+)?(?:(?:main|full|complete|eventual|so-called)\s+)?[\"“]?$", re.I)
+THINGS_LEFT_RE = re.compile(
+    r"\s+(?:(?:their|its|the|behind|some|all)\s+)*(?:[\w-]+\s+)?(?:dead|bodies|corpses|wounded|"
+    r"equipment|weapons|vehicles|tanks|ammunition|belongings|mines|documents)\b", re.I)
+# a movement named as an aim, not done: "the stated goals of the operation to liberate X",
+# "take all measures to transfer forces"
+INTENT_BEFORE_RE = re.compile(
+    r"\b(?:goals?|objectives?|aims?|tasks?|mission|ambitions?|measures?|steps)\b"
+    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$|\b(?:focus|concentrat)\w*\s+on\s+$", re.I)
+ATTEMPT_BEFORE_RE = re.compile(
+    r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
+    r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
+    r"seeking|ready|prepared|preparing)\s+to\s+(?:fully\s+)?$", re.I)
+EVAC_PEOPLE_RE = re.compile(
+    r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
+)
+EFFORT_ON_RE = re.compile(
+    r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
+OPPOSED_BEFORE_RE = re.compile(
+    r"\b(?:slow|slowed|slowing|stop|stopped|stopping|halt|halted|halting|prevent|prevented|"
+    r"preventing|hamper|hampered|block|blocked|blocking|repel|repelled|thwart|thwarted|resist|"
+    r"resisting|counter|countering|against|hinder|hindered)\s+(?:the\s+|an?\s+|any\s+|its\s+|"
+    r"their\s+)?(?:further\s+)?(?:[\w'’-]+\s+)?$", re.I)
+ABANDON_PLAN_RE = re.compile(
+    r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
+    r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)
+LEAVE_NOUN_RE = re.compile(r"\b(?:on|of|annual|sick|home)\s+$", re.I)
+CIVILIAN_RE = re.compile(
+    r"\b(?:humanitarian|aid|evacuation|refugees?|civilians?|relief|grain|UN|Red\s+Cross|buses|"
+    r"ambulances?|residents|families|children|diplomats?|embassy|staff|journalists|"
+    r"people\s+fleeing|"
+    r"smoke|newspaper|opinion)\b",
+    re.I,
+)
+COLUMN_MILITARY_RE = re.compile(
+    r"\b(?:military|armou?red|tanks?|vehicles|trucks|troops|Russian|Ukrainian|enemy|equipment)\b",
+    re.I,
+)
+AREA_OBJECT_RE = re.compile(
+    r"^\s+(?:(?:from|out\s+of)\s+)?(?:the\s+|these\s+|those\s+|several\s+|some\s+|two\s+|"
+    r"three\s+)?(?:area|region|city|town|village|villages|towns|settlements|positions|"
+    r"their\s+positions|its\s+positions|the\s+country|bases?)\b",
+    re.I,
+)
+TOWN_REFERENCE_RE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)$", re.I)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
+# between the subject of a passive and its verb: "Bucha and Irpin [have now been] liberated"
+SUBJECT_GAP_RE = re.compile(
+    r"\s+(?:(?:has|have|had|was|were|is|are|been|being|now|also|already|finally|fully|"
+    r"completely|entirely|partially|largely|reportedly|officially|just)\s+)*", re.I)
+LIST_GAP_RE = re.compile(
+    r"\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s+(?:the\s+)?(?:(?:whole|entire)\s+)?", re.I)
+TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
+PASSIVE_AUX_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:fully\s+|finally\s+|now\s+|reportedly\s+|"
+    r"completely\s+|entirely\s+|partially\s+|largely\s+)?$", re.I)
+BY_AFTER_RE = re.compile(r"\s+by\b", re.I)
+ROUTE_RE = re.compile(r"\b(?:highway|road|route|railway|rail\s+line|bridge|supply\s+lines?)\b",
+                       re.I)
+WHICH_GAP_RE = re.compile(
+    r"(?:\s+(?:nuclear\s+)?(?:power\s+)?(?:plant|station|city|town|village|area|region))?"
+    r"(?:\s+in\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "Kherson in southern Ukraine, which ..."
+    r"(?:\s*,\s+[^,;]{1,60}?)?\s*,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,7}", re.I)
+AFTER_WHICH_RE = re.compile(r",?\s*after\s+which\s*$", re.I)
+OBJECT_END_RE = re.compile(r"\b(?:to|toward|towards|into|from|out\s+of|in|near|around)\b", re.I)
+# "Russian forces from Popasna advanced": where the mover came from, named before the verb
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+ELLIPTIC_DESTINATION_RE = re.compile(
+    r"[\s,;:—–\"“]*(?:most|some|many|all|part|the\s+rest|several)\s+of\s+them\s+(?:back\s+)?"
+    r"(?:into|to|toward|towards)\s+(?:the\s+)?", re.I)
+# what is taken or entered when no place is named: "settlements", "a number of villages"
+UNNAMED_GROUND_RE = re.compile(
+    r"\s+(?:and\s+(?-i:[a-z]+ing)\s+)?(?:the\s+)?(?:(?:a\s+number\s+of|several|some|dozens\s+of|"
+    r"\d+|more|other|many)\s+)?(?:settlements|villages|towns|territory|territories)\b", re.I)
+ELSEWHERE_RE = re.compile(
+    r"\b(?:elsewhere|(?:other|another)\s+(?:fronts?|sectors?|directions?|axes|parts\s+of))\b", re.I)
+OPENING_FOR_RE = re.compile(r"\W*(?:For|To|Into|Toward|Towards)\s+(?:the\s+)?([^,]{2,40}),")
+OPENING_FROM_RE = re.compile(r"^\W*From\s+[^,]{2,40},\s+(?:[\w'’-]+\s+){0,4}$")
+# "troops surrounding Kyiv", "who had occupied the town", "units located in the areas of X":
+# where the force was, whatever it then did
+HOLDING_BEFORE_RE = re.compile(
+    r"\b(?:occup(?:ied|ying|y)|held|holding|surround(?:ed|ing)|encircl(?:ed|ing)|"
+    r"besieg(?:ed|ing)|blockad(?:ed|ing))\s+(?:the\s+)?$", re.I)
+LOCATED_GAP_RE = re.compile(
+    r"\b(?:located|stationed|based|positioned|deployed|dug\s+in|entrenched|concentrated|"
+    r"fighting|surrounding|occupying|holding|encircling|besieging)\s+"
+    r"(?:(?:in|at|near|around|outside|on)\s+)?(?:the\s+)?(?:(?:areas?|outskirts|vicinity)\s+of\s+)?"
+    r"(?:the\s+)?$", re.I)
+AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
+# "the Kharkiv region", "Sumy Oblast": a mention that names an area, not its capital city
+AREA_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
+COORDINATION_RE = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
+LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")
+LIST_GOES_ON_RE = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+PURPOSE_RE = re.compile(r"\bto\s+$", re.I)
+TOWARD_RE = re.compile(r"\b(?:toward|towards|closer\s+to|on)\b", re.I)
+# "the units that left X are moving into Y": the relative clause says where the subject was
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|have|has)\s+)?$", re.I)
+PARTICIPLE_OF_FORCE_RE = re.compile(rf"\b{MIL_NOUN}\s+$", re.I)
+MAIN_VERB_GAP_RE = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:are|were|is|was|have|has|had)(?:\s+[\"“]?(?:now|already|been|"
+    r"being|begun|started|reportedly))*\s+[\"“]?", re.I)
+# between verbs of one list: "regroup, resupply and reinforce", "pulled back and regrouped"
+VERB_LIST_GAP_RE = re.compile(
+    r"(?:\s*,\s*(?-i:[a-z]+)){0,3}\s*,?\s+(?:and|or)\s+(?:then\s+)?|\s*,\s*", re.I)
+# verbs that say only that a force moved, not how: the movement they continue gives the kind
+MOTION_ONLY_STEMS = ("head", "mov", "return", "relocat", "go", "went", "repositi")
+CONTINUATION_RE = re.compile(
+    r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?"
+    r"(?:(?:they|(?:some|most|many|all)\s+of\s+them)\s+)?"
+    r"(?:(?:are|were|is|was|now|have|had)\s+)?"
+    r"(?:(?:been|begun|started)\s+)?", re.I)
+
+# --- places -----------------------------------------------------------------------------------
+PREP_RE = re.compile(
+    r"\b(?:out\s+of|away\s+from|back\s+from|back\s+to|back\s+into|in\s+on|closer\s+to|close\s+to|"
+    r"in\s+the\s+direction\s+of|"
+    r"(?:north|south)-?(?:east|west)\s+of|(?:north|south|east|west)\s+of|from|toward|towards|into|onto|to|for|inside|outside|within|"
+    r"in|on|near|around|at|across|along|behind|beyond|over|through|via|off|of|including|between|"
+    r"included)\b",
+    re.I,
+)
+FROM_PREPS = frozenset({"out of", "away from", "back from", "from", "off"})
+TO_PREPS = frozenset({"to", "toward", "towards", "into", "onto", "back to", "back into", "in on",
+                       "in the direction of",
+                       "closer to", "for"})
+VIA_PREPS = frozenset({"through", "via", "between"})  # passed or lain between: no end
+PULLBACK = frozenset({"withdraw", "retreat", "reposition"})
+DESCRIBING_GAP_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|port|hub|settlement|"
+    r"suburb)\b[^,;]*$", re.I)
+LOCATING_GAP_RE = re.compile(
+    r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
+LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
+APPOSITION_GAP_RE = re.compile(
+    r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
+)
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{MIL_NOUN}\b", re.I)
+CAPITALS = frozenset({"Moscow", "Kyiv", "Minsk", "Washington"})
+CAPITAL_SPEAKS_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:says|said|calls|called|claims|claimed|announced|denied|"
+    r"denies|insists|insisted|accused|accuses|wants|wanted|demanded|warned|vowed|stated|"
+    r"responded|believes|hopes|plans|refused)\b", re.I)
+# "the Izium-Balakliia group of troops", "the Kursk grouping", "the Dnipro battlegroup"
+FORCE_NAME_AFTER_RE = re.compile(
+    r"(?:-[\w'’-]+)?\s+(?:group|grouping|battlegroup|battle\s+group|group\s+of\s+(?:troops|"
+    r"forces))\b", re.I)
+# "the cruiser Moskva", "the landing ship Minsk", "the submarine Rostov-on-Don"
+SHIP_BEFORE_RE = re.compile(
+    r"\b(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
+    r"landing\s+ship|patrol\s+boat|minesweeper)\s+[\"“']?$", re.I)
+BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+WHOLE_THEATRE = frozenset({"Ukraine"})
+
+# --- size -------------------------------------------------------------------------------------
+SIZE_RE = _Anchored(
+    "about around some roughly approximately nearly almost more over less fewer under up at an as "
+    "a one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty "
+    "dozens several hundreds thousands tens",
+    r"(?P<amount>(?:(?:about|around|some|roughly|approximately|nearly|almost|more\s+than|over|"
+    r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|an\s+estimated|as\s+many\s+as|"
+    r"as\s+few\s+as)\s+)?"
+    r"(?:(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:%|percent|per\s+cent))?"
+    r"(?:\s+(?:thousand|million))?|(?:a|one|two|three)[\s-]+(?:thirds?|quarters?|half|fifths?)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|a\s+dozen|dozens|several|a\s+few|hundreds|thousands|tens\s+of\s+thousands)"
+    r"(?:\s+(?:thousand|hundred))?))"
+    r"(?:\s+of)?(?:\s+(?:the|its|their|his|these|those))?(?:\s+(?!of\b)[\w-]+){0,2}?"
+    r"\s+(?:(?P<unit>battalion\s+tactical\s+groups?|BTGs?|battalions?|brigades?|regiments?|"
+    r"divisions?|companies|company|platoons?|units|tanks|(?:armou?red\s+)?vehicles|aircraft|"
+    r"helicopters|warships)|(?P<troops>troops|soldiers|servicemen|personnel|paratroopers|marines|"
+    r"reservists|conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
+    symbols=r"\b\d",
+)
+VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
+
+
+
+SUBJECT_OPENING_RE = re.compile(
+    rf"^(?:[^,;]{{0,40}},\s*)?\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{MIL_NOUN}\s+$",
+    re.I)
+CLAUSE_REST_RE = re.compile(r"[^.;:]*")
+FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|remain\w*|began|"
+    r"continue[sd]?)\b", re.I)
+INTRANSITIVE = ("retreat", "fled", "advanc", "regroup", "fell")
+THEM_RE = re.compile(r"\bthem\b", re.I)
+OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
+RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
+
+
+# --- references and titles (scene.py) ----------------------------------------------------------
+# Adjectives that may sit between "the" and the noun of a reference ("the besieged city").
+REFERENCE_ADJECTIVES = (
+    "besieged embattled occupied liberated encircled surrounded key strategic nearby frontline "
+    "front-line port regional same small industrial eastern western northern southern central "
+    "whole entire two three both Ukrainian Russian Belarusian"
+)
+# "the besieged city", "the capital", "the region", "the cities", "the area", "there"
+REFERENCE_RE = re.compile(
+    r"\b(?:the|this|that|both|these|those)\s+"
+    rf"(?P<adjectives>(?:(?:{'|'.join(REFERENCE_ADJECTIVES.split())})\s+){{0,2}})"
+    r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area)\b"
+    # "the city of Kherson", "the city's mayor", "the city [Lysychansk]", "the capital Kyiv":
+    # the place is named right there
+    r"(?!\s+(?:of|around|near|between|along|where|that|which)\b|['’]s\b|\s*\[|\s+(?-i:[A-Z]))"
+    r"|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|must|may|might|can|could|"
+    r"should|remain\w*|seem\w*|appear\w*)\b)",
+    re.I,
+)
+CAPITAL_OF = {"russian": "Moscow", "belarusian": "Minsk"}  # "the Russian capital"; else Kyiv
+# "Luhansk governor", "the governor of Luhansk", "head of the Sumy Oblast Military
+# Administration", "Kharkiv City Council member": a place in an official's title is where the
+# official serves, not a place in play.
+TITLE_AFTER_RE = re.compile(
+    r"\s+(?:(?:regional|oblast|region|city|district|military|civil|civilian|state|local|"
+    r"deputy|acting)\s+)*(?:governor|mayor|administration|council|governorship|prosecutor|"
+    r"police|authorities|head|chief|official)\b", re.I)
+TITLE_BEFORE_RE = re.compile(
+    r"\b(?:governor|mayor|head|chief|administration|council|deputy\s+head)\s+of\s+(?:the\s+)?$",
+    re.I)

@@ -909,3 +909,24 @@ def test_forces_sent_to_other_fronts_leave_from_where_their_side_left():
         "Some of them could be used on other fronts, he said.",
     ) == [("withdraw", "Nova Kakhovka", None, False, None),
           ("redeploy", "Nova Kakhovka", None, True, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # two verbs, one object
+        ("Ukrainian forces entered and secured Sudzha, the commander said.",
+         [("advance", None, "Sudzha", False)]),
+        # a part of a town is the town; chased out, passive, is a retreat
+        ("The occupiers have been chased out of Vovchansk's northern districts.",
+         [("retreat", "Vovchansk", None, False)]),
+        # "from it": the place named just before
+        ("Russian troops seized Bilohorivka after Ukrainian units pulled out of it.",
+         [("advance", None, "Bilohorivka", False), ("withdraw", "Bilohorivka", None, False)]),
+        # where a pull-back's partner verb happened is not where the pull-back left
+        ("Russian troops withdrew and regrouped near Izium.",
+         [("withdraw", None, None, False), ("regroup", None, "Izium", False)]),
+    ],
+)
+def test_shared_objects_parts_of_towns_and_it(sentence, expected):
+    assert moves(sentence) == expected

@@ -162,7 +162,10 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
     for i, trig in enumerate(triggers):
         following = _shared_complement(sentence, triggers, i)
         next_start = following.start if following else len(sentence)
-        scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end])
+        shared = trig.kind not in words.PULLBACK and words.SHARED_OBJECT_VERB_RE.match(sentence,
+                                                                                  trig.end)
+        scope_end = min([next_start] + [e for e in scope_ends if e >= trig.end and not (
+            shared and e < shared.end())])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
         found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
                           region)
@@ -178,7 +181,10 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
 def _shared_complement(sentence: str, triggers: list, i: int):
     """The next verb that ends this verb's places, or None. Verbs in one list share what follows
     the last of them: in "regroup, resupply and reinforce its offensive in the Donbas" the
-    Donbas is where the regrouping goes too."""
+    Donbas is where the regrouping goes too. Not for a pull-back: in "withdrew and regrouped
+    near Izium" Izium is where they regrouped, not where they left."""
+    if triggers[i].kind in words.PULLBACK:
+        return triggers[i + 1] if i + 1 < len(triggers) else None
     for following in triggers[i + 1:]:
         if not words.VERB_LIST_GAP_RE.fullmatch(sentence, triggers[i].end, following.start):
             return following
@@ -636,8 +642,10 @@ def _locates(inner, outer) -> bool:
 
 
 def _is_possessive_only(sentence: str, place, later: list) -> bool:
-    """A possessive place ("Ukraine's ...") that is not followed by a place it contains."""
-    if not words.POSSESSIVE_RE.match(sentence, place.end):
+    """A possessive place ("Ukraine's ...") that is not followed by a place it contains or a part
+    of itself ("Vovchansk's northern districts")."""
+    if not words.POSSESSIVE_RE.match(sentence, place.end) or \
+            words.PART_OF_TOWN_AFTER_RE.match(sentence, place.end):
         return False
     return not (later and words.APPOSITION_GAP_RE.match(sentence[place.end:later[0].start]))
 

@@ -66,7 +66,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"chas(?:ed|ing|es|e))"
                 r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)", "pushback"),
     ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
-                r"(?:pushed|driven|forced)\s+(?:back|out)", "strong"),
+                r"(?:pushed|driven|forced|chased)\s+(?:back|out|away)", "strong"),
     # "expelled the Russian troops from several towns": the expelled side retreats
     ("retreat", r"(?:expell?(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?)"
                 r"(?:\s+(?!and\b|or\b|from\b)[\w'’-]+){1,4}?(?=\s+(?:from|out\s+of)\b)",
@@ -575,6 +575,13 @@ APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
 )
 POSSESSIVE_RE = re.compile(r"['’]s\b")
+# "Vovchansk's northern districts": a part of the town is the town
+PART_OF_TOWN_AFTER_RE = re.compile(
+    r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
+    r"south-?(?:east|west)ern|industrial|residential)\s+)?(?:districts?|outskirts|suburbs?|"
+    r"cent(?:re|er)|part|parts|neighbou?rhoods?|quarters?)\b", re.I)
+# "an 'and' verb right after a movement verb shares its object: "entered and secured Sudzha"
+SHARED_OBJECT_VERB_RE = re.compile(r"\s*and\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b")
 POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{MIL_NOUN}\b", re.I)
 CAPITALS = frozenset({"Moscow", "Kyiv", "Minsk", "Washington"})
 CAPITAL_SPEAKS_RE = re.compile(
@@ -646,7 +653,9 @@ REFERENCE_RE = re.compile(
     # the place is named right there
     r"(?!\s+(?:of|around|near|between|along|where|that|which)\b|['’]s\b|\s*\[|\s+(?-i:[A-Z]))"
     r"|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|must|may|might|can|could|"
-    r"should|remain\w*|seem\w*|appear\w*)\b)",
+    r"should|remain\w*|seem\w*|appear\w*)\b)"
+    # "withdrew from it", "pulled out of it": the last place named
+    r"|(?<=\bfrom\s)it\b|(?<=\bof\s)it\b(?<=\bout\sof\sit)|(?<=\binto\s)it\b",
     re.I,
 )
 CAPITAL_OF = {"russian": "Moscow", "belarusian": "Minsk"}  # "the Russian capital"; else Kyiv

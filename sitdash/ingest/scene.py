@@ -61,7 +61,7 @@ class Scene:
         for m in words.REFERENCE_RE.finditer(sentence):
             earlier = sorted([p for p in places if p.end <= m.start()] + out,
                              key=lambda p: p.start)
-            noun = (m.group("noun") or "there").lower()
+            noun = (m.group("noun") or m.group().lower()).lower()  # "there", "it"
             if noun in ("cities", "towns"):
                 for name in _last_group(sentence, earlier) or self.group:
                     out.append(Reference(name, m.start(), m.end(), m.group()))
@@ -82,7 +82,7 @@ class Scene:
             return [capital]
         if noun in ("region", "oblast", "province"):
             named, remembered = [p.name for p in latest_first if _is_area(p)], self.regions
-        elif noun in ("there", "area"):
+        elif noun in ("there", "area", "it"):
             named = [p.name for p in latest_first if not _is_country(p.name)]
             remembered = self.places
         else:  # city, town, village: the place last called so wins over the last town named

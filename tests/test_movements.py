@@ -930,3 +930,29 @@ def test_forces_sent_to_other_fronts_leave_from_where_their_side_left():
 )
 def test_shared_objects_parts_of_towns_and_it(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # wounded soldiers taken out of a besieged plant to a town: moved out
+        ("Wounded marines were taken from the Azovstal plant to Novoazovsk overnight.",
+         [("withdraw", "Azovstal", "Novoazovsk", False)]),
+        # a distance from a town is no end
+        ("Russian units are pushing towards Toretsk and are some 8 km from Pokrovsk.",
+         [("advance", None, "Toretsk", False)]),
+        # a foothold or bridgehead is ground taken; crossing a border into a region an advance
+        ("Ukrainian marines gained a foothold near Krynky on the left bank.",
+         [("advance", None, "Krynky", False)]),
+        ("Russian troops crossed the border into the Kharkiv region at dawn.",
+         [("advance", None, "Kharkiv", False)]),
+    ],
+)
+def test_taken_out_distances_footholds_and_crossings(sentence, expected):
+    assert moves(sentence) == expected
+
+
+def test_a_commanders_men_are_his_sides_force():
+    assert only("Prigozhin said his fighters would start leaving Bakhmut on Thursday.").actor == \
+        "Wagner Group"
+    assert only("Zelensky said his troops had entered Kherson.").actor == "Ukrainian forces"

@@ -609,6 +609,9 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             # place before lies
             anchor = place.end
             continue
+        if words.DISTANCE_GAP_RE.search(gap):
+            anchor = place.end  # "about 5 km from Pokrovsk": how far, no end
+            continue
         prep = _directional_prep(gap)
         if prep == "in" and previous is not None and _locates(previous, place):
             anchor = place.end

@@ -105,7 +105,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      "strong"),
     ("advance", r"advanc(?:ed|ing|es|e)|clos(?:ing|ed|e)\s+in\s+on", "strong"),
     ("advance", r"approach(?:ed|ing|es)?|enter(?:ed|ing|s)?|reach(?:ed|ing|es)?|"
-                r"cross(?:ed|ing)\s+into|head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
+                r"cross(?:ed|ing|es)?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:border|frontier|river|line)\s+)?into|"
+                r"head(?:ed|ing|s)?(?=\s+(?:to|toward|towards|for|into)\b)",
      "weak"),
     ("advance", r"convoys?|columns?", "vehicle"),
     # "resume offensive operations towards Barvinkove": an advance (assessed, mostly)
@@ -121,7 +122,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
                 r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
-                r"(?:gains|advances|progress)", "capture"),
+                r"(?:gains|advances|progress)|"
+                # "established a foothold on the left bank near Krynky"
+                r"(?:establish(?:ed|ing|es)?|gain(?:ed|ing|s)?|secur(?:ed|ing|es))\s+(?:a\s+)?"
+                r"(?:foothold|bridgehead)", "capture"),
+    # "wounded defenders were taken from Azovstal to Novoazovsk": moved out, under another's hand
+    ("withdraw", r"(?:taken|brought)(?=\s+(?:out\s+of|from)\b)", "milobj"),
     # "the liberation of the city of X", "the recapture of X": the taking, told as a noun
     ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)", "capture"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
@@ -140,7 +146,7 @@ SCREEN_STEMS = (
     "approach enter reach cross head convoy column relocat regroup put pour evacuat captur "
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
-    "assembl chas won win return seizur influx used employed "
+    "assembl chas won win return seizur influx used employed secur "
     "counteroffensiv counter-offensiv"
 ).split()
 
@@ -237,7 +243,8 @@ NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
     "from", "to", "into", "in", "of", "with", "against", "around", "near", "toward", "towards",
     "outside", "on", "at", "for"))
 ACTOR_RE = re.compile(
-    r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b)"
+    r"(?P<wagner>\bWagner(?:\s+(?:Group|PMC|mercenaries|fighters|forces))?\b|"
+    r"\bPrigozhin(?:['’]s\s+(?:[\w-]+\s+)?(?:fighters|men|forces|troops|mercenaries))?\b)"
     r"|(?P<chechen>\bChechen\s+(?:[\w-]+\s+)?(?:forces|fighters|troops|units)\b"
     r"|\bKadyrov(?:['’]s\s+(?:forces|fighters|troops|men|units)|ites|tsy)\b)"
     r"|(?P<vdv>\b(?:VDV|Rosgvardia|Black\s+Sea\s+Fleet)\b)"
@@ -259,13 +266,15 @@ ACTOR_RE = re.compile(
     r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
     r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
     rf"|(?P<uastate>{NOT_AFTER_PREP}"
-    r"\b(?:Ukraine|Kyiv|Kiev)\b(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
+    r"\b(?:Ukraine|Kyiv|Kiev|Zelensk(?:yy|iy|yi|y|i)|Syrskyi|Zaluzhnyi)\b"
+    r"(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
     r"began|started|continues|plans|claimed)\b))"
     rf"|(?P<state>{NOT_AFTER_PREP}"
     r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
     r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
     r"(?=\s+(?:has|had|have|is|was|will|would|sent|deployed|moved|began|plans|ordered)\b))"
-    r"|(?P<generic>\b(?:the|these|those|its|their|our|some|many|most|departing|retreating)\s+"
+    r"|(?P<generic>\b(?:the|these|those|its|their|our|his|her|some|many|most|departing|"
+    r"retreating)\s+"
     r"(?:(?!Russia|Ukrain|Belarus|Chechen|Wagner)[\w-]+\s+)?"
     r"(?:forces|troops|soldiers|units|servicemen|fighters|battalions|brigades|regiments|paratroopers|reinforcements|personnel|"
     r"battalion\s+tactical\s+groups|BTGs)\b"
@@ -276,11 +285,13 @@ ACTOR_RE = re.compile(
 )
 ACTOR_STEMS = (
     "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov "
+    "zelensk syrskyi zaluzhnyi "
     "vdv rosgvardia black nato u.s. us united pentagon washington american british polish german "
     "french "
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
-    "our all several part none warship frigate cruiser corvette landing submarine "
+    "our his her prigozhin all several part none "
+    "warship frigate cruiser corvette landing submarine "
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
@@ -575,6 +586,11 @@ APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I
 )
 POSSESSIVE_RE = re.compile(r"['’]s\b")
+# "about 5 km from Pokrovsk", "within 10 miles of Kyiv": how far, not where from or to
+DISTANCE_GAP_RE = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|two|three|four|five|ten)\s*"
+    r"(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\s+(?:away\s+)?(?:from|of|short\s+of)\s+"
+    r"(?:the\s+)?$", re.I)
 # "Vovchansk's northern districts": a part of the town is the town
 PART_OF_TOWN_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"

@@ -338,13 +338,12 @@ def places_in_play(sentence: str, mentions: list | None = None) -> list:
     out = []
     for p in find_places(sentence) if mentions is None else mentions:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
-                words.CAPITAL_SPEAKS_RE.match(sentence, p.end) and p.name in words.CAPITALS or \
+                p.name in words.CAPITALS and words.CAPITAL_SPEAKS_RE.match(sentence, p.end) or \
                 words.FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
                 words.SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start):
             continue
         out.append(p)
     return out
-
 
 
 def _actor_matches(sentence: str):

@@ -661,7 +661,8 @@ REFERENCE_ADJECTIVES = (
     "whole entire two three both Ukrainian Russian Belarusian"
 )
 # "the besieged city", "the capital", "the region", "the cities", "the area", "there"
-REFERENCE_RE = re.compile(
+REFERENCE_RE = _Anchored(
+    "the this that both these those there it",
     r"\b(?:the|this|that|both|these|those)\s+"
     rf"(?P<adjectives>(?:(?:{'|'.join(REFERENCE_ADJECTIVES.split())})\s+){{0,2}})"
     r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area)\b"
@@ -672,7 +673,6 @@ REFERENCE_RE = re.compile(
     r"should|remain\w*|seem\w*|appear\w*)\b)"
     # "withdrew from it", "pulled out of it": the last place named
     r"|(?<=\bfrom\s)it\b|(?<=\bof\s)it\b(?<=\bout\sof\sit)|(?<=\binto\s)it\b",
-    re.I,
 )
 CAPITAL_OF = {"russian": "Moscow", "belarusian": "Minsk"}  # "the Russian capital"; else Kyiv
 # "Luhansk governor", "the governor of Luhansk", "head of the Sumy Oblast Military

@@ -51,6 +51,7 @@ class Scene:
     places: list[str] = field(default_factory=list)
     group: tuple[str, ...] = ()  # the last towns named together: "the cities"
     typed: dict[str, str] = field(default_factory=dict)  # "town" -> the place last called a town
+    _untyped: list[str] = field(default_factory=list)  # sentences not yet read for `typed`
 
     def references(self, sentence: str, places: list[PlaceMention]) -> list[Reference]:
         """Place mentions for "the city", "the capital", "the region", "the cities", "the area"
@@ -87,7 +88,7 @@ class Scene:
             remembered = self.places
         else:  # city, town, village: the place last called so wins over the last town named
             named = [p.name for p in latest_first if _is_city(p)]
-            typed = self.typed.get(noun)
+            typed = self._typed().get(noun)
             remembered = ([typed] if typed else []) + self.cities
         return list(dict.fromkeys(named + remembered))
 
@@ -108,7 +109,14 @@ class Scene:
         group = _last_group(sentence, places)
         if group:
             self.group = group
-        self.typed.update(typed_mentions(sentence))
+        self._untyped.append(sentence)
+
+    def _typed(self) -> dict[str, str]:
+        """`typed`, brought up to date: read only when a reference asks (most never do)."""
+        for sentence in self._untyped:
+            self.typed.update(typed_mentions(sentence))
+        self._untyped.clear()
+        return self.typed
 
 
 def _remember(history: list[str], name: str) -> None:

@@ -956,3 +956,8 @@ def test_a_commanders_men_are_his_sides_force():
     assert only("Prigozhin said his fighters would start leaving Bakhmut on Thursday.").actor == \
         "Wagner Group"
     assert only("Zelensky said his troops had entered Kherson.").actor == "Ukrainian forces"
+
+
+def test_a_pull_back_ends_where_the_force_now_is():
+    assert moves("Most units that were pulled back from around Chernihiv are now in Belarus.",
+                 "Russian forces") == [("withdraw", "Chernihiv", "Belarus", False)]

@@ -622,6 +622,8 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             role = "from" if previous in origins else "to" if previous in destinations else None
         elif prep is None and place.surface.lower() == "there":
             role = "to"  # "sent more troops there"
+        elif trig.kind in words.PULLBACK and words.NOW_IN_GAP_RE.search(gap):
+            role = "to"  # "were pulled back from around Kyiv and are now in Belarus"
         elif trig.kind != "advance" and words.LOCATED_GAP_RE.search(gap):
             role = "from"  # "regroup troops located in the areas of X": where they were
         elif prep is None and previous is not None and _coordinated(sentence, gap, place):

@@ -591,6 +591,9 @@ DISTANCE_GAP_RE = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|two|three|four|five|ten)\s*"
     r"(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\s+(?:away\s+)?(?:from|of|short\s+of)\s+"
     r"(?:the\s+)?$", re.I)
+# "pulled back from around Kyiv and are now in Belarus": where a pull-back ended
+NOW_IN_GAP_RE = re.compile(
+    r"\b(?:are|is|were|was)\s+(?:now\s+|already\s+|back\s+)*(?:in|inside)\s+(?:the\s+)?$", re.I)
 # "Vovchansk's northern districts": a part of the town is the town
 PART_OF_TOWN_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"

@@ -230,28 +230,12 @@ def actor_family(actor: str) -> str:
 def _triggers(sentence: str) -> list[_Trigger]:
     """Trigger words, with participle modifiers, adjectives and idioms filtered out."""
     found = []
-    for m in _trigger_matches(sentence):
+    for m in words.TRIGGER.finditer(sentence):
         kind, _, mode = words.TRIGGERS[int(m.lastgroup[1:])]
         trig = _Trigger(kind, mode, m.start(), m.end(), m.group().lower())
         if _keep_trigger(sentence, trig):
             found.append(trig)
     return found
-
-
-def _trigger_matches(sentence: str):
-    """words.TRIGGER_RE tried only at words the screen found (scanning it everywhere is slow)."""
-    lower = sentence.lower()
-    if len(lower) != len(sentence):  # a rare casefold that changes length: scan the slow way
-        yield from words.TRIGGER_RE.finditer(sentence)
-        return
-    pos = 0
-    for anchor in words.SCREEN_RE.finditer(lower):
-        if anchor.start() < pos:
-            continue
-        m = words.TRIGGER_RE.match(sentence, anchor.start())
-        if m:
-            pos = m.end()
-            yield m
 
 
 def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
@@ -346,28 +330,11 @@ def places_in_play(sentence: str, mentions: list | None = None) -> list:
     return out
 
 
-def _actor_matches(sentence: str):
-    """ACTOR_RE tried only where an actor can start (a capital, a digit, a few words): the full
-    pattern scanned over every position costs a hundred times more."""
-    pos = 0
-    lower = sentence.lower()
-    if len(lower) != len(sentence):
-        yield from words.ACTOR_RE.finditer(sentence)
-        return
-    for anchor in words.ACTOR_ANCHOR_RE.finditer(lower):
-        if anchor.start() < pos:
-            continue
-        m = words.ACTOR_RE.match(sentence, anchor.start())
-        if m:
-            pos = m.end()
-            yield m
-
-
 @lru_cache(maxsize=64)
 def _actors(sentence: str) -> tuple[_Actor, ...]:
     """Military actors named in a sentence, in order (cached: the pipeline asks twice)."""
     actors = []
-    for m in _actor_matches(sentence):
+    for m in words.ACTOR.finditer(sentence):
         group = m.lastgroup
         text = m.group()
         if group == "wagner":

@@ -13,7 +13,7 @@ Sections, in order:
   ("pushed the enemy away from"); "evac" evacuating troops. SCREEN_STEMS must hold an opening of
   every trigger (a sentence without one is skipped). MOTION_ONLY_STEMS: verbs that say only
   that a force moved.
-- forces: MIL_NOUN (what a force is called), ACTOR_RE (named forces, a side's ministry or
+- forces: MIL_NOUN (what a force is called), ACTOR_RE and ACTOR (named forces, a side's ministry or
   command, "they", "some of them"), the side adjectives RU/UA/BY, speech verbs.
 - clause edges: CLAUSE_START_RE (where a verb's clause begins: hedges and negation are looked
   for from there), SCOPE_END_RE (where a verb's places stop), links between clauses
@@ -32,12 +32,76 @@ Sections, in order:
 - size: SIZE_RE ("less than 20%", "two battalion tactical groups").
 
 Speed: the long alternations are tried only where one of their literal openings starts a word
-(`_Anchored`, `SCREEN_RE`), so a sentence without movement words costs a few microseconds.
+(`_Anchored`: TRIGGER, ACTOR, REFERENCE_RE, ...; the `SCREEN_RE` trie), so a sentence without
+movement words costs a few microseconds.
 """
 
 from __future__ import annotations
 
 import re
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes (fast to reject)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """text.lower(), computed once per sentence however many patterns scan it (lowering a long
+    sentence for every verb in it made extraction quadratic in its length)."""
+    global _last_lowered
+    cached = _last_lowered  # one tuple read: another thread's write can't split the pair
+    if cached[0] is not text:
+        cached = _last_lowered = (text, text.lower())
+    return cached[1]
+
+
+class _Anchored:
+    """A regex tried only where one of its literal openings starts a word: scanning a long
+    alternation at every position is ten to a hundred times slower than this."""
+
+    __slots__ = ("anchor", "full")
+
+    def __init__(self, stems: str, pattern: str, flags: int = re.I, symbols: str = ""):
+        opening = r"\b" + _trie_pattern(stems.split())
+        self.anchor = re.compile(f"{opening}|{symbols}" if symbols else opening)
+        self.full = re.compile(pattern, flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        lower = _lowered(text)
+        if len(lower) != len(text):  # a casefold that changes length: scan the slow way
+            yield from self.full.finditer(text, pos, endpos)
+            return
+        last = pos
+        for anchor in self.anchor.finditer(lower, pos, endpos):
+            if anchor.start() < last:
+                continue
+            m = self.full.match(text, anchor.start(), endpos)
+            if m:
+                last = max(m.end(), anchor.start() + 1)
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
 
 # --- triggers -------------------------------------------------------------------------------
 # (kind, pattern, mode). Modes: "strong" verb; "weak" verb that needs a named place; "milobj"
@@ -134,9 +198,6 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
 )
-TRIGGER_RE = re.compile(
-    "|".join(rf"(?P<t{i}>\b(?:{pat})\b)" for i, (_, pat, _) in enumerate(TRIGGERS)), re.I
-)
 # Cheap screen: a sentence without any of these stems has no movement. Compiled as a trie over
 # lowercased text, so a sentence without them costs about a microsecond or two.
 SCREEN_STEMS = (
@@ -149,71 +210,13 @@ SCREEN_STEMS = (
     "assembl chas won win return seizur influx used employed secur "
     "counteroffensiv counter-offensiv"
 ).split()
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching any of `words`, factored by common prefixes (fast to reject)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
+# every trigger, tried only where one of the screen's stems opens a word
+TRIGGER = _Anchored(
+    " ".join(SCREEN_STEMS),
+    "|".join(rf"(?P<t{i}>\b(?:{pat})\b)" for i, (_, pat, _) in enumerate(TRIGGERS)),
+)
 
-
-_last_lowered: tuple[str, str] = ("", "")
-
-
-def _lowered(text: str) -> str:
-    """text.lower(), computed once per sentence however many patterns scan it (lowering a long
-    sentence for every verb in it made extraction quadratic in its length)."""
-    global _last_lowered
-    cached = _last_lowered  # one tuple read: another thread's write can't split the pair
-    if cached[0] is not text:
-        cached = _last_lowered = (text, text.lower())
-    return cached[1]
-
-
-class _Anchored:
-    """A regex tried only where one of its literal openings starts a word: scanning a long
-    alternation at every position is ten to a hundred times slower than this."""
-
-    __slots__ = ("anchor", "full")
-
-    def __init__(self, stems: str, pattern: str, flags: int = re.I, symbols: str = ""):
-        opening = r"\b" + _trie_pattern(stems.split())
-        self.anchor = re.compile(f"{opening}|{symbols}" if symbols else opening)
-        self.full = re.compile(pattern, flags)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
-        lower = _lowered(text)
-        if len(lower) != len(text):  # a casefold that changes length: scan the slow way
-            yield from self.full.finditer(text, pos, endpos)
-            return
-        last = pos
-        for anchor in self.anchor.finditer(lower, pos, endpos):
-            if anchor.start() < last:
-                continue
-            m = self.full.match(text, anchor.start(), endpos)
-            if m:
-                last = max(m.end(), anchor.start() + 1)
-                yield m
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
 
 MIL_NOUN = (
     r"(?:forces?|troops?|soldiers|servicemen|army|armies|military|units?|personnel|contingents?|"
@@ -295,7 +298,8 @@ ACTOR_STEMS = (
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
-ACTOR_ANCHOR_RE = re.compile(r"\b(?:" + _trie_pattern(ACTOR_STEMS.split()) + r"|\d)")
+# tried only where an actor can start (one of these words, or a digit: "1st Guards")
+ACTOR = _Anchored(ACTOR_STEMS, ACTOR_RE.pattern, symbols=r"\b\d")
 TROOPS_NOUNS = frozenset(
     "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
 SIDE_BEFORE_NOUN_RE = re.compile(

@@ -335,43 +335,22 @@ def _actors(sentence: str) -> tuple[_Actor, ...]:
     """Military actors named in a sentence, in order (cached: the pipeline asks twice)."""
     actors = []
     for m in words.ACTOR.finditer(sentence):
-        group = m.lastgroup
-        text = m.group()
-        if group == "wagner":
-            actors.append(_Actor(m.start(), m.end(), "Wagner Group", "mil"))
-        elif group == "chechen":
-            actors.append(_Actor(m.start(), m.end(), "Chechen forces", "mil"))
-        elif group == "vdv":
-            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
+        group, text = m.lastgroup, m.group()
+        if group in words.ACTOR_GROUP_NAMES:  # "the occupiers", "Russia's defence ministry"
+            name, strength = words.ACTOR_GROUP_NAMES[group]
+        elif group in ("vdv", "unit"):  # the unit as named: "1st Guards Tank Army"
+            name, strength = " ".join(text.split()), "mil"
         elif group in ("ru", "ua", "by"):
-            actors.append(_Actor(m.start(), m.end(), _side_name(group, m), "mil"))
-        elif group == "ruppl":
-            actors.append(_Actor(m.start(), m.end(), "Russian forces", "mil"))
-        elif group == "uappl":
-            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "mil"))
-        elif group == "unit":
-            actors.append(_Actor(m.start(), m.end(), " ".join(text.split()), "mil"))
-        elif group == "vessel":
-            actors.append(_Actor(m.start(), m.end(), "naval vessels", "mil"))
-        elif group == "ruinst":
-            actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
-        elif group == "uainst":
-            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "state"))
-        elif group == "state":
-            actors.append(_Actor(m.start(), m.end(), "Russian forces", "state"))
-        elif group == "usstate":
-            actors.append(_Actor(m.start(), m.end(), "US forces", "state"))
-        elif group == "uastate":
-            actors.append(_Actor(m.start(), m.end(), "Ukrainian forces", "state"))
+            name, strength = _side_name(group, m), "mil"
         elif group == "other":
-            actors.append(_Actor(m.start(), m.end(), _other_name(text), "mil"))
+            name, strength = _other_name(text), "mil"
         elif group == "vehicle":
-            around = sentence[max(0, m.start() - 30):m.end() + 30]
-            if not words.CIVILIAN_RE.search(around):
-                noun = "convoy" if "convoy" in text.lower() else "column"
-                actors.append(_Actor(m.start(), m.end(), f"military {noun}", "mil"))
-        else:
-            actors.append(_Actor(m.start(), m.end(), text, group))
+            if words.CIVILIAN_RE.search(sentence, max(0, m.start() - 30), m.end() + 30):
+                continue
+            name, strength = f"military {'convoy' if 'convoy' in text.lower() else 'column'}", "mil"
+        else:  # generic ("the troops") and pronoun ("they"): resolved later
+            name, strength = text, group
+        actors.append(_Actor(m.start(), m.end(), name, strength))
     return tuple(actors)
 
 

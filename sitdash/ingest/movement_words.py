@@ -298,6 +298,16 @@ ACTOR_STEMS = (
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
+# ACTOR_RE group -> (actor name, strength): "mil" a force, "state" a state or its ministry,
+# which moves only when it speaks of itself ("Russia said it had pulled back")
+ACTOR_GROUP_NAMES = {
+    "wagner": ("Wagner Group", "mil"), "chechen": ("Chechen forces", "mil"),
+    "ruppl": ("Russian forces", "mil"), "uappl": ("Ukrainian forces", "mil"),
+    "vessel": ("naval vessels", "mil"),
+    "ruinst": ("Russian forces", "state"), "uainst": ("Ukrainian forces", "state"),
+    "state": ("Russian forces", "state"), "uastate": ("Ukrainian forces", "state"),
+    "usstate": ("US forces", "state"),
+}
 # tried only where an actor can start (one of these words, or a digit: "1st Guards")
 ACTOR = _Anchored(ACTOR_STEMS, ACTOR_RE.pattern, symbols=r"\b\d")
 TROOPS_NOUNS = frozenset(

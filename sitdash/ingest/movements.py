@@ -1,6 +1,6 @@
 """Force movements: what one document reports, read sentence by sentence.
 
-Three modules, one job each:
+Three modules, one job each, and every word they look for in movement_words.py:
 - movement_clauses.py reads one sentence: the movement verbs ("withdrew", "pulled back",
   "liberated", "the withdrawal of"), each verb's mover, its ends by their prepositions, its
   size, hedge and polarity, and how its clause is tied to the one before ("and they are heading
@@ -11,10 +11,12 @@ Three modules, one job each:
   1. completion: a movement told across clauses or sentences is one movement. A pull-back that
      only says where it left ("pulled back from X and Y") is completed by a later clause of the
      same force that only says where it went ("and they are heading to Z", "to regroup in Z",
-     or within two sentences "the units ... have returned to Z", "some of them are repositioning
-     into Z"); the later clause is not reported on its own, and the kind stays the one the force
-     started with (a withdrawal heading somewhere is still a withdrawal), except that Russian
-     forces pulled back from one place in Ukraine and going on to another are redeployed.
+     "the units that left X are moving into Z", or within two sentences, of a force only
+     referred to, "the units ... have returned to Z", "some of them are repositioning into Z"
+     (`_complete_linked` in a sentence, `_completes_earlier` across sentences); the later
+     clause is not reported on its own, and the kind stays the one the force started with (a
+     withdrawal heading somewhere is still a withdrawal), except that Russian forces pulled
+     back from one place in Ukraine and going on to another are redeployed.
   2. retelling: a hit whose ends agree with a kept movement of the same side and kind family
      (each end equal or unsaid in one of them, at least one equal; or neither with an end, of
      the same kind) is the same movement told again: the kept one takes the ends it lacked,

@@ -558,3 +558,121 @@ def test_yearless_dateline_takes_the_latest_year_the_article_names():
     # Nothing in the text gives a year: no date is invented.
     doc = read_text("ODESA, Ukraine, April 3 (Reuters) - Missiles struck the port overnight.")
     assert (doc.published, doc.dateline_place) == (None, "Odesa")
+
+
+# --------------------------------------------------------------------------- scraped page furniture
+
+
+def test_leading_date_line_is_the_publication_date_and_not_text():
+    doc = read_text(
+        " date 2023-02-14 Logo\n"
+        "Marines pulled back from the river crossing, brigade says\n\n"
+        "The brigade said on Monday its marines had left the crossing near Kherson."
+    )
+    assert (doc.published, doc.published_inferred) == ("2023-02-14", False)
+    assert doc.title == "Marines pulled back from the river crossing, brigade says"
+    assert "date 2023" not in doc.text and "Logo" not in doc.text
+
+
+def test_a_full_date_line_is_never_overruled_by_a_weekday_in_the_text():
+    # 2 March 2023 was a Thursday; "on Tuesday" must not move the date to the next Tuesday.
+    doc = read_text(
+        " date 2023-03-02 ODESA: The port chief said on Tuesday that two cranes were hit."
+    )
+    assert doc.published == "2023-03-02"
+    assert doc.dateline_place == "Odesa"
+    assert doc.text.startswith("The port chief said on Tuesday")
+
+
+def test_a_month_only_date_line_dates_the_page_by_the_latest_day_of_that_month_it_names():
+    doc = read_text(
+        " date 2023-05 The ministry announced a rotation of its units near Bakhmut. "
+        "On May 12 the first companies left, and on Tuesday, May 16, the last ones followed."
+    )
+    assert (doc.published, doc.published_inferred) == ("2023-05-16", True)
+    assert doc.text.startswith("The ministry announced")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Reading Time: 3 minutes",
+        "This article was originally published by a partner outlet and is reprinted with "
+        "permission.",
+        "It’s 9 a.m. in Kharkiv. Here’s what you need to know",
+        "Here are the latest developments from the front:",
+        "— Ministry of Things (@MinThings) June 3, 2023",
+        "Anna Lopez, Boris Ivanov, and Carla Mendes",
+        "Pages",
+    ],
+)
+def test_page_furniture_lines_are_dropped(furniture):
+    doc = read_text(
+        "Drones struck a depot near Poltava, officials say\n\n"
+        f"{furniture}\n\n"
+        "Drones struck a fuel depot near Poltava overnight, the regional governor said."
+    )
+    assert doc.text == "Drones struck a fuel depot near Poltava overnight, the regional governor said."
+    assert doc.title == "Drones struck a depot near Poltava, officials say"
+
+
+def test_reading_time_heading_a_page_is_never_its_title():
+    doc = read_text("Reading Time: 4 minutes\n\nThe mayor said the bridge in Zatoka was closed again.")
+    assert doc.title is None
+    assert doc.text == "The mayor said the bridge in Zatoka was closed again."
+
+
+def test_a_credited_photo_caption_opening_the_page_is_a_caption_not_the_title():
+    doc = read_text(
+        "Firefighters work at a hit warehouse in Odesa, Ukraine, 3 May 2023. AFP/Some Body\n\n"
+        "Missiles hit a warehouse in Odesa overnight, the city council said."
+    )
+    assert doc.title is None
+    assert caption_texts(doc) == ["Firefighters work at a hit warehouse in Odesa, Ukraine, 3 May 2023."]
+
+
+def test_alt_text_above_a_credited_caption_is_dropped_and_a_repeated_caption_kept_once():
+    doc = read_text(
+        "Soldiers loading shells into a howitzer near Kupiansk\n"
+        "Soldiers load shells into howitzers near Kupiansk, Ukraine, on 4 May 2023 [Ann Other/AP Photo]\n\n"
+        "The artillery crews said they had fired all night.\n\n"
+        "Soldiers load shells into howitzers near Kupiansk, Ukraine, on 4 May 2023 [Ann Other/AP Photo]"
+    )
+    assert "loading shells" not in doc.text
+    assert caption_texts(doc) == [
+        "Soldiers load shells into howitzers near Kupiansk, Ukraine, on 4 May 2023"
+    ]
+
+
+def test_a_wire_tag_closing_a_prose_paragraph_is_cut_and_the_paragraph_stays_prose():
+    doc = read_text(
+        "The governor said the convoy reached Zaporizhzhia at dawn.\n\n"
+        "On May 2, the deputy minister said the shelling of Nikopol had stopped. (Xinhua/ANI)\n\n"
+        "On May 3, the deputy minister said the shelling of Nikopol resumed. (ANI/Xinhua)"
+    )
+    assert doc.captions == []
+    assert doc.text.endswith("the shelling of Nikopol resumed.")
+
+
+def test_timestamp_with_an_updated_part_in_brackets_is_a_stamp():
+    doc = read_text(
+        "12 Apr 2023 10:15AM (Updated: 12 Apr 2023 11:40AM)\n\n"
+        "KHARKIV: Two districts of Kharkiv lost power after a strike, the mayor said."
+    )
+    assert doc.published == "2023-04-12"
+    assert doc.dateline_place == "Kharkiv"
+    assert doc.text.startswith("Two districts")
+
+
+def test_yearless_wire_dateline_dated_by_a_bare_weekday_in_a_caption_or_the_lead():
+    # 12 April fell on a Wednesday in 2023; "said Wednesday" carries no "on".
+    doc = read_text(
+        "The spokesman told reporters Wednesday that the brigades were rotating. File photo by "
+        "Some Body/EPA-EFE\n"
+        "April 12 (UPI) -- Two brigades left the line near Siversk, the spokesman said "
+        "Wednesday at a briefing."
+    )
+    assert (doc.published, doc.published_inferred) == ("2023-04-12", True)
+    # "last Wednesday" names another day: it dates nothing
+    other = read_text("April 12 (UPI) -- Two brigades left the line last Wednesday.")
+    assert other.published is None

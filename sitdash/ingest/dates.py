@@ -374,18 +374,25 @@ def infer_published(text: str) -> date | None:
 
 
 _LEAD_CHARS = 400  # a wire lead names the dateline's day within its first sentences
+# The weekday a wire lead reports its news on: "said on Sunday", "told reporters Wednesday";
+# "last Sunday", "next Sunday", "this Sunday" name another day.
+_LEAD_WEEKDAY = re.compile(
+    r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bevery )(?<!\bLast )(?<!\bNext )(?<!\bThis )"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)"
+)
 
 
 def year_from_weekday(date_text: str, body: str, today: date | None = None) -> date | None:
     """A yearless dateline date ("March 27") dated by the weekday its lead reports ("said on
-    Sunday"): the latest year up to today's, within ten, in which that day is that weekday.
+    Sunday", "said Sunday", also in a photo caption above the lead): the latest year up to
+    today's, within ten, in which that day is that weekday.
 
     Wire copy gives the day of the dateline as a weekday in the lead, so "March 27 ... on Sunday"
     pins the year (2022) where nothing in the text states one. None when either part is missing.
     """
     today = today or date.today()
     mentions = [m for m in find_dates(date_text, today) if m.precision == "day" and m.date]
-    weekday = _WEEKDAY_MENTION.search(body[:_LEAD_CHARS])
+    weekday = _LEAD_WEEKDAY.search(body[:_LEAD_CHARS])
     if not mentions or weekday is None:
         return None
     month_day = date.fromisoformat(mentions[0].date)
@@ -424,3 +431,16 @@ def on_or_after(date_text: str, earliest: date) -> date | None:
                 return candidate
     return None
 
+
+
+def latest_day_in_month(text: str, year: int, month: int) -> date | None:
+    """The latest written day of `month` in `year` that `text` names ("on Saturday, September
+    10" under a "2022-09" date line), read with that month as the base; None when it names none."""
+    end = _add_months(date(year, month, 1), 1) - timedelta(days=1)
+    days = [
+        date.fromisoformat(m.date)
+        for m in find_dates(text, end)
+        if m.precision == "day" and m.date and any(ch.isdigit() for ch in m.text)
+    ]
+    days = [d for d in days if (d.year, d.month) == (year, month)]
+    return max(days, default=None)

@@ -44,6 +44,7 @@ import orjson
 from sitdash.ingest.dates import (
     find_dates,
     infer_published,
+    latest_day_in_month,
     latest_year,
     on_or_after,
     year_from_weekday,
@@ -481,7 +482,7 @@ _SHARE_WORDS = frozenset(
     "guardar share compartir tweet tuitear save logo subscribe suscribirse advertisement "
     "publicidad anuncio facebook twitter whatsapp telegram linkedin email e-mail print imprimir "
     "comment comments comentarios copy link copiar enlace menu menú search buscar close cerrar "
-    "listen escuchar video vídeo image imagen photo foto gallery galería more ad sponsored "
+    "listen escuchar video vídeo image imagen photo foto gallery galería more ad sponsored pages "
     "share this article share on facebook share on twitter reddit pinterest messenger x".split()
 )
 _SHARE_PHRASES = frozenset(
@@ -506,18 +507,38 @@ _CALL_TO_ACTION_RE = re.compile(
 _SOURCE_NOTE_RE = re.compile(
     r"^\(?\s*(?:with information from|with reporting by|con información de|reporting by|"
     r"additional reporting by|writing by|editing by|compiled by|edited by|our standards:|"
-    r"this story has been|this article has been|(?:©|\(c\)|copyright)\s|all rights reserved)",
+    r"this story has been|this article has been|this (?:article|story) (?:was|is) (?:originally|first) "
+    r"published|originally published (?:by|in|on|at)|reprinted with permission|"
+    r"(?:©|\(c\)|copyright)\s|all rights reserved)",
     re.I,
 )
 _IMAGE_LABEL_RE = re.compile(
     r"^(?:image|media|photo|video)\s+(?P<kind>source|caption)\s*[,:]\s*(?P<rest>.*)$", re.I
 )
-_READ_TIME_RE = re.compile(r"\s*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
+_READ_TIME_RE = re.compile(
+    r"\s*(?:\d+\s*min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?)\s*$", re.I
+)
 _NON_WORD_RE = re.compile(r"\W+")
 _BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Pp]or|POR)\s+(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
 _TAG_ITEM = r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:[A-ZÁÉÍÓÚ][\w'’-]*|of|in|the|and|on|de|la|el|del))*"
 _TAG_LABEL_RE = re.compile(r"^(?:tags|topics|temas)\s*:", re.I)
-_TAG_LIST_RE = re.compile(rf"^{_TAG_ITEM}(?:,\s+{_TAG_ITEM})+\.?$")
+# "Mercenaries, Wagner Group, Russia." or an author line "Ann Lee, Bo Park, and Cy Dunn"
+_TAG_LIST_RE = re.compile(rf"^{_TAG_ITEM}(?:,\s+(?:and\s+)?{_TAG_ITEM})+\.?$")
+# Live-blog signposts: "It's 7 a.m. in Kyiv. Here's what you need to know", "Here are the
+# latest headlines from the war:".
+_LIVE_SIGNPOST_RE = re.compile(
+    r"^(?:\s*(?:it['’]?s\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s+in\s+"
+    r"[A-Z][\w'’-]*[.!]?|here(?:['’]s|\s+is|\s+are)\s+(?:what\s+(?:you\s+need\s+to|we)\s+know|"
+    r"the\s+latest\b[^.!?]*)[.:!]?))+\s*$",
+    re.I,
+)
+# The signature under an embedded post: "— Defense of Ukraine (@DefenceU) October 1, 2022"
+_POST_SIGNATURE_RE = re.compile(r"^[—–-]+\s*[^()\n]{1,80}\(@[\w.]{1,30}\)(?:\s+[^()\n]{0,40})?$")
+_WIRE = (r"(?:Reuters|REUTERS|AP|AFP|ANI|Xinhua|XINHUA|UPI|EFE|TASS|Interfax|Ukrinform|UNIAN|dpa|"
+         r"DPA|Anadolu|IANS|PTI|Sputnik|Bloomberg)")
+# A wire tag closing a prose paragraph: "(ANI/Xinhua)", "(Reuters/ga)": the agency chain, not a
+# photo credit, so the paragraph stays prose. A lone "(Reuters)" may credit a photo: left alone.
+_WIRE_TAG_RE = re.compile(rf"\s*\(\s*{_WIRE}(?:\s*/\s*(?:{_WIRE}|[a-z]{{1,4}}))+\s*\)\s*$")
 _NOISE_TOKENS_RE = re.compile(r"(?:[#@][\w.]+|https?://\S+|www\.\S+|t\.me/\S+|[^\w\s])")
 _CREDIT_AGENCY = (
     r"(?:REUTERS|Reuters|AP\s+Photo|AP|AFP|EFE|EPA(?:-EFE)?|ANADOLU|Anadolu(?:\s+Agency)?|"
@@ -551,7 +572,7 @@ _TIMESTAMP_LABEL_RE = re.compile(
 _TIMESTAMP_REST_RE = re.compile(
     r"(?:\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b(?:ET|EST|EDT|"
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|PT|PST|PDT|CT|hrs|h|local time|Kyiv time|"
-    r"at|on|updated|published)\b|[\s|,·•/()+\-–—]|\d{1,2}\b)",
+    r"at|on|updated|published)\b|[\s|,·•/()+\-–—:]|\d{1,2}\b)",
     re.I,
 )
 _DIGIT_RE = re.compile(r"\d")
@@ -684,7 +705,9 @@ def _timestamp(line: str) -> tuple[str | None, str] | None:
     return mentions[0].date, label
 
 
-def _dateline_date(date_text: str, body: str) -> tuple[str | None, bool]:
+def _dateline_date(
+    date_text: str, body: str, month: tuple[int, int] | None = None
+) -> tuple[str | None, bool]:
     """(ISO date, inferred) for a dateline's date; a missing year comes from the body's dates:
     the first such day on or after the latest full date the body mentions, else in the latest
     year the body names ("March 30 (UPI) -- ... the 2022 invasion"), else the latest year in
@@ -694,10 +717,35 @@ def _dateline_date(date_text: str, body: str) -> tuple[str | None, bool]:
     if mentions and mentions[0].date:
         return mentions[0].date, False
     latest = infer_published(body)
+    if latest is None and month:
+        latest = date(month[0], month[1], 1)  # the page's "date 2022-09" line
     if latest is None and (year := latest_year(body)):
         latest = date(year, 1, 1)
     day = on_or_after(date_text, latest) if latest else year_from_weekday(date_text, body)
     return (day.isoformat(), True) if day else (None, False)
+
+
+# A scraped page's date line opening the text: "date 2022-04-07 Logo", "date 2022-09 The ...".
+_DATE_MARKER_RE = re.compile(
+    r"\A\s*date\s*:?\s+(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?"
+    r"(?![\d-])[ \t]*",
+    re.I,
+)
+
+
+def split_date_marker(text: str) -> tuple[date | tuple[int, int] | None, str]:
+    """(the date a leading "date YYYY-MM-DD" line states, the text without it). The marker is
+    the page's metadata, not prose: a full date is the publication date, a bare "YYYY-MM" a
+    (year, month) hint. (None, text) when the text opens otherwise."""
+    m = _DATE_MARKER_RE.match(text)
+    if m is None:
+        return None, text
+    year, month = int(m["y"]), int(m["m"])
+    try:
+        found = date(year, month, int(m["d"])) if m["d"] else (year, month)
+    except ValueError:
+        return None, text
+    return found, text[m.end() :]
 
 
 def _match_dateline(paragraph: str) -> re.Match | None:
@@ -728,6 +776,15 @@ def _place_name(raw: str | None) -> str | None:
     return raw.title() if raw.isupper() else raw
 
 
+def _repeats(line: str, other: str) -> bool:
+    """Whether most of `line`'s content words recur in `other` (an alt text and its caption)."""
+    words = {w for w in _CONTENT_WORD_RE.findall(line.casefold()) if w not in _STOPWORDS}
+    if len(words) < 3:
+        return False
+    other = other.casefold()
+    return sum(w in other for w in words) / len(words) >= 0.6
+
+
 def _is_summary_of(paragraph: str, rest: str) -> bool:
     """A standfirst that only repeats what the body says (kept when it adds anything)."""
     if len(paragraph) > 400:
@@ -751,6 +808,7 @@ class _Cleaned:
     outlet: str | None = None
     stamp: str | None = None  # published date from a timestamp line
     stamp_rank: int = 9  # lower is better: published < unlabelled < updated
+    aside_dates: list[str] = field(default_factory=list)  # dropped lines that carry a date
 
     def add(self, text: str, is_caption: bool = False) -> None:
         self.paragraphs.append(text)
@@ -787,9 +845,19 @@ def _is_line_furniture(line: str, out: _Cleaned) -> bool:
     return bool(
         _READ_TIME_RE.fullmatch(line)
         or _SOURCE_NOTE_RE.match(line)
+        or (len(line) <= 160 and _post_signature(line, out))
+        or (len(line) <= 120 and _LIVE_SIGNPOST_RE.match(line))
         or (len(line) < 100 and _CALL_TO_ACTION_RE.match(line))
         or (len(line) <= 120 and _CREDIT_LINE_RE.match(line))
     )
+
+
+def _post_signature(line: str, out: _Cleaned) -> bool:
+    """An embedded post's signature line; its date is kept as a last-resort hint."""
+    if not _POST_SIGNATURE_RE.match(line):
+        return False
+    out.aside_dates.append(line)
+    return True
 
 
 def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleaned:
@@ -811,6 +879,8 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
         if marker and len(line) <= 200:
             after_marker = not marker.group("rest").strip()
             continue
+        if _is_line_furniture(line, out):
+            continue  # before the title: "Reading Time: 2 minutes" heads pages, never as one
         if (
             out.title is None
             and not out.paragraphs
@@ -821,13 +891,12 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
                 _timestamp(line) is None
                 and _match_dateline(line) is None
                 and not _CREDIT_LINE_RE.match(line)
+                and not _strip_credit(line)[1]  # a line with a photo credit is a caption
             ):
                 out.title, title_key = line, key
                 continue
         if key == title_key or (key in seen and len(key) >= 20):
             continue  # a repeated headline or paragraph
-        if _is_line_furniture(line, out):
-            continue
         caption = _IMAGE_LABEL_RE.match(line)
         if caption:  # BBC-style "Image source, Reuters" / "Image caption, Firefighters in ..."
             line = caption.group("rest")
@@ -848,11 +917,25 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
         ):
             caption_next = True  # a label repeated as the start of the caption under it
             continue
+        tag = _WIRE_TAG_RE.search(line)
+        if tag and line[: tag.start()].endswith(_TERMINAL):
+            line = line[: tag.start()]  # "... by June 26. (ANI/Xinhua)": the agency tag goes
+            key = _key(line)
         text, credited = _strip_credit(line)
         if not credited and nxt_block == block and len(nxt) <= 120 and _CREDIT_LINE_RE.match(nxt):
             credited = True  # caption with its credit on the next line
+        if (
+            not (credited or is_caption)
+            and _headline_like(line)
+            and nxt_block == block
+            and _strip_credit(nxt)[1]
+            and _repeats(line, nxt)
+        ):
+            continue  # an image's alt text right above its credited caption, which says it again
         if credited or is_caption:
-            if text and _states_fact(text):
+            caption_key = _key(text)
+            if text and _states_fact(text) and caption_key not in seen:
+                seen.add(caption_key)  # the same caption under two copies of a photo: once
                 out.add(text, is_caption=True)
             continue
         seen.add(key)
@@ -936,7 +1019,8 @@ def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Docu
     if unknown:
         raise TypeError(f"read_text() got unknown metadata: {', '.join(sorted(unknown))}")
     meta = {key: one_line(val) if isinstance(val, str) else val for key, val in meta.items()}
-    items = _paragraphs(sanitise(text))
+    marker, text = split_date_marker(sanitise(text))
+    items = _paragraphs(text)
     title = meta.get("title")
     title = _clean_line(sanitise(title)) if title else None
     items = [(_cut_time_prefix(line), block) for line, block in items]
@@ -945,13 +1029,24 @@ def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Docu
     _drop_summary(out)
     body, captions = _join(out)
     published, inferred = _normalise_published(meta.get("published")), False
+    if published is None and isinstance(marker, date):
+        published = marker.isoformat()  # the page's own date line outranks anything in the text
     if published is None:
         published = out.stamp
+    month = marker if isinstance(marker, tuple) else None
     if published is None and date_text:
-        published, inferred = _dateline_date(date_text, body)
+        published, inferred = _dateline_date(date_text, body, month)
+    if published is None and month:
+        # "date 2022-09": the latest day of that month the text names ("Saturday, September 10")
+        latest = latest_day_in_month(body, *month)
+        published, inferred = (latest.isoformat(), True) if latest else (None, False)
     if published is None:
         # the body's latest full date, else a title line's ("April 2, 2022 Russia-Ukraine news")
-        latest = infer_published(body) or (infer_published(out.title) if out.title else None)
+        latest = (
+            infer_published(body)
+            or (infer_published(out.title) if out.title else None)
+            or infer_published("\n".join(out.aside_dates))  # an embedded post's date, at worst
+        )
         published, inferred = (latest.isoformat(), True) if latest else (None, False)
     return Document(
         id=document_id(body),

@@ -168,3 +168,17 @@ def test_read_text_dates_a_dateline_after_the_invasion_date():
 def test_day_first_slashed_dates():
     assert [m.date for m in find_dates("Issued on: 30/05/2022 - 17:48", None)] == ["2022-05-30"]
     assert [m.date for m in find_dates("posted 05/30/2022", None)] == ["2022-05-30"]
+
+
+def test_dashed_dates_are_day_first_unless_the_month_would_be_impossible():
+    assert [m.date for m in find_dates("Updated: 03-05-2023 and 05-28-2023")] == [
+        "2023-05-03", "2023-05-28"]
+    assert find_dates("on 2023-05-03")[0].date == "2023-05-03"  # ISO untouched
+
+
+def test_an_updated_line_with_a_dashed_date_dates_the_page():
+    from sitdash.ingest.read import read_text
+
+    doc = read_text("Updated: 01-04-2022\n\nThe governor said the columns left Irpin overnight.")
+    assert doc.published == "2022-04-01"
+    assert doc.text == "The governor said the columns left Irpin overnight."

@@ -12,7 +12,8 @@ Rules (base = the publication date):
 - "March 26" without a year takes base's year, or the previous year when that would put it more
   than two months after base.
 - "6/23/22" (slashes) is read in US order, as the US outlets that print it mean it, unless the
-  first number cannot be a month ("30/05/2022").
+  first number cannot be a month ("30/05/2022"); "01-04-2022" (dashes, a page's "Updated:" line)
+  day first, unless the second number cannot be a month.
 - `on_or_after` dates a yearless dateline by the latest full date its article mentions (never
   earlier); `year_from_weekday` by the weekday its lead reports ("March 27 ... said on Sunday").
 - Coarse precisions point at the first day: week -> Monday, month -> the 1st, year -> January 1.
@@ -56,6 +57,7 @@ _DATE_RE = re.compile(
     rf"""
     \b(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)
   | \b(?P<dotted>(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<dm>0?[1-9]|1[0-2])\.(?P<dy>{_YEAR}))\b
+  | \b(?P<dashed>(?P<ed>0?[1-9]|[12]\d|3[01])-(?P<em>0?[1-9]|[12]\d|3[01])-(?P<ey>{_YEAR}))(?![\d-])
   | \b(?P<slashed>(?P<sm>0?[1-9]|[12]\d|3[01])/(?P<sd>0?[1-9]|[12]\d|3[01])/
         (?P<sy>{_YEAR}|\d\d))(?![\d/])
   | \b(?P<mdy>{_WD_PREFIX}(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
@@ -209,6 +211,11 @@ def _resolve_absolute(m: re.Match, base: date | None) -> tuple[date | None, str]
     if kind == "dotted":
         d = _safe_date(int(m["dy"]), int(m["dm"]), int(m["dd"]))
         return (d, "day") if d else None
+    if kind == "dashed":  # "01-04-2022": day first, as the European pages that print it mean it
+        first, second = int(m["ed"]), int(m["em"])
+        day, month = (second, first) if second > 12 else (first, second)  # "04-15-2022"
+        d = _safe_date(int(m["ey"]), month, day)
+        return (d, "day") if d else None
     if kind == "slashed":  # US order, as US outlets print it ("6/23/22"), unless day first
         year = int(m["sy"]) + (2000 if len(m["sy"]) == 2 else 0)
         first, second = int(m["sm"]), int(m["sd"])
@@ -260,7 +267,7 @@ def _resolve_relative(m: re.Match, text: str, base: date) -> tuple[date, str] | 
     return None
 
 
-_ABSOLUTE_KINDS = frozenset({"iso", "dotted", "slashed", "mdy", "dmy", "month", "yearonly"})
+_ABSOLUTE_KINDS = frozenset({"iso", "dotted", "dashed", "slashed", "mdy", "dmy", "month", "yearonly"})
 
 
 def _capitalised(m: re.Match) -> bool:

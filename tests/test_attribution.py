@@ -4,9 +4,11 @@
 import pytest
 
 from sitdash.ingest.attribution import (
+    SpeakerContext,
     attribute,
     find_attribution,
     mask_quotations,
+    nearest_speaker,
     resolve_names,
     source_kind,
     subject_person,
@@ -410,3 +412,66 @@ def test_an_anonymous_source_placed_somewhere():
     found = find_attribution('"____," a Ukrainian officer in the area told Reuters.')
     assert found is not None and found.kind == "anonymous official"
     assert found.name == "a Ukrainian officer in the area"
+
+
+# --------------------------------------------------------------------------- documents and relays
+
+
+def test_a_possessive_document_speaks_for_the_pronouns_owner():
+    found = find_attribution('"The line holds," its statement reads.')
+    assert (found.pronoun, found.phrase) == ("it", "its statement")
+    assert find_attribution("Their post read that the bridge was down.").pronoun == "they"
+    assert find_attribution("He reads the news every morning.") is None
+
+
+def test_a_definite_document_refers_back_to_its_issuer():
+    found = find_attribution('"The troops were moved," the report said.')
+    assert found.document and found.definite and found.name == "the report"
+
+
+def test_an_outlet_passing_on_words_is_a_relay():
+    found = find_attribution("The figures were posted on Telegram, Some News Agency reports.")
+    assert found.relay and found.kind == MEDIA
+    assert not find_attribution("Some News Agency said the post was deleted.").relay
+
+
+def test_a_bodys_own_document_is_that_body():
+    found = find_attribution("The ministry's statement said the group was moved.")
+    assert (found.name, found.kind) == ("the ministry", INST)
+
+
+def test_stated_in_the_message_of_a_body_is_that_body():
+    found = find_attribution("This is stated in the message of the Defence Ministry on Telegram.")
+    assert (found.name, found.kind) == ("the Defence Ministry", INST)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ('"We will leave," said the Rybar blog, which has a million subscribers.',
+         "the Rybar blog", MEDIA),
+        ("The general staff of the Ukrainian armed forces said the enemy was regrouping.",
+         "the general staff of the Ukrainian armed forces", INST),
+        ("Local chats say the bridge is down.", "local chats", "other"),
+    ],
+)
+def test_blogs_armed_forces_and_chats_as_sources(sentence, name, kind):
+    found = find_attribution(sentence)
+    assert (found.name, found.kind) == (name, kind)
+
+
+def test_nearest_speaker_reads_the_closest_speech_verb_in_any_clause():
+    found = nearest_speaker("The shelling resumed after Russia said it had agreed to ")
+    assert (found.name, found.kind) == ("Russia", INST)
+    assert nearest_speaker("The shelling resumed near the bridge ") is None
+
+
+def test_speaker_context_resolves_pronouns_documents_and_skips_relays():
+    context = SpeakerContext()
+    ministry = find_attribution("The Defence Ministry said the group was moved.")
+    context.remember(ministry, Source(ministry.name, ministry.kind))
+    relay = find_attribution("The figures were posted on Telegram, Some News Agency reports.")
+    context.remember(relay, Source(relay.name, relay.kind))
+    assert context.resolve(find_attribution('"It was moved," the report said.')).name == (
+        "the Defence Ministry")
+    assert context.resolve(find_attribution('"Many fell," they say.')).name == "the Defence Ministry"

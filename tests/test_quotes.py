@@ -473,3 +473,104 @@ def test_a_bare_quote_label_takes_the_source_named_before():
     assert _speakers(text) == [
         ("The enemy keeps probing our positions on the islands.", "the Southern Defence Forces")
     ]
+
+
+# --------------------------------------------------------------------------- issuers and follow-ons
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    hits = extract_quotes(text)
+    _check_spans(text, hits)
+    return [(h.text, h.speaker) for h in hits]
+
+
+def test_its_statement_reads_is_the_body_named_before_and_so_is_the_next_quotation():
+    text = (
+        "Marines crossed to the left bank near Krynky on Monday, according to the Navy's press "
+        "service.\n\n"
+        '"The bridgehead is widening, as our units dig in," its statement reads. "Every enemy '
+        'position within reach will be struck."'
+    )
+    assert [s for _, s in _speakers(text)] == ["the Navy's press service"] * 2
+
+
+def test_the_report_said_is_its_issuer_and_they_say_is_not_the_agency_passing_it_on():
+    text = (
+        "The Russian Defence Ministry has announced the pullback of its group near Kupiansk. "
+        "This is stated in the ministry's message on Telegram, Some News Agency reports.\n\n"
+        '"It was decided to move the units near Kupiansk to reinforce the southern direction," '
+        "the report said.\n\n"
+        "The ministry gives no figures for its own losses.\n\n"
+        '"In two days, more than a thousand enemy fighters were put out of action," they say.'
+    )
+    assert [s for _, s in _speakers(text)] == ["the Russian Defence Ministry"] * 2
+
+
+def test_a_blog_quoted_with_its_audience_is_it_in_the_next_sentence():
+    text = (
+        '"We will probably give up the bridgehead, however bitter it is to admit," said the '
+        'Rybar blog, which has more than a million subscribers on Telegram. "Nobody can hold it '
+        'with empty hands," it said. "This is a dark day for the army."'
+    )
+    hits = extract_quotes(text)
+    assert [h.speaker for h in hits] == ["the Rybar blog"] * 3
+    assert {h.speaker_kind for h in hits} == {"media"}
+
+
+def test_an_untagged_quotation_after_background_belongs_to_the_last_quotation_not_a_term():
+    text = (
+        '"Their units are not leaving but regrouping," the alliance chief told reporters.\n\n'
+        'Moscow says it is now concentrating on "freeing" the east.\n\n'
+        '"Meanwhile, Russia keeps up the pressure on Kharkiv and other cities."'
+    )
+    assert [s for _, s in _speakers(text)] == ["the alliance chief"] * 2
+
+
+def test_a_misplaced_opening_mark_does_not_lose_the_quotation():
+    # an opening mark before a single word, its closing mark, and the real closing mark later
+    text = (
+        "The enemy has “partially” pulled back from the Sumy region and is heading toward the "
+        "border because of its losses,” the general staff of the Ukrainian armed forces said."
+    )
+    (hit,) = extract_quotes(text)
+    assert "heading toward the border" in hit.text
+    assert hit.speaker == "the general staff of the Ukrainian armed forces"
+
+
+def test_a_quotation_runs_into_the_next_paragraph_without_a_new_opening_mark():
+    text = (
+        "The mayor said: “We have held the town for a week and\n\n"
+        "we will hold it for as long as it takes,” before driving off."
+    )
+    assert _speakers(text) == [
+        ("We have held the town for a week and", "the mayor"),
+        ("we will hold it for as long as it takes", "the mayor"),
+    ]
+
+
+def test_a_short_phrase_quoted_in_a_subordinate_speech_clause_is_its_subjects():
+    text = 'The shelling resumed after Russia said it had agreed to "scale down operations" there.'
+    assert _speakers(text) == [("scale down operations", "Russia")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Syrskyi expressed confidence that "the enemy will not break through our lines this '
+        'winter".',
+        'Syrskyi stressed the need to "hold every position until the reserves come up".',
+    ],
+)
+def test_a_quotation_inside_reported_speech_belongs_to_the_subject(text):
+    assert [s for _, s in _speakers(text)] == ["Syrskyi"]
+
+
+def test_residents_messages_after_a_lead_in_are_the_channels_that_carry_them():
+    text = (
+        "Meanwhile, local chats carry several unconfirmed accounts of the fighting around "
+        "Kupiansk, here are some of them:\n\n"
+        "“My cousin called from the station – our soldiers are already there.”\n\n"
+        "“[Ukrainian troops] are in the centre, the Russians left overnight”\n\n"
+        "“They are in Petropavlivka”"
+    )
+    assert [s for _, s in _speakers(text)] == ["local chats"] * 3

@@ -11,7 +11,7 @@ Quotations inside the sentence are masked first, so a "he said" inside quote mar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sitdash.model import Source
@@ -63,7 +63,7 @@ SPEECH_VERBS = _verb_forms(
     "observe acknowledge admit concede caution predict vow pledge promise urge suggest recall "
     "lament complain conclude deny allege boast quip joke comment muse speculate believe think "
     "assure indicate affirm maintain specify detail reiterate repeat continue assert contend "
-    "disclose reveal mention exclaim underline underscore highlight"
+    "disclose reveal mention exclaim underline underscore highlight express"
 )
 # "state"/"states" are nouns far more often than verbs ("state media", "the Baltic states").
 SPEECH_VERBS -= {"state", "states"}
@@ -84,6 +84,14 @@ _BETWEEN = _words(
 _AUXILIARIES = _words("was were is are been has have had")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _PRONOUNS = _words("he she they it")
+# "its statement", "his post": a document of whoever the pronoun means
+_POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
+# Verbs a document speaks with: "its statement reads", "the post read".
+_DOCUMENT_VERBS = _words("read reads")
+# "This is stated in the message of X", "it was said in a statement by X"
+_PASSIVE_DOCUMENT_VERBS = _words("stated said reported written announced")
+# Verbs by which an outlet relays someone else's words: "..., Ukrinform reports".
+_RELAY_VERBS = _words("report reports reported")
 # A speech verb right after these is a subordinate clause, not the sentence's source.
 _SUBORDINATORS = _words(
     "after before since until unless although though despite if whether because what to"
@@ -130,7 +138,9 @@ _OTHER_PERSON_HEADS = _words(
     "volunteer volunteers doctor doctors medic medics worker workers rescuer rescuers activist "
     "activists refugee refugees civilian civilians local locals woman man women men pilot "
     "troops villager villagers eyewitness eyewitnesses student students teacher family "
-    "separatists rebels militants"
+    "separatists rebels militants "
+    # channels that carry residents' messages: "local chats", "city forums"
+    "chats chat forums forum"
 )
 _ANALYST_HEADS = _words(
     "analyst analysts expert experts observer observers researcher researchers tank academic "
@@ -140,7 +150,7 @@ _ANALYST_HEADS = _words(
 _MEDIA_HEADS = _words(
     "media outlet outlets newspaper newspapers broadcaster broadcasters channel channels tabloid "
     "daily website websites wire newswire reporter reporters correspondent correspondents "
-    "journalist journalists press"
+    "journalist journalists press blog blogs podcast"
 )
 _INSTITUTION_HEADS = _words(
     "ministry ministries staff command office department council government governments army "
@@ -165,7 +175,7 @@ _MODIFIERS = _words(
     "pro-ukrainian think staff team media outlet agency counterintelligence border eastern "
     "southern northern central border operational tactical military-civil public official "
     "russian-installed moscow-installed kremlin-backed russia-backed us-based kyiv-based "
-    "military-political defense-ministry defence-ministry foreign-ministry familiar"
+    "military-political defense-ministry defence-ministry foreign-ministry familiar armed"
 )
 _TITLES = _words(
     "president prime minister secretary spokesman spokeswoman spokesperson press governor mayor "
@@ -270,7 +280,10 @@ _TOKEN_RE = re.compile(
     r"|\S"
 )
 # Cheap pre-check: sentences without any of these words have no attribution.
-_TRIGGERS = SPEECH_VERBS | _PARTICIPLES | {"according", "pointed", "points", "put", "puts", "words"}
+_TRIGGERS = (
+    SPEECH_VERBS | _PARTICIPLES | _DOCUMENT_VERBS
+    | {"according", "pointed", "points", "put", "puts", "words"}
+)
 _CAPITAL_TRIGGERS = frozenset({"According", "Said", "Asked", "Added", "Writing", "Speaking"})
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _QUOTE_MARK_RE = re.compile(r"[“”\"«»]")
@@ -298,6 +311,8 @@ class Attribution:
     role_words: tuple[str, ...] = ()  # lower-case role heads of a named person: ("spokesman",)
     head: str = ""  # lower-case head word: "official", "pentagon", "kirby"
     definite: bool = False  # "the official", "the governor": refers back to someone named before
+    document: bool = False  # "the statement", "the report": the words of whoever issued them
+    relay: bool = False  # an outlet passing on another's words ("..., Ukrinform reports")
 
 
 class _Token:
@@ -475,10 +490,18 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         found = _make_attribution(
             tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end
         )
+        if found is not None and found.kind == "media":
+            found = replace(found, relay=True)  # "according to Reuters": the outlet passes it on
         return (2, found) if found else None
     if low == "words" and 2 <= i < len(tokens) - 2 and tokens[i - 1].low == "the" and \
             tokens[i - 2].low == "in" and tokens[i + 1].low == "of":
         return _in_the_words_of(tokens, i, sentence)  # "In the words of X, Y's forces "…""
+    if low in _DOCUMENT_VERBS:
+        return _document_reads(tokens, i, sentence)
+    if low in _PASSIVE_DOCUMENT_VERBS and 0 < i < len(tokens) - 3 and \
+            tokens[i - 1].low in ("is", "was", "are", "were", "been") and \
+            tokens[i + 1].low == "in" and (stated := _stated_in_document(tokens, i, sentence)):
+        return stated  # "This is stated in the message of X"
     is_verb = low in SPEECH_VERBS or (
         low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
     ) or (low in ("put", "puts") and i + 1 < len(tokens) and tokens[i + 1].low == "it")
@@ -505,6 +528,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             verb_end,
             role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
         )
+        if found is not None and found.kind == "media" and low in _RELAY_VERBS:
+            found = replace(found, relay=True)  # "..., Ukrinform reports": passing words on
         if found is not None:
             return rank, found
     if low in _INVERTING_VERBS and (
@@ -535,6 +560,36 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             if found is not None:
                 return 3, found
     return None
+
+
+def _document_reads(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
+    """ "its statement reads", "the message read": a document speaking for its issuer."""
+    before = _subject_before(tokens, i)
+    if before is None:
+        return None
+    start, end, rank, _role = before
+    found = _make_attribution(tokens, start, end, sentence, tokens[i].start, tokens[i].end)
+    if found is None or not (found.document or (found.pronoun and " " in found.phrase)):
+        return None  # "he reads the news" is no attribution; "its statement reads" is
+    return rank, found
+
+
+def _stated_in_document(
+    tokens: list[_Token], i: int, sentence: str
+) -> tuple[int, Attribution] | None:
+    """ "This is stated in the message of the Defence Ministry": the ministry."""
+    j = i + 2
+    while j < len(tokens) and tokens[j].low in _DETERMINERS:
+        j += 1
+    if j + 2 >= len(tokens) or tokens[j].low not in _DOCUMENT_HEADS:
+        return None
+    if tokens[j + 1].low not in ("of", "from", "by"):
+        return None
+    np = _np_forward(tokens, j + 2)
+    if np is None:
+        return None
+    found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i].end)
+    return (2, found) if found else None
 
 
 def _quoted_as_saying(
@@ -620,6 +675,8 @@ def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:
     first = _np_backward(tokens, j)
     if first is None:
         return None
+    if first > 0 and tokens[first - 1].low in _POSSESSIVES and tokens[j].low in _DOCUMENT_HEADS:
+        first -= 1  # "its statement reads": the pronoun's document
     return (first, j, _rank(tokens, first, 3), None)
 
 
@@ -939,9 +996,28 @@ def _make_attribution(
         return _make_attribution(
             tokens, first + report[0], first + report[1], sentence, verb_start, verb_end
         )
+    owner = _POSSESSIVES.get(phrase_tokens[0].low)
+    if owner and len(phrase_tokens) > 1 and phrase_tokens[-1].low in _DOCUMENT_HEADS:
+        # "its statement reads": whoever "it" is
+        return Attribution(
+            owner, "other", phrase, start, end, verb_start, verb_end, pronoun=owner, head=owner
+        )
     kind, run = _classify(phrase_tokens)
     core = _core(phrase_tokens) or phrase_tokens
     definite = phrase_tokens[0].low == "the" and not run
+    if core[-1].low in _DOCUMENT_HEADS and len(core) > 1 and core[-2].low.endswith(("'s", "’s")):
+        # "the ministry's statement said": the ministry
+        owner = speaker_from_phrase(sentence[start : core[-2].end - 2])
+        if owner is not None and not owner.pronoun and not owner.document:
+            return replace(owner, start=owner.start + start, end=owner.end + start,
+                           verb_start=verb_start, verb_end=verb_end)
+    if core[-1].low in _DOCUMENT_HEADS and not run:
+        # "the statement said": the words of whoever issued the statement named before
+        name = _lower_first_word(phrase, phrase_tokens[0], True)
+        return Attribution(
+            name, "other", phrase, start, end, verb_start, verb_end, head=core[-1].low,
+            definite=definite, document=True,
+        )
     if run:
         role_core = _core(list(role_tokens))
         if role_core and role_core[-1].low in _OTHER_PERSON_HEADS:
@@ -980,3 +1056,78 @@ def _lower_first_word(phrase: str, first: _Token, at_sentence_start: bool) -> st
     ):
         return phrase[:1].lower() + phrase[1:]
     return phrase
+
+
+# --- document context ------------------------------------------------------------------------
+
+
+class SpeakerContext:
+    """The speakers a document has named so far, fed sentence by sentence, to resolve "he",
+    "they", "it", "the official" and "the statement" to them. An outlet that only passes another
+    source's words on ("..., Ukrinform reports") is nobody's antecedent."""
+
+    def __init__(self) -> None:
+        self.person: Source | None = None
+        self.group: Source | None = None
+        self.body: Source | None = None
+        self.issuer: Source | None = None  # whoever last spoke in their own name
+        self.by_head: dict[str, Source] = {}
+
+    def resolve(self, found: Attribution) -> Source | None:
+        if found.pronoun in ("he", "she"):
+            return self.person
+        if found.pronoun == "they":
+            return self.group or self.body or self.person
+        if found.pronoun == "it":
+            return self.body
+        if found.pronoun == "one":  # "said one": one of the officials or experts just quoted
+            return self.group or self.person
+        if found.document:  # "the statement said": its issuer's words
+            return self.issuer or Source(found.name, found.kind)
+        if found.definite and found.head in self.by_head:
+            return self.by_head[found.head]
+        return Source(found.name, found.kind)
+
+    def remember(self, found: Attribution, source: Source) -> None:
+        if found.relay:
+            return
+        plural = found.head.endswith("s") and not found.head.endswith("ss")
+        if source.kind == "named official":
+            self.person = source
+        elif source.kind in ("anonymous official", "other"):
+            if plural:
+                self.group = source
+            elif not found.document:
+                self.person = source
+        elif source.kind in ("institution", "media"):
+            self.body = source
+        elif source.kind == "analysts":
+            self.group = source
+        self.issuer = source
+        if found.pronoun or found.document:
+            return
+        for role in found.role_words:
+            self.by_head[role] = source
+        if not found.definite or found.head not in self.by_head:
+            self.by_head[found.head] = source
+
+    def mention(self, person: Source) -> None:
+        """A named person the text brings in without quoting ("Minister X arrived on Monday"):
+        whom a later "he said" most likely means."""
+        self.person = person
+        self.by_head[person.name.split()[-1].lower()] = person
+
+
+def nearest_speaker(text: str) -> Attribution | None:
+    """The speaker of the speech verb closest to the end of `text`, in whatever clause it
+    stands: "The shelling came after Russia said it had agreed to" -> Russia. For a quotation
+    embedded in a clause that is not the sentence's main one; None when no verb has a subject."""
+    if _TRIGGERS.isdisjoint(_LOWER_WORD_RE.findall(text)):
+        return None
+    tokens = _tokenize(mask_quotations(text))
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].low in _TRIGGERS and tokens[i].low not in _DOCUMENT_VERBS:
+            found = _candidate_at(tokens, i, text)
+            if found is not None:
+                return found[1]
+    return None

@@ -27,7 +27,9 @@ from dataclasses import dataclass, replace
 
 from sitdash.ingest.attribution import (
     Attribution,
+    SpeakerContext,
     find_attribution,
+    nearest_speaker,
     resolve_names,
     speaker_from_phrase,
     subject_person,
@@ -36,6 +38,11 @@ from sitdash.model import Source
 
 MIN_WORDS = 4  # shorter quotations need a speech verb right beside them
 _ATTACH_GAP = 3  # characters allowed between a quote mark and its attached attribution
+# An untagged quotation belongs to the speaker of a quotation at most this many paragraphs before
+# (a paragraph of background between two quotations of one speaker is common).
+_FOLLOW_ON = 2
+# A quoted span this short followed by a closing mark that closes nothing was opened too early.
+_STRAY_WORDS = 3
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _DOUBLE_MARK_RE = re.compile(r"[“”\"«»]")
@@ -78,6 +85,11 @@ _WHAT_CALLED_RE = re.compile(
     r"brand(?:s|ed)|characteri[sz]e[sd]?\s+as)\s*$"
 )
 _OPENING_CONTEXT = " \t\n([{“\"'‘—–-/:"
+_CONNECTIVE_RE = re.compile(
+    r"^\s*(?:meanwhile|however|separately|elsewhere|also|and|but|in addition|at the same time)"
+    r"\s*,?\s*",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -103,6 +115,8 @@ class _Quote:
     speaker: Source | None = None
     attached: bool = False  # a speech verb sits right beside the quote marks
     whole_sentence: bool = False  # the quotation is a sentence of its own ('“None.”')
+    words: int = 0
+    reported: bool = False  # its speaker is the subject of the clause it is embedded in
 
 
 @dataclass(slots=True)
@@ -124,6 +138,8 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     turns = _transcript_turns(doc_text, paragraphs, quotes)
     if not quotes:
         return []
+    for quote in quotes:
+        quote.words = len(_WORD_RE.findall(doc_text, quote.start, quote.end))
     masked = _mask(doc_text, quotes)
     sentences = _split_sentences(masked, paragraphs)
     _place_quotes(quotes, sentences)
@@ -142,7 +158,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     hits = []
     for quote in quotes:
         text = doc_text[quote.start : quote.end]
-        words = len(_WORD_RE.findall(text))
+        words = quote.words
         if words < MIN_WORDS and not (
             quote.attached
             or (quote.whole_sentence and quote.speaker)
@@ -256,13 +272,15 @@ def _first_visible(text: str, start: int) -> int:
 
 def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int, int, int | None]]:
     """(open mark, start, end, close mark or None) of double-quoted spans in one paragraph."""
-    spans = []
+    spans: list[tuple[int, int, int, int | None]] = []
     opened: int | None = None
     for match in _DOUBLE_MARK_RE.finditer(text, p_start, p_end):
         mark, pos = match.group(), match.start()
         if opened is None:
             if mark in "“«" or (mark == '"' and _opens(text, pos, p_start)):
                 opened = pos
+            else:
+                _close_orphan(text, p_start, pos, spans)
         elif mark in "”»" or mark == '"':
             spans.append((opened, opened + 1, pos, pos))
             opened = None
@@ -272,6 +290,22 @@ def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int, 
             end -= 1
         spans.append((opened, opened + 1, end, None))
     return spans
+
+
+def _close_orphan(
+    text: str, p_start: int, pos: int, spans: list[tuple[int, int, int, int | None]]
+) -> None:
+    """A closing mark that closes nothing: a misplaced opening mark ('has “partially” withdrawn
+    ... the capital,” the staff said': one quotation from the first mark), or a quotation
+    continued from the paragraph before without a new opening mark (it runs from the start)."""
+    if spans:
+        first, start, end, _close = spans[-1]
+        if len(_WORD_RE.findall(text, start, end)) <= _STRAY_WORDS:
+            spans[-1] = (first, start, pos, pos)
+        return
+    begin = _first_visible(text, p_start)
+    if begin < pos:
+        spans.append((begin, begin, pos, pos))
 
 
 def _opens(text: str, pos: int, p_start: int) -> bool:
@@ -355,7 +389,7 @@ def _reported_phrase(
     """A short quotation inside what a named source says ('X said the city was “cut off”'),
     not a term quoted by the reporter ('the “special military operation”')."""
     sentence = sentences[quote.sentence]
-    if sentence.source is None or quote.speaker is not sentence.source:
+    if not quote.reported and (sentence.source is None or quote.speaker is not sentence.source):
         return False
     if _DIGIT_RE.search(quote_text):
         return False  # a quoted figure ('“more than 200”') is a claim to check, not a quote
@@ -374,52 +408,9 @@ def _place_quotes(quotes: list[_Quote], sentences: list[_Sentence]) -> None:
 # --- speakers --------------------------------------------------------------------------------
 
 
-class _Recent:
-    """The latest speakers by kind, to resolve "he", "they", "it" and "the official"."""
-
-    def __init__(self) -> None:
-        self.person: Source | None = None
-        self.group: Source | None = None
-        self.body: Source | None = None
-        self.by_head: dict[str, Source] = {}
-
-    def resolve(self, found: Attribution) -> Source | None:
-        if found.pronoun in ("he", "she"):
-            return self.person
-        if found.pronoun == "they":
-            return self.group or self.body or self.person
-        if found.pronoun == "it":
-            return self.body
-        if found.pronoun == "one":  # "said one": one of the officials or experts just quoted
-            return self.group or self.person
-        if found.definite and found.head in self.by_head:
-            return self.by_head[found.head]
-        return Source(found.name, found.kind)
-
-    def remember(self, found: Attribution, source: Source) -> None:
-        plural = found.head.endswith("s") and not found.head.endswith("ss")
-        if source.kind == "named official":
-            self.person = source
-        elif source.kind == "anonymous official":
-            if plural:
-                self.group = source
-            else:
-                self.person = source
-        elif source.kind in ("institution", "media"):
-            self.body = source
-        elif source.kind == "analysts":
-            self.group = source
-        if found.pronoun:
-            return
-        for role in found.role_words:
-            self.by_head[role] = source
-        if not found.definite or found.head not in self.by_head:
-            self.by_head[found.head] = source
-
-
 def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
     """Resolve each sentence's attribution against the speakers before it, in order."""
-    recent = _Recent()
+    recent = SpeakerContext()
     for sentence in sentences:
         found = sentence.attribution
         if found is None:
@@ -429,7 +420,7 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
             mentioned = subject_person(opening)
             if mentioned is not None:
                 sentence.subject = Source(mentioned.name, mentioned.kind)
-                recent.remember(mentioned, sentence.subject)
+                recent.mention(sentence.subject)
             elif _CALLED_ANYWHERE_RE.search(opening):
                 body = speaker_from_phrase(opening)  # "The ministry called the pullback “…”"
                 if body is not None and body.kind in ("institution", "anonymous official"):
@@ -509,15 +500,21 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
                 quote.speaker = Source(named.name, named.kind)
                 quote.attached = True
                 continue
-        if quote.close_mark is None:
-            continue
-        after = masked[quote.close_mark + 1 : sentence.end]
-        dash = _DASH_RE.match(after)
-        if dash:
-            named = speaker_from_phrase(after[dash.end() :])
-            if named is not None and not named.pronoun:
-                quote.speaker = Source(named.name, named.kind)
-                quote.attached = True
+        if quote.close_mark is not None:
+            after = masked[quote.close_mark + 1 : sentence.end]
+            dash = _DASH_RE.match(after)
+            if dash:
+                named = speaker_from_phrase(after[dash.end() :])
+                if named is not None and not named.pronoun:
+                    quote.speaker = Source(named.name, named.kind)
+                    quote.attached = True
+                    continue
+        if before.strip() and found is None:
+            # 'The shelling came after Russia said it had agreed to “scale down operations”':
+            # the quotation is what the subject of its own clause said
+            clause = nearest_speaker(before)
+            if clause is not None and not clause.pronoun and not clause.document:
+                quote.speaker, quote.reported = Source(clause.name, clause.kind), True
 
 
 def _what_called_speaker(before: str, subject: Source | None) -> Source | None:
@@ -583,11 +580,12 @@ def _assign_fallback_speakers(
                 or _next_sentence_source(quote, sentences)
                 or (
                     last[0]
-                    if last and quote.whole_sentence and quote.paragraph - last[1] <= 1
+                    if last and quote.whole_sentence and quote.paragraph - last[1] <= _FOLLOW_ON
                     else None
                 )
             )
-        if quote.speaker is not None:
+        if quote.speaker is not None and (quote.words >= MIN_WORDS or quote.attached):
+            # a term in scare quotes ('focusing on “liberating” the east') is no one's turn
             last = (quote.speaker, quote.paragraph)
 
 
@@ -602,9 +600,20 @@ def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Sou
     if quote.sentence == 0:
         return None
     previous = sentences[quote.sentence - 1]
-    if masked[previous.start : previous.end].rstrip().endswith(":"):
-        return previous.source
+    lead = masked[previous.start : previous.end].rstrip()
+    if lead.endswith(":"):
+        return previous.source or _lead_in_subject(lead)
     return None
+
+
+def _lead_in_subject(lead: str) -> Source | None:
+    """Who a lead-in without a speech verb hands the floor to: 'Meanwhile, local chats carry
+    several accounts of the fighting, here are some of them:' -> local chats."""
+    opening = _CONNECTIVE_RE.sub("", lead, count=1)
+    found = speaker_from_phrase(opening)
+    if found is None or found.pronoun or found.document:
+        return None
+    return Source(found.name, found.kind)
 
 
 def _next_sentence_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:

@@ -475,3 +475,25 @@ def test_speaker_context_resolves_pronouns_documents_and_skips_relays():
     assert context.resolve(find_attribution('"It was moved," the report said.')).name == (
         "the Defence Ministry")
     assert context.resolve(find_attribution('"Many fell," they say.')).name == "the Defence Ministry"
+
+
+def test_resolve_names_joins_spellings_of_one_person_from_different_transliterations():
+    names = ["Dmitry Peskov", "the Kremlin", "Peskow", "Dmitri Peskow", "Oleksiy Danilov"]
+    assert resolve_names(names) == {"Peskow": "Dmitry Peskov", "Dmitri Peskow": "Dmitry Peskov"}
+    # a different first name is a different person; a different surname stays apart
+    assert resolve_names(["Ivan Peskov", "Dmitry Peskov", "Pesko"]) == {}
+    assert resolve_names(["Serhiy Haidai", "Gaidai"]) == {"Gaidai": "Serhiy Haidai"}
+
+
+def test_a_modified_definite_role_is_not_taken_for_an_earlier_differently_described_one():
+    context = SpeakerContext()
+    for sentence in ("Governor Oleksandr Pavlyuk wrote that columns were leaving.",
+                     "A senior US defense official said the columns were thinning."):
+        found = find_attribution(sentence)
+        context.remember(found, Source(found.name, found.kind))
+    local = context.resolve(find_attribution("Forces left the town, the local governor said."))
+    assert local.name == "the local governor"
+    same = context.resolve(find_attribution("Fighting went on, the senior official said."))
+    assert same.name == "a senior US defense official"
+    assert context.resolve(find_attribution("It is quiet, the governor said.")).name == (
+        "Oleksandr Pavlyuk")

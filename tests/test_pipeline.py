@@ -109,3 +109,29 @@ def test_a_second_ingest_types_only_new_claims_and_builds_the_same_events(tmp_pa
     monkeypatch.setattr(events, "reports_event", real)
     assert store.events() == build_events(store.claims())  # as if every claim were typed afresh
     assert any(len(e["sources"]) == 1 for e in store.events())
+
+
+def test_claim_sources_follow_the_documents_speakers():
+    doc = read_text(
+        "The Navy's press service said marines had crossed near Krynky on Monday.\n\n"
+        '"The bridgehead is widening," its statement reads.\n\n'
+        "The figures were posted on Telegram, Example News Agency reports.\n\n"
+        '"More than a hundred enemy soldiers were put out of action," the statement said.',
+        published="2023-11-14",
+    )
+    sources = [c.source for c in extract(doc).claims]
+    assert sources == ["the Navy's press service", "the Navy's press service",
+                       "Example News Agency", "the Navy's press service"]
+
+
+def test_a_caption_is_read_but_no_later_he_refers_to_its_speaker():
+    doc = read_text(
+        "The defence minister Ivan Example told reporters in Odesa on 3 May 2023 that the "
+        "port was reopened. Some Body/Reuters\n\n"
+        "Port officials described a quiet night in the city of Odesa.\n\n"
+        "He said the first ship would dock on Friday.",
+        published="2023-05-03",
+    )
+    out = extract(doc)
+    assert out.claims[0].kind == "caption"
+    assert out.claims[-1].source != "Ivan Example"

@@ -574,3 +574,35 @@ def test_residents_messages_after_a_lead_in_are_the_channels_that_carry_them():
         "“They are in Petropavlivka”"
     )
     assert [s for _, s in _speakers(text)] == ["local chats"] * 3
+
+
+def test_he_after_a_paragraph_that_brings_in_a_new_person_is_that_person():
+    text = (
+        '"We will hold the bridgehead," Zelensky said on Monday.\n\n'
+        "On Tuesday the positions were visited by Defence Minister Oleksii Reznikov, who toured "
+        "the trenches near Kupiansk.\n\n"
+        '"The counteroffensive will come when we are ready," he said.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Zelensky", "Oleksii Reznikov"]
+
+
+def test_the_page_itself_said_is_its_publisher():
+    from sitdash.model import Source
+
+    text = (
+        "Ukraine's General Staff has confirmed the loss of the village.\n\n"
+        '"The enemy is now likely to prioritise the encirclement of the town," the update said.'
+    )
+    hits = extract_quotes(text, title="Latest intelligence update on the war - 3 May",
+                          publisher=Source("Ministry of Defence", "institution"))
+    assert [h.speaker for h in hits] == ["Ministry of Defence"]
+    # without a title naming the document, "the update" is the issuer named before
+    assert [h.speaker for h in extract_quotes(text)] == ["Ukraine's General Staff"]
+
+
+def test_a_surname_spelled_another_way_later_is_the_same_person():
+    text = (
+        'Kremlin spokesman Dmitry Peskov said the talks had stalled.\n\n'
+        '"There is no progress at all," Peskow said.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Dmitry Peskov"]

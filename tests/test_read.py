@@ -676,3 +676,13 @@ def test_yearless_wire_dateline_dated_by_a_bare_weekday_in_a_caption_or_the_lead
     # "last Wednesday" names another day: it dates nothing
     other = read_text("April 12 (UPI) -- Two brigades left the line last Wednesday.")
     assert other.published is None
+
+
+def test_an_author_line_over_its_handle_is_the_outlet_not_text():
+    doc = read_text(
+        "Latest intelligence update on the war - 3 May 2023\n\n"
+        "Ministry of Things\n@ThingsHQ\n\n"
+        "Russia has likely moved two brigades towards Vuhledar over the past week."
+    )
+    assert doc.outlet == "Ministry of Things"
+    assert doc.text == "Russia has likely moved two brigades towards Vuhledar over the past week."

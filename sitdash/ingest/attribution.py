@@ -400,6 +400,41 @@ def speaker_from_phrase(phrase: str) -> Attribution | None:
     return _make_attribution(tokens, np[0], np[1], phrase, 0, 0, sentence_start=True)
 
 
+# A title word right before a capitalised name: where a sentence brings a person in.
+_TITLE_ANCHOR_RE = re.compile(
+    r"\b(?:President|Minister|General|Gen\.|Governor|Gov\.|Mayor|Commander|Colonel|Col\.|"
+    r"Lt\.|Lieutenant|Admiral|Secretary|Chief|Director|Ambassador|Envoy|Adviser|Advisor|"
+    r"[Ss]pokes(?:man|woman|person)|[Hh]ead|[Cc]ommander|[Aa]dviser)\s+(?:of\s+[^,.;]{3,60}?\s+)?"
+    r"[A-Z][a-z]"
+)
+
+
+def introduced_person(sentence: str) -> Attribution | None:
+    """The one named person a sentence brings in by title without quoting them ("... was
+    visited by Defence Minister Oleksii Reznikov, who ..."): whom a later "he said" means.
+    None when it names no such person, or two different ones."""
+    if _TITLE_ANCHOR_RE.search(sentence) is None:
+        return None
+    tokens = _tokenize(mask_quotations(sentence))
+    found: Attribution | None = None
+    i = 0
+    while i < len(tokens):
+        if tokens[i].low not in _TITLES:
+            i += 1
+            continue
+        np = _np_forward(tokens, i)
+        if np is None:
+            i += 1
+            continue
+        named = _make_attribution(tokens, np[0], np[1], sentence, 0, 0, sentence_start=True)
+        if named is not None and named.kind == "named official" and " " in named.name:
+            if found is not None and found.name != named.name:
+                return None
+            found = named
+        i = np[1] + 1
+    return found
+
+
 def subject_person(sentence: str) -> Attribution | None:
     """The named person a sentence opens with ("Defence Minister Oleksii Reznikov met ..."):
     not a source, but whom a later "he said" most likely means."""
@@ -422,17 +457,50 @@ def subject_person(sentence: str) -> Attribution | None:
 
 
 def resolve_names(sources: list[str]) -> dict[str, str]:
-    """Map each bare surname ("Kirby") to the full name seen in the same document ("John Kirby")."""
-    full_names = [s for s in dict.fromkeys(sources) if s and len(s.split()) > 1]
+    """Map each bare surname ("Kirby") to the full name seen in the same document ("John
+    Kirby"), and a name spelled another way ("Peskow", "Dmitri Peskow") to the first spelling
+    of that person ("Dmitry Peskov"): transliterations differ between copy desks."""
+    names = [s for s in dict.fromkeys(sources) if s and s[0].isupper()]
+    full_names = [s for s in names if len(s.split()) > 1 and source_kind(s) == "named official"]
     resolved: dict[str, str] = {}
-    for source in dict.fromkeys(sources):
-        if not source or len(source.split()) != 1 or not source[0].isupper():
-            continue
-        for full in full_names:
-            if full.split()[-1] == source and source_kind(full) == "named official":
+    for source in names:
+        words = source.split()
+        if len(words) == 1:
+            full = next((f for f in full_names if f.split()[-1] == source), None)
+            full = full or next(
+                (f for f in full_names if _name_key(f.split()[-1]) == _name_key(source)), None
+            )
+            if full is not None:
                 resolved[source] = full
-                break
-    return resolved
+        elif source in full_names:
+            first = next(f for f in full_names if _same_person(f, source))
+            if first != source:
+                resolved[source] = first
+    return {name: resolved.get(full, full) for name, full in resolved.items()}
+
+
+# Spellings one transliteration gives and another does not: Peskow/Peskov, Zelenskiy/Zelensky,
+# Zhyvytskyy/Zhyvytsky, Dmitri/Dmitry, Oleksii/Oleksiy, Gaidai/Haidai (Russian g, Ukrainian h).
+_NAME_FOLDS = (("kh", "h"), ("zh", "z"), ("g", "h"), ("w", "v"), ("ff", "v"), ("y", "i"),
+               ("j", "i"), ("ie", "e"), ("ii", "i"))
+
+
+def _name_key(name: str) -> str:
+    key = name.lower().replace("’", "'")
+    for old, new in _NAME_FOLDS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)  # doubled letters once
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two full names of one person: the same surname key, and first names that agree
+    ("Dmitry"/"Dmitri") or one an initial of the other."""
+    a, b = one.split(), other.split()
+    if _name_key(a[-1]) != _name_key(b[-1]):
+        return False
+    first_a, first_b = _name_key(a[0].rstrip(".")), _name_key(b[0].rstrip("."))
+    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and
+                                  first_a[0] == first_b[0])
 
 
 def mask_quotations(text: str) -> str:
@@ -1066,12 +1134,18 @@ class SpeakerContext:
     "they", "it", "the official" and "the statement" to them. An outlet that only passes another
     source's words on ("..., Ukrinform reports") is nobody's antecedent."""
 
-    def __init__(self) -> None:
+    def __init__(self, publisher: Source | None = None, title: str | None = None) -> None:
         self.person: Source | None = None
         self.group: Source | None = None
         self.body: Source | None = None
         self.issuer: Source | None = None  # whoever last spoke in their own name
-        self.by_head: dict[str, Source] = {}
+        self.by_head: dict[str, tuple[Source, frozenset[str]]] = {}  # head -> (who, their words)
+        # "the update said" in a page titled "Latest intelligence update ...": the page itself,
+        # so its publisher's words
+        self.publisher = publisher
+        self.own_documents = frozenset(
+            w for w in _LOWER_WORD_RE.findall((title or "").lower()) if w in _DOCUMENT_HEADS
+        )
 
     def resolve(self, found: Attribution) -> Source | None:
         if found.pronoun in ("he", "she"):
@@ -1083,9 +1157,15 @@ class SpeakerContext:
         if found.pronoun == "one":  # "said one": one of the officials or experts just quoted
             return self.group or self.person
         if found.document:  # "the statement said": its issuer's words
+            if self.publisher is not None and found.head in self.own_documents:
+                return self.publisher
             return self.issuer or Source(found.name, found.kind)
         if found.definite and found.head in self.by_head:
-            return self.by_head[found.head]
+            earlier, words = self.by_head[found.head]
+            # "the official" after "a senior US official"; not "the local governor" after
+            # "Governor X" (a new governor, of another region, is as likely)
+            if _words(found.phrase.lower()) - _DETERMINERS - {found.head} <= words:
+                return earlier
         return Source(found.name, found.kind)
 
     def remember(self, found: Attribution, source: Source) -> None:
@@ -1106,16 +1186,17 @@ class SpeakerContext:
         self.issuer = source
         if found.pronoun or found.document:
             return
+        words = _words(found.phrase.lower())
         for role in found.role_words:
-            self.by_head[role] = source
+            self.by_head[role] = (source, words)
         if not found.definite or found.head not in self.by_head:
-            self.by_head[found.head] = source
+            self.by_head[found.head] = (source, words)
 
     def mention(self, person: Source) -> None:
         """A named person the text brings in without quoting ("Minister X arrived on Monday"):
         whom a later "he said" most likely means."""
         self.person = person
-        self.by_head[person.name.split()[-1].lower()] = person
+        self.by_head[person.name.split()[-1].lower()] = (person, _words(person.name.lower()))
 
 
 def nearest_speaker(text: str) -> Attribution | None:

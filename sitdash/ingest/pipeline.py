@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from sitdash.ingest import claims as claim_rules
-from sitdash.ingest.attribution import attribute, resolve_names, source_kind
+from sitdash.ingest.attribution import (
+    SpeakerContext,
+    find_attribution,
+    introduced_person,
+    resolve_names,
+    source_kind,
+    subject_person,
+)
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
 from sitdash.ingest.movements import DocumentMovements
@@ -69,23 +76,22 @@ def extract(doc: Document) -> Extraction:
     """Claims (one per substantive sentence), quotes and movements of one document."""
     base = _base_date(doc)
     outlet = Source(doc.outlet or "the article", "media")
+    publisher = Source(doc.outlet, source_kind(doc.outlet)) if doc.outlet else None
     out = Extraction(doc)
     seen: dict[str, int] = {}
-    previous: Source | None = None
+    speakers = SpeakerContext(publisher, doc.title)  # who "he", "it", "the statement" are
     movements = DocumentMovements()  # read sentence by sentence, threaded at the end
-    hits = extract_quotes(doc.text)
+    hits = extract_quotes(doc.text, title=doc.title, publisher=publisher)
     for span in split_sentences(doc.text):
         sentence = span.text
         if not claim_rules.is_substantive(sentence) and not any(
             span.start <= q.start < span.end for q in hits
         ):
             continue
-        said = attribute(sentence, previous)
+        said = _sentence_source(sentence, speakers, remember=not _in_caption(doc, span.start))
         quoted = next((q for q in hits if span.start <= q.start < span.end and q.speaker), None)
         if said is None and quoted is not None:
             said = Source(quoted.speaker, quoted.speaker_kind)
-        if said is not None:
-            previous = said
         source = said or outlet
         key = claim_rules.normalise(sentence).lower()
         occurrence = seen.get(key, 0)
@@ -123,6 +129,23 @@ def extract(doc: Document) -> Extraction:
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)
     return out
+
+
+def _sentence_source(sentence: str, speakers: SpeakerContext, remember: bool) -> Source | None:
+    """Who asserts `sentence`, resolved against the speakers before it; a sentence that names a
+    person without quoting them makes that person the likely "he" of the next one. A caption
+    is read but remembered by nothing: it stands beside the story, not in it."""
+    found = find_attribution(sentence)
+    if found is None:
+        if remember:
+            named = subject_person(sentence) or introduced_person(sentence)
+            if named is not None:
+                speakers.mention(Source(named.name, named.kind))
+        return None
+    said = speakers.resolve(found)
+    if said is not None and remember:
+        speakers.remember(found, said)
+    return said
 
 
 def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:

@@ -29,6 +29,7 @@ from sitdash.ingest.attribution import (
     Attribution,
     SpeakerContext,
     find_attribution,
+    introduced_person,
     nearest_speaker,
     resolve_names,
     speaker_from_phrase,
@@ -130,8 +131,12 @@ class _Sentence:
     subject: Source | None = None  # a named person the sentence opens with, when no attribution
 
 
-def extract_quotes(doc_text: str) -> list[QuoteHit]:
-    """Every quotation in `doc_text` with its speaker, in document order."""
+def extract_quotes(
+    doc_text: str, *, title: str | None = None, publisher: Source | None = None
+) -> list[QuoteHit]:
+    """Every quotation in `doc_text` with its speaker, in document order. With the page's
+    `title` and `publisher`, "the update said" in a page titled "... update ..." is the
+    publisher's."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(doc_text)]
     quotes = _find_quotations(doc_text, paragraphs)
     quotes = _add_block_quotations(doc_text, paragraphs, quotes)
@@ -146,7 +151,7 @@ def extract_quotes(doc_text: str) -> list[QuoteHit]:
     for sentence in sentences:
         sentence.text = masked[sentence.start : sentence.end]
         sentence.attribution = find_attribution(sentence.text)
-    _resolve_sentence_sources(sentences)
+    _resolve_sentence_sources(sentences, SpeakerContext(publisher, title))
     _assign_direct_speakers(quotes, sentences, masked)
     _assign_fallback_speakers(quotes, sentences, masked)
     for quote in quotes:
@@ -408,9 +413,8 @@ def _place_quotes(quotes: list[_Quote], sentences: list[_Sentence]) -> None:
 # --- speakers --------------------------------------------------------------------------------
 
 
-def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
+def _resolve_sentence_sources(sentences: list[_Sentence], recent: SpeakerContext) -> None:
     """Resolve each sentence's attribution against the speakers before it, in order."""
-    recent = SpeakerContext()
     for sentence in sentences:
         found = sentence.attribution
         if found is None:
@@ -421,6 +425,8 @@ def _resolve_sentence_sources(sentences: list[_Sentence]) -> None:
             if mentioned is not None:
                 sentence.subject = Source(mentioned.name, mentioned.kind)
                 recent.mention(sentence.subject)
+            elif (brought_in := introduced_person(sentence.text)) is not None:
+                recent.mention(Source(brought_in.name, brought_in.kind))
             elif _CALLED_ANYWHERE_RE.search(opening):
                 body = speaker_from_phrase(opening)  # "The ministry called the pullback “…”"
                 if body is not None and body.kind in ("institution", "anonymous official"):

@@ -539,6 +539,7 @@ _WIRE = (r"(?:Reuters|REUTERS|AP|AFP|ANI|Xinhua|XINHUA|UPI|EFE|TASS|Interfax|Ukr
 # A wire tag closing a prose paragraph: "(ANI/Xinhua)", "(Reuters/ga)": the agency chain, not a
 # photo credit, so the paragraph stays prose. A lone "(Reuters)" may credit a photo: left alone.
 _WIRE_TAG_RE = re.compile(rf"\s*\(\s*{_WIRE}(?:\s*/\s*(?:{_WIRE}|[a-z]{{1,4}}))+\s*\)\s*$")
+_HANDLE_RE = re.compile(r"\s*@[A-Za-z0-9_]{2,30}\s*")
 _NOISE_TOKENS_RE = re.compile(r"(?:[#@][\w.]+|https?://\S+|www\.\S+|t\.me/\S+|[^\w\s])")
 _CREDIT_AGENCY = (
     r"(?:REUTERS|Reuters|AP\s+Photo|AP|AFP|EFE|EPA(?:-EFE)?|ANADOLU|Anadolu(?:\s+Agency)?|"
@@ -881,6 +882,10 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
             continue
         if _is_line_furniture(line, out):
             continue  # before the title: "Reading Time: 2 minutes" heads pages, never as one
+        if nxt_block == block and _HANDLE_RE.fullmatch(nxt) and _headline_like(line) and \
+                len(line.split()) <= 6:
+            out.outlet = out.outlet or line  # "Ministry of Defence" over "@DefenceHQ": the author
+            continue
         if (
             out.title is None
             and not out.paragraphs

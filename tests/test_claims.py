@@ -1,6 +1,8 @@
 """Claim-level rules: stable ids, hedging words, stated quantities."""
 
-from sitdash.ingest.claims import claim_id, hedges, is_substantive, quantities
+import pytest
+
+from sitdash.ingest.claims import claim_id, cut_off, hedges, is_heading, is_substantive, quantities
 
 
 def test_claim_id_depends_only_on_document_and_sentence_words():
@@ -40,3 +42,23 @@ def test_substantive_sentences():
     assert is_substantive("Casualties: 14 dead")
     assert not is_substantive("Keep reading")
     assert not is_substantive("Photo gallery")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Konotop district", True),
+        ("Donetsk direction", True),
+        ("Bakhmut", True),
+        ("The area is calm.", False),
+        ("Shelling continued in the district", False),
+    ],
+)
+def test_section_headings(line, heading):
+    assert is_heading(line) is heading
+
+
+def test_cut_off_texts():
+    assert cut_off("The troops left. The spokesman said the next village had not yet been")
+    assert not cut_off("The troops left.\n")
+    assert not cut_off('"We are leaving," he said.”')

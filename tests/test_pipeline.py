@@ -135,3 +135,28 @@ def test_a_caption_is_read_but_no_later_he_refers_to_its_speaker():
     out = extract(doc)
     assert out.claims[0].kind == "caption"
     assert out.claims[-1].source != "Ivan Example"
+
+
+def test_a_district_heading_places_the_placeless_sentences_under_it():
+    doc = read_text(
+        "The governor reviewed the districts one by one on Tuesday.\n\n"
+        "Okhtyrka district\n\n"
+        "Two bodies were found at a former enemy camp.\n\n"
+        "Romny district\n\n"
+        "The northern part is being cleared. As for Romny itself, the city works as normal.",
+        published="2022-04-05",
+    )
+    places = [c.places for c in extract(doc).claims]
+    assert places == [[], ["Okhtyrka"], ["Romny"], ["Romny"]]
+    assert not any(c.text.endswith("district") for c in extract(doc).claims)
+
+
+def test_a_sentence_cut_off_at_the_end_of_an_excerpt_is_no_claim():
+    doc = read_text(
+        "Russian forces left the village of Zarichne overnight, the brigade said.\n\n"
+        "The brigade spokesman, speaking on television, said the next village had not yet been",
+        published="2022-10-01",
+    )
+    out = extract(doc)
+    assert [c.text for c in out.claims] == [
+        "Russian forces left the village of Zarichne overnight, the brigade said."]

@@ -606,3 +606,16 @@ def test_a_surname_spelled_another_way_later_is_the_same_person():
         '"There is no progress at all," Peskow said.'
     )
     assert [s for _, s in _speakers(text)] == ["Dmitry Peskov"]
+
+
+def test_a_speaker_phrase_running_into_the_cut_of_an_excerpt_names_no_one():
+    text = (
+        '"The line holds," the brigade commander said on Monday.\n\n'
+        '"We have pushed them back from the railway," said the chief'
+    )
+    assert _speakers(text) == [
+        ("The line holds", "the brigade commander"),
+        ("We have pushed them back from the railway", None),
+    ]
+    # the same words in a complete text are the chief's
+    assert _speakers(text + ".")[-1] == ("We have pushed them back from the railway", "the chief")

@@ -57,6 +57,30 @@ def is_substantive(sentence: str) -> bool:
     return any(ch.isdigit() for ch in sentence) and len(words) >= 3
 
 
+_AREA_WORDS = frozenset(
+    "district districts region oblast raion province area direction axis sector front".split()
+)
+_HEADING_WORDS = _AREA_WORDS | {"and", "of", "the"}
+_TERMINAL = tuple(".!?…\"”’»)]:;")
+
+
+def is_heading(paragraph: str) -> bool:
+    """A section heading: a short line without closing punctuation ("Konotop district"),
+    whose place is where the paragraphs under it happen."""
+    words = paragraph.split()
+    if not 1 <= len(words) <= 5 or paragraph.rstrip().endswith(_TERMINAL):
+        return False
+    # names only, with area words between: no verb, so no sentence
+    return all(w[:1].isupper() or w.lower() in _HEADING_WORDS for w in words)
+
+
+def cut_off(text: str) -> bool:
+    """Whether a text stops mid-sentence (an excerpt cut at a length limit: "... said the
+    chief"): its last sentence is incomplete."""
+    end = text.rstrip()
+    return bool(end) and not end.endswith(_TERMINAL)
+
+
 def hedges(sentence: str) -> list[str]:
     seen: list[str] = []
     for match in _HEDGE.finditer(sentence):

@@ -82,8 +82,16 @@ def extract(doc: Document) -> Extraction:
     speakers = SpeakerContext(publisher, doc.title)  # who "he", "it", "the statement" are
     movements = DocumentMovements()  # read sentence by sentence, threaded at the end
     hits = extract_quotes(doc.text, title=doc.title, publisher=publisher)
-    for span in split_sentences(doc.text):
+    spans = split_sentences(doc.text)
+    section: list[str] = []  # the place of the heading the sentences stand under
+    truncated = claim_rules.cut_off(doc.text)
+    for k, span in enumerate(spans):
         sentence = span.text
+        if _heads_a_section(spans, k, doc):
+            section = _unique(m.name for m in find_places(sentence))
+            continue
+        if truncated and k == len(spans) - 1:
+            continue  # an excerpt cut mid-sentence: a fragment, not a claim
         if not claim_rules.is_substantive(sentence) and not any(
             span.start <= q.start < span.end for q in hits
         ):
@@ -108,7 +116,8 @@ def extract(doc: Document) -> Extraction:
             source_kind=source.kind,
             kind="caption" if _in_caption(doc, span.start) else "statement",
             hedges=claim_rules.hedges(sentence),
-            places=_unique(m.name for m in mentions),
+            # a sentence that names no place happens where its section heading says
+            places=_unique(m.name for m in mentions) or list(section),
             quantities=claim_rules.quantities(sentence),
             # A sentence with no time words is dated by its report (the publication date).
             date=when.date if when and when.date else doc.published,
@@ -129,6 +138,16 @@ def extract(doc: Document) -> Extraction:
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out)
     return out
+
+
+def _heads_a_section(spans: list, k: int, doc: Document) -> bool:
+    """Whether sentence k is a paragraph of its own that heads the paragraphs after it and
+    names a place ("Konotop district"). Never the opening paragraph (a kicker), nor the last."""
+    span = spans[k]
+    if span.paragraph == 0 or k + 1 >= len(spans) or _in_caption(doc, span.start):
+        return False
+    alone = spans[k - 1].paragraph != span.paragraph and spans[k + 1].paragraph != span.paragraph
+    return alone and claim_rules.is_heading(span.text) and bool(find_places(span.text))
 
 
 def _sentence_source(sentence: str, speakers: SpeakerContext, remember: bool) -> Source | None:

@@ -35,6 +35,7 @@ from sitdash.ingest.attribution import (
     speaker_from_phrase,
     subject_person,
 )
+from sitdash.ingest.claims import cut_off
 from sitdash.model import Source
 
 MIN_WORDS = 4  # shorter quotations need a speech verb right beside them
@@ -151,6 +152,7 @@ def extract_quotes(
     for sentence in sentences:
         sentence.text = masked[sentence.start : sentence.end]
         sentence.attribution = find_attribution(sentence.text)
+    _drop_cut_attribution(doc_text, sentences)
     _resolve_sentence_sources(sentences, SpeakerContext(publisher, title))
     _assign_direct_speakers(quotes, sentences, masked)
     _assign_fallback_speakers(quotes, sentences, masked)
@@ -386,6 +388,17 @@ def _split_sentences(masked: str, paragraphs: list[tuple[int, int]]) -> list[_Se
         if start < p_end:
             sentences.append(_Sentence(start, p_end, index))
     return sentences
+
+
+def _drop_cut_attribution(doc_text: str, sentences: list[_Sentence]) -> None:
+    """An excerpt cut mid-attribution ('“…,” said the chief') names no one: the speaker
+    phrase that runs into the cut is incomplete ("the chief" of what?)."""
+    last = sentences[-1] if sentences else None
+    if last is None or last.attribution is None or not cut_off(doc_text):
+        return
+    found = last.attribution
+    if last.start + found.end >= len(doc_text.rstrip()):
+        last.attribution = None
 
 
 def _reported_phrase(

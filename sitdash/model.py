@@ -112,6 +112,8 @@ class Claim:
     kind: str = "statement"  # statement | caption
     hedges: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # canonical names
+    # the places named only as actors ("Russia says", "Moscow's forces"): not where it happens
+    actor_places: list[str] = field(default_factory=list)
     quantities: list[str] = field(default_factory=list)
     date: str | None = None
     date_precision: str = "unknown"

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from sitdash.gcpause import gc_paused
+from sitdash.ingest.events import where
 from sitdash.ingest.places import AREA_REGION, REGIONS, areas_of, lookup, specific_places
 from sitdash.stamps import parse_stamp
 
@@ -256,7 +257,8 @@ class Index:
         claims_about: dict[tuple, list[str]] = {}  # (regions, areas) -> claim ids
         for claim in ordered:
             cid = claim["id"]
-            places = tuple(claim["places"])
+            # less the countries and capitals it names only as actors ("Russia says")
+            places = tuple(where(claim))
             known = region_sets.get(places)
             if known is None:
                 # The regions and areas a claim is about: those of the specific places it names.

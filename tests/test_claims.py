@@ -2,7 +2,16 @@
 
 import pytest
 
-from sitdash.ingest.claims import claim_id, cut_off, hedges, is_heading, is_substantive, quantities
+from sitdash.ingest.claims import (
+    actor_places,
+    boilerplate,
+    claim_id,
+    cut_off,
+    hedges,
+    is_heading,
+    is_substantive,
+    quantities,
+)
 
 
 def test_claim_id_depends_only_on_document_and_sentence_words():
@@ -62,3 +71,51 @@ def test_cut_off_texts():
     assert cut_off("The troops left. The spokesman said the next village had not yet been")
     assert not cut_off("The troops left.\n")
     assert not cut_off('"We are leaving," he said.”')
+
+
+def _actors(sentence):
+    from sitdash.ingest.places import find_places
+
+    return actor_places(sentence, find_places(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Russia says the operation is going to plan.", ["Russia"]),
+        ("The rebels Russia has backed since 2014 hold Horlivka.", ["Russia"]),
+        ("Kherson was captured by Russia in the first week.", ["Russia"]),
+        ("Moscow's troops left the right bank, and Kyiv said the city was free.",
+         ["Moscow", "Kyiv"]),
+        ("The Ministry of Defence of the Russian Federation gave no figures.", ["Russia"]),
+        ("Drones struck an airfield in Russia overnight.", []),
+        ("Kyiv residents sheltered as Kyiv's suburbs were shelled.", []),
+        ("Sumy lies 30 miles from the border with Russia.", []),
+        ("Russian troops withdrew from Ukraine to Belarus.", []),
+        ("Kharkiv says the power is back.", []),  # a city not standing for a government
+    ],
+)
+def test_places_named_as_actors(sentence, actors):
+    assert _actors(sentence) == actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Example Wire was unable to verify the information.", "unverified"),
+        ("The Example Times could not independently verify the claims of fighting.",
+         "unverified"),
+        ("The claims could not be independently verified.", "unverified"),
+        ("The BBC has contacted the Russian defence ministry for comment.", "comment"),
+        ("The ministry did not immediately respond to a request for comment.", "comment"),
+        ("Ukraine could not confirm the loss of the village, the ministry said.", None),
+        ("Troops pushed on, though ISW cannot independently confirm these reports.", None),
+    ],
+)
+def test_newsroom_boilerplate(sentence, kind):
+    assert boilerplate(sentence) == kind
+
+
+def test_an_unverifiable_report_is_hedged():
+    assert "cannot independently confirm" in hedges(
+        "Troops pushed on, though ISW cannot independently confirm these reports.")

@@ -182,3 +182,27 @@ def test_an_updated_line_with_a_dashed_date_dates_the_page():
     doc = read_text("Updated: 01-04-2022\n\nThe governor said the columns left Irpin overnight.")
     assert doc.published == "2022-04-01"
     assert doc.text == "The governor said the columns left Irpin overnight."
+
+
+def test_the_start_of_a_period_does_not_date_a_sentence():
+    base = date(2023, 5, 10)
+    assert sentence_date("The rebels Russia has backed since 2014 hold the town.", base) is None
+    when = sentence_date("The town, held since March 3, was shelled on Monday.", base)
+    assert (when.date, when.text) == ("2023-05-08", "on Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge was hit last Sunday.", "2023-05-07"),  # base is Wednesday 10 May
+        ("The bridge was hit on Sunday.", "2023-05-07"),
+        ("The bridge was hit Sunday, officials said.", "2023-05-07"),
+    ],
+)
+def test_a_bare_or_last_weekday_is_read_backwards_from_publication(text, expected):
+    assert sentence_date(text, date(2023, 5, 10)).date == expected
+
+
+def test_last_year_is_a_year_not_a_day():
+    when = sentence_date("The town fell last year.", date(2023, 5, 10))
+    assert (when.date, when.precision) == ("2022-01-01", "year")

@@ -1,5 +1,7 @@
 """Events: ACLED types from claim wording, merged across documents."""
 
+import pytest
+
 from sitdash.ingest.events import build_events, event_type, reports_event, stored_types
 
 
@@ -87,3 +89,41 @@ def test_known_typing_is_used_instead_of_the_wording():
     shelled = claim("a", "d1", "Artillery shelled the outskirts of Kharkiv overnight")
     fresh = claim("b", "d2", "Artillery shelled the outskirts of Kharkiv overnight")
     assert [e["claim_ids"] for e in build_events([shelled, fresh], {"a": None})] == [["b"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regional centre itself had not been shelled, the governor said.",
+        "There was no fighting in the village overnight.",
+        "Analysts told readers to watch for a major offensive in the south.",
+        "The stalled column became a symbol of the failed assault on the capital.",
+        "The 95th Air Assault Brigade rotated to the rear.",
+        "Daily Offensive Campaign Assessment, May 3",
+    ],
+)
+def test_denied_foreseen_figurative_and_named_triggers_are_no_events(text):
+    assert reports_event(claim("a", "d", text)) is None
+
+
+def test_a_denied_trigger_leaves_the_next_one_counting():
+    assert event_type("There was no fighting in the town, but shelling resumed at dawn.") == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_a_stated_reduction_of_activity_is_a_change_of_activity_not_a_clash():
+    text = "Russia said it had agreed to reduce military activity around two shelled cities."
+    assert event_type(text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_captions_and_year_dated_background_make_no_events():
+    caption = dict(claim("a", "d", "Artillery shelled the outskirts of Kharkiv"), kind="caption")
+    year = dict(claim("b", "d", "Artillery shelled Kharkiv last year"), date="2021-01-01",
+                date_precision="year")
+    assert build_events([caption, year]) == []
+
+
+def test_places_named_only_as_actors_are_not_where_an_event_happened():
+    c = dict(claim("a", "d", "Moscow's artillery shelled Kupiansk", places=("Moscow", "Kupiansk")),
+             actor_places=["Moscow"])
+    assert build_events([c])[0]["places"] == ["Kupiansk"]

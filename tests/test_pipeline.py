@@ -160,3 +160,23 @@ def test_a_sentence_cut_off_at_the_end_of_an_excerpt_is_no_claim():
     out = extract(doc)
     assert [c.text for c in out.claims] == [
         "Russian forces left the village of Zarichne overnight, the brigade said."]
+
+
+def test_newsroom_boilerplate_is_no_claim_and_hedges_the_claim_before_it():
+    doc = read_text(
+        "The governor said Russian units had left the village of Hrakove on Friday. "
+        "Example Wire was unable to verify the information.\n\n"
+        "Example Wire has contacted the Russian defence ministry for comment.",
+        published="2022-09-10",
+    )
+    claims = extract(doc).claims
+    assert [c.text for c in claims] == [
+        "The governor said Russian units had left the village of Hrakove on Friday."]
+    assert "not independently verified" in claims[0].hedges
+
+
+def test_claims_keep_actor_places_apart_from_where_things_happen():
+    doc = read_text("Moscow says its forces shelled Kupiansk overnight.", published="2023-01-05")
+    (claim,) = extract(doc).claims
+    assert claim.places == ["Moscow", "Kupiansk"]
+    assert claim.actor_places == ["Moscow"]

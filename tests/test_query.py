@@ -205,3 +205,15 @@ def test_the_memo_forgets_the_oldest_answers_but_not_the_derived_tables():
     index.update_analyst({}, [])  # analyst data changed: answers go, derived tables stay
     assert index.memo("first", lambda: "recomputed") == "recomputed"
     assert index.derived("table", lambda: None) is table
+
+
+def test_a_country_named_only_as_an_actor_gives_the_claim_no_region():
+    claims = {
+        "a": {"id": "a", "doc_id": "d", "text": "Moscow says it is pressing on", "source": "AP",
+              "places": ["Moscow"], "actor_places": ["Moscow"], "date": None, "start": 0},
+        "b": {"id": "b", "doc_id": "d", "text": "Drones hit a depot in Russia", "source": "AP",
+              "places": ["Russia"], "actor_places": [], "date": None, "start": 1},
+    }
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
+    assert index.facts["a"].regions == frozenset()
+    assert index.claim_ids(Filters(regions=frozenset({"Russia"}))) == ["b"]

@@ -334,12 +334,19 @@ def _explicitness(mention: DateMention) -> tuple[int, int]:
 
 
 def sentence_date(text: str, base: date | None = None) -> DateMention | None:
-    """The most specific date in a sentence (a written date beats "yesterday"); first on ties."""
+    """The most specific date in a sentence (a written date beats "yesterday"); first on ties.
+    The start of a period ("backed since 2014", "held since March") dates the background, not
+    what the sentence reports, so it never dates the sentence."""
     best = None
     for mention in find_dates(text, base):
+        if _SINCE_RE.search(text, max(0, mention.start - 7), mention.end):
+            continue
         if best is None or _explicitness(mention) > _explicitness(best):
             best = mention
     return best
+
+
+_SINCE_RE = re.compile(r"\bsince\b", re.I)
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")

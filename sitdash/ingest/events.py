@@ -13,6 +13,13 @@ from sitdash.ingest.places import specific_places
 
 # (pattern, ACLED event type, ACLED sub-event type), most specific first.
 _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
+    # a stated de-escalation ("agreed to reduce military activity around Kyiv") is a change of
+    # activity, however warlike the words after it
+    (re.compile(r"\b((?:reduc(?:e|es|ed|ing|tion)|scal(?:e|es|ed|ing)\s+(?:down|back)|cut(?:s|ting)?"
+                r"\s+back|wind(?:s|ing)?\s+down|de-?escalat\w*)(?:\s+\w+){0,3}?\s+"
+                r"(?:activity|activities|operations?|attacks|offensive|presence|hostilities))\b",
+                re.I),
+     "Strategic developments", "Change to group/activity"),
     (re.compile(r"\b(air ?strikes?|airstrikes?|air raids?|bomb(?:ed|ing|ings|s)?|drones? "
                 r"(?:attacks?|strikes?)|air attacks?|attack missions|sorties|kamikaze drones?)\b",
                 re.I),
@@ -33,7 +40,7 @@ _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
                 r"under attack|attacked|repelled|repulsed)\b", re.I),
      "Battles", "Armed clash"),
     (re.compile(r"\b(deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing|ment)?|reposition(?:ed|ing)?|"
-                r"withdr(?:ew|awn|awal|awing)|pull(?:ed|ing) (?:out|back)|leaving|left the|"
+                r"withdr(?:aws?|ew|awn|awal|awing)|pull(?:ed|ing) (?:out|back)|leaving|left the|"
                 r"convoy|regroup(?:ed|ing)?|reinforcements?)\b", re.I),
      "Strategic developments", "Change to group/activity"),
     (re.compile(r"\b(sanctions?|agreement|agreed|talks|negotiations?|ceasefire|truce|"
@@ -52,19 +59,55 @@ _UNCERTAIN = re.compile(
 _SUMMARY_LEN = 100
 
 
+# A trigger with one of these right before it in its clause is denied: "had not been shelled",
+# "no fighting", "without a battle".
+_NEGATED_RE = re.compile(
+    r"\b(?:not|never|no|nor|without|n['’]t)\b(?:\s+(?:been|be|being|yet|even|any|a|an|the|so|"
+    r"much|seen|reported|heavy|major|serious|significant|large-scale|further))*\s+$",
+    re.I,
+)
+# A warning or a watch is about what may come ("watch for a major offensive", "warned of an
+# assault"); a figure of speech names no event ("the convoy became a symbol of ...").
+_NOT_AN_EVENT_RE = re.compile(
+    r"\b(?:watch(?:es|ed|ing)?\s+(?:out\s+)?for|warn(?:s|ed|ing)?\s+(?:of|about|against)|"
+    r"brac(?:e|es|ed|ing)\s+for|prepar(?:e|es|ed|ing)\s+for|anticipat\w+|"
+    r"in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"(?:became|become|becomes|becoming|is|was|remains|remained)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+    r"(?:symbol|emblem|icon|byword|metaphor|embodiment|image|synonym)\s+(?:of|for))",
+    re.I,
+)
+
+
 def event_type(sentence: str) -> tuple[str, str] | None:
-    """The ACLED (type, sub-type) a sentence reports, or None if it reports no event."""
+    """The ACLED (type, sub-type) a sentence reports, or None if it reports no event. A trigger
+    word that is denied ("had not been shelled") or part of a name ("the 76th Air Assault
+    Division", "Offensive Campaign Assessment") does not count; the next one may."""
     if _ANY_TRIGGER.search(sentence) is None:
         return None
     for pattern, etype, sub in _TRIGGERS:
-        if pattern.search(sentence):
-            return etype, sub
+        for match in pattern.finditer(sentence):
+            if _counts(sentence, match):
+                return etype, sub
     return None
+
+
+def _counts(sentence: str, match: re.Match) -> bool:
+    start = match.start()
+    word = match.group()
+    if start > 0 and word[:1].isupper() and not word.isupper():
+        return False  # capitalised mid-sentence: part of a name
+    clause = sentence[max(0, start - 40) : start]
+    clause = re.split(r"[,;:.!?]|\bbut\b", clause)[-1]
+    return not _NEGATED_RE.search(clause)
 
 
 def reports_event(claim: dict) -> tuple[str, str] | None:
     """(type, sub-type) when the claim states that something happened, else None."""
     text = claim.get("text", "")
+    if claim.get("kind") == "caption" or claim.get("date_precision") == "year":
+        return None  # a photo's caption, or background dated only by a year ("since 2014")
+    if _NOT_AN_EVENT_RE.search(text):
+        return None
     found = event_type(text)
     if found is None:
         return None
@@ -74,6 +117,14 @@ def reports_event(claim: dict) -> tuple[str, str] | None:
     if doubt.search(text):
         return None
     return found
+
+
+def where(claim: dict) -> list[str]:
+    """The places a claim says something happened in: those it names, less those it names only
+    as actors ("Russia says ...")."""
+    places = claim.get("places") or []
+    actors = claim.get("actor_places")
+    return [p for p in places if p not in actors] if actors else list(places)
 
 
 def summarise(text: str) -> str:
@@ -100,7 +151,7 @@ def build_events(
             found = reports_event(claim)
         if found is None:
             continue
-        places = _event_places(tuple(claim.get("places", ())))
+        places = _event_places(tuple(where(claim)))
         key = (claim.get("date"), found[0], found[1], places)
         event = groups.get(key)
         if event is None:

@@ -96,6 +96,12 @@ def extract(doc: Document) -> Extraction:
             span.start <= q.start < span.end for q in hits
         ):
             continue
+        newsroom = claim_rules.boilerplate(sentence)
+        if newsroom is not None:
+            # the outlet on its own reporting: no claim; "could not verify" hedges the one before
+            if newsroom == "unverified" and out.claims:
+                out.claims[-1].hedges.append(claim_rules.UNVERIFIED)
+            continue
         said = _sentence_source(sentence, speakers, remember=not _in_caption(doc, span.start))
         quoted = next((q for q in hits if span.start <= q.start < span.end and q.speaker), None)
         if said is None and quoted is not None:
@@ -118,6 +124,7 @@ def extract(doc: Document) -> Extraction:
             hedges=claim_rules.hedges(sentence),
             # a sentence that names no place happens where its section heading says
             places=_unique(m.name for m in mentions) or list(section),
+            actor_places=claim_rules.actor_places(sentence, mentions),
             quantities=claim_rules.quantities(sentence),
             # A sentence with no time words is dated by its report (the publication date).
             date=when.date if when and when.date else doc.published,

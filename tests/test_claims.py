@@ -119,3 +119,9 @@ def test_newsroom_boilerplate(sentence, kind):
 def test_an_unverifiable_report_is_hedged():
     assert "cannot independently confirm" in hedges(
         "Troops pushed on, though ISW cannot independently confirm these reports.")
+
+
+def test_a_date_is_not_a_force_size():
+    assert quantities("On April 07 Russian troops entered the village.") == []
+    assert quantities("On April 7, 300 Russian troops entered the village.") == [
+        "300 Russian troops"]

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from sitdash.ingest.attribution import source_kind
+from sitdash.ingest.dates import MONTHS, find_dates
 
 # Words that make a statement an assessment or expectation rather than an assertion.
 HEDGE_WORDS = (
@@ -42,6 +43,16 @@ _QUANTITY = re.compile(
     re.I,
 )
 _MIN_WORDS = 5
+
+
+def _calendar(date_text: str) -> bool:
+    """A written calendar date ("April 07", "2022-04-07"), not "the past 24 hours"."""
+    return bool(_SEPARATED_DIGITS_RE.search(date_text)) or any(
+        word.rstrip(".").lower() in MONTHS for word in date_text.split()
+    )
+
+
+_SEPARATED_DIGITS_RE = re.compile(r"\d[-./]\d")
 
 
 def normalise(text: str) -> str:
@@ -234,7 +245,13 @@ def hedges(sentence: str) -> list[str]:
 def quantities(sentence: str) -> list[str]:
     """Stated amounts and what they count: "300 attack missions", "less than 20%"."""
     out: list[str] = []
+    dates: list[tuple[int, int]] | None = None
     for match in _QUANTITY.finditer(sentence):
+        if match.group(0)[:1].isdigit():
+            if dates is None:
+                dates = [(d.start, d.end) for d in find_dates(sentence) if _calendar(d.text)]
+            if any(a <= match.start() < b for a, b in dates):
+                continue  # "on April 07 Russian troops ...": a date, not 7 troops
         text = " ".join(match.group(0).split())
         if text not in out:
             out.append(text)

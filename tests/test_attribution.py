@@ -497,3 +497,17 @@ def test_a_modified_definite_role_is_not_taken_for_an_earlier_differently_descri
     assert same.name == "a senior US defense official"
     assert context.resolve(find_attribution("It is quiet, the governor said.")).name == (
         "Oleksandr Pavlyuk")
+
+
+def test_a_role_compound_is_a_role():
+    found = find_attribution(
+        "After the order, Ivan Examplenko, commander-in-chief of the Armed Forces, said the "
+        "offensive went on.")
+    assert (found.name, found.kind) == ("Ivan Examplenko", NAMED)
+    assert source_kind("the commander-in-chief") == ANON
+
+
+def test_a_sentence_that_begins_inside_a_quotation_closed_by_a_straight_mark():
+    masked = mask_quotations('We thank all who help," the governor said.')
+    assert masked == "_" * 22 + '" the governor said.'
+    assert find_attribution('We thank all who help," the governor said.').name == "the governor"

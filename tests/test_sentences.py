@@ -144,3 +144,12 @@ def test_spans_are_exact_ordered_and_within_paragraphs(text):
         start, end = bounds[span.paragraph]
         assert start <= span.start and span.end <= end
         previous_end = span.end
+
+
+def test_a_curly_opening_mark_closed_by_a_straight_one_keeps_the_quotation_in_one_sentence():
+    text = ('“The aid keeps coming from everywhere! We thank everyone who helps," the governor '
+            "said. Then he left.")
+    assert [s.text for s in split_sentences(text)] == [
+        '“The aid keeps coming from everywhere! We thank everyone who helps," the governor said.',
+        "Then he left.",
+    ]

@@ -517,7 +517,13 @@ def mask_quotations(text: str) -> str:
     first_close_seen = False
     for match in marks:
         ch, i = match.group(), match.start()
-        if ch in "“«" or (ch == '"' and opened is None):
+        # a straight mark shaped like a closing one before any other mark closes a quotation
+        # the sentence began inside ('... possible," he said')
+        closes_first = (
+            ch == '"' and opened is None and not first_close_seen and i > 0
+            and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+        )
+        if ch in "“«" or (ch == '"' and opened is None and not closes_first):
             if opened is None:
                 opened = i
         else:
@@ -947,7 +953,8 @@ def _has_head(tokens: list[_Token]) -> bool:
         return head.low not in _STOP and (
             head.low not in _NATIONALITIES or head.low in _COUNTRIES | _INSTITUTION_NAMES
         )
-    return head.low in _HEADS
+    # "commander-in-chief", "chief-of-staff": a role compound
+    return head.low in _HEADS or head.low.split("-")[0] in _OFFICIAL_HEADS
 
 
 def _name_run(core: list[_Token]) -> list[_Token]:
@@ -1000,6 +1007,8 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
     """(kind, person-name tokens) of a noun phrase's tokens."""
     core = _core(tokens) or tokens
     head = core[-1].low
+    if "-" in head and head.split("-")[0] in _OFFICIAL_HEADS:
+        head = head.split("-")[0]  # "commander-in-chief" is a commander
     whole = " ".join(t.low for t in tokens)
     if head in _DOCUMENT_HEADS:
         return "other", []

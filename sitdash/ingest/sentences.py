@@ -92,12 +92,20 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             regions.append((guillemet_open, i))
             guillemet_open = None
         elif ch == '"':
-            if straight_open is None:
+            if curly_open is not None and straight_open is None and _closing_shape(text, i, end):
+                regions.append((curly_open, i))  # “… possible," he said: mixed marks, one quote
+                curly_open = None
+            elif straight_open is None:
                 straight_open = i
             else:
                 regions.append((straight_open, i))
                 straight_open = None
     return regions
+
+
+def _closing_shape(text: str, i: int, end: int) -> bool:
+    """A straight mark after a word or punctuation and before a space or the end: it closes."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or not text[i + 1].isalnum())
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

@@ -100,6 +100,8 @@ def test_known_typing_is_used_instead_of_the_wording():
         "The stalled column became a symbol of the failed assault on the capital.",
         "The 95th Air Assault Brigade rotated to the rear.",
         "Daily Offensive Campaign Assessment, May 3",
+        "Some troops moved north-west of the besieged city overnight.",
+        "The ministry announced the results of the review on Monday.",
     ],
 )
 def test_denied_foreseen_figurative_and_named_triggers_are_no_events(text):

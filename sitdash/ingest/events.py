@@ -43,8 +43,8 @@ _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
                 r"withdr(?:aws?|ew|awn|awal|awing)|pull(?:ed|ing) (?:out|back)|leaving|left the|"
                 r"convoy|regroup(?:ed|ing)?|reinforcements?)\b", re.I),
      "Strategic developments", "Change to group/activity"),
-    (re.compile(r"\b(sanctions?|agreement|agreed|talks|negotiations?|ceasefire|truce|"
-                r"announced|declared|reduce military operations)\b", re.I),
+    # "announced"/"declared" alone report a statement, whatever it is about: no agreement
+    (re.compile(r"\b(sanctions?|agreement|agreed|talks|negotiations?|ceasefire|truce)\b", re.I),
      "Strategic developments", "Agreement"),
 ]
 # Any trigger at all: one scan that rules out most claims before the ordered search above.
@@ -78,6 +78,9 @@ _NOT_AN_EVENT_RE = re.compile(
 )
 
 
+_ATTRIBUTIVE_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
+
+
 def event_type(sentence: str) -> tuple[str, str] | None:
     """The ACLED (type, sub-type) a sentence reports, or None if it reports no event. A trigger
     word that is denied ("had not been shelled") or part of a name ("the 76th Air Assault
@@ -96,6 +99,8 @@ def _counts(sentence: str, match: re.Match) -> bool:
     word = match.group()
     if start > 0 and word[:1].isupper() and not word.isupper():
         return False  # capitalised mid-sentence: part of a name
+    if word.endswith("ed") and _ATTRIBUTIVE_RE.search(sentence, max(0, start - 8), start):
+        return False  # "the besieged city", "the liberated region": a description, not news
     clause = sentence[max(0, start - 40) : start]
     clause = re.split(r"[,;:.!?]|\bbut\b", clause)[-1]
     return not _NEGATED_RE.search(clause)

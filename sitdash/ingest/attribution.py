@@ -461,22 +461,32 @@ def resolve_names(sources: list[str]) -> dict[str, str]:
     Kirby"), and a name spelled another way ("Peskow", "Dmitri Peskow") to the first spelling
     of that person ("Dmitry Peskov"): transliterations differ between copy desks."""
     names = [s for s in dict.fromkeys(sources) if s and s[0].isupper()]
-    full_names = [s for s in names if len(s.split()) > 1 and source_kind(s) == "named official"]
+    full_names = [s for s in names if " " in s and _is_person(s)]
+    if not full_names:
+        return {}
+    by_surname: dict[str, str] = {}  # exact surname -> first full name
+    by_key: dict[str, list[str]] = {}  # surname key -> full names, first seen first
+    for full in full_names:
+        by_surname.setdefault(full.rsplit(" ", 1)[1], full)
+        by_key.setdefault(_name_key(full.rsplit(" ", 1)[1]), []).append(full)
     resolved: dict[str, str] = {}
     for source in names:
-        words = source.split()
-        if len(words) == 1:
-            full = next((f for f in full_names if f.split()[-1] == source), None)
-            full = full or next(
-                (f for f in full_names if _name_key(f.split()[-1]) == _name_key(source)), None
-            )
+        if " " not in source:
+            candidates = by_key.get(_name_key(source))
+            full = by_surname.get(source) or (candidates[0] if candidates else None)
             if full is not None:
                 resolved[source] = full
         elif source in full_names:
-            first = next(f for f in full_names if _same_person(f, source))
+            same = by_key[_name_key(source.rsplit(" ", 1)[1])]
+            first = next(f for f in same if _same_person(f, source))
             if first != source:
                 resolved[source] = first
     return {name: resolved.get(full, full) for name, full in resolved.items()}
+
+
+@lru_cache(maxsize=4096)
+def _is_person(name: str) -> bool:
+    return source_kind(name) == "named official"
 
 
 # Spellings one transliteration gives and another does not: Peskow/Peskov, Zelenskiy/Zelensky,
@@ -485,6 +495,7 @@ _NAME_FOLDS = (("kh", "h"), ("zh", "z"), ("g", "h"), ("w", "v"), ("ff", "v"), ("
                ("j", "i"), ("ie", "e"), ("ii", "i"))
 
 
+@lru_cache(maxsize=8192)
 def _name_key(name: str) -> str:
     key = name.lower().replace("’", "'")
     for old, new in _NAME_FOLDS:

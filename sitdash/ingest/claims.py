@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from sitdash.ingest.attribution import source_kind
 from sitdash.ingest.dates import MONTHS, find_dates
@@ -53,6 +54,9 @@ def _calendar(date_text: str) -> bool:
 
 
 _SEPARATED_DIGITS_RE = re.compile(r"\d[-./]\d")
+_CALENDAR_HINT_RE = re.compile(
+    r"\d[-./]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?\s*\d"
+)
 
 
 def normalise(text: str) -> str:
@@ -108,6 +112,7 @@ _NO_REPLY_RE = re.compile(
     r"(?:requests?|emails?|calls?|messages?)\s+(?:seeking|for)\s+comment",
     re.I,
 )
+_BOILERPLATE_HINT_RE = re.compile(r"verif|confirm|corroborat|comment", re.I)
 UNVERIFIED = "not independently verified"
 
 
@@ -115,7 +120,7 @@ def boilerplate(sentence: str) -> str | None:
     """ "unverified" for "Reuters was unable to verify the information" (it hedges the claim
     before it), "comment" for "The BBC has contacted the ministry for comment" or "... did not
     respond to a request for comment"; None for any other sentence."""
-    if len(sentence) > 220:
+    if len(sentence) > 220 or not _BOILERPLATE_HINT_RE.search(sentence):
         return None
     verify = _NEWSROOM_VERIFY_RE.match(sentence)
     if (verify and _newsroom(verify["who"])) or _NOT_VERIFIED_RE.match(sentence):
@@ -207,6 +212,7 @@ def actor_places(sentence: str, mentions: list) -> list[str]:
     return [name for name, acting in actors.items() if acting]
 
 
+@lru_cache(maxsize=1024)
 def _is_country(name: str) -> bool:
     from sitdash.ingest.places import lookup  # places imports nothing from here; kept lazy
 
@@ -249,7 +255,10 @@ def quantities(sentence: str) -> list[str]:
     for match in _QUANTITY.finditer(sentence):
         if match.group(0)[:1].isdigit():
             if dates is None:
-                dates = [(d.start, d.end) for d in find_dates(sentence) if _calendar(d.text)]
+                dates = (
+                    [(d.start, d.end) for d in find_dates(sentence) if _calendar(d.text)]
+                    if _CALENDAR_HINT_RE.search(sentence) else []
+                )
             if any(a <= match.start() < b for a, b in dates):
                 continue  # "on April 07 Russian troops ...": a date, not 7 troops
         text = " ".join(match.group(0).split())

@@ -511,3 +511,9 @@ def test_a_sentence_that_begins_inside_a_quotation_closed_by_a_straight_mark():
     masked = mask_quotations('We thank all who help," the governor said.')
     assert masked == "_" * 22 + '" the governor said.'
     assert find_attribution('We thank all who help," the governor said.').name == "the governor"
+
+
+def test_a_town_is_never_a_speaker_but_a_country_or_capital_may_be():
+    assert find_attribution("Kupiansk said the bridge was down.") is None
+    assert find_attribution("Moscow said the bridge was down.").name == "Moscow"
+    assert find_attribution("Russia said the bridge was down.").name == "Russia"

@@ -619,3 +619,14 @@ def test_a_speaker_phrase_running_into_the_cut_of_an_excerpt_names_no_one():
     ]
     # the same words in a complete text are the chief's
     assert _speakers(text + ".")[-1] == ("We have pushed them back from the railway", "the chief")
+
+
+def test_a_place_signing_off_a_quotation_is_not_its_speaker():
+    assert _speakers('"We are holding the line." — Kupiansk, May 3') == [
+        ("We are holding the line.", None)]
+
+
+def test_an_untagged_quotation_after_an_attributed_sentence_is_that_sources():
+    text = ('Residents said the shelling went on until dawn.\n\n'
+            '"The windows shook all night and nobody slept."')
+    assert _speakers(text) == [("The windows shook all night and nobody slept.", "residents")]

@@ -1091,6 +1091,8 @@ def _make_attribution(
             owner, "other", phrase, start, end, verb_start, verb_end, pronoun=owner, head=owner
         )
     kind, run = _classify(phrase_tokens)
+    if kind in ("institution", "named official") and _only_a_place(phrase_tokens):
+        return None  # "— Kharkiv, May 3" signs off a place: a speaker is never a place
     core = _core(phrase_tokens) or phrase_tokens
     definite = phrase_tokens[0].low == "the" and not run
     if core[-1].low in _DOCUMENT_HEADS and len(core) > 1 and core[-2].low.endswith(("'s", "’s")):
@@ -1120,6 +1122,24 @@ def _make_attribution(
     return Attribution(
         name, kind, phrase, start, end, verb_start, verb_end, head=core[-1].low, definite=definite
     )
+
+
+# Capitals that speak for their governments ("Moscow says"); countries do too.
+_SPEAKING_CAPITALS = _words("moscow kyiv kiev minsk washington london paris berlin beijing")
+
+
+def _only_a_place(tokens: list[_Token]) -> bool:
+    """Whether a phrase is nothing but a town or region ("Kharkiv", "the Donetsk region"): no
+    one who speaks. A country or a capital standing for its government does speak."""
+    from sitdash.ingest.places import lookup  # the gazetteer loads on first use
+
+    words = [t.text for t in tokens if t.low not in _DETERMINERS]
+    if not words or words[0].lower() in _SPEAKING_CAPITALS or len(words) > 3:
+        return False
+    if any(t.low in _TITLES or t.low in _OFFICIAL_HEADS for t in tokens):
+        return False  # "Mayor Sumy" would be a person, whatever the gazetteer holds
+    info = lookup(" ".join(words))
+    return info is not None and info.kind != "country"
 
 
 def _document_source(tokens: list[_Token]) -> tuple[int, int] | None:

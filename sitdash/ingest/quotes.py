@@ -602,6 +602,7 @@ def _assign_fallback_speakers(
                     if last and quote.whole_sentence and quote.paragraph - last[1] <= _FOLLOW_ON
                     else None
                 )
+                or (_previous_source(quote, sentences) if quote.whole_sentence else None)
             )
         if quote.speaker is not None and (quote.words >= MIN_WORDS or quote.attached):
             # a term in scare quotes ('focusing on “liberating” the east') is no one's turn
@@ -633,6 +634,15 @@ def _lead_in_subject(lead: str) -> Source | None:
     if found is None or found.pronoun or found.document:
         return None
     return Source(found.name, found.kind)
+
+
+def _previous_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:
+    """The source of the sentence right before an untagged quotation, in its paragraph or the
+    one before ('Residents said the shelling lasted until dawn. “Nobody slept.”')."""
+    if quote.sentence == 0:
+        return None
+    previous = sentences[quote.sentence - 1]
+    return previous.source if quote.paragraph - previous.paragraph <= 1 else None
 
 
 def _next_sentence_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:

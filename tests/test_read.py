@@ -604,6 +604,8 @@ def test_a_month_only_date_line_dates_the_page_by_the_latest_day_of_that_month_i
         "— Ministry of Things (@MinThings) June 3, 2023",
         "Anna Lopez, Boris Ivanov, and Carla Mendes",
         "Pages",
+        "Support independent journalism",
+        "Illustrative photo: Some Agency",
     ],
 )
 def test_page_furniture_lines_are_dropped(furniture):
@@ -686,3 +688,13 @@ def test_an_author_line_over_its_handle_is_the_outlet_not_text():
     )
     assert doc.outlet == "Ministry of Things"
     assert doc.text == "Russia has likely moved two brigades towards Vuhledar over the past week."
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Anna Example — Monday, 3 April 2023, 14:05", "3 April, 2023 Monday 11:20"],
+)
+def test_an_author_line_with_a_date_stamp_or_a_stamp_with_its_weekday_dates_the_page(stamp):
+    doc = read_text(f"{stamp}\n\nShelling hit the village of Ivanivske overnight, the brigade said.")
+    assert (doc.published, doc.published_inferred) == ("2023-04-03", False)
+    assert doc.text == "Shelling hit the village of Ivanivske overnight, the brigade said."

@@ -501,7 +501,8 @@ _MORE_MARKER_RE = re.compile(
     re.I,
 )
 _CALL_TO_ACTION_RE = re.compile(
-    r"^(?:subscribe|sign up|follow us|join us|download (?:our|the) app|suscr[ií]bete|síguenos)\b",
+    r"^(?:subscribe|sign up|follow us|join us|download (?:our|the) app|suscr[ií]bete|síguenos|"
+    r"support (?:us|our|independent|ukrainian)|become a (?:patron|member|subscriber)|donate)\b",
     re.I,
 )
 _SOURCE_NOTE_RE = re.compile(
@@ -539,6 +540,10 @@ _WIRE = (r"(?:Reuters|REUTERS|AP|AFP|ANI|Xinhua|XINHUA|UPI|EFE|TASS|Interfax|Ukr
 # A wire tag closing a prose paragraph: "(ANI/Xinhua)", "(Reuters/ga)": the agency chain, not a
 # photo credit, so the paragraph stays prose. A lone "(Reuters)" may credit a photo: left alone.
 _WIRE_TAG_RE = re.compile(rf"\s*\(\s*{_WIRE}(?:\s*/\s*(?:{_WIRE}|[a-z]{{1,4}}))+\s*\)\s*$")
+# An author's name before a date stamp, as Ukrainian outlets print it.
+_AUTHOR_STAMP_RE = re.compile(
+    r"^(?P<who>[A-ZÀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-Ž][\w'’.-]+){1,3})\s*[—–|,-]\s*(?P<rest>.{6,60})$"
+)
 _HANDLE_RE = re.compile(r"\s*@[A-Za-z0-9_]{2,30}\s*")
 _NOISE_TOKENS_RE = re.compile(r"(?:[#@][\w.]+|https?://\S+|www\.\S+|t\.me/\S+|[^\w\s])")
 _CREDIT_AGENCY = (
@@ -552,7 +557,8 @@ _CREDIT = (
     rf"(?:\s+(?:via|for)\s+Getty\s+Images)?"
     rf"|(?:{_NAME}\s*/\s*)?{_CREDIT_AGENCY}\s+(?:via|for)\s+Getty\s+Images"
     rf"|{_NAME}\s*/\s*(?:{_CREDIT_AGENCY})"
-    rf"|(?:Photo|Photograph|Photos|Foto|Fotografía|Image|Picture|Credit|Source)s?(?:\s+by)?\s*:\s*[^()\n]{{1,80}}"
+    rf"|(?:(?:Illustrative|Illustration|Archive|File|Cover|Main|Featured)\s+)?"
+    rf"(?:[Pp]hoto|Photograph|Photos|Foto|Fotografía|Image|Picture|Credit|Source)s?(?:\s+by)?\s*:\s*[^()\n]{{1,80}}"
     rf"|Photo\s+by\s+[^()\n]{{1,80}})"
 )
 # A credit closing a line, in brackets or not, plus Reuters' trailing desk codes.
@@ -573,7 +579,8 @@ _TIMESTAMP_LABEL_RE = re.compile(
 _TIMESTAMP_REST_RE = re.compile(
     r"(?:\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b(?:ET|EST|EDT|"
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|PT|PST|PDT|CT|hrs|h|local time|Kyiv time|"
-    r"at|on|updated|published)\b|[\s|,·•/()+\-–—:]|\d{1,2}\b)",
+    r"at|on|updated|published|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|"
+    r"Wed|Thu|Fri|Sat|Sun)\b|[\s|,·•/()+\-–—:]|\d{1,2}\b)",
     re.I,
 )
 _DIGIT_RE = re.compile(r"\d")
@@ -840,6 +847,8 @@ def _is_line_furniture(line: str, out: _Cleaned) -> bool:
             _note_timestamp((byline[1], ""), out)
         return True
     stamp = _timestamp(line)
+    if stamp is None and (author := _AUTHOR_STAMP_RE.match(line)):
+        stamp = _timestamp(author["rest"])  # "Ann Example — Monday, 3 April 2023, 14:05"
     if stamp is not None:
         _note_timestamp(stamp, out)
         return True

@@ -517,3 +517,17 @@ def test_a_town_is_never_a_speaker_but_a_country_or_capital_may_be():
     assert find_attribution("Kupiansk said the bridge was down.") is None
     assert find_attribution("Moscow said the bridge was down.").name == "Moscow"
     assert find_attribution("Russia said the bridge was down.").name == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ('"We are pulling out," said the Telegram channel Zapad.', "Zapad", MEDIA),
+        ("The Example monitoring project said the village had fallen.",
+         "the Example monitoring project", ANALYSTS),
+        ("Press secretary Ann Example said the talks were over.", "Ann Example", NAMED),
+    ],
+)
+def test_channels_and_monitoring_projects_named_as_sources(sentence, name, kind):
+    found = find_attribution(sentence)
+    assert (found.name, found.kind) == (name, kind)

@@ -145,7 +145,7 @@ _OTHER_PERSON_HEADS = _words(
 _ANALYST_HEADS = _words(
     "analyst analysts expert experts observer observers researcher researchers tank academic "
     "academics scholar scholars historian historians commentator commentators bloggers blogger "
-    "institute centre center specialist specialists strategist strategists"
+    "institute centre center specialist specialists strategist strategists project projects"
 )
 _MEDIA_HEADS = _words(
     "media outlet outlets newspaper newspapers broadcaster broadcasters channel channels tabloid "
@@ -175,7 +175,8 @@ _MODIFIERS = _words(
     "pro-ukrainian think staff team media outlet agency counterintelligence border eastern "
     "southern northern central border operational tactical military-civil public official "
     "russian-installed moscow-installed kremlin-backed russia-backed us-based kyiv-based "
-    "military-political defense-ministry defence-ministry foreign-ministry familiar armed"
+    "military-political defense-ministry defence-ministry foreign-ministry familiar armed "
+    "monitoring open-source osint"
 )
 _TITLES = _words(
     "president prime minister secretary spokesman spokeswoman spokesperson press governor mayor "
@@ -1037,6 +1038,8 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
         tail = _name_run(tokens)
         run = tail if len(tail) >= 2 else []
     if run:
+        if len(core) > len(run) and core[-len(run) - 1].low in _MEDIA_HEADS - {"press"}:
+            return "media", run  # "the Telegram channel Rybar": a channel, by its name
         return "named official", run
     if head in _OFFICIAL_HEADS:
         return "anonymous official", []

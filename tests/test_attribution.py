@@ -531,3 +531,46 @@ def test_a_town_is_never_a_speaker_but_a_country_or_capital_may_be():
 def test_channels_and_monitoring_projects_named_as_sources(sentence, name, kind):
     found = find_attribution(sentence)
     assert (found.name, found.kind) == (name, kind)
+
+
+def test_according_to_a_role_with_a_name_in_apposition_is_the_name():
+    found = find_attribution(
+        "The port was shelled overnight, according to the regional governor, Vitaliy Example.")
+    assert (found.name, found.kind) == ("Vitaliy Example", NAMED)
+
+
+def test_a_label_in_capitals_and_the_same_name_in_title_case_are_one_spelling():
+    assert resolve_names(["JOHN F. KIRBY", "John F. Kirby", "Kirby"]) == {
+        "JOHN F. KIRBY": "John F. Kirby", "Kirby": "John F. Kirby"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Residents who fled Vovchansk said checkpoints were everywhere.", "residents"),
+        ("Ukrainian commanders inside Azovstal said the enemy had broken in.",
+         "Ukrainian commanders inside Azovstal"),
+        ("The head of the OVA Dmytro Example said the border areas were dangerous.",
+         "Dmytro Example"),
+    ],
+)
+def test_relative_clauses_places_after_the_subject_and_office_acronyms(sentence, name):
+    assert find_attribution(sentence).name == name
+
+
+def test_a_new_full_name_takes_over_the_role_word_from_an_earlier_body():
+    context = SpeakerContext()
+    for sentence in ("The Belarusian defence ministry announced exercises on Monday.",
+                     "Meanwhile, the U.K. Ministry of Defence said the advance had slowed."):
+        found = find_attribution(sentence)
+        context.remember(found, context.resolve(found))
+    later = context.resolve(find_attribution("The ministry said some units had withdrawn."))
+    assert later.name == "the U.K. Ministry of Defence"
+
+
+def test_it_in_translated_copy_may_be_the_unnamed_official_just_quoted():
+    context = SpeakerContext()
+    found = find_attribution("Air strikes doubled, a senior US defence official said.")
+    context.remember(found, context.resolve(found))
+    it = context.resolve(find_attribution("It also revealed that 300 sorties were flown."))
+    assert it.name == "a senior US defence official"

@@ -630,3 +630,21 @@ def test_an_untagged_quotation_after_an_attributed_sentence_is_that_sources():
     text = ('Residents said the shelling went on until dawn.\n\n'
             '"The windows shook all night and nobody slept."')
     assert _speakers(text) == [("The windows shook all night and nobody slept.", "residents")]
+
+
+def test_a_body_that_acts_without_speaking_is_the_it_that_speaks_next():
+    text = (
+        "Russia's Defence Ministry said its forces had taken the village.\n\n"
+        "Ukraine's General Staff rejected that. \"Our units hold every position near the "
+        'village," it said in its evening update.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ukraine's General Staff"]
+
+
+def test_an_opening_asked_is_no_person():
+    text = (
+        "Brig. Gen. Ivan Examplenko sits in a small office in Kyiv.\n\n"
+        "Asked about the south, he was more upbeat. \"We are within artillery range of the "
+        'airport," he said.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"]

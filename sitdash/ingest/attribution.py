@@ -100,7 +100,7 @@ _DETERMINERS = _words(
     "the a an one two three four several some many other another most all both few various "
     "these those numerous multiple two"
 )
-_NP_PREPOSITIONS = _words("of for at in from with")
+_NP_PREPOSITIONS = _words("of for at in from with inside")
 # Objects of the phrases that describe anonymous sources: "people familiar with the matter".
 _SOURCE_PP_OBJECTS = _words(
     "matter situation plans plan talks discussions negotiations knowledge deliberations thinking "
@@ -436,6 +436,40 @@ def introduced_person(sentence: str) -> Attribution | None:
     return found
 
 
+# Bodies that speak in their own name: a sentence they open ("The General Staff rejected that.")
+# makes them the "it" of the next one.
+_SPEAKING_BODIES = _words(
+    "ministry ministries staff office department council government administration agency "
+    "service directorate embassy presidency command headquarters kremlin pentagon parliament "
+    "police court commission committee nato un eu iaea"
+)
+_BODY_HINT_RE = re.compile(
+    r"\b(?:[Mm]inistry|[Ss]taff|[Oo]ffice|[Dd]epartment|[Cc]ouncil|[Gg]overnment|[Aa]dministration|"
+    r"[Aa]gency|[Ss]ervice|[Dd]irectorate|[Ee]mbassy|[Pp]residency|[Cc]ommand|[Hh]eadquarters|"
+    r"Kremlin|Pentagon|[Pp]arliament|[Pp]olice|[Cc]ourt|[Cc]ommission|[Cc]ommittee|NATO|UN|EU|IAEA)"
+    r"\b"
+)
+
+
+def subject_body(sentence: str) -> Attribution | None:
+    """The speaking body a sentence opens with as the subject of a verb, with no speech verb
+    ("Ukraine's General Staff rejected that."): whom a later "it said" most likely means."""
+    head = sentence.lstrip()[:100]
+    if not head[:1].isupper() or _BODY_HINT_RE.search(head, 0, 60) is None:
+        return None
+    tokens = _tokenize(head)
+    np = _np_forward(tokens, 0)
+    if np is None or np[1] + 1 >= len(tokens):
+        return None
+    verb = tokens[np[1] + 1]
+    if not verb.text.isalpha() or not verb.text.islower() or not verb.low.endswith(("ed", "s")):
+        return None
+    found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True)
+    if found is None or found.kind != "institution" or found.head not in _SPEAKING_BODIES:
+        return None
+    return found
+
+
 def subject_person(sentence: str) -> Attribution | None:
     """The named person a sentence opens with ("Defence Minister Oleksii Reznikov met ..."):
     not a source, but whom a later "he said" most likely means."""
@@ -454,6 +488,8 @@ def subject_person(sentence: str) -> Attribution | None:
     found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True)
     if found is None or found.kind != "named official" or tokens[np[1]].low.endswith(("'s", "’s")):
         return None
+    if any(word.lower() in _TRIGGERS for word in found.name.split()):
+        return None  # "Asked about the south, he ...": a verb opening the sentence, no name
     return found
 
 
@@ -465,6 +501,7 @@ def resolve_names(sources: list[str]) -> dict[str, str]:
     full_names = [s for s in names if " " in s and _is_person(s)]
     if not full_names:
         return {}
+    full_names.sort(key=str.isupper)  # "John F. Kirby" is the spelling, not a label's capitals
     by_surname: dict[str, str] = {}  # exact surname -> first full name
     by_key: dict[str, list[str]] = {}  # surname key -> full names, first seen first
     for full in full_names:
@@ -573,6 +610,9 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         np = _np_forward(tokens, i + 2)
         if np is None:
             return None
+        named = _appositive_name(tokens, np[1])
+        if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+            np = named  # "according to the regional governor, Vitaliy Kim"
         found = _make_attribution(
             tokens, np[0], np[1], sentence, tokens[i].start, tokens[i + 1].end
         )
@@ -603,6 +643,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         return None  # "the attack continues in Lviv" is no speech; "..., he continued." is
     verb_end = tokens[i + 1].end if low.startswith(("point", "put")) else tokens[i].end
     before = _subject_before(tokens, i)
+    if before is not None and _only_a_place(tokens[before[0] : before[1] + 1]):
+        before = _relative_subject(tokens, before[0])  # "Residents who left Vovchansk said"
     if before is not None:
         start, end, rank, role = before
         found = _make_attribution(
@@ -764,6 +806,18 @@ def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:
     if first > 0 and tokens[first - 1].low in _POSSESSIVES and tokens[j].low in _DOCUMENT_HEADS:
         first -= 1  # "its statement reads": the pronoun's document
     return (first, j, _rank(tokens, first, 3), None)
+
+
+def _relative_subject(tokens: list[_Token], first: int) -> tuple | None:
+    """The subject of a relative clause ending at `first`: "residents who left X" -> residents."""
+    for k in range(first - 1, max(-1, first - 8), -1):
+        low = tokens[k].low
+        if low in ("who", "that"):
+            head = _np_backward(tokens, k - 1) if k > 0 else None
+            return (head, k - 1, _rank(tokens, head, 3), None) if head is not None else None
+        if tokens[k].text in ",;:" + _OPEN_QUOTES + _CLOSE_QUOTES:
+            return None
+    return None
 
 
 def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
@@ -989,6 +1043,9 @@ def _name_run(core: list[_Token]) -> list[_Token]:
             break
     while run and run[-1].low in _NAME_PARTICLES:
         run.pop()
+    # an acronym before a name in ordinary case is an office's ("OVA Dmytro Example")
+    while len(run) > 1 and _is_acronym(run[-1].text) and not run[0].text.isupper():
+        run.pop()
     return list(reversed(run))
 
 
@@ -1195,7 +1252,9 @@ class SpeakerContext:
             return self.person
         if found.pronoun == "they":
             return self.group or self.body or self.person
-        if found.pronoun == "it":
+        if found.pronoun == "it":  # a body; in translated copy also an unnamed official
+            if self.body is None and self.person and self.person.kind == "anonymous official":
+                return self.person
             return self.body
         if found.pronoun == "one":  # "said one": one of the officials or experts just quoted
             return self.group or self.person
@@ -1232,8 +1291,15 @@ class SpeakerContext:
         words = _words(found.phrase.lower())
         for role in found.role_words:
             self.by_head[role] = (source, words)
-        if not found.definite or found.head not in self.by_head:
+        # "the U.K. Ministry of Defence" after "the Belarusian ministry" is the ministry now;
+        # "the ministry" that meant an earlier one changes nothing
+        if source.name == found.name or found.head not in self.by_head:
             self.by_head[found.head] = (source, words)
+
+    def mention_body(self, body: Source) -> None:
+        """A body the text names as acting ("The General Staff rejected that."): the "it" and
+        the issuer of "the statement" that follow."""
+        self.body = self.issuer = body
 
     def mention(self, person: Source) -> None:
         """A named person the text brings in without quoting ("Minister X arrived on Monday"):

@@ -16,6 +16,7 @@ from sitdash.ingest.attribution import (
     introduced_person,
     resolve_names,
     source_kind,
+    subject_body,
     subject_person,
 )
 from sitdash.ingest.dates import sentence_date
@@ -167,6 +168,8 @@ def _sentence_source(sentence: str, speakers: SpeakerContext, remember: bool) ->
             named = subject_person(sentence) or introduced_person(sentence)
             if named is not None:
                 speakers.mention(Source(named.name, named.kind))
+            elif (body := subject_body(sentence)) is not None:
+                speakers.mention_body(speakers.resolve(body))
         return None
     said = speakers.resolve(found)
     if said is not None and remember:

@@ -33,6 +33,7 @@ from sitdash.ingest.attribution import (
     nearest_speaker,
     resolve_names,
     speaker_from_phrase,
+    subject_body,
     subject_person,
 )
 from sitdash.ingest.claims import cut_off
@@ -438,12 +439,16 @@ def _resolve_sentence_sources(sentences: list[_Sentence], recent: SpeakerContext
             if mentioned is not None:
                 sentence.subject = Source(mentioned.name, mentioned.kind)
                 recent.mention(sentence.subject)
-            elif (brought_in := introduced_person(sentence.text)) is not None:
-                recent.mention(Source(brought_in.name, brought_in.kind))
-            elif _CALLED_ANYWHERE_RE.search(opening):
+                continue
+            if _CALLED_ANYWHERE_RE.search(opening):
                 body = speaker_from_phrase(opening)  # "The ministry called the pullback “…”"
                 if body is not None and body.kind in ("institution", "anonymous official"):
                     sentence.subject = recent.resolve(body)
+                    continue
+            if (brought_in := introduced_person(sentence.text)) is not None:
+                recent.mention(Source(brought_in.name, brought_in.kind))
+            elif (body := subject_body(opening)) is not None:
+                recent.mention_body(recent.resolve(body))  # "The ministry gives no figures."
             continue
         sentence.source = recent.resolve(found)
         if sentence.source is not None:

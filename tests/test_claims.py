@@ -93,6 +93,8 @@ def _actors(sentence):
         ("Sumy lies 30 miles from the border with Russia.", []),
         ("Russian troops withdrew from Ukraine to Belarus.", []),
         ("Kharkiv says the power is back.", []),  # a city not standing for a government
+        ("He added that Kyiv was still under attack from the air.", []),
+        ("Officials said Russia was shelled from across the border.", []),
     ],
 )
 def test_places_named_as_actors(sentence, actors):

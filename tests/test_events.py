@@ -97,6 +97,7 @@ def test_known_typing_is_used_instead_of_the_wording():
         "The regional centre itself had not been shelled, the governor said.",
         "There was no fighting in the village overnight.",
         "Analysts told readers to watch for a major offensive in the south.",
+        "Officials say they expect the main assault to come from the north.",
         "The stalled column became a symbol of the failed assault on the capital.",
         "The 95th Air Assault Brigade rotated to the rear.",
         "Daily Offensive Campaign Assessment, May 3",
@@ -114,7 +115,7 @@ def test_a_denied_trigger_leaves_the_next_one_counting():
 
 
 def test_a_stated_reduction_of_activity_is_a_change_of_activity_not_a_clash():
-    text = "Russia said it had agreed to reduce military activity around two shelled cities."
+    text = "Russia said it had agreed to reduce military activity near the capital, where fighting goes on."
     assert event_type(text) == ("Strategic developments", "Change to group/activity")
 
 
@@ -129,3 +130,15 @@ def test_places_named_only_as_actors_are_not_where_an_event_happened():
     c = dict(claim("a", "d", "Moscow's artillery shelled Kupiansk", places=("Moscow", "Kupiansk")),
              actor_places=["Moscow"])
     assert build_events([c])[0]["places"] == ["Kupiansk"]
+
+
+def test_a_foreseen_offensive_does_not_count_but_what_happened_in_the_sentence_does():
+    text = "Russia redeployed fighters to Mariupol as Moscow prepares for a new offensive."
+    assert event_type(text) == ("Battles", "Armed clash")  # the words alone
+    assert reports_event(claim("a", "d", text)) == (
+        "Strategic developments", "Change to group/activity")
+
+
+def test_a_capitalised_trigger_opening_a_quotation_still_counts():
+    assert event_type('"Artillery, massed troops, a narrower front," he said.') == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")

@@ -177,6 +177,13 @@ _AUXILIARY = (
 )
 _NEXT_WORD_RE = re.compile(rf"\s+(?:{_AUXILIARY}\s+)*(?P<word>[a-z][a-z-]*)")
 _STARTS_WITH_AUXILIARY_RE = re.compile(rf"\s+{_AUXILIARY}\b")
+# A name that undergoes what the sentence reports: "was shelled", "is under attack", "came
+# under fire", "has been hit".
+_UNDERGOES_RE = re.compile(
+    r"\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been|been|being|came|comes|remains|"
+    r"remained)\s+)(?:(?:still|again|also|now|reportedly|repeatedly|heavily)\s+)*"
+    r"(?:under\b|[a-z]+ed\b|hit\b|struck\b|shot\b|being\b)"
+)
 # Plural nouns a place name can modify ("Kyiv residents"): not verbs after a subject.
 _PLACE_NOUNS = frozenset(
     "residents people citizens officials authorities forces troops units soldiers civilians "
@@ -228,6 +235,8 @@ def _acts(sentence: str, start: int, end: int) -> bool:
         return True
     if _PREPOSITION_BEFORE_RE.search(before):
         return False  # "in Russia", "on Kyiv", "towards Belarus": a place
+    if _UNDERGOES_RE.match(after):
+        return False  # "Kyiv was still under attack", "Kharkiv was shelled": where it happened
     if _STARTS_WITH_AUXILIARY_RE.match(after):
         return True  # "Russia has backed", "Moscow is trying"
     nxt = _NEXT_WORD_RE.match(after)

@@ -13,13 +13,6 @@ from sitdash.ingest.places import specific_places
 
 # (pattern, ACLED event type, ACLED sub-event type), most specific first.
 _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
-    # a stated de-escalation ("agreed to reduce military activity around Kyiv") is a change of
-    # activity, however warlike the words after it
-    (re.compile(r"\b((?:reduc(?:e|es|ed|ing|tion)|scal(?:e|es|ed|ing)\s+(?:down|back)|cut(?:s|ting)?"
-                r"\s+back|wind(?:s|ing)?\s+down|de-?escalat\w*)(?:\s+\w+){0,3}?\s+"
-                r"(?:activity|activities|operations?|attacks|offensive|presence|hostilities))\b",
-                re.I),
-     "Strategic developments", "Change to group/activity"),
     (re.compile(r"\b(air ?strikes?|airstrikes?|air raids?|bomb(?:ed|ing|ings|s)?|drones? "
                 r"(?:attacks?|strikes?)|air attacks?|attack missions|sorties|kamikaze drones?)\b",
                 re.I),
@@ -32,6 +25,13 @@ _TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b(civilians? (?:were |was )?(?:killed|executed|shot)|executions?|massacre|"
                 r"tortured|abducted|abductions?)\b", re.I),
      "Violence against civilians", "Attack"),
+    # a stated de-escalation ("agreed to reduce military activity around Kyiv") is a change of
+    # activity, however warlike the words after it
+    (re.compile(r"\b((?:reduc(?:e|es|ed|ing|tion)|scal(?:e|es|ed|ing)\s+(?:down|back)|cut(?:s|ting)?"
+                r"\s+back|wind(?:s|ing)?\s+down|de-?escalat\w*)(?:\s+\w+){0,3}?\s+"
+                r"(?:activity|activities|operations?|attacks|offensive|presence|hostilities))\b",
+                re.I),
+     "Strategic developments", "Change to group/activity"),
     (re.compile(r"\b(captured|seized|took control|taken control|recaptured|retook|liberated|"
                 r"overran)\b", re.I),
      "Battles", "Non-state actor overtakes territory"),
@@ -66,19 +66,28 @@ _NEGATED_RE = re.compile(
     r"much|seen|reported|heavy|major|serious|significant|large-scale|further))*\s+$",
     re.I,
 )
-# A warning or a watch is about what may come ("watch for a major offensive", "warned of an
-# assault"); a figure of speech names no event ("the convoy became a symbol of ...").
-_NOT_AN_EVENT_RE = re.compile(
+# What a warning or a watch is about may come, or not: "watch for a major offensive", "as
+# Moscow prepares for a new offensive" (its words do not count; the rest of the sentence does).
+_FORESEEN_RE = re.compile(
     r"\b(?:watch(?:es|ed|ing)?\s+(?:out\s+)?for|warn(?:s|ed|ing)?\s+(?:of|about|against)|"
-    r"brac(?:e|es|ed|ing)\s+for|prepar(?:e|es|ed|ing)\s+for|anticipat\w+|"
-    r"in\s+the\s+coming\s+(?:days|weeks|months)|"
+    r"brac(?:e|es|ed|ing)\s+for|prepar(?:e|es|ed|ing)\s+for|anticipat(?:e|es|ed|ing)|"
+    r"expect(?:s|ed|ing)?|fear(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:offensive|counteroffensive|counter-offensive|attacks?|assaults?|battles?|strikes?|push|"
+    r"invasion|escalation|fighting)\b",
+    re.I,
+)
+# A figure of speech names no event ("the convoy became a symbol of ..."); nor does what is
+# only to come "in the coming days".
+_NOT_AN_EVENT_RE = re.compile(
+    r"\b(?:in\s+the\s+coming\s+(?:days|weeks|months)|"
     r"(?:became|become|becomes|becoming|is|was|remains|remained)\s+(?:a|an|the)\s+(?:\w+\s+)?"
     r"(?:symbol|emblem|icon|byword|metaphor|embodiment|image|synonym)\s+(?:of|for))",
     re.I,
 )
 
 
-_ATTRIBUTIVE_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
+_ATTRIBUTIVE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+_OPENERS = ".!?:;\"“‘«([—–-"
 
 
 def event_type(sentence: str) -> tuple[str, str] | None:
@@ -97,7 +106,8 @@ def event_type(sentence: str) -> tuple[str, str] | None:
 def _counts(sentence: str, match: re.Match) -> bool:
     start = match.start()
     word = match.group()
-    if start > 0 and word[:1].isupper() and not word.isupper():
+    opening = sentence[:start].rstrip()
+    if opening and opening[-1] not in _OPENERS and word[:1].isupper() and not word.isupper():
         return False  # capitalised mid-sentence: part of a name
     if word.endswith("ed") and _ATTRIBUTIVE_RE.search(sentence, max(0, start - 8), start):
         return False  # "the besieged city", "the liberated region": a description, not news
@@ -113,7 +123,7 @@ def reports_event(claim: dict) -> tuple[str, str] | None:
         return None  # a photo's caption, or background dated only by a year ("since 2014")
     if _NOT_AN_EVENT_RE.search(text):
         return None
-    found = event_type(text)
+    found = event_type(_FORESEEN_RE.sub(lambda m: " " * len(m.group()), text))
     if found is None:
         return None
     # An announcement ("Russia said it would reduce operations") happened even though what it

@@ -648,3 +648,11 @@ def test_an_opening_asked_is_no_person():
         'airport," he said.'
     )
     assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"]
+
+
+def test_the_groups_chief_after_its_head_was_named_is_that_person():
+    text = (
+        "Ivan Examplov, the head of the Storm mercenary group, said his men held the station.\n\n"
+        '"We are leaving the town on Thursday," the Storm chief said in an audio message.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplov"]

@@ -131,7 +131,7 @@ _OFFICIAL_HEADS = _words(
     "president general lawmaker lawmakers legislator legislators senator envoy ambassador "
     "representative representatives prosecutor prosecutors chief head leader leaders deputy "
     "member members negotiator negotiators politician politicians administrator staffer "
-    "staffers counterpart person people intelligence-official"
+    "staffers counterpart person people intelligence-official boss founder"
 )
 _OTHER_PERSON_HEADS = _words(
     "soldier soldiers fighter fighters resident residents witness witnesses survivor survivors "
@@ -314,6 +314,7 @@ class Attribution:
     definite: bool = False  # "the official", "the governor": refers back to someone named before
     document: bool = False  # "the statement", "the report": the words of whoever issued them
     relay: bool = False  # an outlet passing on another's words ("..., Ukrinform reports")
+    role: str = ""  # lower-case role phrase beside a name: "the head of the wagner group"
 
 
 class _Token:
@@ -1175,7 +1176,8 @@ def _make_attribution(
         name = " ".join(sentence[run[0].start : run[-1].end].split())
         roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
         return Attribution(
-            name, kind, phrase, start, end, verb_start, verb_end, role_words=roles, head=run[-1].low
+            name, kind, phrase, start, end, verb_start, verb_end, role_words=roles, head=run[-1].low,
+            role=" ".join(t.low for t in role_tokens),
         )
     at_start = first == 0 if sentence_start is None else sentence_start
     name = _lower_first_word(phrase, phrase_tokens[0], at_start)
@@ -1228,6 +1230,10 @@ def _lower_first_word(phrase: str, first: _Token, at_sentence_start: bool) -> st
 
 # --- document context ------------------------------------------------------------------------
 
+# Role words that name the same post: "the Wagner chief" after "X, the head of Wagner".
+_LEADERS = ("chief", "head", "leader", "boss", "founder")
+_ROLE_SYNONYMS = {word: _LEADERS for word in _LEADERS}
+
 
 class SpeakerContext:
     """The speakers a document has named so far, fed sentence by sentence, to resolve "he",
@@ -1262,12 +1268,16 @@ class SpeakerContext:
             if self.publisher is not None and found.head in self.own_documents:
                 return self.publisher
             return self.issuer or Source(found.name, found.kind)
-        if found.definite and found.head in self.by_head:
-            earlier, words = self.by_head[found.head]
-            # "the official" after "a senior US official"; not "the local governor" after
-            # "Governor X" (a new governor, of another region, is as likely)
-            if _words(found.phrase.lower()) - _DETERMINERS - {found.head} <= words:
-                return earlier
+        if found.definite:
+            for head in _ROLE_SYNONYMS.get(found.head, (found.head,)):
+                if head not in self.by_head:
+                    continue
+                earlier, words = self.by_head[head]
+                # "the official" after "a senior US official", "the Wagner chief" after "X,
+                # the head of Wagner"; not "the local governor" after "Governor X" (a new
+                # governor, of another region, is as likely)
+                if _words(found.phrase.lower()) - _DETERMINERS - {found.head} <= words:
+                    return earlier
         return Source(found.name, found.kind)
 
     def remember(self, found: Attribution, source: Source) -> None:
@@ -1288,7 +1298,7 @@ class SpeakerContext:
         self.issuer = source
         if found.pronoun or found.document:
             return
-        words = _words(found.phrase.lower())
+        words = _words(found.phrase.lower()) | _words(found.role)
         for role in found.role_words:
             self.by_head[role] = (source, words)
         # "the U.K. Ministry of Defence" after "the Belarusian ministry" is the ministry now;

@@ -1193,14 +1193,19 @@ _SPEAKING_CAPITALS = _words("moscow kyiv kiev minsk washington london paris berl
 def _only_a_place(tokens: list[_Token]) -> bool:
     """Whether a phrase is nothing but a town or region ("Kharkiv", "the Donetsk region"): no
     one who speaks. A country or a capital standing for its government does speak."""
-    from sitdash.ingest.places import lookup  # the gazetteer loads on first use
-
     words = [t.text for t in tokens if t.low not in _DETERMINERS]
     if not words or words[0].lower() in _SPEAKING_CAPITALS or len(words) > 3:
         return False
     if any(t.low in _TITLES or t.low in _OFFICIAL_HEADS for t in tokens):
         return False  # "Mayor Sumy" would be a person, whatever the gazetteer holds
-    info = lookup(" ".join(words))
+    return _is_town(" ".join(words))
+
+
+@lru_cache(maxsize=8192)
+def _is_town(name: str) -> bool:
+    from sitdash.ingest.places import lookup  # the gazetteer loads on first use
+
+    info = lookup(name)
     return info is not None and info.kind != "country"
 
 

@@ -444,12 +444,7 @@ _SPEAKING_BODIES = _words(
     "service directorate embassy presidency command headquarters kremlin pentagon parliament "
     "police court commission committee nato un eu iaea"
 )
-_BODY_HINT_RE = re.compile(
-    r"\b(?:[Mm]inistry|[Ss]taff|[Oo]ffice|[Dd]epartment|[Cc]ouncil|[Gg]overnment|[Aa]dministration|"
-    r"[Aa]gency|[Ss]ervice|[Dd]irectorate|[Ee]mbassy|[Pp]residency|[Cc]ommand|[Hh]eadquarters|"
-    r"Kremlin|Pentagon|[Pp]arliament|[Pp]olice|[Cc]ourt|[Cc]ommission|[Cc]ommittee|NATO|UN|EU|IAEA)"
-    r"\b"
-)
+_BODY_HINT_RE = re.compile(r"\b(?:" + "|".join(sorted(_SPEAKING_BODIES)) + r")\b", re.I)
 
 
 def subject_body(sentence: str) -> Attribution | None:

@@ -574,3 +574,9 @@ def test_it_in_translated_copy_may_be_the_unnamed_official_just_quoted():
     context.remember(found, context.resolve(found))
     it = context.resolve(find_attribution("It also revealed that 300 sorties were flown."))
     assert it.name == "a senior US defence official"
+
+
+def test_an_outlet_citing_a_body_gives_the_body():
+    found = find_attribution("Two people were killed, Example Agency reports, citing the regional "
+                             "administration.")
+    assert (found.name, found.kind) == ("the regional administration", INST)

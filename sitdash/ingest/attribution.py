@@ -283,7 +283,7 @@ _TOKEN_RE = re.compile(
 # Cheap pre-check: sentences without any of these words have no attribution.
 _TRIGGERS = (
     SPEECH_VERBS | _PARTICIPLES | _DOCUMENT_VERBS
-    | {"according", "pointed", "points", "put", "puts", "words"}
+    | {"according", "pointed", "points", "put", "puts", "words", "citing", "quoting"}
 )
 _CAPITAL_TRIGGERS = frozenset({"According", "Said", "Asked", "Added", "Writing", "Speaking"})
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
@@ -615,6 +615,12 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
         if found is not None and found.kind == "media":
             found = replace(found, relay=True)  # "according to Reuters": the outlet passes it on
         return (2, found) if found else None
+    if low in ("citing", "quoting") and i + 1 < len(tokens):
+        # "..., Ukrinform reports, citing the regional administration": the administration
+        np = _np_forward(tokens, i + 1)
+        found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i].end) \
+            if np is not None else None
+        return (2, found) if found is not None and found.kind != "media" else None
     if low == "words" and 2 <= i < len(tokens) - 2 and tokens[i - 1].low == "the" and \
             tokens[i - 2].low == "in" and tokens[i + 1].low == "of":
         return _in_the_words_of(tokens, i, sentence)  # "In the words of X, Y's forces "…""

@@ -698,3 +698,15 @@ def test_an_author_line_with_a_date_stamp_or_a_stamp_with_its_weekday_dates_the_
     doc = read_text(f"{stamp}\n\nShelling hit the village of Ivanivske overnight, the brigade said.")
     assert (doc.published, doc.published_inferred) == ("2023-04-03", False)
     assert doc.text == "Shelling hit the village of Ivanivske overnight, the brigade said."
+
+
+def test_a_list_of_summary_lines_is_not_joined_as_wrapped_prose():
+    doc = read_text(
+        "Summary\n\n"
+        "Russian troops are trying to encircle the defenders of Hirske, the governor says\n"
+        "The defence ministry says fourteen battalion groups moved to the Luhansk region\n"
+        "Russia says it has taken Lyman, a claim the Ukrainian military disputes\n"
+        'The president warns the situation in the east is "very difficult"'
+    )
+    assert len(paragraphs(doc)) == 5
+    assert paragraphs(doc)[-1] == 'The president warns the situation in the east is "very difficult"'

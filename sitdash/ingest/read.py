@@ -406,6 +406,8 @@ def _looks_wrapped(lines: list[str]) -> bool:
     width = max(len(line) for line in lines)
     if len(lines) < 2 or not 40 <= width <= 100:
         return False
+    if len(lines) >= 3 and all(line[:1].isupper() for line in lines):
+        return False  # a list of headlines or summary points, each its own line, not prose
     body = lines[:-1]
     full = sum(len(line) >= 0.7 * width for line in body)
     return full >= 0.6 * len(body) and any(not line.endswith(_TERMINAL) for line in body)

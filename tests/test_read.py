@@ -710,3 +710,9 @@ def test_a_list_of_summary_lines_is_not_joined_as_wrapped_prose():
     )
     assert len(paragraphs(doc)) == 5
     assert paragraphs(doc)[-1] == 'The president warns the situation in the east is "very difficult"'
+
+
+def test_an_updated_stamp_opening_the_first_line_is_page_metadata():
+    doc = read_text(" Updated: 01-04-2022 The governor said the columns left Irpin overnight.")
+    assert doc.published == "2022-04-01"
+    assert doc.text == "The governor said the columns left Irpin overnight."

@@ -735,10 +735,12 @@ def _dateline_date(
     return (day.isoformat(), True) if day else (None, False)
 
 
-# A scraped page's date line opening the text: "date 2022-04-07 Logo", "date 2022-09 The ...".
+# A scraped page's date line opening the text: "date 2022-04-07 Logo", "date 2022-09 The ...",
+# "Updated: 01-04-2022 The ministry ...".
 _DATE_MARKER_RE = re.compile(
-    r"\A\s*date\s*:?\s+(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?"
-    r"(?![\d-])[ \t]*",
+    r"\A\s*(?:date|updated|published|posted)\s*:?\s+(?:"
+    r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?"
+    r"|(?P<dmy>\d\d?[-.]\d\d?[-.](?:19|20)\d\d))(?![\d-])[ \t]*",
     re.I,
 )
 
@@ -750,6 +752,11 @@ def split_date_marker(text: str) -> tuple[date | tuple[int, int] | None, str]:
     m = _DATE_MARKER_RE.match(text)
     if m is None:
         return None, text
+    if m["dmy"]:
+        mentions = find_dates(m["dmy"], None)
+        if not mentions or not mentions[0].date:
+            return None, text
+        return date.fromisoformat(mentions[0].date), text[m.end() :]
     year, month = int(m["y"]), int(m["m"])
     try:
         found = date(year, month, int(m["d"])) if m["d"] else (year, month)

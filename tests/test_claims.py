@@ -58,6 +58,7 @@ def test_substantive_sentences():
     [
         ("Konotop district", True),
         ("Donetsk direction", True),
+        ("Kharkiv Oblast:", True),
         ("Bakhmut", True),
         ("The area is calm.", False),
         ("Shelling continued in the district", False),

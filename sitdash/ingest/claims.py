@@ -141,8 +141,9 @@ def _newsroom(who: str) -> bool:
 def is_heading(paragraph: str) -> bool:
     """A section heading: a short line without closing punctuation ("Konotop district"),
     whose place is where the paragraphs under it happen."""
+    paragraph = paragraph.rstrip().removesuffix(":")  # "Kharkiv Oblast:" heads what follows
     words = paragraph.split()
-    if not 1 <= len(words) <= 5 or paragraph.rstrip().endswith(_TERMINAL):
+    if not 1 <= len(words) <= 5 or paragraph.endswith(_TERMINAL):
         return False
     # names only, with area words between: no verb, so no sentence
     return all(w[:1].isupper() or w.lower() in _HEADING_WORDS for w in words)

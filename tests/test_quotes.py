@@ -656,3 +656,9 @@ def test_the_groups_chief_after_its_head_was_named_is_that_person():
         '"We are leaving the town on Thursday," the Storm chief said in an audio message.'
     )
     assert [s for _, s in _speakers(text)] == ["Ivan Examplov"]
+
+
+def test_a_region_heading_ending_in_a_colon_is_no_speaker():
+    text = ("The governor went through the regions one by one.\n\nKharkiv Oblast:\n\n"
+            "“Two villages were shelled overnight, one man was wounded.”")
+    assert [s for _, s in _speakers(text)] != ["Kharkiv Oblast"]

@@ -1153,7 +1153,7 @@ def _make_attribution(
             owner, "other", phrase, start, end, verb_start, verb_end, pronoun=owner, head=owner
         )
     kind, run = _classify(phrase_tokens)
-    if kind in ("institution", "named official") and _only_a_place(phrase_tokens):
+    if _only_a_place(phrase_tokens):
         return None  # "— Kharkiv, May 3" signs off a place: a speaker is never a place
     core = _core(phrase_tokens) or phrase_tokens
     definite = phrase_tokens[0].low == "the" and not run
@@ -1187,6 +1187,7 @@ def _make_attribution(
     )
 
 
+_HONORIFICS = _words("mr mrs ms dr gen lt col maj capt sgt adm brig gov sen rep prof")
 # Capitals that speak for their governments ("Moscow says"); countries do too.
 _SPEAKING_CAPITALS = _words("moscow kyiv kiev minsk washington london paris berlin beijing")
 
@@ -1197,7 +1198,7 @@ def _only_a_place(tokens: list[_Token]) -> bool:
     words = [t.text for t in tokens if t.low not in _DETERMINERS]
     if not words or words[0].lower() in _SPEAKING_CAPITALS or len(words) > 3:
         return False
-    if any(t.low in _TITLES or t.low in _OFFICIAL_HEADS for t in tokens):
+    if any(t.low in _OFFICIAL_HEADS or t.low.rstrip(".") in _HONORIFICS for t in tokens):
         return False  # "Mayor Sumy" would be a person, whatever the gazetteer holds
     return _is_town(" ".join(words))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sitdash import __version__, commands
 from sitdash.commands import EXIT_ERROR, EXIT_OK
 from sitdash.errors import SitdashError
+from sitdash.model import STATUSES
 
 
 def default_db() -> Path:
@@ -132,11 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id", metavar="CLAIM_ID", help="a claim id, or a unique prefix of one")
     p.add_argument("text", metavar="TEXT")
     _db_option(p, top=False)
-    p = note_sub.add_parser("list", help="print every note with its claim id, author, time, text")
+    p = note_sub.add_parser("list", help="print notes with their claim id, author, time, text",
+                            description="Print every note, oldest first; the options narrow it.")
+    p.add_argument("--claim", metavar="ID", default="",
+                   help="only notes on this claim (an id or a prefix of one)")
+    p.add_argument("--status", choices=STATUSES, metavar="STATUS",
+                   help="only notes on claims with this status: " + ", ".join(STATUSES))
+    p.add_argument("--search", metavar="TEXT", default="",
+                   help="only notes whose text, author, claim or source contains TEXT")
     _db_option(p, top=False)
     p = note_sub.add_parser("status", help="set a claim's verification status")
     p.add_argument("claim_id", metavar="CLAIM_ID")
-    p.add_argument("status", choices=("unverified", "corroborated", "disputed", "false"))
+    p.add_argument("status", choices=STATUSES)
     _db_option(p, top=False)
     p = note_sub.add_parser("grade", help="set a claim's Admiralty grade, e.g. B2")
     p.add_argument("claim_id", metavar="CLAIM_ID")

@@ -323,7 +323,7 @@ def claims(db: Path, args) -> int:
 def note(db: Path, args) -> int:
     store = open_store(db, create=False, analyst=args.analyst)
     if args.note_command == "list":
-        return _note_list(store)
+        return _note_list(store, args)
     claim_id = _resolve_claim(store, args.claim_id)
     if args.note_command == "add":
         if not args.text.strip():
@@ -343,23 +343,31 @@ def note(db: Path, args) -> int:
     return EXIT_OK
 
 
-def _note_list(store) -> int:
-    """Every note, one line each: claim id, author, time, text, and the claim it is on."""
+def _note_list(store, args) -> int:
+    """Notes, one line each: claim id, author, time, text, and the claim it is on; narrowed by
+    --claim, --status and --search."""
+    from sitdash.notelist import note_entries
     from sitdash.safe_text import one_line, terminal_safe
 
     notes = store.notes()
-    orphans = {n["id"] for n in store.orphan_notes()}
     if not notes:
         print("no notes yet")
         return EXIT_OK
-    claims = {c["id"]: c["text"] for c in store.rows("claims")}
-    for item in notes:
-        on = claims.get(item["claim_id"])
-        about = f"  [on: {_excerpt(one_line(on))}]" if on else "  (claim gone)"
+    claims = {c["id"]: c for c in store.rows("claims")}
+    statuses = {cid: j.get("status") for cid, j in store.judgements().items()}
+    entries = note_entries(notes, claims, statuses, claim_id=args.claim, status=args.status or "",
+                           search=args.search)
+    for entry in entries:
+        item = entry.note
+        about = (f"  [on: {_excerpt(one_line(entry.claim['text']))}]" if entry.claim
+                 else "  (claim gone)")
         print(terminal_safe(f"{item['claim_id']}  {one_line(item['author'])}  "
                             f"{item['time'][:19]}  {one_line(item['text'])}{about}"))
+    if not entries:
+        print("no notes match")
+    orphans = sum(1 for n in notes if n["claim_id"] not in claims)
     if orphans:
-        print(f"{len(orphans)} note(s) belong to claims no longer in the store; they are kept.")
+        print(f"{orphans} note(s) belong to claims no longer in the store; they are kept.")
     return EXIT_OK
 
 

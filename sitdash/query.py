@@ -51,27 +51,32 @@ class Filters:
     def has_dates(self) -> bool:
         return bool(self.date_from or self.date_to)
 
-    def chips(self, undated_hidden: int = 0) -> list[str]:
-        """Short labels for the header, one per active filter (the date chip says how many
-        undated claims the range hides, when told)."""
-        chips = []
+    def chip_parts(self, undated_hidden: int = 0) -> list[tuple[str, tuple[str, ...]]]:
+        """(label, values) for each active filter: ("region", ("east", "north")). Text, date,
+        review and new filters have no label and one value ("/kyiv"), so they are never
+        summarised (the date chip says how many undated claims the range hides, when told)."""
+        parts: list[tuple[str, tuple[str, ...]]] = []
         if self.text:
-            chips.append(f"/{self.text}")
-        if self.regions:
-            chips.append("region: " + ", ".join(sorted(self.regions)))
-        if self.sources:
-            chips.append("source: " + ", ".join(sorted(self.sources)))
-        if self.types:
-            chips.append("type: " + ", ".join(sorted(self.types)))
+            parts.append(("", (f"/{self.text}",)))
+        for label, values in (("region", self.regions), ("source", self.sources),
+                              ("type", self.types)):
+            if values:
+                parts.append((label, tuple(sorted(values))))
         if self.date_from or self.date_to:
-            chips.append(f"date: {self.date_from or '…'}..{self.date_to or '…'}"
-                         + (" +undated" if self.include_undated else "")
-                         + (f", {undated_hidden} undated hidden" if undated_hidden else ""))
+            parts.append(("", (f"date: {self.date_from or '…'}..{self.date_to or '…'}"
+                               + (" +undated" if self.include_undated else "")
+                               + (f", {undated_hidden} undated hidden" if undated_hidden
+                                  else ""),)))
         if self.needs_review:
-            chips.append("needs review")
+            parts.append(("", ("needs review",)))
         if self.new_only:
-            chips.append("new only")
-        return chips
+            parts.append(("", ("new only",)))
+        return parts
+
+    def chips(self, undated_hidden: int = 0) -> list[str]:
+        """Short labels for the header, one per active filter: "region: east, north"."""
+        return [f"{label}: {', '.join(values)}" if label else values[0]
+                for label, values in self.chip_parts(undated_hidden)]
 
     def to_dict(self) -> dict[str, Any]:
         return {

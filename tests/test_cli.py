@@ -178,6 +178,41 @@ def test_notes_statuses_and_grades_from_the_command_line(db, capsys):
     assert len(data["history"]) == 3  # the note, the status and the grade
 
 
+def _claim_id(db, capsys, search: str) -> str:
+    run("claims", "--search", search, db=db)
+    return capsys.readouterr().out.split()[0]
+
+
+def test_note_list_narrows_by_claim_status_and_text(db, capsys):
+    run("ingest", str(SEEDS), db=db)
+    capsys.readouterr()
+    wagner = _claim_id(db, capsys, "Wagner Group had deployed")
+    convoy = _claim_id(db, capsys, "stagnant convoy")
+    run("note", "add", wagner, "Check against ISW map of 30 March", db=db)
+    run("note", "add", wagner, "Second source: UK MoD update", db=db)
+    run("note", "add", convoy, "Satellite imagery shows it dispersed", db=db)
+    run("note", "status", convoy, "disputed", db=db)
+    capsys.readouterr()
+
+    def listed(*options: str) -> list[str]:
+        assert run("note", "list", *options, db=db) == 0
+        return capsys.readouterr().out.splitlines()
+
+    assert len(listed()) == 3
+    by_claim = listed("--claim", wagner[:6])
+    assert len(by_claim) == 2 and all(line.startswith(wagner) for line in by_claim)
+    disputed = listed("--status", "disputed")
+    assert len(disputed) == 1 and "Satellite imagery" in disputed[0]
+    assert len(listed("--status", "unverified")) == 2  # never judged counts as unverified
+    assert [line.split("  ")[-2] for line in listed("--search", "uk mod")] == [
+        "Second source: UK MoD update"]
+    assert len(listed("--search", "convoy")) == 1  # the claim's sentence matches too
+    assert listed("--claim", wagner, "--search", "imagery") == ["no notes match"]
+    with pytest.raises(SystemExit) as usage:
+        run("note", "list", "--status", "maybe", db=db)
+    assert usage.value.code == 2 and "invalid choice: 'maybe'" in capsys.readouterr().err
+
+
 def test_bad_note_arguments_are_one_line_errors(db, capsys):
     run("ingest", str(SEEDS), db=db)
     capsys.readouterr()

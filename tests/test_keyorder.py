@@ -1,0 +1,121 @@
+"""Keys read together are handled one at a time, in order (sitdash/tui/keyorder.py).
+
+Each test queues every key on the App before it handles the first one, as a terminal read that
+returns a burst does (a fast typist, keys over SSH, tmux send-keys): faster than anyone types.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+from tui_fixtures import seed_store, small_store
+
+from sitdash.store import Store
+from sitdash.tui.app import SitdashApp
+from sitdash.tui.keyorder import KeysInOrder
+from sitdash.tui.screens.claims import ClaimsScreen
+from sitdash.tui.widgets.rowtable import RowTable, Section
+
+EDIT_BURST = [*"abcdef", *["backspace"] * 6, *"xyz"]
+
+
+def burst(app: App, keys: list[str]) -> None:
+    """Queue `keys` on the App all at once (key names; one character is itself)."""
+    names = {"/": "slash", " ": "space"}
+    chars = {"enter": "\r", "backspace": "\x7f", "escape": "\x1b", "space": " "}
+    for key in keys:
+        name = names.get(key, key)
+        char = key if len(key) == 1 else chars.get(key)
+        app.post_message(events.Key(name, char))
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.pause(0.2)
+
+
+class OrderedInputApp(KeysInOrder, App):
+    """A bare Textual Input with nothing of sitdash but the key ordering."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="box")
+
+
+async def test_a_plain_input_with_keys_in_order_takes_an_editing_burst():
+    app = OrderedInputApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*EDIT_BURST, "home", "Q", "end", "!"])
+        await settle(pilot)
+        assert app.query_one(Input).value == "Qxyz!"
+
+
+async def test_a_paste_after_keys_lands_after_them():
+    app = OrderedInputApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, ["a", "b", "backspace"])
+        app.post_message(events.Paste("-kyiv"))
+        burst(app, ["backspace"])
+        await settle(pilot)
+        assert app.query_one(Input).value == "a-kyi"
+
+
+@pytest.fixture
+def seed_path(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.json"
+    if seed_store(path) is None:
+        pytest.skip("ingest pipeline not importable yet")
+    return path
+
+
+def open_app(path: Path) -> SitdashApp:
+    return SitdashApp(Store(path), export_dir=Path(path).parent)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_filter_box_takes_the_editing_burst_like_a_plain_input(seed_path, size):
+    app = open_app(seed_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        burst(app, ["/", *EDIT_BURST])
+        await settle(pilot)
+        assert app.screen.query_one("#filter").value == "xyz"
+        assert app.filters.text == "xyz"
+        burst(app, [*["backspace"] * 3, *"kyiv", "enter", "2"])  # and out of the box to a pane
+        await settle(pilot)
+        assert app.filters.text == "kyiv"
+        assert app.focused.id == "table-regions"
+
+
+async def test_the_claims_screen_box_takes_a_burst_and_letters_after_enter_move_the_list(
+        seed_path):
+    app = open_app(seed_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, ["c", "/", *"kirbx", "backspace", "y", "enter", "j", "j"])
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+        assert app.filters.text == "kirby"
+        table = app.screen.query_one(RowTable)
+        assert table.cursor == 2 and app.focused is table
+        assert all("kirby" in app.index.facts[c["id"]].search_text for c in table.rows)
+
+
+async def test_pane_keys_in_a_burst_land_on_the_pane_each_one_opened(tmp_path):
+    path = tmp_path / "store.json"
+    small_store(path)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, ["3", "j", "4", "2", "j", "j"])
+        await settle(pilot)
+        assert app.focused.id == "table-regions"
+        assert app.screen.query_one("#table-quotes", RowTable).cursor == 1
+        assert app.screen.query_one("#table-regions", RowTable).cursor == 2
+        timeline = app.screen.query_one("#table-timeline", RowTable)
+        assert not isinstance(timeline.rows[timeline.cursor], Section)

@@ -1,4 +1,5 @@
-"""SVG snapshots of the dashboard (80x24 tabs, 160x48 grid), the claims screen and the note modal.
+"""SVG snapshots of the dashboard (80x24 and 100x30 tabs, 160x48 grid), the Claims and Notes
+screens, the note modal and the grade dialog.
 
 Regenerate after a deliberate change with: pytest tests/test_tui_snapshots.py --snapshot-update
 """
@@ -6,8 +7,9 @@ Regenerate after a deliberate change with: pytest tests/test_tui_snapshots.py --
 from pathlib import Path
 
 import pytest
-from tui_fixtures import small_store
+from tui_fixtures import small_records, small_store
 
+from sitdash import analyst
 from sitdash.store import Store
 from sitdash.tui.app import SitdashApp
 
@@ -19,8 +21,27 @@ def app(tmp_path: Path) -> SitdashApp:
     return SitdashApp(Store(path))
 
 
+@pytest.fixture
+def noted_app(tmp_path: Path, monkeypatch) -> SitdashApp:
+    """The small store with two notes written at fixed times (conftest pins the zone)."""
+    stamps = iter(["2026-12-06T09:12:00+00:00", "2026-12-06T14:02:00+00:00"])
+    monkeypatch.setattr(analyst, "now_iso", lambda: next(stamps))
+    path = tmp_path / "store.json"
+    store = small_store(path)
+    claims = {c["text"][:24]: c["id"] for c in small_records()["claims"]}
+    store.add_note(claims["Governor Oleh Synehubov "], "Toll matches the governor's channel",
+                   author="ana")
+    store.add_note(claims['"We assess that they are'], "Assessment only; wait for imagery",
+                   author="ben")
+    return SitdashApp(Store(path))
+
+
 def test_dashboard_80x24(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_dashboard_100x30(snap_compare, app):
+    assert snap_compare(app, terminal_size=(100, 30))
 
 
 def test_dashboard_160x48(snap_compare, app):
@@ -31,8 +52,24 @@ def test_dashboard_filtered_80x24(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["r", *"east", "enter", "3"])
 
 
+def test_region_opened_from_the_regions_pane_100x30(snap_compare, app):
+    assert snap_compare(app, terminal_size=(100, 30), press=["2", "home", "j", "enter"])
+
+
 def test_claims_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 30), press=["c", "j"])
+
+
+def test_claims_screen_search_80x24(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["c", "slash", *"shell"])
+
+
+def test_claims_screen_100x30(snap_compare, app):
+    assert snap_compare(app, terminal_size=(100, 30), press=["c"])
+
+
+def test_notes_screen_100x30(snap_compare, noted_app):
+    assert snap_compare(noted_app, terminal_size=(100, 30), press=["N"])
 
 
 def test_note_modal(snap_compare, app):
@@ -41,3 +78,7 @@ def test_note_modal(snap_compare, app):
 
 def test_map_80x24(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["m"])
+
+
+def test_grade_dialog_on_an_ungraded_claim(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["g"])

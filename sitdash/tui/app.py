@@ -15,7 +15,8 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.screen import ModalScreen, Screen
+from textual.binding import Binding
+from textual.screen import Screen
 
 from sitdash.analyst import default_author
 from sitdash.ingest.places import AREA_REGION, REGIONS
@@ -23,6 +24,7 @@ from sitdash.query import Filters, Index
 from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui.daily import DailyReview
+from sitdash.tui.keyorder import KeysInOrder
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.dates import DateRangeScreen
@@ -30,19 +32,19 @@ from sitdash.tui.screens.help import HelpScreen
 from sitdash.tui.screens.judge import GradeScreen, StatusScreen
 from sitdash.tui.screens.map import MapScreen
 from sitdash.tui.screens.note import NoteScreen
+from sitdash.tui.screens.notes import NotesScreen
 from sitdash.tui.screens.pickers import PickerScreen
 from sitdash.tui.screens.sources import SourcesScreen
 from sitdash.tui.text import clean
-from sitdash.tui.uistate import load_filters, save_filters, ui_path_for
+from sitdash.tui.uistate import BACK_LIMIT, UIState, load_ui_state, save_ui_state, ui_path_for
 
 POLL_SECONDS = 2.0  # how often to look for notes or records saved by another session
-# Actions that open something over the current screen: not while a modal is up.
-_NOT_IN_MODALS = {k.action for k in keys.KEYS if k.scope == "app"} - {"quit"}
 
 
-class SitdashApp(DailyReview, App):
-    """Review a store of claims: dashboard, claims and sources screens, notes and grades; what
-    is new since the last review, the inbox, pasted and corrected articles (see daily.py)."""
+class SitdashApp(KeysInOrder, DailyReview, App):
+    """Review a store of claims: dashboard, claims, notes and sources screens, notes and grades;
+    what is new since the last review, the inbox, pasted and corrected articles (see daily.py).
+    Keys are handled one at a time in the order typed (keyorder.py)."""
 
     CSS_PATH = "sitdash.tcss"
     TITLE = "sitdash"
@@ -63,10 +65,12 @@ class SitdashApp(DailyReview, App):
         self._gc_was_enabled = gc.isenabled()
         gc.disable()
         self.index = Index.from_store(store)
-        self.filters = load_filters(self.ui_path)
+        state = load_ui_state(self.ui_path)
+        self.filters = state.filters
         # What enter on a region row or a map tile changed, so escape can take it back: the
-        # earlier values of the fields it set, latest last.
-        self.narrowed: list[dict] = []
+        # earlier values of the fields it set, latest last (kept for the next run too).
+        self.narrowed: list[dict] = list(state.narrowed)
+        self.newest_first = state.newest_first
         self.last_export: Path | None = None
 
     def get_default_screen(self) -> Screen:
@@ -123,13 +127,17 @@ class SitdashApp(DailyReview, App):
 
     # -- filters ----------------------------------------------------------------------------
 
+    def save_ui_state(self) -> None:
+        state = UIState(self.filters, tuple(self.narrowed), self.newest_first)
+        try:
+            save_ui_state(self.ui_path, state)
+        except OSError as error:
+            self.notify(f"Filters not saved: {error}", severity="warning")
+
     def set_filters(self, filters: Filters) -> None:
         """Apply `filters` to every screen at once and keep them for the next run."""
         self.filters = filters
-        try:
-            save_filters(self.ui_path, filters)
-        except OSError as error:
-            self.notify(f"Filters not saved: {error}", severity="warning")
+        self.save_ui_state()
         self.reload_screens()
 
     def narrow_filters(self, filters: Filters) -> None:
@@ -140,6 +148,7 @@ class SitdashApp(DailyReview, App):
         if not changed:
             return
         self.narrowed.append({name: getattr(self.filters, name) for name in changed})
+        del self.narrowed[:-BACK_LIMIT]
         self.set_filters(filters)
 
     def back_filters(self) -> bool:
@@ -149,11 +158,18 @@ class SitdashApp(DailyReview, App):
         self.set_filters(self.filters.with_(**self.narrowed.pop()))
         return True
 
+    def action_flip_order(self) -> None:
+        """Newest first / oldest first, for the timeline and the lists (kept for the next run)."""
+        self.newest_first = not self.newest_first
+        self.save_ui_state()
+        self.reload_screens()
+        self.notify("Newest first" if self.newest_first else "Oldest first", timeout=2)
+
     def reload_screens(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "reload"):
                 screen.reload()
-            if isinstance(screen, DashboardScreen):
+            if hasattr(screen, "sync_filter_box"):
                 screen.sync_filter_box()
 
     def _pick(self, title: str, options: list[tuple[str, int]], selected: frozenset[str],
@@ -235,6 +251,9 @@ class SitdashApp(DailyReview, App):
         else:
             self._show(MapScreen)
 
+    def action_notes(self) -> None:
+        self._show(NotesScreen)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
@@ -243,13 +262,6 @@ class SitdashApp(DailyReview, App):
             self.notify("This row has no claim behind it.")
             return
         self.push_screen(ClaimScreen(claim_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in keys.TYPED_ACTIONS and keys.typing_in_box(self.focused):
-            return False  # the key types into the box instead
-        if action in _NOT_IN_MODALS and isinstance(self.screen, ModalScreen):
-            return False
-        return True
 
     # -- analyst data -----------------------------------------------------------------------
 
@@ -306,7 +318,7 @@ class SitdashApp(DailyReview, App):
                 self.analyst_changed()
                 self.notify(f"Status: {status}", timeout=3)
 
-        current = self.index.judgement(claim_id).get("status") or "unverified"
+        current = (self.index.judgements.get(claim_id) or {}).get("status")  # None: never set
         self.push_screen(StatusScreen(current, self._claim_line(claim_id)), chosen)
 
     def action_grade(self) -> None:
@@ -365,10 +377,11 @@ class SitdashApp(DailyReview, App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        on_screen = {b.action for b in screen.BINDINGS if isinstance(b, Binding)}
         for key in keys.palette_entries():
-            if key.scope == "dashboard" and not isinstance(screen, DashboardScreen):
-                continue
-            target = screen if key.scope == "dashboard" else self
+            if key.scope != "app" and key.action not in on_screen:
+                continue  # a key of another screen
+            target = self if key.scope == "app" else screen
             yield SystemCommand(key.description, f"key: {keys.key_label(key)}",
                                 partial(self.run_action, key.action, target))
 

@@ -16,7 +16,7 @@ class Key:
     keys: str  # Textual key names, comma separated
     action: str
     description: str
-    scope: str  # app | dashboard | claims | table | modal
+    scope: str  # app | search | dashboard | screens | table | modal (see SCOPE_TITLES)
     show: bool = True  # in the footer
     palette: bool = True  # offered in the command palette
     display: str | None = None  # how help writes the keys, when not obvious
@@ -24,9 +24,10 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("question_mark", "help", "Help: every key", "app", display="?", short="Help"),
+    Key("question_mark", "help", "Help: every key and mark", "app", display="?", short="Help"),
     Key("q", "quit", "Quit", "app", short="Quit"),
-    Key("c", "claims", "Claims screen", "app", short="Claims"),
+    Key("c", "claims", "Claims screen (every claim under the filters)", "app", short="Claims"),
+    Key("N", "notes", "Notes screen (every note, searchable)", "app", short="Notes"),
     Key("o", "sources", "Sources screen (documents, speakers)", "app", short="Sources"),
     Key("r", "pick_regions", "Filter by region", "app", show=False),
     Key("s", "pick_sources", "Filter by source/speaker", "app", show=False),
@@ -37,7 +38,9 @@ KEYS: tuple[Key, ...] = (
     Key("n", "note", "Add/edit note on the claim", "app", short="Note"),
     Key("v", "status", "Set verification status", "app", show=False),
     Key("g", "grade", "Set Admiralty grade", "app", show=False),
-    Key("e", "export", "Export the brief (markdown)", "app", show=False),
+    # Not a letter: no key typed while meaning to type text can write a file.
+    Key("ctrl+e", "export", "Export the brief (markdown) to the folder sitdash started in", "app",
+        show=False),
     Key("m", "map", "Map: oblasts marked by what is going on", "app", short="Map"),
     Key("w", "toggle_new", "New since your last review only (● rows)", "app", show=False),
     Key("ctrl+r", "review_done", "Mark your review done (asks first): nothing is new", "app",
@@ -45,24 +48,27 @@ KEYS: tuple[Key, ...] = (
     Key("p", "paste", "Paste an article (title, outlet, date, text)", "app", show=False),
     Key("D", "edit_document", "Correct the row's document: title, outlet, date, URL", "app",
         show=False),
-    Key("slash", "filter_text", "Filter text as you type", "dashboard", display="/",
-        short="Filter"),
+    Key("slash", "filter_text", "Filter as you type (dashboard and Claims: every pane; Notes: "
+        "the notes)", "search", display="/", short="Filter"),
+    Key("escape", "escape", "Back out one level: leave the / box; undo enter on a region or map "
+        "tile; clear the text; then back to the dashboard", "search", show=False,
+        palette=False),
+    Key("f", "app.flip_order", "Flip the time order: newest first / oldest first (kept)", "search",
+        show=False),
     Key("tab", "next_pane", "Next pane", "dashboard", show=False),
     Key("shift+tab", "previous_pane", "Previous pane", "dashboard", show=False),
     Key("1", "pane(1)", "Timeline pane", "dashboard", show=False),
     Key("2", "pane(2)", "Regions pane", "dashboard", show=False),
     Key("3", "pane(3)", "Quotes pane", "dashboard", show=False),
     Key("4", "pane(4)", "Movements pane", "dashboard", show=False),
-    Key("escape", "escape", "Leave the filter box; undo enter on a region; clear the text filter",
-        "dashboard", show=False, palette=False),
-    Key("escape", "back", "Back to the dashboard", "claims", show=False, palette=False),
+    Key("escape", "back", "Back", "screens", show=False, palette=False),
     Key("up,k", "cursor_up", "Move up", "table", palette=False, display="↑ / k"),
     Key("down,j", "cursor_down", "Move down", "table", palette=False, display="↓ / j"),
     Key("pageup,pagedown", "page", "Page up / down", "table", palette=False,
         display="PgUp / PgDn"),
     Key("home,end", "ends", "First / last row", "table", palette=False, display="Home / End"),
-    Key("enter", "select", "Open the claim in full (on a region or speaker: filter by it)",
-        "table", palette=False),
+    Key("enter", "select", "Open the claim in full (on a region: filter every pane to it, esc "
+        "takes it back; on a speaker: filter by it)", "table", palette=False),
     Key("up,k", "move('up')", "Map: to the tile above", "map", show=False, palette=False,
         display="↑ / k"),
     Key("down,j", "move('down')", "Map: to the tile below", "map", show=False, palette=False,
@@ -77,8 +83,11 @@ KEYS: tuple[Key, ...] = (
         palette=False, short="Back"),
     Key("escape", "close", "Close the top window (asks first if a note was edited)", "modal",
         palette=False),
-    Key("space", "toggle", "Picker: toggle the highlighted choice", "modal", palette=False),
-    Key("enter", "apply", "Picker/status/grade: apply", "modal", palette=False),
+    Key("space", "toggle", "Picker: tick the highlighted choice", "modal", palette=False),
+    Key("ctrl+a", "toggle_all", "Picker: tick all shown / none (in the search box too)", "modal",
+        palette=False),
+    Key("enter", "apply", "Picker/status/grade: apply (status/grade: only a changed choice)",
+        "modal", palette=False),
     Key("ctrl+s", "save", "Note, paste, document: save", "modal", palette=False),
     Key("ctrl+n", "new", "Note: start a new note instead of editing", "modal", palette=False),
     Key("ctrl+u", "include_undated", "Date picker: include undated claims too", "modal",
@@ -89,42 +98,22 @@ KEYS: tuple[Key, ...] = (
 
 SCOPE_TITLES = {
     "app": "Everywhere",
+    "search": "Dashboard, Claims and Notes screens",
     "dashboard": "Dashboard",
-    "claims": "Claims and sources screens",
+    "screens": "Sources and claim screens",
     "table": "Any list",
     "map": "Map screen",
     "modal": "Pickers and dialogs",
 }
 
 
-def _typed(keys: str) -> bool:
-    """Keys that type a character (letters, digits, / and ?), as opposed to tab, escape..."""
-    return all(len(k) == 1 or k in ("slash", "question_mark") for k in keys.split(","))
-
-
-# App and dashboard keys that type a character are priority bindings: the App runs them the
-# moment it reads them, so the keys typed right after "/" already go to the filter box (a
-# normal binding runs only after the focused list has passed the key up, and by then a fast
-# typist's next keys were handed to the list). check_action lets them through to a text box.
-# "q" stays an ordinary binding, so a dialog's own "q" (close) comes first.
-PRIORITY_SCOPES = ("app", "dashboard")
-TYPED_ACTIONS = frozenset(k.action for k in KEYS
-                          if k.scope in PRIORITY_SCOPES and _typed(k.keys) and k.action != "quit")
-
-
-def bindings(scope: str) -> list[Binding]:
-    """Textual bindings for one scope (only app/dashboard/claims/map carry real bindings)."""
+def bindings(*scopes: str) -> list[Binding]:
+    """Textual bindings for some scopes (app, search, dashboard, screens and map carry
+    real bindings; the others describe the widgets' own). All ordinary bindings: keys are routed one
+    at a time (see keyorder.py), so none needs to jump the queue."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
-                    key_display=k.display, priority=k.action in TYPED_ACTIONS)
-            for k in KEYS if k.scope == scope]
-
-
-def typing_in_box(focused: object) -> bool:
-    """True when the focused widget takes typed text (the filter box, a picker's search, the
-    note editor): typed-character bindings must then leave the key to it."""
-    from textual.widgets import Input, TextArea
-
-    return isinstance(focused, (Input, TextArea))
+                    key_display=k.display)
+            for k in KEYS if k.scope in scopes]
 
 
 def key_label(key: Key) -> str:

@@ -40,18 +40,22 @@ class Day:
     label: str
 
 
-def timeline_rows(index: Index, filters: Filters, heading: Callable[[str], Any] = Day
-                  ) -> list[Any]:
+def timeline_rows(index: Index, filters: Filters, heading: Callable[[str], Any] = Day,
+                  newest_first: bool = False) -> list[Any]:
     """Day headings (made by `heading` from their label) followed by that day's events
-    (dicts), oldest day first."""
+    (dicts), oldest day first (or newest day first)."""
     def build() -> list[Any]:
+        days = summary.timeline(index, filters)
+        if newest_first:  # the latest day first; undated stays last
+            dated = [d for d in days if d[0] != "undated"]
+            days = dated[::-1] + days[len(dated):]
         rows: list[Any] = []
-        for day, events in summary.timeline(index, filters):
+        for day, events in days:
             rows.append(heading(f"{day}  ({len(events)} event{'s' if len(events) != 1 else ''})"))
             rows.extend(events)
         return rows
 
-    return index.memo(("timeline rows", filters, heading), build)
+    return index.memo(("timeline rows", filters, heading, newest_first), build)
 
 
 def event_claim(event: dict) -> str | None:
@@ -77,12 +81,53 @@ def when(date: str | None, precision: str | None) -> str:
 
 
 def when_short(date: str | None, precision: str | None) -> str:
-    """`when` in 13 columns: "2022-03-21 ~w" for a week, "2022-03-24" for a day."""
+    """`when` in 13 columns, no more precise than it is known: "2022-03-24" for a day,
+    "2022-03-21 ~w" for the week starting then, "2022-03 ~m" for a month, "2021 ~y" a year."""
     if not date:
         return "undated"
+    if precision == "year":
+        return f"{date[:4]} ~y"
+    if precision == "month":
+        return f"{date[:7]} ~m"
     if precision and precision not in ("day", "unknown"):
         return f"{date} ~{precision[0]}"
     return date
+
+
+# ACLED sub-event types as a list column can show them (the claim screen gives the full name).
+SHORT_TYPES = {
+    "Air/drone strike": "Air strike",
+    "Shelling/artillery/missile attack": "Shelling",
+    "Remote explosive/landmine/IED": "Mine/IED",
+    "Non-state actor overtakes territory": "Territory",
+    "Government regains territory": "Territory",
+    "Change to group/activity": "Force move",
+    "Headquarters or base established": "New base",
+    "Disrupted weapons use": "Disrupted",
+    "Looting/property destruction": "Looting",
+    "Abduction/forced disappearance": "Abduction",
+    "Attack": "Civ. attack",
+    "Sexual violence": "Sexual viol",
+    "Peaceful protest": "Protest",
+    "Protest with intervention": "Protest",
+    "Excessive force against protesters": "Protest",
+    "Violent demonstration": "Riot",
+    "Mob violence": "Riot",
+    "Non-violent transfer of territory": "Territory",
+}
+
+
+def short_type(sub_type: str | None) -> str:
+    """A short label for an event type: "Air strike"; an unknown one up to its first "/"."""
+    if not sub_type:
+        return ""
+    return SHORT_TYPES.get(sub_type) or sub_type.split("/", 1)[0]
+
+
+def status_code(status: str | None) -> str:
+    """A verification status in three letters, as the Sources screen counts them: unv, cor,
+    dis, fal."""
+    return (status or "unverified")[:3]
 
 
 def region_rows(index: Index, filters: Filters) -> list[summary.RegionRow]:
@@ -131,8 +176,16 @@ def route(move: dict) -> str:
     return f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
 
 
-def claim_rows(index: Index, filters: Filters) -> list[dict]:
-    return index.claim_rows(filters)
+def claim_rows(index: Index, filters: Filters, newest_first: bool = False) -> list[dict]:
+    """Claims passing `filters` in date order (the oldest first unless `newest_first`);
+    undated claims come last either way."""
+    rows = index.claim_rows(filters)
+    if not newest_first:
+        return rows
+    dated = len(rows)
+    while dated and not rows[dated - 1].get("date"):
+        dated -= 1
+    return rows[dated - 1::-1] + rows[dated:] if dated else rows
 
 
 # -- context of one claim -----------------------------------------------------------------------

@@ -37,6 +37,8 @@ class Pane(Vertical):
     TITLE = "Pane"
     KEY = "pane"
     EMPTY = "Nothing matches the filters."
+    # The one-line legend under the pane (its marks and headings), longest wording first.
+    LEGEND: str | tuple[str, ...] = "✎ a note on the claim"
 
     DEFAULT_CSS = """
     Pane { height: 1fr; }
@@ -59,6 +61,9 @@ class Pane(Vertical):
     def claim_of(self, row: Any) -> str | None:
         """The claim a row rests on (for the detail strip, notes, status and grade)."""
         return row.get("claim_id") if isinstance(row, dict) else None
+
+    def legend(self) -> str | tuple[str, ...]:
+        return self.LEGEND
 
     def compose(self) -> ComposeResult:
         yield RowTable(self.columns(), empty=self.EMPTY, id=f"table-{self.KEY}")

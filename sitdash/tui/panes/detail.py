@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from sitdash.history import local_time
 from sitdash.tui.rows import NEW_MARK, NOTE_MARK, ClaimContext, window
 from sitdash.tui.text import clean, clean_block, shorten
 
@@ -19,10 +20,23 @@ def highlighted(paragraph: str, start: int, end: int) -> Text:
     return text
 
 
+def note_line(note: dict) -> Text:
+    """"✎ ana, 2026-12-06 14:02: text" as literal text."""
+    out = Text()
+    out.append(f"{NOTE_MARK} {clean(note.get('author'))}, {local_time(note.get('time'))}: ",
+               style="bold")
+    out.append(Text(clean(clean_block(note.get("text")))))
+    return out
+
+
 def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1,
-                 width: int = 0) -> Text:
-    """What the detail strip shows for a claim (or a hint when the row has none)."""
+                 width: int = 0, note: dict | None = None) -> Text:
+    """What the detail strip shows for a claim (or a hint when the row has none), with its
+    latest note, or with `note` when one is given (the Notes screen's selected note)."""
     if ctx is None:
+        if note is not None:
+            return Text.assemble(Text("This note's claim is no longer in the store (the note is "
+                                      "kept).\n", style="italic"), note_line(note))
         return Text("No claim behind this row. Move to a row to see its source sentence.",
                     style="italic")
     out = Text()
@@ -43,25 +57,24 @@ def context_text(ctx: ClaimContext | None, *, limit: int = 400, notes: int = 1,
     out.append("\n")
     para, s, e = window(ctx.paragraph, ctx.span[0], ctx.span[1], limit)
     out.append_text(highlighted(para, s, e))
-    for note in ctx.notes[-notes:] if notes else []:
+    shown = [note] if note is not None else ctx.notes[-notes:] if notes else []
+    for item in shown:
         out.append("\n")
-        out.append(f"{NOTE_MARK} {clean(note.get('author'))}, {clean(note.get('time'))[:16]}: ",
-                   style="bold")
-        out.append(Text(clean(clean_block(note.get("text")))))
+        out.append_text(note_line(item))
     return out
 
 
 class DetailStrip(Static):
     """Shows `context_text` for the claim behind the selected row."""
 
-    _shown_for: tuple | None = None  # (context, limit, width) last drawn
+    _shown_for: tuple | None = None  # (context, limit, width, note) last drawn
 
-    def show(self, ctx: ClaimContext | None) -> None:
+    def show(self, ctx: ClaimContext | None, note: dict | None = None) -> None:
         limit = 240 if self.app.size.width < 120 else 600
-        shown_for = (ctx, limit, self.app.size.width)
+        shown_for = (ctx, limit, self.app.size.width, note)
         if self._shown_for == shown_for:
             return  # the same claim as shown (contexts are memoised per index and analyst data)
         self._shown_for = shown_for
         self.claim_id = ctx.claim_id if ctx else None
-        self.shown = context_text(ctx, limit=limit, width=self.app.size.width)
+        self.shown = context_text(ctx, limit=limit, width=self.app.size.width, note=note)
         self.update(self.shown)

@@ -14,6 +14,8 @@ class QuotesPane(Pane):
     TITLE = "Quotes"
     KEY = "quotes"
     EMPTY = "No quotes match the filters."
+    LEGEND = ("✎ note on the claim · the most substantive quotes first · enter opens the claim",
+              "✎ note · the most substantive quotes first · enter opens the claim")
 
     def columns(self) -> list[Column]:
         return [

@@ -21,16 +21,24 @@ class TimelinePane(Pane):
                         lambda e: R.event_is_new(self.index, e)),
             Column("when", "When", 13,
                    lambda e: R.when_short(e.get("date"), e.get("precision"))),
-            Column("type", "Type", 15, lambda e: e.get("sub_type") or e.get("type"), priority=2),
-            Column("places", "Places", 14, lambda e: ", ".join(e.get("places") or []),
+            Column("type", "Type", 11, lambda e: R.short_type(e.get("sub_type") or e.get("type")),
+                   priority=2),
+            Column("places", "Places", 12, lambda e: ", ".join(e.get("places") or []),
                    priority=1),
-            Column("summary", "Summary", 16, lambda e: e.get("summary"), flex=True),
+            Column("summary", "Summary", 30, lambda e: e.get("summary"), flex=True),
             Column("sources", "Src", 3, lambda e: str(len(e.get("sources") or [])),
                    justify="right", priority=3),
         ]
 
+    def legend(self) -> tuple[str, ...]:
+        order = "newest" if self.app.newest_first else "oldest"
+        return (f"✎ note · ~y/~m/~w: only the year/month/week is known · Src: documents "
+                f"reporting it · {order} first (f flips)",
+                f"✎ note · ~y ~m ~w: year/month/week only · Src: documents · {order} first (f)")
+
     def rows(self, index: Index, filters: Filters) -> list[Any]:
-        return R.timeline_rows(index, filters, heading=Section)
+        return R.timeline_rows(index, filters, heading=Section,
+                               newest_first=self.app.newest_first)
 
     def headings(self, rows: list[Any]) -> int:
         return sum(1 for r in rows if isinstance(r, Section))

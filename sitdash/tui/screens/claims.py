@@ -10,53 +10,72 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from sitdash.history import history_lines
 from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import mark_column
 from sitdash.tui.panes.detail import DetailStrip, highlighted
 from sitdash.tui.screens.note import notes_text
 from sitdash.tui.text import clean, grade_label
+from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
 from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
-class ClaimsScreen(Screen):
-    """Every claim passing the filters: source, date, places, status, grade, notes marker."""
+class ClaimsScreen(FilterBoxHost, Screen):
+    """Every claim passing the filters: date, source, outlet, places, status, grade, note mark;
+    `/` filters as you type (the same text filter as the dashboard's)."""
 
-    BINDINGS = keys.bindings("claims")
+    BINDINGS = keys.bindings("search")
+    LEGEND = ("✎ note · ~y/~m/~w: only the year/month/week is known · St: unv unverified, "
+              "cor corroborated, dis disputed, fal false · Grd: Admiralty grade",
+              "✎ note · ~y ~m ~w: year/month/week only · St: status unv/cor/dis/fal · "
+              "Grd: Admiralty grade",
+              "✎ note · ~y ~m ~w: year/month/week only · St: unv cor dis fal · Grd: grade")
 
     def compose(self) -> ComposeResult:
         index = lambda: self.app.index  # noqa: E731 - columns read the live index
         yield ChipsHeader(id="header")
-        yield RowTable([
-            mark_column(lambda c: index().has_notes(c["id"]), lambda c: index().is_new(c["id"])),
-            Column("date", "Date", 13,
-                   lambda c: R.when_short(c.get("date"), c.get("date_precision"))),
-            Column("source", "Source", 14, lambda c: c.get("source"), priority=2),
-            Column("places", "Places", 12, lambda c: ", ".join(c.get("places") or []),
-                   priority=3),
-            Column("status", "Status", 12, lambda c: index().facts[c["id"]].status),
-            Column("grade", "Grd", 3, lambda c: grade_label(index().judgement(c["id"]))),
-            Column("text", "Claim", 16, lambda c: c.get("text"), flex=True),
-        ], empty="No claims match the filters.", id="claims-table")
+        yield FilterBox(self._apply_text, self._focus_list, value=self.app.filters.text,
+                        placeholder="filter: type to narrow the claims (and every pane) · "
+                                    "enter or esc leaves, esc again clears", id="filter")
+        yield RowTable(claim_columns(index), empty="No claims match the filters.",
+                       id="claims-table")
+        yield Legend(self.LEGEND, id="legend")
         yield DetailStrip(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_focus(self.query_one(RowTable))
+        self._focus_list()
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one("#claims-table", RowTable)
+
+    def _focus_list(self) -> None:
+        self.set_focus(self.table)
 
     def reload(self) -> None:
         app = self.app
-        rows = R.claim_rows(app.index, app.filters)
-        self.query_one(RowTable).set_rows(rows)
+        rows = R.claim_rows(app.index, app.filters, newest_first=app.newest_first)
+        self.table.set_rows(rows)
+        order = "newest first" if app.newest_first else "oldest first"
         self.query_one(ChipsHeader).show(app.title_line() + " · Claims",
-                                         R.counts_line(app.index, len(rows)), app.filters,
-                                         app.index.undated_hidden(app.filters))
+                                         R.counts_line(app.index, len(rows)) + f", {order}",
+                                         app.filters, app.index.undated_hidden(app.filters))
         self.show_detail()
 
+    def sync_filter_box(self) -> None:
+        self.filter_box.show_value(self.app.filters.text)
+
+    def _apply_text(self, value: str) -> None:
+        if value != self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=value))
+
     def current_claim_id(self) -> str | None:
-        row = self.query_one(RowTable).current_row
+        row = self.table.current_row
         return row["id"] if row else None
 
     def show_detail(self) -> None:
@@ -70,8 +89,26 @@ class ClaimsScreen(Screen):
     def _selected(self, event: RowTable.Selected) -> None:
         self.app.open_claim(event.row["id"])
 
-    def action_back(self) -> None:
-        self.dismiss()
+    def action_escape(self) -> None:
+        """Back out one level (the box takes the first escape): clear the text, then back."""
+        if self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=""))
+        else:
+            self.dismiss()
+
+
+def claim_columns(index) -> list[Column]:
+    """The Claims list's columns; at 80 and 100 columns the claim's text keeps 40 or more."""
+    return [
+        mark_column(lambda c: index().has_notes(c["id"]), lambda c: index().is_new(c["id"])),
+        Column("date", "Date", 13, lambda c: R.when_short(c.get("date"), c.get("date_precision"))),
+        Column("source", "Source", 13, lambda c: c.get("source")),
+        Column("outlet", "Outlet", 10, lambda c: index().facts[c["id"]].outlet, priority=2),
+        Column("places", "Places", 12, lambda c: ", ".join(c.get("places") or []), priority=3),
+        Column("status", "St", 3, lambda c: R.status_code(index().facts[c["id"]].status)),
+        Column("grade", "Grd", 3, lambda c: grade_label(index().judgement(c["id"]))),
+        Column("text", "Claim", 40, lambda c: c.get("text"), flex=True),
+    ]
 
 
 def claim_text(app, claim_id: str) -> Text:
@@ -106,11 +143,8 @@ def claim_text(app, claim_id: str) -> Text:
     history = app.claim_history(claim_id)
     if history:
         out.append("\nJudgement history\n", style="bold underline")
-        for entry in history:
-            change = {k: v for k, v in entry.items()
-                      if k not in ("claim_id", "time", "author", "id")}
-            out.append(Text(f"{clean(entry.get('time'))[:19]} {clean(entry.get('author'))}: "
-                            f"{clean(change)}\n"))
+        for line in history_lines(history):
+            out.append(Text(line + "\n"))
     out.append(f"\nNotes ({len(ctx.notes)})\n", style="bold underline")
     out.append_text(notes_text(ctx.notes))
     events, quotes, moves = R.linked(index, claim_id)
@@ -133,7 +167,7 @@ def claim_text(app, claim_id: str) -> Text:
 class ClaimScreen(Screen):
     """One claim in full: n, v and g act on it; j/k scroll; escape goes back."""
 
-    BINDINGS = keys.bindings("claims") + [
+    BINDINGS = keys.bindings("screens") + [
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]

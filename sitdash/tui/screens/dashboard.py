@@ -10,12 +10,11 @@ import time
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container, Grid
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from sitdash.tui import keys
 from sitdash.tui.panes.base import Pane
@@ -25,7 +24,9 @@ from sitdash.tui.panes.quotes import QuotesPane
 from sitdash.tui.panes.regions import RegionsPane
 from sitdash.tui.panes.timeline import TimelinePane
 from sitdash.tui.rows import claim_context, counts_line
+from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
 from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import RowTable
 
 GRID_WIDTH = 120
@@ -71,38 +72,26 @@ class Body(Container):
                         yield pane
 
 
-class DashboardScreen(Screen):
-    # Enter in the filter box runs as the App reads it (priority), so a key typed right after
-    # it ("/wagner", enter, "4") already finds the panes focused, not the box.
-    BINDINGS = keys.bindings("dashboard") + [
-        Binding("enter", "leave_filter", show=False, priority=True)]
+class DashboardScreen(FilterBoxHost, Screen):
+    BINDINGS = keys.bindings("search", "dashboard")
 
     active: reactive[int] = reactive(1, init=False)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in keys.TYPED_ACTIONS and keys.typing_in_box(self.focused):
-            return False  # "/", "1"-"4" typed in the filter box are text
-        if action == "leave_filter":
-            return self.focused is self.query_one("#filter", Input)  # else enter opens a row
-        return True
 
     def __init__(self) -> None:
         super().__init__()
         self.last_reload = 0.0  # seconds the last reload took (the benchmark reads it)
-        self._text_pending = False  # a reload for the filter box is already on its way
 
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")
-        yield Input(placeholder="filter: type to narrow every pane · esc leaves, esc again clears",
-                    id="filter")
+        yield FilterBox(self._apply_text, lambda: self.focus_pane(self.active),
+                        placeholder="filter: type to narrow every pane · enter or esc leaves, "
+                                    "esc again clears", value=self.app.filters.text, id="filter")
         yield Body(layout_for(self.app.size.width))
+        yield Legend(id="legend")
         yield DetailStrip(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = self.app.filters.text
-        box.display = bool(self.app.filters.text)
         self.set_class(self.query_one(Body).mode == "grid", "-wide")
         self.show_header()
 
@@ -111,7 +100,7 @@ class DashboardScreen(Screen):
         one takes focus."""
         if self.on_screen(pane):
             pane.load(self.app.index, self.app.filters)
-        if pane.number == self.active and not self.query_one("#filter", Input).has_focus:
+        if pane.number == self.active and not self.filter_box.has_focus:
             self.set_focus(pane.table)
             self.show_detail()
 
@@ -145,7 +134,8 @@ class DashboardScreen(Screen):
         app = self.app
         shown = len(app.index.claim_ids(app.filters))
         self.query_one(ChipsHeader).show(app.title_line(), counts_line(app.index, shown),
-                                         app.filters, app.index.undated_hidden(app.filters))
+                                         app.filters, app.index.undated_hidden(app.filters),
+                                         back=bool(app.narrowed))
 
     def current_claim_id(self) -> str | None:
         pane = self.pane(self.active)
@@ -153,6 +143,8 @@ class DashboardScreen(Screen):
 
     def show_detail(self) -> None:
         self.query_one(DetailStrip).show(claim_context(self.app.index, self.current_claim_id()))
+        pane = self.pane(self.active)
+        self.query_one(Legend).show(pane.legend() if pane else "")
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -215,60 +207,23 @@ class DashboardScreen(Screen):
             self.set_focus(pane.table)
             self.show_detail()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        """Filter as you type. Keys that arrive while the panes reload are taken together in
-        the next reload (no fixed delay: one key is applied at once, a burst once)."""
-        if not self._text_pending:
-            self._text_pending = True
-            self.call_later(self._apply_box)
-
-    def _apply_box(self) -> None:
-        self._text_pending = False
-        self._apply_text(self.query_one("#filter", Input).value)
-
     def _apply_text(self, value: str) -> None:
         if value != self.app.filters.text:
             self.app.set_filters(self.app.filters.with_(text=value))
 
-    def action_leave_filter(self) -> None:
-        """Enter in the filter box: apply it and go back to the active pane."""
-        self._apply_text(self.query_one("#filter", Input).value)
-        self.focus_pane(self.active)
-
     # -- actions ----------------------------------------------------------------------------
 
-    def action_filter_text(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        self.set_focus(box)
-
     def action_escape(self) -> None:
-        """Layered: leave the filter box; then undo a narrowing made by enter (on a region row
-        or a map tile); then clear the text filter."""
-        box = self.query_one("#filter", Input)
-        if box.has_focus:
-            self._apply_text(box.value)
-            if not box.value:
-                box.display = False
-            self.focus_pane(self.active)
-        elif self.app.back_filters():
-            pass
-        elif self.app.filters.text:
-            box.value = ""
-            box.display = False
+        """Back out one level (the box itself takes the first escape, leaving it): undo the
+        last narrowing made by enter (on a region row or a map tile); then clear the text."""
+        if self.app.back_filters():
+            return
+        if self.app.filters.text:
             self.app.set_filters(self.app.filters.with_(text=""))
 
     def sync_filter_box(self) -> None:
         """Show the text filter as it is now (after x, or a filter set elsewhere)."""
-        box = self.query_one("#filter", Input)
-        if box.has_focus:
-            return  # the analyst is typing: the box is ahead of the applied filter, not behind
-        if box.value != self.app.filters.text:
-            with box.prevent(Input.Changed):
-                box.value = self.app.filters.text
-                box.cursor_position = len(box.value)
-        box.display = bool(self.app.filters.text)
+        self.filter_box.show_value(self.app.filters.text)
 
     def action_next_pane(self) -> None:
         self.focus_pane(self.active % len(PANE_TYPES) + 1)

@@ -12,6 +12,25 @@ from textual.widgets import Static
 from sitdash.tui.keys import KEYS, SCOPE_TITLES, key_label
 from sitdash.tui.text import clean
 
+# What the marks and short column headings mean (each list also has a one-line legend).
+MARKS = (
+    ("✎", "a note on the claim (in every pane and list)"),
+    ("~y ~m ~w", "the date is known only to the year / month / week: 2021 ~y, 2022-03 ~m"),
+    ("Src", "Timeline: how many documents report the event"),
+    ("St", "the claim's status: unv unverified, cor corroborated, dis disputed, fal false"),
+    ("Grd", "Admiralty grade: reliability A-F, credibility 1-6; -- not graded"),
+    ("█ ▓ ▒ ░", "Regions pane and map: █ fighting, ▓ strikes, ▒ forces moving or other events "
+                "(these three: active), ░ named but quiet, blank: no reports"),
+    ("Clm Evt Mov", "Regions: claims, events and movements there"),
+    ("Trend", "Regions: claims a day over the 14 days up to the latest"),
+    ("Stance", "Movements: asserted (reported as fact) or assessed (hedged, an estimate)"),
+    ("Type", "short event types: Air strike, Shelling, Mine/IED, Force move (a change to "
+             "a group or its activity), Territory, Civ. attack; the claim screen has the full "
+             "ACLED names"),
+    ("[chip]", "an active filter; a long list shows as \"source: 6 selected\""),
+    ("esc: back", "enter on a region row or a map tile narrowed every pane; esc takes it back"),
+)
+
 
 def help_text() -> Text:
     out = Text()
@@ -25,11 +44,13 @@ def help_text() -> Text:
         for key in entries:
             out.append(f"  {key_label(key):<14}", style="bold")
             out.append(key.description + "\n")
-    out.append("\nFilters apply to every pane at once and are kept between runs.\n"
-               "✎ marks rows whose claim has a note. Text in bold reverse is the claim's "
-               "sentence in its paragraph.\n"
-               "In the Regions pane and on the map: █ fighting, ▓ strikes, ▒ forces moving or "
-               "other events (these three: active), ░ named but quiet, blank: no reports.\n"
+    out.append("\nMarks and short headings\n", style="bold underline")
+    for mark, meaning in MARKS:
+        out.append(f"  {mark:<14}", style="bold")
+        out.append(meaning + "\n")
+    out.append("\nFilters apply to every pane at once and are kept between runs, as is the "
+               "time order. Text in bold reverse is the claim's sentence in its paragraph. "
+               "Export is ctrl+e, never a letter: typing meant for a box cannot write a file.\n"
                "● marks rows new since your last review: w shows only them, ctrl+r marks the "
                "review done.")
     return out

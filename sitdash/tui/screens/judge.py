@@ -26,16 +26,18 @@ def _marked(label: str, current: bool) -> Text:
 
 
 class StatusScreen(ModalScreen[str | None]):
-    """Pick a verification status: 1-4 or arrows and enter."""
+    """Pick a verification status: 1-4, or arrows and enter. Opens on the claim's status (on
+    none when it was never set); choosing the status it already has changes nothing."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")] + [
-        Binding(str(i), f"choose({i - 1})", status, show=False)
-        for i, status in enumerate(STATUSES, 1)
-    ]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),  # before the list's own enter
+    ] + [Binding(str(i), f"choose({i - 1})", status, show=False)
+         for i, status in enumerate(STATUSES, 1)]
 
-    def __init__(self, current: str, claim_text: str) -> None:
+    def __init__(self, current: str | None, claim_text: str) -> None:
         super().__init__(classes="judge")
-        self.current = current
+        self.current = current if current in STATUSES else None
         self.claim_text = claim_text
 
     def compose(self) -> ComposeResult:
@@ -46,20 +48,32 @@ class StatusScreen(ModalScreen[str | None]):
                 Option(_marked(f"{i} {s} — {STATUS_WORDS[s]}", s == self.current), id=s)
                 for i, s in enumerate(STATUSES, 1)
             ], id="status-list")
-            yield Static(Text("1-4 or enter chooses · esc cancels · ● current"),
+            now = "● current" if self.current else "not judged yet (counts as unverified)"
+            yield Static(Text(f"1-4, or arrows and enter · esc cancels · {now}"),
                          id="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
+        options.highlighted = STATUSES.index(self.current) if self.current else None
         self.set_focus(options)
 
     @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    def _selected(self, event: OptionList.OptionSelected) -> None:  # a click
+        self._choose(event.option.id)
 
     def action_choose(self, i: int) -> None:
-        self.dismiss(STATUSES[i])
+        self._choose(STATUSES[i])
+
+    def action_apply(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is None:
+            self.notify("Choose a status first (1-4 or arrows); esc cancels.", timeout=3)
+            return
+        self._choose(STATUSES[highlighted])
+
+    def _choose(self, status: str | None) -> None:
+        """Close with `status`, or with nothing when it is what the claim already has."""
+        self.dismiss(status if status != self.current else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -77,8 +91,9 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
 
     def __init__(self, reliability: str | None, credibility: str | None, claim_text: str) -> None:
         super().__init__(classes="judge")
-        self.reliability = reliability if reliability in RELIABILITY else None
-        self.credibility = credibility if credibility in CREDIBILITY else None
+        self.current = (reliability if reliability in RELIABILITY else None,
+                        credibility if credibility in CREDIBILITY else None)
+        self.reliability, self.credibility = self.current
         self.claim_text = claim_text
 
     def compose(self) -> ComposeResult:
@@ -101,9 +116,10 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         rel = self.query_one("#reliability", OptionList)
         cred = self.query_one("#credibility", OptionList)
-        # An ungraded claim starts on F6, "cannot be judged": a stray enter grades nothing up.
-        rel.highlighted = list(RELIABILITY).index(self.reliability or "F")
-        cred.highlighted = list(CREDIBILITY).index(self.credibility or "6")
+        # On the claim's grade; an ungraded claim starts with nothing chosen, so a stray enter
+        # grades nothing.
+        rel.highlighted = list(RELIABILITY).index(self.reliability) if self.reliability else None
+        cred.highlighted = list(CREDIBILITY).index(self.credibility) if self.credibility else None
         self.set_focus(rel)
         self._show_choice()
 
@@ -111,15 +127,22 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
         rel, cred = self.reliability or "?", self.credibility or "?"
         words = f"{RELIABILITY.get(rel, 'reliability not chosen')}; " \
                 f"{CREDIBILITY.get(cred, 'credibility not chosen')}"
+        if not (self.reliability or self.credibility):
+            words = "nothing chosen yet"
+        now = "".join(self.current) if all(self.current) else "not graded"
         self.query_one("#grade-choice", Static).update(
-            Text.assemble(("Grade: ", "bold"), (f"{rel}{cred}", "bold reverse"), f"  {words}"))
+            Text.assemble(("Grade: ", "bold"), (f"{rel}{cred}", "bold reverse"), f"  {words}",
+                          f"  (now: {now})"))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option = event.option_list.highlighted_option
+        if option is None:  # a late message from before the list was set to "nothing chosen"
+            return
         if event.option_list.id == "reliability":
-            self.reliability = event.option.id
+            self.reliability = option.id
         else:
-            self.credibility = event.option.id
+            self.credibility = option.id
         self._show_choice()
 
     @on(OptionList.OptionSelected)
@@ -142,15 +165,14 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
         self._show_choice()
 
     def action_apply(self) -> None:
-        """Apply what the two lists show highlighted (arrows and letter keys both move them)."""
-        rel = self.query_one("#reliability", OptionList).highlighted
-        cred = self.query_one("#credibility", OptionList).highlighted
-        if rel is not None:
-            self.reliability = list(RELIABILITY)[rel]
-        if cred is not None:
-            self.credibility = list(CREDIBILITY)[cred]
-        if self.reliability and self.credibility:
-            self.dismiss((self.reliability, self.credibility))
+        """Apply the two choices; nothing is written until both are chosen, and choosing the
+        grade the claim already has closes without a change."""
+        if not (self.reliability and self.credibility):
+            self.notify("Choose both a reliability (a-f) and a credibility (1-6); esc cancels.",
+                        timeout=3)
+            return
+        grade = (self.reliability, self.credibility)
+        self.dismiss(grade if grade != self.current else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

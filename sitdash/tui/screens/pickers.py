@@ -13,6 +13,18 @@ from textual.widgets import Input, Static
 from sitdash.tui.text import fuzzy_filter
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
+SEARCH_HINT = ("type to search · ↓ the list · enter applies · ctrl+a ticks all shown / none · "
+               "esc cancels")
+LIST_HINT = ("space ticks · ↑ at the top: search · enter applies · ctrl+a ticks all shown / none "
+             "· esc cancels")
+
+
+class PickerSearch(Input):
+    """The picker's search box: ctrl+a ticks every choice shown (not "start of line"), so the
+    key does the same in the box and in the list."""
+
+    BINDINGS = [Binding("ctrl+a", "screen.toggle_all", "All/none", show=False)]
+
 
 class PickerScreen(ModalScreen[frozenset[str] | None]):
     """Type to narrow, space toggles, enter applies, escape cancels. Returns the chosen values."""
@@ -38,15 +50,14 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text, style="bold"), id="dialog-title")
-            yield Input(placeholder="type to search…", id="picker-search")
+            yield PickerSearch(placeholder="type to search…", id="picker-search")
             yield RowTable([
                 Column("mark", "Sel", 3, lambda v: "[x]" if v in self.selected else "[ ]"),
                 Column("value", "Value", 10, lambda v: self.labels.get(v, v), flex=True),
                 Column("count", "Claims", 6, lambda v: str(self.counts.get(v, 0)),
                        justify="right"),
             ], empty="Nothing matches the search.", id="picker-list")
-            yield Static(Text(self.hint or "↓ list · space toggles · enter applies · "
-                              "ctrl+a all/none · esc cancels"), id="dialog-hint")
+            yield Static(Text(self.hint or SEARCH_HINT), id="dialog-hint")
 
     def on_mount(self) -> None:
         self._filter("")
@@ -72,6 +83,13 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     @on(RowTable.Selected, "#picker-list")
     def _chosen(self) -> None:
         self.action_apply()
+
+    def on_descendant_focus(self) -> None:
+        """The hint says what the keys do where the cursor is."""
+        if not self.hint:
+            in_list = self.focused is self.table
+            self.query_one("#dialog-hint", Static).update(Text(LIST_HINT if in_list
+                                                               else SEARCH_HINT))
 
     @on(RowTable.AtTop, "#picker-list")
     def _back_to_search(self) -> None:

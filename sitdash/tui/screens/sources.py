@@ -25,7 +25,7 @@ def _columns(label: str, detail: str) -> list[Column]:
 
 
 class SourcesScreen(Screen):
-    BINDINGS = keys.bindings("claims")
+    BINDINGS = keys.bindings("screens")
 
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")

@@ -119,3 +119,20 @@ async def test_pane_keys_in_a_burst_land_on_the_pane_each_one_opened(tmp_path):
         assert app.screen.query_one("#table-regions", RowTable).cursor == 2
         timeline = app.screen.query_one("#table-timeline", RowTable)
         assert not isinstance(timeline.rows[timeline.cursor], Section)
+
+
+async def test_keys_after_one_that_opens_a_dialog_reach_the_dialog(tmp_path):
+    """"v", down and enter in one read: down moves in the status dialog "v" opened (from
+    unverified), so enter sets "corroborated"; then "g b 3 enter" grades B3."""
+    path = tmp_path / "store.json"
+    small_store(path)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        claim_id = app.screen.current_claim_id()
+        burst(app, ["v", "down", "enter", "g", "b", "3", "enter", "j"])
+        await settle(pilot)
+        judgement = app.store.judgement(claim_id)
+        assert judgement["status"] == "corroborated"
+        assert (judgement["reliability"], judgement["credibility"]) == ("B", "3")
+        assert app.screen.current_claim_id() != claim_id  # "j" moved the list after the dialogs

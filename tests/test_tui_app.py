@@ -366,7 +366,7 @@ async def test_status_and_grade_are_stored_and_shown(store_path):
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, StatusScreen)
-        await pilot.press("down", "down", "down", "enter")  # from no choice: disputed
+        await pilot.press("down", "down", "enter")  # from unverified: disputed
         await pilot.pause()
         assert app.store.judgement(claim_id)["status"] == "disputed"
         await pilot.press("g")

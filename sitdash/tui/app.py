@@ -318,7 +318,7 @@ class SitdashApp(KeysInOrder, DailyReview, App):
                 self.analyst_changed()
                 self.notify(f"Status: {status}", timeout=3)
 
-        current = (self.index.judgements.get(claim_id) or {}).get("status")  # None: never set
+        current = self.index.judgement(claim_id).get("status") or "unverified"
         self.push_screen(StatusScreen(current, self._claim_line(claim_id)), chosen)
 
     def action_grade(self) -> None:

@@ -26,8 +26,8 @@ def _marked(label: str, current: bool) -> Text:
 
 
 class StatusScreen(ModalScreen[str | None]):
-    """Pick a verification status: 1-4, or arrows and enter. Opens on the claim's status (on
-    none when it was never set); choosing the status it already has changes nothing."""
+    """Pick a verification status: 1-4, or arrows and enter. Opens on the claim's status
+    (unverified until someone judges it); choosing the status it already has changes nothing."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -37,7 +37,7 @@ class StatusScreen(ModalScreen[str | None]):
 
     def __init__(self, current: str | None, claim_text: str) -> None:
         super().__init__(classes="judge")
-        self.current = current if current in STATUSES else None
+        self.current = current if current in STATUSES else "unverified"
         self.claim_text = claim_text
 
     def compose(self) -> ComposeResult:
@@ -48,13 +48,12 @@ class StatusScreen(ModalScreen[str | None]):
                 Option(_marked(f"{i} {s} — {STATUS_WORDS[s]}", s == self.current), id=s)
                 for i, s in enumerate(STATUSES, 1)
             ], id="status-list")
-            now = "● current" if self.current else "not judged yet (counts as unverified)"
-            yield Static(Text(f"1-4, or arrows and enter · esc cancels · {now}"),
-                         id="dialog-hint")
+            yield Static(Text("1-4, or arrows and enter · esc cancels · ● current (enter on "
+                              "it changes nothing)"), id="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = STATUSES.index(self.current) if self.current else None
+        options.highlighted = STATUSES.index(self.current)
         self.set_focus(options)
 
     @on(OptionList.OptionSelected)
@@ -66,14 +65,11 @@ class StatusScreen(ModalScreen[str | None]):
 
     def action_apply(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
-        if highlighted is None:
-            self.notify("Choose a status first (1-4 or arrows); esc cancels.", timeout=3)
-            return
-        self._choose(STATUSES[highlighted])
+        self._choose(STATUSES[highlighted] if highlighted is not None else None)
 
     def _choose(self, status: str | None) -> None:
         """Close with `status`, or with nothing when it is what the claim already has."""
-        self.dismiss(status if status != self.current else None)
+        self.dismiss(status if status not in (None, self.current) else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

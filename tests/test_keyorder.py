@@ -25,7 +25,7 @@ EDIT_BURST = [*"abcdef", *["backspace"] * 6, *"xyz"]
 
 def burst(app: App, keys: list[str]) -> None:
     """Queue `keys` on the App all at once (key names; one character is itself)."""
-    names = {"/": "slash", " ": "space"}
+    names = {"/": "slash", " ": "space", "?": "question_mark"}
     chars = {"enter": "\r", "backspace": "\x7f", "escape": "\x1b", "space": " "}
     for key in keys:
         name = names.get(key, key)
@@ -136,3 +136,17 @@ async def test_keys_after_one_that_opens_a_dialog_reach_the_dialog(tmp_path):
         assert judgement["status"] == "corroborated"
         assert (judgement["reliability"], judgement["credibility"]) == ("B", "3")
         assert app.screen.current_claim_id() != claim_id  # "j" moved the list after the dialogs
+
+
+async def test_a_burst_of_j_scrolls_help_and_the_claim_screen_all_the_way(tmp_path):
+    path = tmp_path / "store.json"
+    small_store(path)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, ["?", *"j" * 12])
+        await settle(pilot)
+        assert app.screen.query_one("#help-body").scroll_y == 12
+        burst(app, ["escape", "enter", *"j" * 5, "k"])
+        await settle(pilot)
+        assert app.screen.query_one("#claim-body").scroll_y == 4

@@ -181,7 +181,7 @@ async def test_help_explains_every_mark(store_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-body Static").render())
+        text = " ".join(str(app.screen.query_one("#help-body Static").render()).split())
         for mark in ("✎", "~y ~m ~w", "Src", "St", "Grd", "unv unverified", "Stance",
                      "6 selected", "esc: back", "ctrl+e", "Force move"):
             assert mark in text, mark

@@ -196,7 +196,7 @@ class ClaimScreen(Screen):
 
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#claim-body", VerticalScroll)
-        body.scroll_to(y=body.scroll_y + lines, animate=False)
+        body.scroll_to(y=body.scroll_y + lines, animate=False, immediate=True)  # a burst adds up
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,6 +34,19 @@ MARKS = (
 )
 
 
+WIDTH = 70  # the help dialog's text width (the dialog is 76 columns at most)
+LABEL = 16  # the key or mark column
+
+
+def _entry(out: Text, label: str, meaning: str) -> None:
+    """"  label         meaning" with the meaning wrapped under itself, not under the label."""
+    lines = textwrap.wrap(meaning, WIDTH - LABEL) or [""]
+    out.append(f"  {label:<{LABEL - 2}}", style="bold")
+    out.append(lines[0] + "\n")
+    for line in lines[1:]:
+        out.append(" " * LABEL + line + "\n")
+
+
 def help_text() -> Text:
     out = Text()
     for scope, title in SCOPE_TITLES.items():
@@ -42,17 +57,18 @@ def help_text() -> Text:
             out.append("\n")
         out.append(title + "\n", style="bold underline")
         for key in entries:
-            out.append(f"  {key_label(key):<14}", style="bold")
-            out.append(key.description + "\n")
+            _entry(out, key_label(key), key.description)
     out.append("\nMarks and short headings\n", style="bold underline")
     for mark, meaning in MARKS:
-        out.append(f"  {mark:<14}", style="bold")
-        out.append(meaning + "\n")
-    out.append("\nFilters apply to every pane at once and are kept between runs, as is the "
-               "time order. Text in bold reverse is the claim's sentence in its paragraph. "
-               "Export is ctrl+e, never a letter: typing meant for a box cannot write a file.\n"
-               "● marks rows new since your last review: w shows only them, ctrl+r marks the "
-               "review done.")
+        _entry(out, mark, meaning)
+    out.append("\n")
+    for paragraph in ("Filters apply to every pane at once and are kept between runs, as is the "
+                      "time order. Text in bold reverse is the claim's sentence in its paragraph.",
+                      "Export is ctrl+e, never a letter: keys typed while meaning to type text "
+                      "cannot write a file.",
+                      "● marks rows new since your last review: w shows only them, ctrl+r marks "
+                      "the review done."):
+        out.append("\n".join(textwrap.wrap(paragraph, WIDTH)) + "\n")
     return out
 
 
@@ -91,4 +107,6 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (not after the next refresh): thirty j's in one read go thirty lines down.
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + lines, animate=False, immediate=True)

@@ -35,6 +35,10 @@ keys() {  # one key at a time, as fast as a quick typist (a burst can outrun scr
   done
 }
 
+burst() {  # all keys in one write, as a fast typist or a laggy SSH link delivers them
+  tmux send-keys -t "$SESSION" "$@"
+}
+
 start() {  # start ENV...: launch the app in a fresh session (80x24 unless SIZE=WxH)
   local size="${SIZE:-80x24}"
   tmux kill-session -t "$SESSION" 2>/dev/null || true
@@ -58,14 +62,25 @@ keys r;                 snap "r: region picker"
 keys n o r t h;         snap "typing narrows the picker"
 keys Enter;             snap "enter: north applied, chip in the header"
 keys x 1;               snap "x: filters cleared"
+burst / a b c d e f BSpace BSpace BSpace BSpace BSpace BSpace x y z
+snap "one write: / abcdef, six backspaces, xyz: the box says xyz"
+burst C-u k y i v Enter 2; snap "one write: ctrl+u kyiv enter 2: filter kyiv, Regions pane"
+keys Escape;            snap "escape: the text filter cleared"
+keys Home Enter;        snap "enter on a region: every pane narrowed to it (esc: back)"
+keys Escape;            snap "escape: back to the filters before, on the Regions pane"
+keys f;                 snap "f: oldest first"
+keys f 1;               snap "f: newest first again"
 keys 3 n;               snap "3 n: note modal on a quote's claim"
 keys C h e c k " " K i r b y " " t r a n s c r i p t; snap "typing the note"
 keys C-s;               snap "ctrl+s: note saved, marker shown"
 keys g;                 snap "g: Admiralty grade"
 keys b 2 Enter;         snap "b 2 enter: graded B2"
 keys c;                 snap "c: claims screen"
+keys / b e l a r u s;   snap "/belarus on the claims screen: filtered as typed"
+keys Escape Escape;     snap "escape twice: leave the box, clear the filter"
 keys Enter;             snap "enter: one claim in full"
-keys Escape Escape o;   snap "o: sources screen"
+keys Escape N;          snap "N: every note"
+keys Escape o;          snap "o: sources screen"
 keys Escape "?";        snap "?: help"
 keys Escape Escape m;   snap "m: the map (opens on the most active oblast)"
 keys l;                 snap "l: the tile to the right"

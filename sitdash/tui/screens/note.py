@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from sitdash.history import local_time
 from sitdash.tui.rows import NOTE_MARK
 from sitdash.tui.screens.confirm import ConfirmScreen
 from sitdash.tui.text import clean, clean_block
@@ -23,7 +24,7 @@ def notes_text(notes: list[dict]) -> Text:
         if i:
             out.append("\n")
         out.append(f"{NOTE_MARK} {clean(note.get('author')) or '?'} · "
-                   f"{clean(note.get('time'))[:19]}\n", style="bold")
+                   f"{local_time(note.get('time'))}\n", style="bold")
         out.append(Text(clean_block(note.get("text"))))
     return out
 
@@ -57,7 +58,7 @@ class NoteScreen(ModalScreen[bool]):
     def _title(self) -> str:
         if self.editing:
             return (f"Edit note by {clean(self.editing.get('author'))} "
-                    f"({clean(self.editing.get('time'))[:16]})")
+                    f"({local_time(self.editing.get('time'))})")
         return "New note"
 
     def on_mount(self) -> None:

@@ -6,16 +6,12 @@ returns a burst does (a fast typist, keys over SSH, tmux send-keys): faster than
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
-from tui_fixtures import seed_store, small_store
+from tui_fixtures import open_app, small_store
 
-from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.keyorder import KeysInOrder
 from sitdash.tui.screens.claims import ClaimsScreen
 from sitdash.tui.widgets.rowtable import RowTable, Section
@@ -65,16 +61,6 @@ async def test_a_paste_after_keys_lands_after_them():
         assert app.query_one(Input).value == "a-kyi"
 
 
-@pytest.fixture
-def seed_path(tmp_path: Path) -> Path:
-    path = tmp_path / "seed.json"
-    if seed_store(path) is None:
-        pytest.skip("ingest pipeline not importable yet")
-    return path
-
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])

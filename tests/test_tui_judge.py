@@ -3,28 +3,14 @@ nothing, and the claim screen shows the judgement history as readable lines."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import OptionList
-from tui_fixtures import small_store
+from tui_fixtures import open_app
 
 from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.screens.claims import ClaimScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.judge import GradeScreen, StatusScreen
-
-
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "store.json"
-    small_store(path)
-    return path
-
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def highlighted(app, selector: str) -> int | None:

@@ -4,15 +4,12 @@ order; and the pickers' ctrl+a."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from tui_fixtures import seed_store, small_store
+from tui_fixtures import open_app
 from tui_screen import screen_lines, screen_text
 
 from sitdash.query import Filters
-from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.rows import short_type, when_short
 from sitdash.tui.screens.help import HelpScreen
 from sitdash.tui.screens.pickers import LIST_HINT, SEARCH_HINT, PickerScreen
@@ -23,23 +20,7 @@ from sitdash.tui.widgets.rowtable import RowTable, Section
 SIZES = [(80, 24), (100, 30)]
 
 
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "store.json"
-    small_store(path)
-    return path
 
-
-@pytest.fixture
-def seed_path(tmp_path: Path) -> Path:
-    path = tmp_path / "seed.json"
-    if seed_store(path) is None:
-        pytest.skip("ingest pipeline not importable yet")
-    return path
-
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def header(app) -> str:

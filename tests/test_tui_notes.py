@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_fixtures import small_records, small_store
+from tui_fixtures import open_app, small_records, small_store
 from tui_screen import screen_text
 
-from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.panes.detail import DetailStrip
 from sitdash.tui.screens.claims import ClaimScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
@@ -35,9 +33,6 @@ def store_path(tmp_path: Path) -> Path:
     store.add_note("0000gone00000000", "Written on a claim a rebuild dropped", author="ana")
     return path
 
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def shown_notes(app) -> list[str]:

@@ -4,28 +4,14 @@ stack, kept between runs like the filters)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from tui_fixtures import seed_store, small_store
+from tui_fixtures import open_app, seed_store
 
 from sitdash.query import Filters
-from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.screens.claims import ClaimScreen
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import RowTable, Section
-
-
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "store.json"
-    small_store(path)
-    return path
-
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def header(app) -> str:

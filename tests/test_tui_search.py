@@ -6,27 +6,15 @@ import string
 from pathlib import Path
 
 import pytest
-from tui_fixtures import small_store
+from tui_fixtures import open_app
 from tui_screen import screen_text
 
 from sitdash.store import Store
-from sitdash.tui.app import SitdashApp
 from sitdash.tui.screens.claims import ClaimsScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.widgets.filterbox import FilterBox
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import RowTable
-
-
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "store.json"
-    small_store(path)
-    return path
-
-
-def open_app(path: Path) -> SitdashApp:
-    return SitdashApp(Store(path), export_dir=Path(path).parent)
 
 
 def header(app) -> str:

@@ -216,3 +216,11 @@ def big_records(n: int) -> dict[str, list[dict]]:
             moves.append(_move(claim, f"Unit {i}", place, None, "withdraw", None, i % 8 == 0))
     return {"documents": docs, "claims": claims, "quotes": quotes, "movements": moves,
             "events": events}
+
+
+def open_app(path: Path):
+    """The dashboard on the store at `path`; exports go beside it, never into the folder the
+    tests run from."""
+    from sitdash.tui.app import SitdashApp
+
+    return SitdashApp(Store(path), export_dir=Path(path).parent)

@@ -15,47 +15,35 @@ from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import mark_column
 from sitdash.tui.panes.detail import DetailStrip, highlighted
+from sitdash.tui.screens.listscreen import ListScreen
 from sitdash.tui.screens.note import notes_text
 from sitdash.tui.text import clean, grade_label
-from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
 from sitdash.tui.widgets.header import ChipsHeader
-from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
-class ClaimsScreen(FilterBoxHost, Screen):
+class ClaimsScreen(ListScreen):
     """Every claim passing the filters: date, source, outlet, places, status, grade, note mark;
     `/` filters as you type (the same text filter as the dashboard's)."""
 
-    BINDINGS = keys.bindings("search")
     LEGEND = ("✎ note · ~y/~m/~w: only the year/month/week is known · St: unv unverified, "
               "cor corroborated, dis disputed, fal false · Grd: Admiralty grade",
               "✎ note · ~y ~m ~w: year/month/week only · St: status unv/cor/dis/fal · "
               "Grd: Admiralty grade",
               "✎ note · ~y ~m ~w: year/month/week only · St: unv cor dis fal · Grd: grade")
+    PLACEHOLDER = ("filter: type to narrow the claims (and every pane) · enter or esc leaves, "
+                   "esc again clears")
+    EMPTY = "No claims match the filters."
 
-    def compose(self) -> ComposeResult:
-        index = lambda: self.app.index  # noqa: E731 - columns read the live index
-        yield ChipsHeader(id="header")
-        yield FilterBox(self._apply_text, self._focus_list, value=self.app.filters.text,
-                        placeholder="filter: type to narrow the claims (and every pane) · "
-                                    "enter or esc leaves, esc again clears", id="filter")
-        yield RowTable(claim_columns(index), empty="No claims match the filters.",
-                       id="claims-table")
-        yield Legend(self.LEGEND, id="legend")
-        yield DetailStrip(id="detail")
-        yield Footer()
+    def columns(self) -> list[Column]:
+        return claim_columns(lambda: self.app.index)  # the columns read the live index
 
-    def on_mount(self) -> None:
-        self.reload()
-        self._focus_list()
+    def search_text(self) -> str:
+        return self.app.filters.text
 
-    @property
-    def table(self) -> RowTable:
-        return self.query_one("#claims-table", RowTable)
-
-    def _focus_list(self) -> None:
-        self.set_focus(self.table)
+    def apply_search(self, value: str) -> None:
+        if value != self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=value))
 
     def reload(self) -> None:
         app = self.app
@@ -70,10 +58,6 @@ class ClaimsScreen(FilterBoxHost, Screen):
     def sync_filter_box(self) -> None:
         self.filter_box.show_value(self.app.filters.text)
 
-    def _apply_text(self, value: str) -> None:
-        if value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=value))
-
     def current_claim_id(self) -> str | None:
         row = self.table.current_row
         return row["id"] if row else None
@@ -81,20 +65,9 @@ class ClaimsScreen(FilterBoxHost, Screen):
     def show_detail(self) -> None:
         self.query_one(DetailStrip).show(R.claim_context(self.app.index, self.current_claim_id()))
 
-    @on(RowTable.Highlighted)
-    def _highlighted(self) -> None:
-        self.show_detail()
-
     @on(RowTable.Selected)
     def _selected(self, event: RowTable.Selected) -> None:
         self.app.open_claim(event.row["id"])
-
-    def action_escape(self) -> None:
-        """Back out one level (the box takes the first escape): clear the text, then back."""
-        if self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=""))
-        else:
-            self.dismiss()
 
 
 def claim_columns(index) -> list[Column]:

@@ -5,19 +5,14 @@ grid has no room for a fifth pane without shrinking the other four."""
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer
 
 from sitdash.history import local_time
 from sitdash.notelist import NoteEntry, note_entries
 from sitdash.query import Filters
-from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.panes.detail import DetailStrip
-from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
+from sitdash.tui.screens.listscreen import ListScreen
 from sitdash.tui.widgets.header import ChipsHeader
-from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 GONE = "(claim gone from the store)"
@@ -34,39 +29,30 @@ def _columns() -> list[Column]:
     ]
 
 
-class NotesScreen(FilterBoxHost, Screen):
+class NotesScreen(ListScreen):
     """Every note in the store (the dashboard's filters narrow claims, not notes)."""
 
-    BINDINGS = keys.bindings("search")
     LEGEND = ("every note (the dashboard's filters do not apply) · / searches notes, authors, "
               "claims · St: the claim's status · enter opens the claim",
               "every note, unfiltered · / searches · St: claim status · enter opens the claim")
+    PLACEHOLDER = ("search notes: text, author, claim, source · enter or esc leaves, esc again "
+                   "clears")
+    EMPTY = "No notes yet: n on a row writes one."
 
     def __init__(self) -> None:
         super().__init__()
         self.search = ""
 
-    def compose(self) -> ComposeResult:
-        yield ChipsHeader(id="header")
-        yield FilterBox(self._apply_search, self._focus_list, id="filter",
-                        placeholder="search notes: text, author, claim, source · enter or esc "
-                                    "leaves, esc again clears")
-        yield RowTable(_columns(), empty="No notes yet: n on a row writes one.",
-                       id="notes-table")
-        yield Legend(self.LEGEND, id="legend")
-        yield DetailStrip(id="detail")
-        yield Footer()
+    def columns(self) -> list[Column]:
+        return _columns()
 
-    def on_mount(self) -> None:
-        self.reload()
-        self._focus_list()
+    def search_text(self) -> str:
+        return self.search
 
-    @property
-    def table(self) -> RowTable:
-        return self.query_one("#notes-table", RowTable)
-
-    def _focus_list(self) -> None:
-        self.set_focus(self.table)
+    def apply_search(self, value: str) -> None:
+        if value != self.search:
+            self.search = value
+            self.reload()
 
     def entries(self) -> list[NoteEntry]:
         index = self.app.index
@@ -78,8 +64,7 @@ class NotesScreen(FilterBoxHost, Screen):
     def reload(self) -> None:
         app = self.app
         entries = self.entries()
-        if not entries and self.search:
-            self.table.empty = "No note matches the search."
+        self.table.empty = "No note matches the search." if self.search else self.EMPTY
         self.table.set_rows(entries)
         total = sum(len(notes) for notes in app.index.notes.values())
         order = "newest first" if app.newest_first else "oldest first"
@@ -87,11 +72,6 @@ class NotesScreen(FilterBoxHost, Screen):
                                          f"{len(entries)}/{total} notes, {order}",
                                          Filters(text=self.search), empty="no search")
         self.show_detail()
-
-    def _apply_search(self, value: str) -> None:
-        if value != self.search:
-            self.search = value
-            self.reload()
 
     def current_entry(self) -> NoteEntry | None:
         return self.table.current_row
@@ -105,21 +85,9 @@ class NotesScreen(FilterBoxHost, Screen):
         ctx = R.claim_context(self.app.index, entry.claim_id) if entry else None
         self.query_one(DetailStrip).show(ctx, note=entry.note if entry else None)
 
-    @on(RowTable.Highlighted)
-    def _highlighted(self) -> None:
-        self.show_detail()
-
     @on(RowTable.Selected)
     def _selected(self, event: RowTable.Selected) -> None:
         if event.row.claim is None:
             self.notify("That claim is no longer in the store; the note is kept.")
             return
         self.app.open_claim(event.row.claim_id)
-
-    def action_escape(self) -> None:
-        """Back out one level (the box takes the first escape): clear the search, then back."""
-        if self.search:
-            self.filter_box.show_value("")
-            self._apply_search("")
-        else:
-            self.dismiss()

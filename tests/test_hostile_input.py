@@ -315,7 +315,7 @@ async def test_dashboard_shows_markup_literally_and_no_escape_effect(hostile_app
         _assert_screen_inert(app, "dashboard")
         assert "[bold red]seven[/]" in screen_text(app)  # the detail strip, literally
         assert "[link=file:///etc/passwd]overnight[/link]" in screen_text(app)
-        await pilot.press("c")
+        await pilot.press("c", "slash", *"kherson", "enter")  # that claim in the detail strip
         await pilot.pause()
         text = _assert_screen_inert(app, "claims screen")
         assert "[red]three[/red]" in text

@@ -141,7 +141,7 @@ async def test_every_list_has_a_one_line_legend_that_fits(seed_path, size):
             if key == "c":
                 await pilot.press("escape")
         assert "~y" in seen["1"] and "Src" in seen["1"] and "✎" in seen["1"]
-        assert "Clm" in seen["2"] and "Trend" in seen["2"]
+        assert "Clm" in seen["2"] and "Trend" in seen["2"] and "●" in seen["2"]
         assert "asserted" in seen["4"]
         assert "St" in seen["c"] and "unv" in seen["c"] and "Grd" in seen["c"]
         assert "every note" in seen["N"]

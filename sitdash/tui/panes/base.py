@@ -38,7 +38,7 @@ class Pane(Vertical):
     KEY = "pane"
     EMPTY = "Nothing matches the filters."
     # The one-line legend under the pane (its marks and headings), longest wording first.
-    LEGEND: str | tuple[str, ...] = "✎ a note on the claim"
+    LEGEND: str | tuple[str, ...] = "● new since your review ✎ a note on the claim"
 
     DEFAULT_CSS = """
     Pane { height: 1fr; }

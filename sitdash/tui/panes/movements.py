@@ -18,9 +18,9 @@ class MovementsPane(Pane):
     TITLE = "Movements"
     KEY = "movements"
     EMPTY = "No movements match the filters."
-    LEGEND = ("✎ note · Stance: asserted (reported as fact) or assessed (hedged, an estimate) · "
-              "? place not given",
-              "✎ note · asserted: reported as fact, assessed: hedged · ? place not given")
+    LEGEND = ("● new ✎ note · Stance: asserted (reported as fact) or assessed (hedged, an "
+              "estimate) · ? place not given",
+              "● new ✎ note · asserted: as fact, assessed: hedged · ? place not given")
 
     def columns(self) -> list[Column]:
         return [

@@ -14,8 +14,9 @@ class QuotesPane(Pane):
     TITLE = "Quotes"
     KEY = "quotes"
     EMPTY = "No quotes match the filters."
-    LEGEND = ("✎ note on the claim · the most substantive quotes first · enter opens the claim",
-              "✎ note · the most substantive quotes first · enter opens the claim")
+    LEGEND = ("● new ✎ note on the claim · the most substantive quotes first · enter opens the "
+              "claim",
+              "● new ✎ note · the most substantive quotes first · enter opens the claim")
 
     def columns(self) -> list[Column]:
         return [

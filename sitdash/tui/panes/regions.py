@@ -24,11 +24,11 @@ def region_cell(row: RegionRow, last_in_group: bool) -> str | Text:
 class RegionsPane(Pane):
     TITLE = "Regions"
     KEY = "regions"
-    LEGEND = ("█ fighting ▓ strikes ▒ moving/other ░ quiet · ✎ note · Clm claims, Evt events, "
-              "Mov movements · Trend: claims a day, 14 days · enter: only this, esc back",
-              "█ fighting ▓ strikes ▒ moving ░ quiet · ✎ note · Clm/Evt/Mov · Trend: 14 days · "
-              "enter: filter",
-              "█ fighting ▓ strikes ▒ moving ░ quiet · ✎ note · Clm/Evt/Mov · Trend: 14 days")
+    LEGEND = ("█ fighting ▓ strikes ▒ moving/other ░ quiet · ● new ✎ note · Clm claims, Evt "
+              "events, Mov movements · Trend: claims a day, 14 days · enter: only this, esc back",
+              "█ fighting ▓ strikes ▒ moving ░ quiet · ● new ✎ note · Clm/Evt/Mov · Trend 14 "
+              "days · enter filters",
+              "█ fight ▓ strike ▒ moving ░ quiet · ● new ✎ note · Clm/Evt/Mov · Trend 14 days")
 
     def columns(self) -> list[Column]:
         return [

@@ -32,9 +32,9 @@ class TimelinePane(Pane):
 
     def legend(self) -> tuple[str, ...]:
         order = "newest" if self.app.newest_first else "oldest"
-        return (f"✎ note · ~y/~m/~w: only the year/month/week is known · Src: documents "
+        return (f"● new ✎ note · ~y/~m/~w: only the year/month/week is known · Src: documents "
                 f"reporting it · {order} first (f flips)",
-                f"✎ note · ~y ~m ~w: year/month/week only · Src: documents · {order} first (f)")
+                f"● new ✎ note · ~y ~m ~w: year/month/week only · Src: docs · {order} first (f)")
 
     def rows(self, index: Index, filters: Filters) -> list[Any]:
         return R.timeline_rows(index, filters, heading=Section,

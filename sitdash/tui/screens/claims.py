@@ -26,11 +26,11 @@ class ClaimsScreen(ListScreen):
     """Every claim passing the filters: date, source, outlet, places, status, grade, note mark;
     `/` filters as you type (the same text filter as the dashboard's)."""
 
-    LEGEND = ("✎ note · ~y/~m/~w: only the year/month/week is known · St: unv unverified, "
+    LEGEND = ("● new ✎ note · ~y/~m/~w: only the year/month/week is known · St: unv unverified, "
               "cor corroborated, dis disputed, fal false · Grd: Admiralty grade",
-              "✎ note · ~y ~m ~w: year/month/week only · St: status unv/cor/dis/fal · "
+              "● new ✎ note · ~y ~m ~w: year/month/week only · St: status unv/cor/dis/fal · "
               "Grd: Admiralty grade",
-              "✎ note · ~y ~m ~w: year/month/week only · St: unv cor dis fal · Grd: grade")
+              "● new ✎ note · ~y ~m ~w year/month/week only · St: unv cor dis fal · Grd grade")
     PLACEHOLDER = ("filter: type to narrow the claims (and every pane) · enter or esc leaves, "
                    "esc again clears")
     EMPTY = "No claims match the filters."

@@ -234,3 +234,9 @@ async def test_ctrl_a_ticks_all_shown_in_the_search_box_and_in_the_list(store_pa
         await pilot.press("ctrl+a", "enter")
         await pilot.pause()
         assert app.filters.sources == frozenset(shown)
+
+
+def test_a_long_count_line_drops_the_store_name_before_the_no_filters_note():
+    line = header_text("sitdash · store.json · Claims", "25/25 claims · 25 new, newest first",
+                       Filters(), 78).plain
+    assert line == "Claims · 25/25 claims · 25 new, newest first  no filters"

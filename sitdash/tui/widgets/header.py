@@ -65,7 +65,7 @@ def header_text(title: str, counts: str, filters: Filters, width: int = 0,
     short = compact_title(title)
     for title_, singles in ((title, False), (short, False), (short, True)):
         chips = fit_chips(parts, room(title_), singles=singles)
-        if chips_width(chips) <= room(title_):
+        if (chips_width(chips) if chips else cell_len(empty) + 1) <= room(title_):
             break
     out = Text()
     if title_:

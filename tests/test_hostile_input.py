@@ -217,11 +217,14 @@ def test_a_store_written_without_sanitising_still_exports_inert_text(tmp_path):
 
 def _peak_rss_ingest(path: Path, db: Path) -> tuple[int, float, str, int]:
     """(exit code, seconds, stderr, peak RSS in MB) of `sitdash ingest path` in a fresh process."""
+    # The peak is read from /proc (VmHWM, kept per address space, so it starts afresh at exec):
+    # ru_maxrss survives exec on Linux, and a child forked from a large pytest process would
+    # report the parent's size.
     code = (
-        "import resource, sys, time; from sitdash.cli import main; t = time.perf_counter(); "
+        "import re, sys, time; from sitdash.cli import main; t = time.perf_counter(); "
         f"rc = main(['ingest', {str(path)!r}, '--db', {str(db)!r}]); "
-        "sys.stderr.write(f'@@ {rc} {time.perf_counter() - t:.3f} '"
-        "f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}\\n')"
+        "hwm = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1]); "
+        "sys.stderr.write(f'@@ {rc} {time.perf_counter() - t:.3f} {hwm // 1024}\\n')"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)

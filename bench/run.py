@@ -1,4 +1,5 @@
-"""The sitdash benchmark: ingest, start-up, query, filter, note save and memory at ~N claims.
+"""The sitdash benchmark: ingest, consolidation, start-up, query, filter, brief, note save and
+memory at ~N claims.
 
     python bench/run.py [--claims 50000] [--json] [--keep DIR] [--seed 0]
 
@@ -41,6 +42,7 @@ TARGETS = {
     "note_save_p95_ms": (20, "<="),
     "ingest_docs_per_s": (200, ">="),
     "ingest_growth": (1.3, "<="),
+    "brief_vs_parse": (2.0, "<="),
     "rss_mb": (400, "<="),
 }
 
@@ -125,7 +127,63 @@ def build_store(work: Path, name: str, docs: int, seed: int) -> dict:
     counts = store.counts()
     return {"db": db, "docs": docs, "generate_s": generate_s, "ingest_s": ingest_s,
             "claims": counts.get("claims", report.claims), "counts": counts,
-            "errors": len(report.errors), "store": store}
+            "errors": len(report.errors), "store": store,
+            "consolidation": report.consolidation}
+
+
+# -- consolidation: what a later, small ingest costs --------------------------------------------
+
+def measure_consolidation(big: dict, work: Path, seed: int) -> dict:
+    """Consolidation cost of the big batch, and of small batches ingested into the big store
+    afterwards (1 and 10 new articles): ms per batch and per article, beside the whole ingest."""
+    from sitdash.ingest.pipeline import ingest_paths
+
+    bulk = big["consolidation"]
+    figures = {
+        "consolidation_bulk_ms": round(bulk.get("total_ms", 0), 1),
+        "consolidation_bulk_ms_per_doc": round(bulk.get("total_ms", 0) / big["docs"], 3),
+        "developments": big["counts"].get("developments"),
+        "contradictions": big["counts"].get("contradictions"),
+        "speakers": big["counts"].get("speakers"),
+    }
+    for n in (1, 10):
+        corpus = work / f"corpus-late-{n}"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        write_corpus(corpus, docs=n, seed=seed + 1000 + n)  # articles the store has not seen
+        t = time.perf_counter()
+        report = ingest_paths(big["store"], [corpus])
+        batch_s = time.perf_counter() - t
+        done = report.consolidation
+        figures[f"late_{n}_ingest_ms"] = ms(batch_s)
+        figures[f"late_{n}_consolidation_ms"] = round(done.get("total_ms", 0), 1)
+        figures[f"late_{n}_consolidation_ms_per_doc"] = round(
+            done.get("total_ms", 0) / max(1, len(report.added)), 1)
+        figures[f"late_{n}_movements_recomputed"] = done.get("movements_recomputed")
+    return figures
+
+
+# -- the brief against parsing the store ----------------------------------------------------------
+
+def measure_brief(db: Path, runs: int = 3) -> dict:
+    """`sitdash brief` end to end (a subprocess: start, load, index, summaries, print) against
+    reading and parsing the store file once; interleaved, medians of `runs`."""
+    import orjson
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="120")
+    briefs, parses, lines = [], [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        orjson.loads(db.read_bytes())
+        parses.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "sitdash", "brief", "--db", str(db)],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        briefs.append(time.perf_counter() - t)
+        lines = out.count("\n")
+    brief, parse = statistics.median(briefs), statistics.median(parses)
+    return {"brief_s": round(brief, 3), "parse_s": round(parse, 3),
+            "brief_vs_parse": round(brief / parse, 2), "brief_lines": lines}
 
 
 def measure_append(store, work: Path, seed: int, fresh_s_per_doc: float, docs: int = 20) -> dict:
@@ -429,10 +487,14 @@ def run(claims: int, seed: int, work: Path) -> dict:
         figures["tinydb_search_ms"] / max(figures["query_p95_ms"], 1e-3), 1)
     log("dashboard / filter (headless pilot)")
     figures.update(measure_filter(store, work))
+    log("brief against parsing the store")
+    figures.update(measure_brief(big["db"]))
     log("note saves")
     figures.update(measure_notes(store, index.order[:50] or ["none"]))
     log("a small ingest into the big store")
     figures.update(measure_append(store, work, seed, big["ingest_s"] / big["docs"]))
+    log("consolidation of later, small ingests")
+    figures.update(measure_consolidation(big, work, seed))
     return figures
 
 

@@ -14,25 +14,29 @@ from typing import Any
 
 from tinydb.table import Table
 
-from sitdash.model import CORRECTABLE, CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.model import CORRECTABLE, CREDIBILITY, RELIABILITY, SIDES, STATUSES
 from sitdash.stamps import later_stamp
 from sitdash.storage import (
     Data,
     FileLock,
     OrjsonStorage,
+    RecordInvalid,
     StoreCorrupt,
     StoreError,
+    lacking,
     open_versioned,
 )
 
 NOTES, JUDGEMENTS, HISTORY = "notes", "judgements", "history"
 REVIEWS, CORRECTIONS = "reviews", "corrections"
+SPEAKER_SIDES = "speaker_sides"  # the analyst's side for a speaker, by speaker key
 NOTE_FIELDS = ("id", "claim_id", "author", "time", "text")  # the shape of model.Note
 REQUIRED_FIELDS = {
     NOTES: frozenset({"id", "claim_id", "text"}),
     JUDGEMENTS: frozenset({"claim_id"}),
     REVIEWS: frozenset({"analyst", "time"}),
     CORRECTIONS: frozenset({"doc_id"}),
+    SPEAKER_SIDES: frozenset({"speaker", "side"}),
 }
 DEFAULT_STATUS = STATUSES[0]
 MAX_NAME = 64
@@ -53,7 +57,19 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-ANALYST_MIGRATIONS = [_v0_to_v1, _v1_to_v2]
+def _v2_to_v3(data: Data) -> Data:
+    """Version 3 adds the analyst's sides for speakers. A damaged file is not rewritten: the
+    analyst decides what to do with it."""
+    for name, required in REQUIRED_FIELDS.items():
+        for row in data.get(name, {}).values():
+            problem = lacking(name, row, required)
+            if problem:
+                raise RecordInvalid(problem)
+    data.setdefault(SPEAKER_SIDES, {})
+    return data
+
+
+ANALYST_MIGRATIONS = [_v0_to_v1, _v1_to_v2, _v2_to_v3]
 
 
 class NoteNotFound(StoreError, KeyError):
@@ -114,6 +130,7 @@ class AnalystData:
         self._indexed_generation = -1
         self._notes: list[dict] = []
         self._judgements: dict[str, dict] = {}
+        self._sides: dict[str, str] = {}
 
     # -- reading -----------------------------------------------------------------------------------
     def refresh(self) -> bool:
@@ -135,6 +152,11 @@ class AnalystData:
         self._index()
         return {claim_id: dict(j) for claim_id, j in self._judgements.items()}
 
+    def speaker_sides(self) -> dict[str, str]:
+        """speaker key -> the side the analyst gave it."""
+        self._index()
+        return dict(self._sides)
+
     def history(self, claim_id: str | None = None) -> list[dict]:
         """Every analyst change in the order it was made."""
         rows = self._rows(HISTORY)
@@ -145,9 +167,9 @@ class AnalystData:
         data = self.storage.read() or {}
         for name, required in REQUIRED_FIELDS.items():
             for row in data.get(name, {}).values():
-                if not row.keys() >= required:
-                    missing = ", ".join(f"'{key}'" for key in sorted(required - row.keys()))
-                    raise StoreCorrupt(self.path, f"a record in table {name!r} lacks {missing}")
+                problem = lacking(name, row, required)
+                if problem:
+                    raise StoreCorrupt(self.path, problem)
 
     # -- changing ----------------------------------------------------------------------------------
     def add_note(self, claim_id: str, text: str, author: str | None = None) -> dict:
@@ -279,6 +301,30 @@ class AnalystData:
         return {row["doc_id"]: {key: row[key] for key in CORRECTABLE if key in row}
                 for row in self._rows(CORRECTIONS) if row.get("doc_id")}
 
+    def set_speaker_side(self, key: str, name: str, side: str | None,
+                         author: str | None = None) -> dict:
+        """Give a speaker (by speaker key) a side, or None to go back to the inferred one; the
+        change is kept in the history like a status change."""
+        if side is not None and side not in SIDES:
+            raise ValueError(f"side must be one of {', '.join(SIDES)}, not {side!r}")
+        if not key:
+            raise ValueError("a side needs the speaker it is about")
+        author = author or self.analyst
+        with self._change():
+            table = self._table(SPEAKER_SIDES)
+            found = [doc for doc in table if doc.get("speaker") == key]
+            before = found[0].get("side") if found else None
+            if before != side:
+                if found and side is None:
+                    table.remove(doc_ids=[found[0].doc_id])
+                elif found:
+                    table.update({"side": side, "name": name}, doc_ids=[found[0].doc_id])
+                else:
+                    table.insert({"speaker": key, "name": name, "side": side})
+                self._record(author, None, "speaker-side", before, side, now_iso(), None,
+                             speaker=key, name=name)
+        return {"speaker": key, "name": name, "side": side}
+
     # -- internals ---------------------------------------------------------------------------------
     @contextmanager
     def _change(self) -> Iterator[None]:
@@ -338,7 +384,7 @@ class AnalystData:
 
     def _record(
         self, author: str, claim_id: str | None, action: str, before: Any, after: Any, when: str,
-        note_id, doc_id: str | None = None,
+        note_id, doc_id: str | None = None, **about: str,
     ) -> None:
         entry = {
             "time": when,
@@ -351,6 +397,7 @@ class AnalystData:
         }
         if doc_id is not None:
             entry["doc_id"] = doc_id
+        entry.update(about)  # a speaker-side change: the speaker key and name
         self._table(HISTORY).insert(entry)
 
     def _index(self) -> None:
@@ -361,6 +408,8 @@ class AnalystData:
         self._judgements = {}
         for row in self._rows(JUDGEMENTS):
             self._judgements[row["claim_id"]] = {key: row.get(key) for key in empty_judgement()}
+        self._sides = {row["speaker"]: row["side"] for row in self._rows(SPEAKER_SIDES)
+                       if row.get("side") in SIDES}
         self._indexed_generation = self.storage.generation
 
 

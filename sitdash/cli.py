@@ -73,6 +73,22 @@ def resolve_inbox(given: Path | None, db: Path) -> tuple[Path, bool]:
     return Path(db).expanduser().parent / "inbox", False
 
 
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    """The dashboard's filters, for the commands that print or write a selection."""
+    group = parser.add_argument_group("filters (as in the dashboard; repeat a flag for more)")
+    group.add_argument("--since", metavar="DATE", help="claims dated DATE (YYYY-MM-DD) or later")
+    group.add_argument("--until", metavar="DATE", help="claims dated DATE or earlier")
+    group.add_argument("--region", action="append", metavar="REGION",
+                       help="north, east, south, central, west, Belarus, Russia")
+    group.add_argument("--source", action="append", metavar="NAME",
+                       help="a speaker or source, by any spelling")
+    group.add_argument("--side", action="append", metavar="SIDE",
+                       help="speakers' side: ua, ru, allied, other, unknown")
+    group.add_argument("--status", action="append", metavar="STATUS",
+                       help="unverified, corroborated, disputed, false")
+    group.add_argument("--search", metavar="TEXT", default="", help="claims containing TEXT")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitdash",
@@ -102,10 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
                    "beside the store)")
     _db_option(p, top=False)
 
-    p = sub.add_parser("brief", help="print a situation summary to the terminal")
+    p = sub.add_parser("brief", help="print a situation summary to the terminal",
+                       description="Key developments and contested points, then regions, "
+                       "oblasts, key quotes and the latest movement reports; each section shows "
+                       "its top rows and says how many more there are.")
     p.add_argument("--quotes", type=int, default=6, metavar="N", help="key quotes to show (6)")
     p.add_argument("--new", action="store_true",
                    help="only what was ingested since your last review")
+    p.add_argument("--top", type=int, default=8, metavar="N",
+                   help="rows per section (8)")
+    _filter_options(p)
     _db_option(p, top=False)
 
     p = sub.add_parser("export", help="write the store as JSON, CSV (claims), a Markdown brief, "
@@ -118,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE instead of standard output (refuses to overwrite)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    _filter_options(p)
     _db_option(p, top=False)
 
     p = sub.add_parser("claims", help="list claims with their ids (to attach notes)")
@@ -174,6 +197,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", metavar="NAME")
     p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
     p.add_argument("--url", metavar="URL")
+    _db_option(p, top=False)
+
+    speaker = sub.add_parser("speaker", help="speakers across documents and their sides")
+    speaker_sub = speaker.add_subparsers(dest="speaker_command", metavar="ACTION", required=True)
+    p = speaker_sub.add_parser("list", help="every speaker: side, claims, documents, name, roles")
+    p.add_argument("--side", metavar="SIDE", help="only speakers of SIDE (ua, ru, allied, other, "
+                   "unknown)")
+    p.add_argument("--search", metavar="TEXT", default="", help="only names containing TEXT")
+    p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N rows (100)")
+    _db_option(p, top=False)
+    p = speaker_sub.add_parser("side", help="correct a speaker's side (kept across rebuilds)")
+    p.add_argument("name", metavar="NAME", help="the speaker, by any spelling or part of a name")
+    p.add_argument("side", metavar="SIDE",
+                   help="ua, ru, allied, other, unknown, or inferred to drop the correction")
     _db_option(p, top=False)
 
     p = sub.add_parser("rebuild", help="re-extract every stored article (keeps notes and ids)")

@@ -243,23 +243,78 @@ def _progress_bar():
     return update, bar.stop
 
 
+def filters_from_args(args, index=None):
+    """One Filters from the filter flags of `brief` and `export` (cli._filter_options); a bad
+    value is a one-line error. With `index`, a source must name a speaker it has."""
+    from datetime import date
+
+    from sitdash.model import STATUSES
+    from sitdash.query import Filters
+    from sitdash.speakers import parse_side
+    from sitdash.summary import THEATRE_REGIONS
+
+    def day(flag: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            raise SitdashError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
+
+    since, until = day("--since", args.since), day("--until", args.until)
+    if since and until and since > until:
+        raise SitdashError(f"--since {since} is after --until {until}")
+    regions = set()
+    by_lower = {r.lower(): r for r in THEATRE_REGIONS}
+    for value in _values(args.region):
+        if value.lower() not in by_lower:
+            raise SitdashError(f"--region {value!r} is not one of {', '.join(THEATRE_REGIONS)}")
+        regions.add(by_lower[value.lower()])
+    try:
+        sides = {parse_side(v) for v in _values(args.side)}
+    except ValueError as error:
+        raise SitdashError(f"--side: {error}") from None
+    statuses = set()
+    for value in _values(args.status):
+        if value.lower() not in STATUSES:
+            raise SitdashError(f"--status {value!r} is not one of {', '.join(STATUSES)}")
+        statuses.add(value.lower())
+    sources = {" ".join(v.split()) for v in (args.source or ()) if v.strip()}
+    if index is not None:
+        for name in sources:
+            if index.speaker_of(name) is None:
+                raise SitdashError(f"--source {name!r} names no speaker in the store "
+                                   "(`sitdash speaker list --search TEXT` shows them)")
+    return Filters(text=(args.search or "").strip(), regions=frozenset(regions),
+                   sources=frozenset(sources), sides=frozenset(sides),
+                   statuses=frozenset(statuses), date_from=since, date_to=until)
+
+
+def _values(given) -> list[str]:
+    """Flag values, each of which may be a comma-separated list."""
+    return [part.strip() for value in (given or ()) for part in value.split(",") if part.strip()]
+
+
 def brief(db: Path, args) -> int:
     from rich.console import Console
 
     from sitdash.brief import render_brief
-    from sitdash.query import NO_FILTERS, Filters
 
+    filters_from_args(args)  # a bad flag fails before the store is read
+    if args.top < 1 or args.quotes < 0:
+        raise SitdashError("--top must be 1 or more and --quotes 0 or more")
     store = open_store(db, create=False, analyst=args.analyst)
     index = load_index(store)
+    filters = filters_from_args(args, index)
+    title = "Situation brief"
     if args.new:
         since = _since(store)
         if not index.new_claims:
             print(f"Nothing new for {store.analyst} {since}.")
             return EXIT_OK
-        Console().print(render_brief(index, quotes=args.quotes, filters=Filters(new_only=True),
-                                     title=f"New for {store.analyst} {since}"))
-        return EXIT_OK
-    Console().print(render_brief(index, quotes=args.quotes, filters=NO_FILTERS))
+        filters, title = filters.with_(new_only=True), f"New for {store.analyst} {since}"
+    Console().print(render_brief(index, quotes=args.quotes, filters=filters, top=args.top,
+                                 title=title))
     return EXIT_OK
 
 
@@ -279,18 +334,20 @@ def export(db: Path, args) -> int:
     from sitdash.safe_text import terminal_safe
     from sitdash.safe_write import write_output
 
+    filters_from_args(args)
     store = open_store(db, create=False, analyst=args.analyst)
     index = load_index(store)
+    filters = filters_from_args(args, index)
     if args.format == "json":
-        data = exporter.to_json(index, store.history())
+        data = exporter.to_json(index, store.history(), filters)
     elif args.format == "csv":  # a store from before ingest sanitised text may still hold escapes
-        data = terminal_safe(exporter.to_csv(index)).encode("utf-8")
+        data = terminal_safe(exporter.to_csv(index, filters)).encode("utf-8")
     elif args.format == "geojson":
-        data = geo.to_geojson(index)
+        data = geo.to_geojson(index, filters)
     elif args.format == "acled":
-        data = terminal_safe(geo.to_acled_csv(index)).encode("utf-8")
+        data = terminal_safe(geo.to_acled_csv(index, filters)).encode("utf-8")
     else:
-        data = terminal_safe(exporter.to_markdown(index)).encode("utf-8")
+        data = terminal_safe(exporter.to_markdown(index, filters)).encode("utf-8")
     if args.output:
         try:
             write_output(args.output, data, force=args.force, private=True)
@@ -389,6 +446,100 @@ def _resolve_id(every: list[str], given: str, kind: str, hint: str) -> str:
     if len(ids) > 1 and given not in ids:
         raise SitdashError(f"{kind} id prefix {given!r} is ambiguous ({len(ids)} {kind}s)")
     return given if given in ids else ids[0]
+
+
+def speaker(db: Path, args) -> int:
+    store = open_store(db, create=False)
+    if args.speaker_command == "list":
+        return _speaker_list(store, args)
+    return _speaker_side(store, args)
+
+
+def _speaker_list(store, args) -> int:
+    """One line per speaker: side (* when the analyst set it), claims, documents, name, kind,
+    the role the copy gives most, and other spellings."""
+    from sitdash.model import SIDES
+    from sitdash.safe_text import one_line, terminal_safe
+    from sitdash.speakers import parse_side, top_role
+
+    try:
+        wanted = parse_side(args.side) if args.side else None
+    except ValueError as error:
+        raise SitdashError(f"--side: {error}") from None
+    fixed = store.speaker_sides()
+    rows = []
+    for row in store.speakers():
+        side = fixed.get(row["key"], row["side"])
+        if wanted and side != wanted:
+            continue
+        if args.search and not any(args.search.lower() in n.lower() for n in row["names"]):
+            continue
+        rows.append((side, row))
+    rows.sort(key=lambda sr: (-sr[1]["claims"], sr[1]["name"]))
+    for side, row in rows[: args.limit]:
+        mark = "*" if row["key"] in fixed else " "
+        role = top_role(row)
+        others = [n for n in row["names"] if n != row["name"]]
+        line = (f"{SIDES[side]:<13}{mark} {row['claims']:>5} cl {row['docs']:>4} doc  "
+                f"{one_line(row['name'])} ({row['kind']})")
+        if role:
+            line += f" - {one_line(role)}"
+        if others:
+            line += f"; also spelled {', '.join(one_line(n) for n in others[:3])}"
+        print(terminal_safe(line))
+    if len(rows) > args.limit:
+        print(f"({len(rows) - args.limit} more; use --limit, --side or --search)")
+    if not rows:
+        print("no speakers match" if (wanted or args.search) else "no speakers yet")
+    elif fixed:
+        print("* side set by an analyst (`sitdash speaker side NAME inferred` undoes it)")
+    return EXIT_OK
+
+
+def _speaker_side(store, args) -> int:
+    from sitdash.model import SIDES
+    from sitdash.safe_text import one_line
+    from sitdash.speakers import parse_side
+
+    value = args.side.strip().lower()
+    if value in ("inferred", "auto", "none"):
+        side = None
+    else:
+        try:
+            side = parse_side(args.side)
+        except ValueError as error:
+            raise SitdashError(str(error) + ", or inferred") from None
+    row = _find_speaker(store.speakers(), args.name)
+    store.set_speaker_side(row["key"], row["name"], side)
+    shown = SIDES[side] if side else f"inferred again ({SIDES[row['side']]})"
+    print(f"speaker {one_line(row['name'])} is now {shown}")
+    return EXIT_OK
+
+
+def _find_speaker(rows: list[dict], name: str) -> dict:
+    """The speaker a user means: any spelling exactly (case aside), the same identity, else the
+    one speaker whose spellings contain `name`."""
+    from sitdash.query import source_keys
+    from sitdash.safe_text import one_line
+
+    wanted = " ".join(name.split()).lower()
+    if not wanted:
+        raise SitdashError("give the speaker's name")
+    exact = [r for r in rows if any(n.lower() == wanted for n in r["names"])]
+    if not exact:
+        keys = source_keys(frozenset({name}))
+        exact = [r for r in rows if r["key"] in keys]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [r for r in rows if any(wanted in n.lower() for n in r["names"])]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise SitdashError(f"no speaker called {one_line(name)!r}; `sitdash speaker list "
+                           "--search TEXT` shows them")
+    names = ", ".join(one_line(r["name"]) for r in partial[:5])
+    raise SitdashError(f"{one_line(name)!r} names {len(partial)} speakers ({names}"
+                       f"{' …' if len(partial) > 5 else ''}); give more of the name")
 
 
 def rebuild(db: Path, args) -> int:

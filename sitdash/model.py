@@ -17,6 +17,18 @@ MOVEMENT_KINDS = ("withdraw", "retreat", "reposition", "redeploy", "deploy", "ad
 STATUSES = ("unverified", "corroborated", "disputed", "false")
 # Document fields an analyst may correct (kept in the analyst file, re-applied on every extraction).
 CORRECTABLE = ("title", "outlet", "published", "url")
+# Whose account a speaker gives: code -> label. Inferred from the copy, correctable by the analyst.
+SIDES = {
+    "ua": "Ukrainian",
+    "ru": "Russian",
+    "allied": "US and allied",
+    "other": "other",
+    "unknown": "unknown",
+}
+# Directions of travel of a development: its movement kinds fall on one side only.
+BACK_KINDS = ("withdraw", "retreat", "reposition", "regroup")
+FORWARD_KINDS = ("deploy", "redeploy", "advance")
+CONTRADICTION_KINDS = ("activity", "characterisation", "figures")
 # Admiralty (NATO) grading: source reliability and information credibility, standard wording.
 RELIABILITY = {
     "A": "Completely reliable",
@@ -82,6 +94,8 @@ class Source:
 
     name: str  # "John Kirby", "a senior US defense official", "the Pentagon", or the outlet
     kind: str  # one of SOURCE_KINDS
+    # the role the copy gives a named person ("Pentagon spokesman"); not part of who it is
+    role: str = field(default="", compare=False)
 
 
 @dataclass(slots=True)
@@ -98,6 +112,7 @@ class Document:
     captions: list[list[int]] = field(default_factory=list)  # [start, end] of caption paragraphs
     version_of: str | None = None  # id of the earlier version of the same article
     ingested: str | None = None  # when it was first stored (UTC stamp; kept by a rebuild)
+    wire: str | None = None  # the agency a dateline credits ("(Reuters)") when it is not the outlet
 
 
 @dataclass(slots=True)
@@ -110,6 +125,7 @@ class Claim:
     source: str
     source_kind: str
     kind: str = "statement"  # statement | caption
+    source_role: str = ""  # the speaker's role as this article gives it: "regional governor"
     hedges: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # canonical names
     # the places named only as actors ("Russia says", "Moscow's forces"): not where it happens
@@ -164,6 +180,7 @@ class Event:
     summary: str
     claim_ids: list[str]
     sources: list[str]  # document ids
+    origins: int = 0  # independent origins among its claims (sitdash/consolidate.py)
 
 
 @dataclass(slots=True)
@@ -175,3 +192,80 @@ class Note:
     author: str
     time: str  # ISO 8601 with timezone
     text: str
+
+
+@dataclass(slots=True)
+class Signal:
+    """What one claim says that a contradiction can rest on (derived, one row per claim and kind):
+    an announced de-escalation, a reported strike or fight, or a denied characterisation."""
+
+    id: str
+    claim_id: str
+    doc_id: str
+    kind: str  # announce | strike | negation
+    side: str | None  # announcing side, attacking side, or the side of the force described
+    places: list[str]
+    date: str | None
+    detail: str  # "reduce activity", "shelling", "withdraw" (the term denied)
+    alternative: str | None = None  # what a denial calls it instead: "reposition"
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One speaker across documents, under one name (derived; the side is correctable)."""
+
+    id: str
+    key: str  # the normalised identity every spelling of this speaker shares
+    name: str  # the spelling most claims use
+    kind: str  # one of SOURCE_KINDS
+    side: str  # inferred, one of SIDES (the analyst's correction lives in the analyst file)
+    claims: int
+    docs: int
+    names: dict[str, int] = field(default_factory=dict)  # spelling -> claims
+    roles: dict[str, int] = field(default_factory=dict)  # role as written -> claims
+    votes: dict[str, int] = field(default_factory=dict)  # side inferred per claim -> claims
+
+
+@dataclass(slots=True)
+class Development:
+    """Movements of one force in one direction, with overlapping ends, reported within a window
+    of days, consolidated across documents (derived)."""
+
+    id: str
+    force: str  # force key: "ru", "ru|Wagner Group", "ua|93rd Brigade"
+    actor: str  # label: "Russian forces", "Wagner Group"
+    direction: str  # back | forward
+    kinds: list[str]
+    origin: str | None  # the most specific origin any report gives (exported as "from")
+    destination: str | None  # likewise the destination (exported as "to")
+    origins: list[str]  # every origin reported, most reported first
+    destinations: list[str]
+    movement_ids: list[str]
+    claim_ids: list[str]  # in report order
+    claim_kinds: list[str]  # the movement kind each claim reports, beside claim_ids
+    doc_ids: list[str]
+    outlets: list[str]
+    origin_keys: list[str]  # independent origins (see sitdash/speakers.py origin_key)
+    speaker_keys: list[str]
+    first_date: str | None  # when it happened, by the reports' own dating
+    last_date: str | None
+    first_reported: str | None  # publication dates of the first and last report
+    last_reported: str | None
+    sizes: list[dict] = field(default_factory=list)  # {size, claim_id}
+    progression: list[dict] = field(default_factory=list)  # {claim_id, date, stance, phase}
+
+
+@dataclass(slots=True)
+class Contradiction:
+    """Claims that cannot all be right, side by side (derived). `why` is written when read, with
+    the speakers' current names."""
+
+    id: str
+    kind: str  # one of CONTRADICTION_KINDS
+    claim_ids: list[str]
+    doc_ids: list[str]
+    development: str | None  # the development it is about, if any
+    scope: str  # what recomputes it: "activity|ru|Chernihiv Oblast", "dev|<id>", "event|<id>"
+    parts: list[dict] = field(default_factory=list)  # {claim_id, role, text}: the two sides
+    place: str | None = None
+    date: str | None = None

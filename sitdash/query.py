@@ -19,6 +19,8 @@ from typing import Any
 from sitdash.gcpause import gc_paused
 from sitdash.ingest.events import where
 from sitdash.ingest.places import AREA_REGION, REGIONS, areas_of, lookup, specific_places
+from sitdash.model import SIDES, STATUSES
+from sitdash.speakers import UNKNOWN, origin_key, origin_label, speaker_key, speaker_rows
 from sitdash.stamps import parse_stamp
 
 UNVERIFIED = "unverified"
@@ -43,6 +45,8 @@ class Filters:
     needs_review: bool = False
     new_only: bool = False  # only claims ingested since the analyst's last review
     include_undated: bool = False  # a date range also lets undated claims through
+    sides: frozenset[str] = frozenset()  # model.SIDES codes of the speakers' sides
+    statuses: frozenset[str] = frozenset()  # verification statuses (model.STATUSES)
 
     def is_empty(self) -> bool:
         return self == Filters() or self == Filters(include_undated=True)
@@ -58,10 +62,13 @@ class Filters:
         parts: list[tuple[str, tuple[str, ...]]] = []
         if self.text:
             parts.append(("", (f"/{self.text}",)))
-        for label, values in (("region", self.regions), ("source", self.sources),
-                              ("type", self.types)):
+        for label, values in (("region", self.regions), ("source", self.sources)):
             if values:
                 parts.append((label, tuple(sorted(values))))
+        if self.sides:
+            parts.append(("side", tuple(SIDES[s] for s in SIDES if s in self.sides)))
+        if self.types:
+            parts.append(("type", tuple(sorted(self.types))))
         if self.date_from or self.date_to:
             parts.append(("", (f"date: {self.date_from or '…'}..{self.date_to or '…'}"
                                + (" +undated" if self.include_undated else "")
@@ -71,6 +78,8 @@ class Filters:
             parts.append(("", ("needs review",)))
         if self.new_only:
             parts.append(("", ("new only",)))
+        if self.statuses:
+            parts.append(("status", tuple(s for s in STATUSES if s in self.statuses)))
         return parts
 
     def chips(self, undated_hidden: int = 0) -> list[str]:
@@ -89,6 +98,8 @@ class Filters:
             "needs_review": self.needs_review,
             "new_only": self.new_only,
             "include_undated": self.include_undated,
+            "sides": [s for s in SIDES if s in self.sides],
+            "statuses": [s for s in STATUSES if s in self.statuses],
         }
 
     @classmethod
@@ -118,6 +129,8 @@ class Filters:
             needs_review=data.get("needs_review") is True,
             new_only=data.get("new_only") is True,
             include_undated=data.get("include_undated") is True,
+            sides=frozenset(s for s in strings("sides") if s in SIDES),
+            statuses=frozenset(s for s in strings("statuses") if s in STATUSES),
         )
 
     def with_(self, **changes: Any) -> Filters:
@@ -139,6 +152,13 @@ def area_set(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(area for place in places for area in areas_of(place))
 
 
+def source_keys(names: frozenset[str]) -> frozenset[str]:
+    """The speaker identities a sources filter names: any spelling of a speaker picks every
+    claim of that speaker (sitdash/speakers.py), whatever kind of source it is."""
+    return frozenset(speaker_key(name, kind) for name in names
+                     for kind in ("named official", "institution", "anonymous official"))
+
+
 @dataclass(slots=True)
 class ClaimFacts:
     """What a filter needs to know about one claim, precomputed once."""
@@ -151,6 +171,19 @@ class ClaimFacts:
     new: bool = False  # ingested since the analyst's last review
     _search: str | None = None
     areas: frozenset[str] = frozenset()  # oblast-level areas: "Kharkiv Oblast", "Belarus"
+    # speaker key -> side, shared by every claim of one index (the analyst's corrections first)
+    sides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def speaker(self) -> str:
+        """The speaker's identity (speakers.speaker_key), every spelling alike."""
+        claim = self.claim
+        return speaker_key(claim.get("source") or "", claim.get("source_kind") or "")
+
+    @property
+    def side(self) -> str:
+        """The speaker's side: the analyst's, else the inferred one."""
+        return self.sides.get(self.speaker, UNKNOWN)
 
     @property
     def search_text(self) -> str:
@@ -170,7 +203,9 @@ def matches(facts: ClaimFacts, filters: Filters) -> bool:
     # A region filter names theatres ("east": every oblast in it) or areas ("Kharkiv Oblast").
     if filters.regions and not (facts.regions & filters.regions or facts.areas & filters.regions):
         return False
-    if filters.sources and facts.claim.get("source") not in filters.sources:
+    if filters.sources and facts.speaker not in source_keys(filters.sources):
+        return False
+    if filters.sides and facts.side not in filters.sides:
         return False
     if filters.types and not (facts.types & filters.types):
         return False
@@ -183,6 +218,8 @@ def matches(facts: ClaimFacts, filters: Filters) -> bool:
     if filters.needs_review and facts.status != UNVERIFIED:
         return False
     if filters.new_only and not facts.new:
+        return False
+    if filters.statuses and facts.status not in filters.statuses:
         return False
     return True
 
@@ -199,16 +236,22 @@ class Index:
     judgements: dict[str, dict] = field(default_factory=dict)
     notes: dict[str, list[dict]] = field(default_factory=dict)  # claim id -> notes
     review: dict | None = None  # the analyst's last review mark (what "new" counts from)
+    developments: list[dict] = field(default_factory=list)
+    contradictions: list[dict] = field(default_factory=list)
+    speakers: list[dict] = field(default_factory=list)
+    speaker_sides: dict[str, str] = field(default_factory=dict)  # the analyst's corrections
 
     def __post_init__(self) -> None:
         with gc_paused():
+            if not self.speakers and self.claims:  # a store from before speakers were kept
+                self.speakers = speaker_rows(self.claims.values(), self.documents)
             self._build()
 
     @classmethod
     def from_store(cls, store: Any, analyst: bool = True) -> Index:
-        """The store's tables indexed. `analyst=False` leaves notes, judgements and the review
-        mark out (a worker thread builds the index; the UI thread adds them, see update_analyst
-        and set_review)."""
+        """The store's tables indexed. `analyst=False` leaves notes, judgements, speakers' sides
+        and the review mark out (a worker thread builds the index; the UI thread adds them, see
+        update_analyst and set_review)."""
         notes: dict[str, list[dict]] = defaultdict(list)
         for note in store.notes() if analyst else ():
             notes[note["claim_id"]].append(note)
@@ -223,6 +266,10 @@ class Index:
             judgements=store.judgements() if analyst else {},
             notes=dict(notes),
             review=review_mark() if analyst and review_mark else None,
+            developments=store.rows("developments"),
+            contradictions=store.rows("contradictions"),
+            speakers=store.rows("speakers"),
+            speaker_sides=store.speaker_sides() if analyst else {},
         )
 
     # -- building -------------------------------------------------------------------------
@@ -260,6 +307,8 @@ class Index:
         facts_of, by_source, by_region = self.facts, self.by_source, self.by_region
         region_day, day_keys = self.region_day, self.region_day_keys
         claims_about: dict[tuple, list[str]] = {}  # (regions, areas) -> claim ids
+        self.speaker_rows: dict[str, dict] = {row["key"]: row for row in self.speakers}
+        sides = self._side_of_key = {}  # filled by _apply_sides, read by every ClaimFacts
         for claim in ordered:
             cid = claim["id"]
             # less the countries and capitals it names only as actors ("Russia says")
@@ -273,12 +322,12 @@ class Index:
             regions, areas = known
             types = frozenset(types_by_claim[cid]) if cid in types_by_claim else no_types
             facts_of[cid] = ClaimFacts(claim, regions, types, outlets.get(claim["doc_id"], ""),
-                                       areas=areas)
+                                       UNVERIFIED, False, None, areas, sides)
             about = claims_about.get(known)
             if about is None:
                 about = claims_about[known] = []
             about.append(cid)
-            by_source[claim["source"]].add(cid)
+            by_source[claim["source"] + "\0" + (claim.get("source_kind") or "")].add(cid)
             for etype in types:
                 self.by_type[etype].add(cid)
             key = (regions, areas, claim["date"])
@@ -296,8 +345,10 @@ class Index:
         self.event_regions = {e["id"]: frozenset(r for r in map(region_of, e.get("places") or ())
                                                  if r) for e in self.events}
         self.event_areas = {e["id"]: area_set(tuple(e.get("places") or ())) for e in self.events}
+        self._group_speakers()
         self._apply_judgements()
         self._apply_review()
+        self._apply_sides()
         self._text_cache: tuple[str, list[str]] | None = None
         self._words: dict[str, list[int]] | None = None  # word -> positions, built by warm()
         self._memo: OrderedDict[Any, Any] = OrderedDict()  # answers per filter; see memo()
@@ -386,14 +437,47 @@ class Index:
             return 0
         return self.undated_count(filters)
 
-    def update_analyst(self, judgements: dict[str, dict], notes: list[dict]) -> None:
-        """Take fresh analyst data (after a note or status change) without rebuilding indexes."""
+
+    def _group_speakers(self) -> None:
+        """Claims by speaker (every spelling of one speaker together): by_source was filled
+        by the spelling and kind of source each claim has; each is looked up once."""
+        by_spelling = self.by_source  # "spelling\0kind" -> claim ids
+        self.by_source = defaultdict(set)
+        self.source_names: dict[str, str] = {}  # spelling -> speaker key
+        for name_kind, cids in by_spelling.items():
+            name, _, kind = name_kind.partition("\0")
+            key = speaker_key(name, kind)
+            self.source_names.setdefault(name, key)
+            self.by_source[key] |= cids
+
+    def speaker_key_of(self, claim_id: str) -> str:
+        facts = self.facts.get(claim_id)
+        return facts.speaker if facts else ""
+
+    def _apply_sides(self) -> None:
+        """Each speaker's side, as the analyst corrected it or as inferred (every ClaimFacts
+        reads this one dict), and the claims of each side."""
+        sides = self._side_of_key
+        sides.clear()
+        sides.update({key: row.get("side") or UNKNOWN for key, row in self.speaker_rows.items()})
+        sides.update(self.speaker_sides)
+        self.by_side: dict[str, set[str]] = defaultdict(set)
+        for key, cids in self.by_source.items():
+            self.by_side[sides.get(key, UNKNOWN)] |= cids
+
+    def update_analyst(self, judgements: dict[str, dict], notes: list[dict],
+                       speaker_sides: dict[str, str] | None = None) -> None:
+        """Take fresh analyst data (after a note, status or side change) without rebuilding
+        indexes. `speaker_sides` None leaves the sides as they were."""
         grouped: dict[str, list[dict]] = defaultdict(list)
         for note in notes:
             grouped[note["claim_id"]].append(note)
         self.judgements = judgements
         self.notes = dict(grouped)
         self._apply_judgements()
+        if speaker_sides is not None and speaker_sides != self.speaker_sides:
+            self.speaker_sides = dict(speaker_sides)
+            self._apply_sides()
         self._memo.clear()
 
     # -- filtering ------------------------------------------------------------------------
@@ -455,7 +539,10 @@ class Index:
         if filters.regions:
             sets.append(set().union(*(self.by_region.get(r, set()) for r in filters.regions)))
         if filters.sources:
-            sets.append(set().union(*(self.by_source.get(s, set()) for s in filters.sources)))
+            keys = source_keys(filters.sources)
+            sets.append(set().union(*(self.by_source.get(k, set()) for k in keys)))
+        if filters.sides:
+            sets.append(set().union(*(self.by_side.get(s, set()) for s in filters.sides)))
         if filters.types:
             sets.append(set().union(*(self.by_type.get(t, set()) for t in filters.types)))
         if filters.new_only:
@@ -483,6 +570,9 @@ class Index:
                     continue
                 out.append(cid)
             base = out
+        if filters.statuses:
+            facts, wanted = self.facts, filters.statuses
+            base = [cid for cid in base if facts[cid].status in wanted]
         return list(base)
 
     def claim_rows(self, filters: Filters) -> list[dict]:
@@ -532,9 +622,16 @@ class Index:
     # -- lookups for the panes and pickers --------------------------------------------------
 
     def options(self, kind: str) -> list[tuple[str, int]]:
-        """Values a picker offers for `kind` (region, source, type), with claim counts. Regions
-        come as each theatre followed by its areas, most claims first."""
-        table = {"region": self.by_region, "source": self.by_source, "type": self.by_type}[kind]
+        """Values a picker offers for `kind` (region, source, side, type), with claim counts.
+        Regions come as each theatre followed by its areas, most claims first; sources under
+        each speaker's name (one entry for all its spellings); sides by their code (model.SIDES
+        gives the label)."""
+        if kind == "source":
+            counted = [(self.speaker_name(k), len(v)) for k, v in self.by_source.items() if v]
+            return sorted(((n, c) for n, c in counted if n), key=lambda kv: (-kv[1], kv[0]))
+        if kind == "side":
+            return [(s, len(self.by_side.get(s, ()))) for s in SIDES if self.by_side.get(s)]
+        table = {"region": self.by_region, "type": self.by_type}[kind]
         ranked = sorted(((k, len(v)) for k, v in table.items() if k),
                         key=lambda kv: (-kv[1], kv[0]))
         if kind != "region":
@@ -547,6 +644,88 @@ class Index:
             grouped += [kv for kv in ranked if kv[0] not in REGIONS and kv[0] != theatre[0]
                         and AREA_REGION.get(kv[0]) == theatre[0]]
         return grouped
+
+    # -- speakers, developments, contradictions ---------------------------------------------
+
+    def speaker_name(self, key: str) -> str:
+        """A speaker's name: the spelling most of its claims use."""
+        row = self.speaker_rows.get(key)
+        if row is not None:
+            return row["name"]
+        return next((n for n, k in self.source_names.items() if k == key), "")
+
+    def speaker_of(self, source: str) -> dict | None:
+        """The speaker row (model.Speaker) of a source as a claim spells it."""
+        key = self.source_names.get(source)
+        if key is None:
+            keys = source_keys(frozenset({source})) & self.speaker_rows.keys()
+            key = min(keys) if keys else None
+        return self.speaker_rows.get(key) if key else None
+
+    def side_of(self, source: str) -> str:
+        """The side of a speaker (by any spelling): the analyst's, else the inferred one."""
+        row = self.speaker_of(source)
+        return self._side_of_key.get(row["key"], UNKNOWN) if row else UNKNOWN
+
+    def speaker_side(self, key: str) -> str:
+        return self._side_of_key.get(key, UNKNOWN)
+
+    def claim_side(self, claim_id: str) -> str:
+        facts = self.facts.get(claim_id)
+        return facts.side if facts else UNKNOWN
+
+    def origin_of(self, claim_id: str) -> str:
+        """A claim's origin key (sitdash/speakers.py origin_key)."""
+        origins = self.derived("origins", dict)
+        found = origins.get(claim_id)
+        if found is None:
+            claim = self.claims.get(claim_id) or {}
+            found = origins[claim_id] = origin_key(claim, self.documents.get(
+                claim.get("doc_id", ""), {}))
+        return found
+
+    def origin_name(self, key: str) -> str:
+        """How an origin reads: a body, wire or outlet, or the speaker's current name."""
+        if key[:2] in ("p:", "d:"):
+            return self.speaker_name(key) or origin_label(key)
+        return origin_label(key)
+
+    def development(self, dev_id: str) -> dict | None:
+        return self.derived("developments by id",
+                            lambda: {d["id"]: d for d in self.developments}).get(dev_id)
+
+    def development_rows(self, filters: Filters) -> list[dict]:
+        """Developments resting on at least one passing claim, in date order."""
+        ordered = self.derived("ordered developments", lambda: sorted(
+            self.developments, key=lambda d: (d.get("first_date") or "~", d["id"])))
+        passing = self.passing(filters)
+        if passing is None:
+            return ordered
+        return self.memo(("developments", filters), lambda: self.rows_of_claims(
+            "developments", ordered, passing))
+
+    def contradiction_rows(self, filters: Filters) -> list[dict]:
+        """Contradictions with at least one passing claim, in date order."""
+        ordered = self.derived("ordered contradictions", lambda: sorted(
+            self.contradictions, key=lambda c: (c.get("date") or "~", c["kind"], c["id"])))
+        passing = self.passing(filters)
+        if passing is None:
+            return ordered
+        return self.memo(("contradictions", filters), lambda: self.rows_of_claims(
+            "contradictions", ordered, passing))
+
+    def contested(self) -> dict[str, list[dict]]:
+        """Development id -> the contradictions about it (of any claim of it)."""
+        def build() -> dict[str, list[dict]]:
+            dev_of_claim = {cid: d["id"] for d in self.developments for cid in d["claim_ids"]}
+            out: dict[str, list[dict]] = defaultdict(list)
+            for row in self.contradictions:
+                devs = {row["development"]} if row.get("development") else {
+                    dev_of_claim[c] for c in row["claim_ids"] if c in dev_of_claim}
+                for dev_id in devs:
+                    out[dev_id].append(row)
+            return dict(out)
+        return self.derived("contested", build)
 
     def dates(self) -> list[str]:
         return sorted({c["date"] for c in self.claims.values() if c.get("date")})

@@ -19,7 +19,7 @@ from sitdash.errors import SitdashError
 from sitdash.gcpause import gc_paused
 
 # The layout version this sitdash writes; files record theirs in a `_meta` table.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "_meta"
 FILE_MODE = 0o600  # analyst notes are nobody else's business: user-only, temp files and backups too
 TMP_INFIX = ".tmp-"  # temp files are ".<name>.tmp-<pid>-<n>" beside their target
@@ -39,6 +39,19 @@ class StoreCorrupt(StoreError):
         self.path = Path(path)
         self.reason = " ".join(str(reason).split())  # always one line
         super().__init__(f"store file {self.path} is corrupt: {self.reason}")
+
+
+class RecordInvalid(ValueError):
+    """A migration met a record it cannot read; open_versioned reports the file as corrupt."""
+
+
+def lacking(table: str, row: dict, required: frozenset[str]) -> str | None:
+    """ "a record in table 'claims' lacks 'id', 'text'" when `row` lacks required fields."""
+    missing = required - row.keys()
+    if not missing:
+        return None
+    listed = ", ".join(f"'{key}'" for key in sorted(missing))
+    return f"a record in table {table!r} lacks {listed}"
 
 
 class StoreChanged(StoreError):
@@ -437,7 +450,12 @@ def open_versioned(storage: OrjsonStorage, migrations: list[Migration]) -> None:
         check_not_newer(storage.path, version)
         if version < SCHEMA_VERSION:
             backup(storage.path, version)
-            storage.write(migrate(data, version, migrations))
+            try:
+                migrated = migrate(data, version, migrations)
+            except RecordInvalid as error:
+                storage.reload()  # memory goes back to the file, which is left as it was
+                raise StoreCorrupt(storage.path, str(error)) from None
+            storage.write(migrated)
 
 
 def check_not_newer(path: Path, version: int) -> None:

@@ -24,10 +24,12 @@ from sitdash.storage import (
     Data,
     FileLock,
     OrjsonStorage,
+    RecordInvalid,
     StoreChanged,
     StoreCorrupt,
     StoreError,
     StoreLocked,
+    lacking,
     open_versioned,
     quarantine,
 )
@@ -39,8 +41,13 @@ DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS = (
     "events",
     "movements",
 )
-DERIVED_TABLES = (DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS)
-PER_DOCUMENT = (DOCUMENTS, CLAIMS, QUOTES, MOVEMENTS)  # rows that belong to one document
+SIGNALS, SPEAKERS, DEVELOPMENTS, CONTRADICTIONS = (
+    "signals", "speakers", "developments", "contradictions")
+# Consolidated across documents, recomputed at every write (sitdash/consolidate.py).
+CONSOLIDATED = (SPEAKERS, DEVELOPMENTS, CONTRADICTIONS)
+DERIVED_TABLES = (DOCUMENTS, CLAIMS, QUOTES, EVENTS, MOVEMENTS, SIGNALS) + CONSOLIDATED
+# Rows that belong to one document.
+PER_DOCUMENT = (DOCUMENTS, CLAIMS, QUOTES, MOVEMENTS, SIGNALS)
 
 
 RECORDS = {
@@ -49,6 +56,10 @@ RECORDS = {
     QUOTES: model.Quote,
     EVENTS: model.Event,
     MOVEMENTS: model.Movement,
+    SIGNALS: model.Signal,
+    SPEAKERS: model.Speaker,
+    DEVELOPMENTS: model.Development,
+    CONTRADICTIONS: model.Contradiction,
 }
 
 
@@ -91,7 +102,47 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-DERIVED_MIGRATIONS = [_v0_to_v1, _v1_to_v2]
+# The fields the version 3 migration reads, by table.
+_MIGRATION_READS = {
+    DOCUMENTS: frozenset({"id"}),
+    CLAIMS: frozenset({"id", "doc_id"}),
+    MOVEMENTS: frozenset({"id", "doc_id", "claim_id", "kind"}),
+    EVENTS: frozenset({"id", "type"}),
+}
+
+
+def _v2_to_v3(data: Data) -> Data:
+    """Version 3 adds per-claim signals and the consolidated tables (speakers, developments,
+    contradictions), computed here from the stored records so an existing store has them."""
+    from sitdash.consolidate import event_types_of, signals_of, update
+    from sitdash.speakers import find_wire
+
+    def rows(name: str) -> list[dict]:
+        found = list(data.get(name, {}).values())
+        for row in found:  # what this step reads must be there (in check_records' words)
+            problem = lacking(name, row, _MIGRATION_READS[name])
+            if problem:
+                raise RecordInvalid(problem)
+        return found
+
+    documents = {doc["id"]: doc for doc in rows(DOCUMENTS)}
+    for doc in documents.values():
+        doc["wire"] = find_wire(doc)
+    signals = signals_of(rows(CLAIMS), documents, event_types_of(rows(EVENTS)))
+    data[SIGNALS] = _tinydb_table(signals)
+    tables = update({name: rows(name) for name in (DOCUMENTS, CLAIMS, MOVEMENTS, EVENTS)}
+                    | {SIGNALS: signals})
+    for name, table in tables.items():
+        data[name] = _tinydb_table(table)
+    return data
+
+
+def _tinydb_table(rows: list[dict]) -> dict[str, dict]:
+    """Rows in TinyDB's layout: {"1": row, "2": row, ...}."""
+    return {str(n): row for n, row in enumerate(rows, 1)}
+
+
+DERIVED_MIGRATIONS = [_v0_to_v1, _v1_to_v2, _v2_to_v3]
 
 
 def _doc_key(table: str, row: dict) -> str | None:
@@ -145,10 +196,12 @@ class Store:
         claims: Iterable[dict] = (),
         quotes: Iterable[dict] = (),
         movements: Iterable[dict] = (),
+        signals: Iterable[dict] = (),
     ) -> None:
         """Insert rows; a document already stored is replaced, with all its rows, not duplicated."""
         rows = {DOCUMENTS: list(documents), CLAIMS: list(claims), QUOTES: list(quotes)}
         rows[MOVEMENTS] = list(movements)
+        rows[SIGNALS] = list(signals)
         with self.batch():
             for doc in rows[DOCUMENTS]:
                 if doc.get("id") in self._doc_ids:
@@ -166,11 +219,17 @@ class Store:
 
     def replace_events(self, events: Iterable[dict]) -> None:
         """Events are recomputed over all claims, so they are replaced wholesale."""
-        events = list(events)
+        self.replace_table(EVENTS, events)
+
+    def replace_table(self, name: str, rows: Iterable[dict]) -> None:
+        """Replace a table computed over the whole store (events, the consolidated tables)."""
+        if name not in (EVENTS, *CONSOLIDATED):
+            raise ValueError(f"table {name!r} is not replaced wholesale")
+        rows = list(rows)
         with self.batch():
-            table = self._table(EVENTS)
+            table = self._table(name)
             table.truncate()
-            table.insert_multiple(events)
+            table.insert_multiple(rows)
 
     def clear_derived(self) -> None:
         """Empty every derived table, for a rebuild; analyst data is never touched."""
@@ -203,6 +262,15 @@ class Store:
 
     def movements(self) -> list[dict]:
         return self._all(MOVEMENTS)
+
+    def developments(self) -> list[dict]:
+        return self._all(DEVELOPMENTS)
+
+    def contradictions(self) -> list[dict]:
+        return self._all(CONTRADICTIONS)
+
+    def speakers(self) -> list[dict]:
+        return self._all(SPEAKERS)
 
     def events(self) -> list[dict]:
         return self._all(EVENTS)
@@ -250,6 +318,15 @@ class Store:
     def judgements(self) -> dict[str, dict]:
         return self._analyst.judgements()
 
+    def set_speaker_side(self, key: str, name: str, side: str | None,
+                         author: str | None = None) -> dict:
+        """The analyst's side for a speaker (None: back to the inferred side)."""
+        return self._analyst.set_speaker_side(key, name, side, author)
+
+    def speaker_sides(self) -> dict[str, str]:
+        """speaker key -> side, as the analyst corrected them."""
+        return self._analyst.speaker_sides()
+
     def history(self, claim_id: str | None = None) -> list[dict]:
         return self._analyst.history(claim_id)
 
@@ -285,9 +362,9 @@ class Store:
             for row in data.get(name, {}).values():
                 if row.keys() >= every:
                     continue
-                if not row.keys() >= required:
-                    missing = ", ".join(f"'{key}'" for key in sorted(required - row.keys()))
-                    raise StoreCorrupt(self.path, f"a record in table {name!r} lacks {missing}")
+                problem = lacking(name, row, required)
+                if problem:
+                    raise StoreCorrupt(self.path, problem)
                 for key, make in DEFAULTS[name].items():
                     if key not in row:
                         row[key] = make()

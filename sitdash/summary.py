@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import filterfalse, groupby
 from operator import itemgetter, methodcaller
 
+from sitdash.contradictions import why
+from sitdash.developments import progression_line
 from sitdash.ingest.places import AREA_REGION, areas_of
 from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
@@ -38,6 +41,10 @@ LEVEL_MARKS = {NO_REPORTS: " ", QUIET: "░", MOVEMENT: "▒", STRIKES: "▓", F
 LEVEL_WORDS = {NO_REPORTS: "no reports", QUIET: "quiet", MOVEMENT: "movement, other",
                STRIKES: "strikes", FIGHTING: "fighting"}
 ACTIVE = MOVEMENT  # from this level up an area counts as active
+# How sure a region's or area's status is, from the origins behind its events and developments
+# (RegionRow.certainty).
+SURE_NO_REPORTS, SURE_NO_EVENTS = "no reports", "no events"
+SINGLE, CORROBORATED, CONTESTED = "single source", "corroborated", "contested"
 
 
 @dataclass(slots=True)
@@ -54,9 +61,11 @@ class RegionRow:
     level: int = NO_REPORTS
     theatre: str | None = None  # an area's theatre region; None on a theatre row
     is_area: bool = False
-    # How sure the status is ("single source", "corroborated", "contested"), once the status
-    # rests on consolidated developments; None until then.
-    certainty: str | None = None
+    developments: int = 0  # developments with an end in it (each counted once)
+    # How sure the status is: no reports, no events, single source (every event and development
+    # rests on one origin), corroborated (one rests on two or more), contested (a contradiction
+    # is about it).
+    certainty: str = SURE_NO_REPORTS
 
     @property
     def sparkline(self) -> str:
@@ -143,14 +152,17 @@ class _Tally:
     event_types: dict[str, Counter[str]]
     move_kinds: dict[str, Counter[str]]
     days: list[str]
+    sure: dict[str, tuple[int, str | None]] = field(default_factory=dict)
 
     def row(self, group: str, theatre: str | None = None, is_area: bool = False) -> RegionRow:
         types = self.event_types.get(group, Counter())
         kinds = self.move_kinds.get(group, Counter())
         claims = self.claims.get(group, 0)
+        developments, certainty = self.sure.get(group, (0, None))
+        reported = bool(claims or types or kinds)
         return RegionRow(
             region=group,
-            status=_status(types, kinds),
+            status=_status(types, kinds) if reported else "no reports",
             last_date=self.last.get(group),
             claims=claims,
             events=sum(n for t, n in types.items() if t in _EVENT_TYPES),
@@ -159,6 +171,8 @@ class _Tally:
             level=activity_level(types, kinds, claims),
             theatre=theatre,
             is_area=is_area,
+            developments=developments,
+            certainty=certainty or (SURE_NO_EVENTS if reported else SURE_NO_REPORTS),
         )
 
 
@@ -187,14 +201,18 @@ def _tally(index: Index, filters: Filters, level: str) -> _Tally:
     # small ints (a tuple key holding a frozenset is compared item by item on every count).
     groups_of = index.event_regions if level == "regions" else index.event_areas
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
+    # The key also says whether the event rests on two or more independent origins.
     event_number, event_keys = index.derived(("event keys", level), lambda: _numbered(
         index.events, lambda e: (groups_of.get(e["id"], frozenset()), e["type"],
-                                 e.get("sub_type") or "")))
+                                 e.get("sub_type") or "", (e.get("origins") or 1) >= 2)))
+    corroborated: dict[str, int] = {}  # group -> 2 when an event there has two origins, else 1
     for number, n in Counter(map(event_number.__getitem__, map(itemgetter("id"), events))).items():
-        groups, etype, sub_type = event_keys[number]
+        groups, etype, sub_type, two = event_keys[number]
         for group in groups:
             event_types[group][etype] += n
             event_types[group][sub_type] += n
+            if two or group not in corroborated:
+                corroborated[group] = 2 if two else 1
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
     key_of = _movement_regions if level == "regions" else _movement_areas
@@ -207,7 +225,45 @@ def _tally(index: Index, filters: Filters, level: str) -> _Tally:
             move_kinds[group]["out:" + kind] += n
         for group in destinations:
             move_kinds[group]["in:" + kind] += n
-    return _Tally(claim_count, last, per_day, event_types, move_kinds, _trend_days(latest))
+    return _Tally(claim_count, last, per_day, event_types, move_kinds, _trend_days(latest),
+                  _region_certainty(index, filters, corroborated, level))
+
+
+def _region_certainty(index: Index, filters: Filters, events_best: dict[str, int],
+                      level: str) -> dict[str, tuple[int, str | None]]:
+    """group -> (developments, certainty) per theatre region or area: contested when a passing
+    contradiction is about it, corroborated when an event or development there has two or more
+    independent origins, single source when each rests on one origin. `events_best` has, per
+    group with events, 2 when one of them has two origins or more, else 1."""
+    regions = level == "regions"
+    best = dict(events_best)  # group -> most origins behind one of its reports (capped at 2)
+    devs: Counter[str] = Counter()
+    dev_groups = index.derived(("development groups", level), lambda: {
+        d["id"]: _development_groups(d, regions) for d in index.developments})
+    for dev in index.development_rows(filters):
+        for group in dev_groups.get(dev["id"], ()):
+            devs[group] += 1
+            best[group] = max(best.get(group, 0), len(dev.get("origin_keys") or ()) or 1)
+    contested: set[str] = set()
+    for row in index.contradiction_rows(filters):
+        for cid in row["claim_ids"]:
+            facts = index.facts.get(cid)
+            if facts:
+                contested.update(facts.regions if regions else facts.areas)
+    out = {}
+    for group in set(best) | set(devs) | contested:
+        certainty = CONTESTED if group in contested else \
+            CORROBORATED if best.get(group, 0) >= 2 else SINGLE if group in best else None
+        out[group] = (devs.get(group, 0), certainty)
+    return out
+
+
+def _development_groups(dev: dict, regions: bool) -> frozenset[str]:
+    """The theatre regions (or areas) of a development's ends."""
+    places = (dev.get("origins") or []) + (dev.get("destinations") or [])
+    if regions:
+        return frozenset(r for r in map(region_of, places) if r)
+    return frozenset(area for place in places for area in areas_of(place))
 
 
 def _region_day_counts(index: Index, filters: Filters) -> Counter[int]:
@@ -280,7 +336,8 @@ def activity_level(types: Counter[str], kinds: Counter[str], claims: int) -> int
 
 
 def _status(types: Counter[str], kinds: Counter[str]) -> str:
-    """Words an analyst would use, most pressing first; "quiet" when nothing happened."""
+    """Words an analyst would use, most pressing first. Nothing reported is never "quiet": a
+    region without reports says "no reports" (region_status), one without events says so."""
     parts = []
     if sum(types[t] for t in AIR_SUBTYPES):
         parts.append("under air attack")
@@ -367,3 +424,228 @@ def _timeline(index: Index, filters: Filters) -> list[tuple[str, list[dict]]]:
 
 
 _DATE_OF = methodcaller("get", "date")
+
+
+# -- developments -----------------------------------------------------------------------------
+
+
+class LazyRows(Sequence):
+    """Rows made from stored dicts on first access: a brief shows eight developments of
+    thousands, a pane the screenful it paints."""
+
+    def __init__(self, items: list[dict], make: Callable[[dict], object]):
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self._make(item) for item in self._items[position]]
+        return self._make(self._items[position])
+
+    def stored(self) -> list[dict]:
+        """The stored dicts behind the rows, in the same order."""
+        return self._items
+
+
+@dataclass(slots=True)
+class DevelopmentRow:
+    """One development as the panes and the brief show it."""
+
+    id: str
+    actor: str
+    direction: str  # back | forward
+    kinds: list[str]
+    origin: str | None
+    destination: str | None
+    first_date: str | None
+    last_date: str | None
+    reports: int  # claims behind it
+    outlets: int
+    origins: int  # independent origins
+    origin_names: list[str]
+    progress: str  # how the reporting went: "assessed, beginning 2022-03-30 -> asserted ..."
+    contested: bool
+    sizes: list[dict]  # {size, claim_id, source, outlet, date}
+    row: dict  # the stored development
+
+    @property
+    def route(self) -> str:
+        return f"{self.origin or '?'} -> {self.destination or '?'}"
+
+    @property
+    def span(self) -> str:
+        if self.first_date == self.last_date:
+            return self.first_date or "undated"
+        return f"{self.first_date or '?'}..{self.last_date or '?'}"
+
+    @property
+    def sources_line(self) -> str:
+        """ "3 reports, 2 outlets, 2 origins"."""
+        return (f"{plural(self.reports, 'report')}, {plural(self.outlets, 'outlet')}, "
+                f"{plural(self.origins, 'origin')}")
+
+    @property
+    def certainty(self) -> str:
+        if self.contested:
+            return CONTESTED
+        return CORROBORATED if self.origins >= 2 else SINGLE
+
+
+def development_rows(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
+    """Developments (DevelopmentRow) resting on a passing claim, in date order."""
+    return LazyRows(index.development_rows(filters), lambda d: _development_row(index, d))
+
+
+def _development_row(index: Index, dev: dict) -> DevelopmentRow:
+    built = index.derived("development row cache", dict)
+    row = built.get(dev["id"])
+    if row is None:
+        contested = index.contested()
+        row = built[dev["id"]] = DevelopmentRow(
+            id=dev["id"], actor=dev["actor"], direction=dev["direction"], kinds=dev["kinds"],
+            origin=dev.get("origin"), destination=dev.get("destination"),
+            first_date=dev.get("first_date"), last_date=dev.get("last_date"),
+            reports=len(dev["claim_ids"]), outlets=len(dev["outlets"]),
+            origins=len(dev["origin_keys"]),
+            origin_names=[index.origin_name(k) for k in dev["origin_keys"]],
+            progress=progression_line(dev.get("progression") or []),
+            contested=dev["id"] in contested,
+            sizes=[_size_row(index, s) for s in dev.get("sizes") or ()],
+            row=dev,
+        )
+    return row
+
+
+def _size_row(index: Index, size: dict) -> dict:
+    claim = index.claims.get(size["claim_id"]) or {}
+    doc = index.documents.get(claim.get("doc_id", ""), {})
+    source = claim.get("source")
+    return {"size": size["size"], "claim_id": size["claim_id"],
+            "source": (index.speaker_name(index.speaker_key_of(size["claim_id"]))
+                       or source), "outlet": doc.get("outlet"), "date": claim.get("date")}
+
+
+def key_developments(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
+    """Developments, the best attested first: most independent origins, then outlets, reports,
+    the most recent, and a contested one before one that is not."""
+    contested = index.contested()
+
+    def rank(dev: dict) -> tuple:
+        return (-len(dev["origin_keys"]), -len(dev["outlets"]), -len(dev["claim_ids"]),
+                _neg_date(dev.get("last_date")), dev["id"] not in contested, dev["id"])
+
+    ordered = index.memo(("key developments", filters), lambda: sorted(
+        index.development_rows(filters), key=rank))
+    return LazyRows(ordered, lambda d: _development_row(index, d))
+
+
+def _neg_date(day: str | None) -> tuple:
+    return tuple(-ord(c) for c in (day or ""))
+
+
+def development_reports(index: Index, dev_id: str) -> list[dict]:
+    """Every report behind a development, in date order: the sentence, its speaker and side,
+    outlet and date, the movement kind, stated size, stance and phase."""
+    dev = index.development(dev_id)
+    if dev is None:
+        return []
+    moves = index.derived("movements by id", lambda: {m["id"]: m for m in index.movements})
+    steps = {p["claim_id"]: p for p in dev.get("progression") or ()}
+    out, seen = [], set()
+    for move_id in dev["movement_ids"]:
+        move = moves.get(move_id)
+        if move is None or move.get("claim_id") in seen:
+            continue
+        seen.add(move.get("claim_id"))
+        claim = index.claims.get(move.get("claim_id") or "") or {}
+        doc = index.documents.get(move.get("doc_id", ""), {})
+        step = steps.get(move.get("claim_id") or "", {})
+        out.append({
+            "claim_id": move.get("claim_id"), "date": move.get("date") or claim.get("date"),
+            "text": claim.get("text", ""), "outlet": doc.get("outlet"),
+            "speaker": index.speaker_name(index.speaker_key_of(claim.get("id", "")))
+            or claim.get("source"),
+            "side": index.claim_side(claim.get("id", "")), "kind": move["kind"],
+            "from": move.get("origin"), "to": move.get("destination"), "size": move.get("size"),
+            "stance": step.get("stance", "assessed" if move.get("hedged") else "asserted"),
+            "phase": step.get("phase", "reported"),
+        })
+    out.sort(key=lambda r: (r["date"] or "~"))
+    return out
+
+
+# -- contradictions ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ContradictionRow:
+    id: str
+    kind: str
+    date: str | None
+    why: str
+    claim_ids: list[str]
+    development: str | None
+    row: dict
+
+
+def contradiction_rows(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
+    """Contradictions (ContradictionRow) with a passing claim, in date order, each with its
+    one-line why."""
+    return LazyRows(index.contradiction_rows(filters), lambda c: _contradiction_row(index, c))
+
+
+def key_contradictions(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
+    """Contradictions, those resting on the most reports first, then by date."""
+    ordered = index.memo(("key contradictions", filters), lambda: sorted(
+        index.contradiction_rows(filters),
+        key=lambda c: (-len(c["claim_ids"]), c.get("date") or "~", c["id"])))
+    return LazyRows(ordered, lambda c: _contradiction_row(index, c))
+
+
+def _contradiction_row(index: Index, row: dict) -> ContradictionRow:
+    built = index.derived("contradiction row cache", dict)
+    found = built.get(row["id"])
+    if found is None:
+        found = built[row["id"]] = ContradictionRow(
+            row["id"], row["kind"], row.get("date"), contradiction_why(index, row),
+            row["claim_ids"], row.get("development"), row)
+    return found
+
+
+def contradiction_why(index: Index, row: dict) -> str:
+    devs = {row["development"]: index.development(row["development"]) or {}} \
+        if row.get("development") else {}
+    return why(row, index.claims, index.documents, lambda claim: _speaker_words(index, claim),
+               devs)
+
+
+def _speaker_words(index: Index, claim: dict) -> str:
+    """A speaker as a contradiction names them: name, and role when the copy gives one."""
+    if not claim:
+        return "someone"
+    name = index.speaker_name(index.speaker_key_of(claim.get("id", ""))) or \
+        claim.get("source") or "someone"
+    role = claim.get("source_role")
+    return f"{name} ({role})" if role and len(role) <= 40 else name
+
+
+def contradiction_sides(index: Index, row: dict) -> list[dict]:
+    """The claims of a contradiction side by side: sentence, speaker, side, outlet, date, grade
+    and status, the two it is about first."""
+    first = [p["claim_id"] for p in row.get("parts") or ()]
+    ordered = list(dict.fromkeys(first + list(row["claim_ids"])))
+    out = []
+    for cid in ordered:
+        claim = index.claims.get(cid)
+        if claim is None:
+            continue
+        judgement = index.judgement(cid)
+        grade = (judgement.get("reliability") or "") + (judgement.get("credibility") or "")
+        out.append({"claim_id": cid, "text": claim["text"],
+                    "speaker": _speaker_words(index, claim), "side": index.claim_side(cid),
+                    "outlet": index.document_of(cid).get("outlet"), "date": claim.get("date"),
+                    "status": judgement["status"], "grade": grade or None})
+    return out

@@ -231,8 +231,26 @@ def test_garbage_analyst_file_is_refused_never_overwritten(tmp_path):
 def test_analyst_file_from_newer_sitdash_is_refused(tmp_path):
     Store(tmp_path / "store.json")
     analyst = tmp_path / "store.analyst.json"
-    raw = orjson.dumps({"_meta": {"1": {"schema_version": 3}}, "notes": {}})
+    raw = orjson.dumps({"_meta": {"1": {"schema_version": 9}}, "notes": {}})
     analyst.write_bytes(raw)
-    with pytest.raises(StoreError, match=r"newer sitdash \(schema 3, this one reads up to 2\)"):
+    with pytest.raises(StoreError, match=r"newer sitdash \(schema 9, this one reads up to 3\)"):
         Store(tmp_path / "store.json")
     assert analyst.read_bytes() == raw
+
+
+def test_speaker_sides_are_analyst_data_with_history(store, tmp_path):
+    key = "p:aleksandr fomin"
+    store.set_speaker_side(key, "Alexander Fomin", "other", author="ana")
+    store.set_speaker_side(key, "Alexander Fomin", "ru", author="ana")
+    assert Store(tmp_path / "store.json").speaker_sides() == {key: "ru"}  # durable
+    changes = [h for h in store.history() if h["action"] == "speaker-side"]
+    assert [(h["before"], h["after"], h["speaker"]) for h in changes] == [
+        (None, "other", key), ("other", "ru", key)]
+    store.set_speaker_side(key, "Alexander Fomin", None, author="ana")  # back to inferred
+    assert store.speaker_sides() == {}
+    assert [h["after"] for h in store.history() if h["action"] == "speaker-side"][-1] is None
+    with pytest.raises(ValueError, match="side must be one of"):
+        store.set_speaker_side(key, "Alexander Fomin", "martian")
+    store.clear_derived()  # a rebuild never touches them
+    store.set_speaker_side(key, "Alexander Fomin", "ua")
+    assert store.speaker_sides() == {key: "ua"}

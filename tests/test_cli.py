@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from week_articles import write_articles
 
 from sitdash.cli import main
 
@@ -109,8 +110,8 @@ def test_export_csv_and_markdown(db, capsys):
     assert len(lines) > 20
     run("export", "--format", "md", db=db)
     brief = capsys.readouterr().out
-    for heading in ("# Situation brief", "## Regions", "## Oblasts", "## Key quotes",
-                    "## Movements", "## Claims"):
+    for heading in ("# Situation brief", "## Key developments", "## Contested", "## Regions",
+                    "## Oblasts", "## Key quotes", "## Latest movement reports", "## Claims"):
         assert heading in brief
     assert "John Kirby" in brief and "Wagner Group" in brief
     # The oblast table and the text map: the seed's north and east marked by their fighting.
@@ -241,13 +242,16 @@ def test_rebuild_keeps_claim_ids_and_notes(db, capsys):
     assert after["notes"][0]["text"] == "keep me"
 
 
-def test_brief_prints_regions_quotes_movements(db, capsys):
+def test_brief_prints_developments_regions_quotes_movements(db, capsys):
     run("ingest", str(SEEDS), db=db)
     capsys.readouterr()
     assert run("brief", db=db) == 0
     out = capsys.readouterr().out
-    for word in ("Regions", "Key quotes", "Movements", "north", "east", "Kirby"):
+    for word in ("Key developments", "Contested", "Regions", "Key quotes",
+                 "Latest movement reports", "north", "east", "Kirby"):
         assert word in out
+    assert out.index("Key developments") < out.index("Contested") < out.index("Regions")
+    assert "no reports" in out and "quiet" not in out  # the seed says nothing of the west
 
 
 def test_commands_on_a_missing_store_say_so(db, capsys):
@@ -285,5 +289,100 @@ def test_help_lists_every_command():
     result = subprocess.run([sys.executable, "-m", "sitdash.cli", "--help"], capture_output=True,
                             text=True)
     assert result.returncode == 0
-    for command in ("ingest", "brief", "export", "claims", "note", "rebuild", "generate"):
+    for command in ("ingest", "brief", "export", "claims", "note", "speaker", "rebuild",
+                    "generate"):
         assert command in result.stdout
+
+
+@pytest.fixture
+def week_db(tmp_path, capsys):
+    db = tmp_path / "week.json"
+    write_articles(tmp_path / "week")
+    assert run("ingest", str(tmp_path / "week"), db=db) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_export_json_has_developments_and_contradictions(week_db, capsys):
+    assert run("export", "--format", "json", db=week_db) == 0
+    data = json.loads(capsys.readouterr().out)
+    dev = next(d for d in data["developments"] if d["from"] == "Kyiv")
+    assert {"id", "actor", "direction", "kinds", "from", "to", "claim_ids", "doc_ids", "outlets",
+            "origins", "first_reported", "last_reported", "sizes", "contested"} <= set(dev)
+    assert dev["direction"] == "back" and dev["contested"] is True
+    assert dev["origins"] == ["Pentagon", "Ukrainian General Staff", "Russian Defence Ministry"]
+    assert len(dev["outlets"]) == 4 and dev["first_reported"] == "2022-03-30"
+    assert all({"size", "claim_id"} <= set(size) for size in dev["sizes"])
+    kinds = sorted(c["kind"] for c in data["contradictions"])
+    assert kinds == ["activity", "activity", "characterisation", "figures"]
+    for row in data["contradictions"]:
+        assert {"id", "kind", "claim_ids", "doc_ids", "why"} <= set(row) and row["why"]
+    claim_ids = {c["id"] for c in data["claims"]}
+    assert all(set(d["claim_ids"]) <= claim_ids for d in data["developments"])
+
+
+def test_brief_and_export_take_the_dashboards_filters(week_db, capsys):
+    assert run("export", "--format", "json", "--side", "ua", "--since", "2022-03-30", db=week_db) \
+        == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["claims"] and {c["source_side"] for c in data["claims"]} == {"ua"}
+    assert all(c["date"] >= "2022-03-30" for c in data["claims"])
+    assert data["filters"]["sides"] == ["ua"]
+    assert run("brief", "--source", "Kirby", "--region", "north", db=week_db) == 0
+    out = capsys.readouterr().out
+    assert "Filters: region: north; source: Kirby" in out
+    assert "Kyiv" in out and "Sumy" not in out
+    assert run("brief", "--status", "disputed", db=week_db) == 0
+    assert "Key developments: none" in capsys.readouterr().out
+    assert run("export", "--format", "md", "--search", "Chernihiv", db=week_db) == 0
+    assert "Filters: /Chernihiv" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--since", "29 March"), "--since '29 March' is not a date (YYYY-MM-DD)"),
+    (("--since", "2022-04-02", "--until", "2022-03-01"), "--since 2022-04-02 is after --until"),
+    (("--region", "northwest"), "--region 'northwest' is not one of north, east"),
+    (("--side", "martian"), "--side: side 'martian' is not one of"),
+    (("--status", "maybe"), "--status 'maybe' is not one of unverified"),
+    (("--source", "Nobody Atall"), "--source 'Nobody Atall' names no speaker in the store"),
+])
+def test_bad_filter_values_are_one_line_errors(week_db, capsys, args, message):
+    for command in ("brief", "export"):
+        assert run(command, *args, db=week_db) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("sitdash: error: " + message) and err.count("\n") == 1
+
+
+def test_speaker_list_and_side_correction_survive_a_rebuild(week_db, capsys):
+    assert run("speaker", "list", db=week_db) == 0
+    out = capsys.readouterr().out
+    fomin = next(line for line in out.splitlines() if "Fomin" in line)
+    assert fomin.startswith("Russian") and "Alexander Fomin" in fomin
+    assert "also spelled Alexandr Fomin" in fomin
+    assert run("speaker", "list", "--side", "ua", db=week_db) == 0
+    ukrainian = capsys.readouterr().out
+    assert "Vyacheslav Chaus" in ukrainian and "Fomin" not in ukrainian
+    assert run("speaker", "side", "negotiators", "other", db=week_db) == 0
+    assert "is now other" in capsys.readouterr().out
+    assert run("rebuild", db=week_db) == 0
+    assert run("speaker", "list", "--side", "other", db=week_db) == 0
+    out = capsys.readouterr().out
+    assert "Ukrainian negotiators in Istanbul" in out and "* side set by an analyst" in out
+    assert run("export", "--format", "json", db=week_db) == 0
+    history = json.loads(capsys.readouterr().out)["history"]
+    assert history[-1]["action"] == "speaker-side" and history[-1]["after"] == "other"
+    assert run("speaker", "side", "Ukrainian negotiators in Istanbul", "inferred",
+               db=week_db) == 0
+    assert "inferred again (Ukrainian)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args,message", [
+    (("speaker", "side", "Nobody Atall", "ru"), "no speaker called 'Nobody Atall'"),
+    (("speaker", "side", "Ukrainian", "ru"), "'Ukrainian' names 2 speakers"),
+    (("speaker", "side", "Fomin", "martian"), "side 'martian' is not one of"),
+    (("speaker", "list", "--side", "martian"), "--side: side 'martian' is not one of"),
+])
+def test_bad_speaker_commands_are_one_line_errors(week_db, capsys, args, message):
+    assert run(*args, db=week_db) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sitdash: error: ") and message in err and err.count("\n") == 1

@@ -288,6 +288,9 @@ def _v(version) -> dict:
     (lambda raw: orjson.dumps({**_v(SCHEMA_VERSION),
                                "claims": {"1": {"text": "no id, no source"}}}),
      "lacks"),
+    # damaged and from an older sitdash: the migration reports it, it does not fail on it
+    (lambda raw: orjson.dumps({**_v(1), "claims": {"1": {"text": "no id, no source"}}}),
+     "lacks"),
 ])
 def test_damaged_derived_file_is_named_moved_aside_and_rebuilt(noted_store, damage, reason):
     db, claim_id = noted_store
@@ -339,7 +342,7 @@ def test_store_from_a_future_sitdash_is_refused_untouched(noted_store, which):
     line = _one_line_error(result)
     assert result.returncode == 1
     assert line == (f"sitdash: error: store {target} was written by a newer sitdash (schema 9, "
-                    "this one reads up to 2); upgrade sitdash")
+                    f"this one reads up to {SCHEMA_VERSION}); upgrade sitdash")
     assert target.read_bytes() == raw
 
 
@@ -360,7 +363,7 @@ def test_version_0_files_are_migrated_from_the_command_line_after_a_backup(noted
         backup = path.with_name(path.name + ".bak-v0")
         assert backup.read_bytes() == raw
         assert os.stat(backup).st_mode & 0o777 == 0o600
-        assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema_version"] == 2
+        assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_both_files_damaged_rebuilds_the_derived_one_and_refuses_the_analyst_one(noted_store):
@@ -414,3 +417,14 @@ def test_rows_lacking_fields_that_have_a_model_default_are_read_with_the_default
     exported = orjson.loads(_sitdash("export", db=db).stdout)
     assert exported["claims"][0]["places"] == [] and exported["claims"][0]["kind"] == "statement"
     assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_damaged_analyst_file_from_an_older_sitdash_is_not_migrated(noted_store):
+    db, _ = noted_store
+    analyst = db.with_suffix(".analyst.json")
+    bad = orjson.dumps({**_v(1), "notes": {"1": {"id": "n1", "text": "no claim"}}})
+    analyst.write_bytes(bad)
+    result = _sitdash("note", "list", db=db)
+    line = _one_line_error(result)
+    assert result.returncode == 1 and "lacks 'claim_id'" in line
+    assert analyst.read_bytes() == bad

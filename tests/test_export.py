@@ -51,4 +51,5 @@ def test_json_carries_judgements_and_notes():
     assert data["claims"][0]["span"] == [0, len(HOSTILE)]
     assert data["notes"][0]["text"] == "see [x](y)"
     assert set(export_data(make_index())) == {"documents", "claims", "quotes", "places",
-                                              "movements", "events", "notes"}
+                                              "movements", "events", "developments",
+                                              "contradictions", "speakers", "notes"}

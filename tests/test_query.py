@@ -9,7 +9,8 @@ from sitdash.query import Filters, Index, matches
 
 PLACES = ["Kyiv", "Kharkiv", "Chernihiv", "Donbas", "Odesa", "Lviv", "Belarus", "Mariupol",
           "Moscow"]
-SOURCES = ["John Kirby", "the Pentagon", "a senior US defense official", "Reuters"]
+SOURCES = ["John Kirby", "the Pentagon", "a senior US defense official", "Reuters",
+           "a senior U.S. Defence official"]
 TYPES = ["Battles", "Explosions/Remote violence", "Strategic developments"]
 WORDS = ["shelling", "convoy", "troops", "Kharkiv", "strike", "withdrew", "ka", "ŁÓDŹ", "",
          "İstanbul", "a-b", "x_y", "٣٤"]
@@ -65,6 +66,9 @@ filters_strategy = st.builds(
     needs_review=st.booleans(),
     new_only=st.booleans(),
     include_undated=st.booleans(),
+    sides=st.frozensets(st.sampled_from(["ua", "ru", "allied", "other", "unknown"]), max_size=2),
+    statuses=st.frozensets(st.sampled_from(["unverified", "corroborated", "disputed", "false"]),
+                           max_size=2),
 )
 
 
@@ -217,3 +221,46 @@ def test_a_country_named_only_as_an_actor_gives_the_claim_no_region():
     index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
     assert index.facts["a"].regions == frozenset()
     assert index.claim_ids(Filters(regions=frozenset({"Russia"}))) == ["b"]
+
+
+def test_sides_and_statuses_filter_and_persist():
+    claims = {
+        "a": {"id": "a", "doc_id": "d", "text": "Chernihiv was shelled all night",
+              "source": "Vyacheslav Chaus", "source_kind": "named official",
+              "source_role": "regional governor of Chernihiv", "places": ["Chernihiv"],
+              "date": "2022-03-30", "start": 0},
+        "b": {"id": "b", "doc_id": "d", "text": "Moscow will cut back near Kyiv",
+              "source": "Alexandr Fomin", "source_kind": "named official", "places": ["Kyiv"],
+              "date": "2022-03-29", "start": 1},
+        "c": {"id": "c", "doc_id": "d", "text": "Forces are leaving Kyiv",
+              "source": "Alexander Fomin", "source_kind": "named official", "places": ["Kyiv"],
+              "date": "2022-03-30", "start": 2},
+    }
+    index = Index(documents={"d": {"id": "d", "outlet": "AP"}}, claims=claims, quotes=[],
+                  movements=[], events=[], judgements={"a": {"status": "disputed"}})
+    assert index.claim_ids(Filters(sides=frozenset({"ua"}))) == ["a"]
+    assert index.claim_ids(Filters(sides=frozenset({"ru"}))) == ["b", "c"]
+    assert index.claim_ids(Filters(sources=frozenset({"Alexandr Fomin"}))) == ["b", "c"]
+    assert index.claim_ids(Filters(statuses=frozenset({"disputed"}))) == ["a"]
+    assert dict(index.options("side")) == {"ua": 1, "ru": 2}
+    assert [name for name, _ in index.options("source")] == ["Alexander Fomin",
+                                                             "Vyacheslav Chaus"]
+    filters = Filters(sides=frozenset({"ua", "allied"}), statuses=frozenset({"false"}))
+    assert Filters.from_dict(filters.to_dict()) == filters
+    assert "side: Ukrainian, US and allied" in filters.chips()
+    assert Filters.from_dict({"sides": ["ua", "martian", 3]}).sides == frozenset({"ua"})
+    # the analyst's correction wins, without rebuilding the index
+    key = index.speaker_of("Alexander Fomin")["key"]
+    index.update_analyst({}, [], speaker_sides={key: "other"})
+    assert index.claim_ids(Filters(sides=frozenset({"ru"}))) == []
+    assert index.side_of("Alexandr Fomin") == "other"
+
+
+def test_one_spelling_used_for_two_kinds_of_source_filters_like_the_scan():
+    claims = {cid: {"id": cid, "doc_id": "d", "text": "t", "source": "Reuters",
+                    "source_kind": kind, "places": [], "date": None, "start": n}
+              for n, (cid, kind) in enumerate([("a", "media"), ("b", "institution"),
+                                                 ("c", "media"), ("d", "media")])}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[])
+    filters = Filters(sources=frozenset({"Reuters"}))
+    assert index.claim_ids(filters) == [c for c in index.order if matches(index.facts[c], filters)]

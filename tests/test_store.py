@@ -113,9 +113,13 @@ def test_new_store_creates_dirs_and_user_only_files(db):
         "quotes": 0,
         "events": 0,
         "movements": 0,
+        "signals": 0,
+        "speakers": 0,
+        "developments": 0,
+        "contradictions": 0,
         "notes": 0,
     }
-    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 2
+    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == storage.SCHEMA_VERSION
 
 
 def test_open_removes_temp_files_left_by_a_crashed_writer(db):
@@ -285,12 +289,12 @@ def test_concurrent_ingest_is_refused_not_lost(db):
 
 def test_future_version_is_refused_untouched(db):
     db.parent.mkdir(parents=True)
-    raw = orjson.dumps({"_meta": {"1": {"schema_version": 3}}, "claims": {}, "sightings": {}})
+    raw = orjson.dumps({"_meta": {"1": {"schema_version": 9}}, "claims": {}, "sightings": {}})
     db.write_bytes(raw)
     with pytest.raises(StoreError) as info:
         Store(db)
     assert str(info.value) == (
-        f"store {db} was written by a newer sitdash (schema 3, this one reads up to 2); "
+        f"store {db} was written by a newer sitdash (schema 9, this one reads up to 3); "
         "upgrade sitdash"
     )
     assert db.read_bytes() == raw
@@ -311,7 +315,8 @@ def test_version_0_store_is_migrated_after_a_backup(db, writes):
     assert backup.read_bytes() == raw and mode(backup) == 0o600
     assert mode(db) == 0o600
     on_disk = orjson.loads(db.read_bytes())
-    assert on_disk["_meta"]["1"]["schema_version"] == 2 and "_default" not in on_disk
+    assert on_disk["_meta"]["1"]["schema_version"] == storage.SCHEMA_VERSION
+    assert "_default" not in on_disk
     assert store.claims() == [{"id": "c1", "doc_id": "d1", "text": "t"}] and store.has_document(
         "d1"
     )
@@ -324,21 +329,21 @@ def test_migrations_run_in_order_up_to_the_current_version(db, monkeypatch):
     from sitdash import store as store_mod
 
     Store(db).add_records(**records("d1"))
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 4)
 
-    def v2_to_v3(data):  # e.g. a renamed field
+    def v3_to_v4(data):  # e.g. a renamed field
         for row in data["claims"].values():
             row["sentence"] = row.pop("text")
         return data
 
     monkeypatch.setattr(store_mod, "DERIVED_MIGRATIONS",
-                        [store_mod._v0_to_v1, store_mod._v1_to_v2, v2_to_v3])
-    monkeypatch.setattr("sitdash.analyst.ANALYST_MIGRATIONS", [lambda d: d] * 3)
+                        [*store_mod.DERIVED_MIGRATIONS, v3_to_v4])
+    monkeypatch.setattr("sitdash.analyst.ANALYST_MIGRATIONS", [lambda d: d] * 4)
     store = Store(db)
     assert all("sentence" in c and "text" not in c for c in store.claims())
-    assert db.with_name("store.json.bak-v2").exists()
-    assert db.with_name("store.analyst.json.bak-v2").exists()
-    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 3
+    assert db.with_name("store.json.bak-v3").exists()
+    assert db.with_name("store.analyst.json.bak-v3").exists()
+    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema_version"] == 4
 
 
 def test_version_1_store_gets_ingest_times_and_review_tables_after_a_backup(db):
@@ -357,7 +362,7 @@ def test_version_1_store_gets_ingest_times_and_review_tables_after_a_backup(db):
     assert [n["text"] for n in store.notes()] == ["kept"]
     assert store.review_marks() == {} and store.corrections() == {}
     on_disk = orjson.loads(db.with_suffix(".analyst.json").read_bytes())
-    assert on_disk["_meta"]["1"]["schema_version"] == 2
+    assert on_disk["_meta"]["1"]["schema_version"] == storage.SCHEMA_VERSION
     assert on_disk["reviews"] == {} and on_disk["corrections"] == {}
     assert orjson.loads(db.with_name("store.json.bak-v1").read_bytes()) == v1
     assert orjson.loads(db.with_name("store.analyst.json.bak-v1").read_bytes()) == analyst_v1

@@ -69,7 +69,8 @@ def test_region_status_reads_events_and_movements():
     assert rows["west"].status == "under air attack"
     assert rows["north"].status == "forces withdrawing"
     assert rows["east"].status == "contested, reinforcing"
-    assert rows["central"].status == "quiet" and rows["central"].claims == 0
+    assert rows["central"].status == "no reports" and rows["central"].claims == 0
+    assert rows["central"].certainty == "no reports"
     assert rows["east"].claims == 2 and rows["east"].events == 1 and rows["east"].movements == 1
     assert rows["south"].last_date == "2022-04-03"
     assert len(rows["south"].trend) == 14 and rows["south"].trend[-1] == 1
@@ -77,7 +78,7 @@ def test_region_status_reads_events_and_movements():
 
 def test_region_status_follows_filters():
     rows = {r.region: r for r in region_status(make_index(), Filters(text="izium"))}
-    assert rows["east"].status == "contested" and rows["south"].status == "quiet"
+    assert rows["east"].status == "contested" and rows["south"].status == "no reports"
 
 
 def test_sparkline_scales_to_the_largest_count():

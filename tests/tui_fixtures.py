@@ -164,7 +164,7 @@ class MemoryStore:
         self._notes: list[dict] = []
 
     def rows(self, table: str) -> list[dict]:
-        return self.records[table]
+        return self.records.get(table, [])  # no developments etc.: computed tables stay empty
 
     def documents(self):
         return self.records["documents"]
@@ -185,6 +185,9 @@ class MemoryStore:
         return [n for n in self._notes if claim_id in (None, n["claim_id"])]
 
     def judgements(self):
+        return {}
+
+    def speaker_sides(self):
         return {}
 
 

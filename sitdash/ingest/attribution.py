@@ -315,6 +315,7 @@ class Attribution:
     document: bool = False  # "the statement", "the report": the words of whoever issued them
     relay: bool = False  # an outlet passing on another's words ("..., Ukrinform reports")
     role: str = ""  # lower-case role phrase beside a name: "the head of the wagner group"
+    title: str = ""  # a named person's role as written: "Pentagon spokesman", "governor of Sumy"
 
 
 class _Token:
@@ -344,7 +345,7 @@ def attribute(
         return previous if previous and _pronoun_fits(found.pronoun, previous.kind) else None
     if found.definite and previous is not None and found.head in previous.name.lower().split():
         return previous  # "the official said" after "a senior US defense official said"
-    return Source(found.name, found.kind)
+    return Source(found.name, found.kind, found.title)
 
 
 def _pronoun_fits(pronoun: str, kind: str) -> bool:
@@ -1179,6 +1180,7 @@ def _make_attribution(
         return Attribution(
             name, kind, phrase, start, end, verb_start, verb_end, role_words=roles, head=run[-1].low,
             role=" ".join(t.low for t in role_tokens),
+            title=_role_text(sentence, phrase_tokens, run, role_tokens),
         )
     at_start = first == 0 if sentence_start is None else sentence_start
     name = _lower_first_word(phrase, phrase_tokens[0], at_start)
@@ -1209,6 +1211,19 @@ def _is_town(name: str) -> bool:
 
     info = lookup(name)
     return info is not None and info.kind != "country"
+
+
+def _role_text(sentence: str, phrase: list[_Token], run: list[_Token],
+               role_tokens: tuple[_Token, ...]) -> str:
+    """What the copy calls a named person besides their name: the words of the phrase around
+    the name ("Pentagon spokesman" John Kirby) and an apposition (", the governor of Sumy,")."""
+    parts = [sentence[phrase[0].start : run[0].start], sentence[run[-1].end : phrase[-1].end]]
+    if role_tokens:
+        parts.append(sentence[role_tokens[0].start : role_tokens[-1].end])
+    words = " ".join(" ".join(parts).replace(",", " ").split())
+    while words.lower().startswith(("the ", "a ", "an ")):
+        words = words.split(" ", 1)[1] if " " in words else ""
+    return words
 
 
 def _document_source(tokens: list[_Token]) -> tuple[int, int] | None:
@@ -1285,7 +1300,7 @@ class SpeakerContext:
                 # governor, of another region, is as likely)
                 if _words(found.phrase.lower()) - _DETERMINERS - {found.head} <= words:
                     return earlier
-        return Source(found.name, found.kind)
+        return Source(found.name, found.kind, found.title)
 
     def remember(self, found: Attribution, source: Source) -> None:
         if found.relay:

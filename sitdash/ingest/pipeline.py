@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from sitdash import consolidate
 from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import (
     SpeakerContext,
@@ -28,6 +30,7 @@ from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
 from sitdash.model import CORRECTABLE, Claim, Document, Movement, Quote, Source, to_dict
 from sitdash.ranking import quote_score
+from sitdash.speakers import description_words, find_wire
 from sitdash.stamps import now_stamp
 from sitdash.storage import StoreChanged
 
@@ -52,6 +55,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)  # paths already in the store
     errors: list[ReadError] = field(default_factory=list)
     claims: int = 0
+    consolidation: dict = field(default_factory=dict)  # timings: see consolidate.update
 
 
 def _base_date(doc: Document) -> date | None:
@@ -121,6 +125,7 @@ def extract(doc: Document) -> Extraction:
             end=span.end,
             source=source.name,
             source_kind=source.kind,
+            source_role=source.role,
             kind="caption" if _in_caption(doc, span.start) else "statement",
             hedges=claim_rules.hedges(sentence),
             # a sentence that names no place happens where its section heading says
@@ -199,14 +204,51 @@ def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:
 
 
 def _resolve_speaker_names(out: Extraction) -> None:
-    """"Kirby said" after "Pentagon spokesman John Kirby" becomes "John Kirby" everywhere."""
+    """"Kirby said" after "Pentagon spokesman John Kirby" becomes "John Kirby" everywhere, and
+    so does "the Pentagon spokesman said" when the article names one Pentagon spokesman."""
     names = [c.source for c in out.claims] + [q.speaker for q in out.quotes if q.speaker]
     full = resolve_names(names)
+    roles: dict[str, set[str]] = {}  # named person -> the roles the article gives them
     for claim in out.claims:
         claim.source = full.get(claim.source, claim.source)
+        if claim.source_kind == "named official" and claim.source_role:
+            roles.setdefault(claim.source, set()).add(claim.source_role)
+    for claim in out.claims:  # "Kirby said" later in the article: the role given earlier
+        if claim.source in roles and not claim.source_role:
+            claim.source_role = min(roles[claim.source])
+    described = {c.source: _person_in_role(c.source, roles) for c in out.claims
+                 if c.source_kind == "anonymous official" and c.source.lower().startswith("the ")}
+    for claim in out.claims:
+        person = described.get(claim.source)
+        if person:
+            claim.source, claim.source_kind, claim.source_role = person
     for quote in out.quotes:
         if quote.speaker:
             quote.speaker = full.get(quote.speaker, quote.speaker)
+            person = described.get(quote.speaker)
+            if person:
+                quote.speaker, quote.speaker_kind = person[0], person[1]
+
+
+# Heads of a definite description that can stand for one named person: "the spokesman".
+_ROLE_HEADS = frozenset(
+    "spokesperson spokesman spokeswoman governor mayor minister secretary president commander "
+    "adviser advisor chief head ambassador envoy chairman director prosecutor".split())
+
+
+def _person_in_role(description: str, roles: dict[str, set[str]]) -> tuple | None:
+    """(name, kind, role) of the one person whose role covers a definite description ("the
+    Pentagon spokesman" -> the article's "Pentagon spokesman John Kirby"), else None."""
+    words = description_words(description).split()
+    if not words or words[-1] not in {description_words(h) for h in _ROLE_HEADS}:
+        return None
+    found = []
+    for name, given in roles.items():
+        for role in given:
+            if set(words) <= set(description_words(role).split()):
+                found.append((name, "named official", role))
+                break
+    return found[0] if len(found) == 1 else None
 
 
 class RecordBatch:
@@ -216,6 +258,7 @@ class RecordBatch:
     def __init__(self, known_names: Iterable[str] = ()) -> None:
         self.rows: dict[str, list[dict]] = {"documents": [], "claims": [], "quotes": [],
                                             "movements": []}
+        self.stats: dict = {}  # consolidation timings of the last write
         self._spelling: dict[str, str] = {}
         for name in known_names:
             self.spell(name)
@@ -229,24 +272,45 @@ class RecordBatch:
         for quote in extraction.quotes:
             if quote.speaker:
                 quote.speaker = self.spell(quote.speaker)
-        self.rows["documents"].append(to_dict(extraction.document))
+        document = to_dict(extraction.document)
+        document["wire"] = find_wire(document)  # a dateline's credit, or "Reuters reported"
+        self.rows["documents"].append(document)
         self.rows["claims"].extend(map(to_dict, extraction.claims))
         self.rows["quotes"].extend(map(to_dict, extraction.quotes))
         self.rows["movements"].extend(map(to_dict, extraction.movements))
 
     def write(self, store, replace: bool = False) -> None:
-        """One atomic write: the records (replacing all derived data if asked), then events
-        rebuilt over every claim in the store (stored claims keep the typing their events have)."""
+        """One atomic write: the records (replacing all derived data if asked), events rebuilt
+        over every claim in the store (stored claims keep the typing their events have), and
+        the consolidated tables brought up to date (only what the new documents can change,
+        unless a stored document was replaced)."""
+        new = {d["id"] for d in self.rows["documents"]}
         with store.batch():
             if replace:
                 store.clear_derived()
                 known = None
+                before = {}
             else:
                 known = stored_types(store.rows("events"), (c["id"] for c in store.rows("claims")))
                 for claim in self.rows["claims"]:
                     known.pop(claim["id"], None)  # a re-added document's claims: typed afresh
+                before = {e["id"]: e["origins"] for e in store.rows("events") if "origins" in e}
+            replaced = not replace and any(store.has_document(doc_id) for doc_id in new)
             store.add_records(**self.rows)
-            store.replace_events(build_events(store.rows("claims"), known))
+            events = build_events(store.rows("claims"), known)
+            store.replace_events(events)
+            t = time.perf_counter()
+            documents = {d["id"]: d for d in self.rows["documents"]}
+            store.add_records(signals=consolidate.signals_of(
+                self.rows["claims"], documents, consolidate.event_types_of(events)))
+            names = ("documents", "claims", "movements", "events", "signals",
+                     *consolidate.TABLES)
+            tables = consolidate.update({name: store.rows(name) for name in names},
+                                        None if replace or replaced else new, self.stats,
+                                        before)
+            for name, rows in tables.items():
+                store.replace_table(name, rows)
+            self.stats["total_ms"] = (time.perf_counter() - t) * 1000
 
 
 def stored_names(store) -> list[str]:
@@ -308,6 +372,7 @@ def ingest_documents(
         report.claims += len(extraction.claims)
     if report.added:
         batch.write(store)
+        report.consolidation = dict(batch.stats)
     return report
 
 

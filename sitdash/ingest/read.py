@@ -823,6 +823,7 @@ class _Cleaned:
     caption: list[bool] = field(default_factory=list)
     title: str | None = None
     outlet: str | None = None
+    wire: str | None = None  # the agency a dateline credits: "(Reuters)"
     stamp: str | None = None  # published date from a timestamp line
     stamp_rank: int = 9  # lower is better: published < unlabelled < updated
     aside_dates: list[str] = field(default_factory=list)  # dropped lines that carry a date
@@ -975,7 +976,8 @@ def _apply_dateline(out: _Cleaned) -> tuple[str | None, str | None]:
         if not m:
             return None, None
         agency = (m.group("agency") or "").lower()
-        out.outlet = out.outlet or _AGENCIES.get(agency)
+        out.wire = _AGENCIES.get(agency)
+        out.outlet = out.outlet or out.wire
         out.paragraphs[index] = paragraph[m.end() :]
         return _place_name(m.group("place")), m.group("date")
     return None, None
@@ -1071,15 +1073,17 @@ def read_text(text: str, *, path: str | None = None, **meta: str | None) -> Docu
             or infer_published("\n".join(out.aside_dates))  # an embedded post's date, at worst
         )
         published, inferred = (latest.isoformat(), True) if latest else (None, False)
+    outlet = meta.get("outlet") or out.outlet
     return Document(
         id=document_id(body),
         text=body,
         title=out.title,
-        outlet=meta.get("outlet") or out.outlet,
+        outlet=outlet,
         published=published,
         published_inferred=inferred,
         dateline_place=meta.get("dateline_place") or place,
         url=meta.get("url"),
         path=path,
         captions=captions,
+        wire=out.wire if out.wire and out.wire != outlet else None,
     )

@@ -334,6 +334,9 @@ def test_brief_and_export_take_the_dashboards_filters(week_db, capsys):
     assert "Kyiv" in out and "Sumy" not in out
     assert run("brief", "--status", "disputed", db=week_db) == 0
     assert "Key developments: none" in capsys.readouterr().out
+    assert run("brief", "--new", "--side", "ru", db=week_db) == 0  # everything is new here
+    out = capsys.readouterr().out
+    assert out.startswith("New for ") and "Filters: side: Russian" in out
     assert run("export", "--format", "md", "--search", "Chernihiv", db=week_db) == 0
     assert "Filters: /Chernihiv" in capsys.readouterr().out
 

@@ -199,15 +199,16 @@ def _tally(index: Index, filters: Filters, level: str) -> _Tally:
 
     # Events and movements likewise: count their precomputed (groups, kind) keys in C, as
     # small ints (a tuple key holding a frozenset is compared item by item on every count).
-    groups_of = index.event_regions if level == "regions" else index.event_areas
     event_types: dict[str, Counter[str]] = defaultdict(Counter)
-    # The key also says whether the event rests on two or more independent origins.
-    event_number, event_keys = index.derived(("event keys", level), lambda: _numbered(
-        index.events, lambda e: (groups_of.get(e["id"], frozenset()), e["type"],
+    # One numbering serves both levels: (regions, areas, type, sub-type, two origins or more).
+    event_number, event_keys = index.derived("event keys", lambda: _numbered(
+        index.events, lambda e: (index.event_regions.get(e["id"], frozenset()),
+                                 index.event_areas.get(e["id"], frozenset()), e["type"],
                                  e.get("sub_type") or "", (e.get("origins") or 1) >= 2)))
     corroborated: dict[str, int] = {}  # group -> 2 when an event there has two origins, else 1
     for number, n in Counter(map(event_number.__getitem__, map(itemgetter("id"), events))).items():
-        groups, etype, sub_type, two = event_keys[number]
+        key = event_keys[number]
+        groups, etype, sub_type, two = key[position], key[2], key[3], key[4]
         for group in groups:
             event_types[group][etype] += n
             event_types[group][sub_type] += n
@@ -215,12 +216,11 @@ def _tally(index: Index, filters: Filters, level: str) -> _Tally:
                 corroborated[group] = 2 if two else 1
 
     move_kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    key_of = _movement_regions if level == "regions" else _movement_areas
-    move_number, move_keys = index.derived(("movement keys", level), lambda: _numbered(
-        index.movements, key_of))
+    move_number, move_keys = index.derived("movement keys", lambda: _numbered(
+        index.movements, lambda m: (_movement_regions(m), _movement_areas(m))))
     moved = Counter(map(move_number.__getitem__, map(itemgetter("id"), movements)))
     for number, n in moved.items():
-        origins, destinations, kind = move_keys[number]
+        origins, destinations, kind = move_keys[number][position]
         for group in origins:
             move_kinds[group]["out:" + kind] += n
         for group in destinations:
@@ -238,8 +238,8 @@ def _region_certainty(index: Index, filters: Filters, events_best: dict[str, int
     regions = level == "regions"
     best = dict(events_best)  # group -> most origins behind one of its reports (capped at 2)
     devs: Counter[str] = Counter()
-    dev_groups = index.derived(("development groups", level), lambda: {
-        d["id"]: _development_groups(d, regions) for d in index.developments})
+    dev_groups = index.derived(("development groups", level), lambda: _groups_of_developments(
+        index.developments, regions))
     for dev in index.development_rows(filters):
         for group in dev_groups.get(dev["id"], ()):
             devs[group] += 1
@@ -258,12 +258,20 @@ def _region_certainty(index: Index, filters: Filters, events_best: dict[str, int
     return out
 
 
-def _development_groups(dev: dict, regions: bool) -> frozenset[str]:
-    """The theatre regions (or areas) of a development's ends."""
-    places = (dev.get("origins") or []) + (dev.get("destinations") or [])
-    if regions:
-        return frozenset(r for r in map(region_of, places) if r)
-    return frozenset(area for place in places for area in areas_of(place))
+def _groups_of_developments(devs: list[dict], regions: bool) -> dict[str, frozenset[str]]:
+    """Development id -> the theatre regions (or areas) of its ends, computed once per
+    distinct list of ends."""
+    seen: dict[tuple, frozenset[str]] = {}
+    out = {}
+    for dev in devs:
+        places = (*(dev.get("origins") or ()), *(dev.get("destinations") or ()))
+        groups = seen.get(places)
+        if groups is None:
+            groups = seen[places] = frozenset(
+                r for r in map(region_of, places) if r) if regions else frozenset(
+                area for place in places for area in areas_of(place))
+        out[dev["id"]] = groups
+    return out
 
 
 def _region_day_counts(index: Index, filters: Filters) -> Counter[int]:

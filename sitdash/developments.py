@@ -25,8 +25,9 @@ each other.
 
 A development keeps every report behind it, its outlets and origins (speakers.origin_key), the
 most specific origin and destination any report gives, every stated size with the claim that
-states it, and the progression of its reporting: per claim, asserted or assessed and the phase
-its wording gives (expected, beginning, under way, completed, or just reported).
+states it. How its reporting progressed (per claim, asserted or assessed and the phase its
+wording gives: expected, beginning, under way, completed, or just reported) is read from its
+reports when asked (`progression`), not stored.
 """
 
 from __future__ import annotations
@@ -264,7 +265,6 @@ def build_development(force: str, direction: str, reports: list[Report],
     origin_keys: list[str] = []
     speaker_keys: list[str] = []
     sizes: list[dict] = []
-    progression: list[dict] = []
     published: list[str] = []
     seen_claims: set[str] = set()
     for n, report in enumerate(reports):
@@ -294,9 +294,6 @@ def build_development(force: str, direction: str, reports: list[Report],
         _add_once(outlets, doc.get("outlet") or "unknown outlet")
         _add_once(origin_keys, origin_of(claim))
         _add_once(speaker_keys, speaker_of(claim))
-        progression.append({"claim_id": cid, "date": move.get("date"),
-                            "stance": "assessed" if move.get("hedged") else "asserted",
-                            "phase": phase_of(claim.get("text") or "")})
     days = [r.day for r in reports if r.day is not None]
     return {
         "id": development_id(force, direction, reports[0]),
@@ -320,7 +317,6 @@ def build_development(force: str, direction: str, reports: list[Report],
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
         "sizes": sizes,
-        "progression": progression,
     }
 
 
@@ -340,6 +336,22 @@ def _most_specific(counts: Counter[str], first_seen: dict[str, int]) -> str | No
 
 
 _PHASE_ORDER = ("reported", "expected", "beginning", "under way", "completed")
+
+
+def progression(dev: dict, movements: dict[str, dict], claims: dict[str, dict]) -> list[dict]:
+    """Each claim behind a development in report order: {claim_id, date, stance, phase}
+    (stance "assessed" when the movement is hedged, else "asserted")."""
+    out, seen = [], set()
+    for move_id in dev.get("movement_ids") or ():
+        move = movements.get(move_id)
+        if move is None or move.get("claim_id") in seen:
+            continue
+        seen.add(move.get("claim_id"))
+        claim = claims.get(move.get("claim_id") or "") or {}
+        out.append({"claim_id": move.get("claim_id"), "date": move.get("date") or claim.get("date"),
+                    "stance": "assessed" if move.get("hedged") else "asserted",
+                    "phase": phase_of(claim.get("text") or "")})
+    return out
 
 
 def progression_line(progression: list[dict], limit: int = 4) -> str:

@@ -14,6 +14,7 @@ from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.summary import (
     area_status,
     contradiction_rows,
+    development_progression,
     development_rows,
     key_contradictions,
     key_developments,
@@ -127,7 +128,7 @@ def developments_table(index: Index, filters: Filters = NO_FILTERS) -> list[dict
             "origins": row.origin_names, "first_date": dev.get("first_date"),
             "last_date": dev.get("last_date"), "first_reported": dev.get("first_reported"),
             "last_reported": dev.get("last_reported"), "sizes": row.sizes,
-            "progression": dev.get("progression", []), "contested": row.contested,
+            "progression": development_progression(index, dev), "contested": row.contested,
         })
     return out
 

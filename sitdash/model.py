@@ -252,7 +252,6 @@ class Development:
     first_reported: str | None  # publication dates of the first and last report
     last_reported: str | None
     sizes: list[dict] = field(default_factory=list)  # {size, claim_id}
-    progression: list[dict] = field(default_factory=list)  # {claim_id, date, stance, phase}
 
 
 @dataclass(slots=True)

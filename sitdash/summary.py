@@ -10,7 +10,7 @@ from itertools import filterfalse, groupby
 from operator import itemgetter, methodcaller
 
 from sitdash.contradictions import why
-from sitdash.developments import progression_line
+from sitdash.developments import progression, progression_line
 from sitdash.ingest.places import AREA_REGION, areas_of
 from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
@@ -519,7 +519,7 @@ def _development_row(index: Index, dev: dict) -> DevelopmentRow:
             reports=len(dev["claim_ids"]), outlets=len(dev["outlets"]),
             origins=len(dev["origin_keys"]),
             origin_names=[index.origin_name(k) for k in dev["origin_keys"]],
-            progress=progression_line(dev.get("progression") or []),
+            progress=progression_line(development_progression(index, dev)),
             contested=dev["id"] in contested,
             sizes=[_size_row(index, s) for s in dev.get("sizes") or ()],
             row=dev,
@@ -534,6 +534,12 @@ def _size_row(index: Index, size: dict) -> dict:
     return {"size": size["size"], "claim_id": size["claim_id"],
             "source": (index.speaker_name(index.speaker_key_of(size["claim_id"]))
                        or source), "outlet": doc.get("outlet"), "date": claim.get("date")}
+
+
+def development_progression(index: Index, dev: dict) -> list[dict]:
+    """How a development's reporting went, claim by claim (developments.progression)."""
+    moves = index.derived("movements by id", lambda: {m["id"]: m for m in index.movements})
+    return progression(dev, moves, index.claims)
 
 
 def key_developments(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
@@ -561,7 +567,7 @@ def development_reports(index: Index, dev_id: str) -> list[dict]:
     if dev is None:
         return []
     moves = index.derived("movements by id", lambda: {m["id"]: m for m in index.movements})
-    steps = {p["claim_id"]: p for p in dev.get("progression") or ()}
+    steps = {p["claim_id"]: p for p in development_progression(index, dev)}
     out, seen = [], set()
     for move_id in dev["movement_ids"]:
         move = moves.get(move_id)

@@ -13,6 +13,7 @@ from sitdash.developments import (
     overlap,
     partition_of,
     phase_of,
+    progression,
     progression_line,
 )
 
@@ -30,8 +31,14 @@ def move(kind, origin=None, destination=None, date="2022-03-30", actor="Russian 
     return movement, claim
 
 
+MOVES: dict = {}
+CLAIMS: dict = {}
+
+
 def developments(pairs):
     """Group (movement, claim) pairs as ingest does: by force and direction, then in time."""
+    for movement, claim in pairs:
+        MOVES[movement["id"]], CLAIMS[claim["id"]] = movement, claim
     parts: dict = {}
     for movement, claim in pairs:
         part = partition_of(movement, "allied")
@@ -149,9 +156,10 @@ def test_sizes_and_progression_keep_who_said_what():
     ])
     (dev,) = rows
     assert [s["size"] for s in dev["sizes"]] == ["less than 20%", "about 1,000"]
-    assert [(p["stance"], p["phase"]) for p in dev["progression"]] == [
+    steps = progression(dev, MOVES, CLAIMS)
+    assert [(p["stance"], p["phase"]) for p in steps] == [
         ("assessed", "beginning"), ("asserted", "under way"), ("asserted", "completed")]
-    assert progression_line(dev["progression"]) == (
+    assert progression_line(steps) == (
         "assessed, beginning 2022-03-30 -> asserted, under way 2022-03-31 -> "
         "asserted, completed 2022-04-06")
 

@@ -143,18 +143,18 @@ def _article(body, **meta):
 
 def test_the_pentagon_spokesman_is_the_spokesman_the_article_names():
     out = extract(_article(
-        "Pentagon spokesman John Kirby said Russian forces were leaving the Kyiv area.\n\n"
-        "The Pentagon spokesman said some units had pulled back toward Belarus."))
+        "The Pentagon spokesman said some units had pulled back toward Belarus.\n\n"
+        "Pentagon spokesman John Kirby said Russian forces were leaving the Kyiv area."))
     assert [c.source for c in out.claims] == ["John Kirby", "John Kirby"]
     assert [c.source_role for c in out.claims] == ["Pentagon spokesman"] * 2
 
 
 def test_a_description_fitting_two_named_people_is_left_alone():
     out = extract(_article(
+        "The Pentagon spokesman said some units had pulled back toward Belarus.\n\n"
         "Pentagon spokesman John Kirby said Russian forces were leaving the Kyiv area.\n\n"
-        "Pentagon spokesman Todd Breasseale said the convoy had stalled near the city.\n\n"
-        "The Pentagon spokesman said some units had pulled back toward Belarus."))
-    assert out.claims[-1].source == "the Pentagon spokesman"
+        "Pentagon spokesman Todd Breasseale said the convoy had stalled near the city."))
+    assert out.claims[0].source == "the Pentagon spokesman"
 
 
 def test_an_indefinite_description_stays_anonymous():

@@ -1178,8 +1178,8 @@ def _make_attribution(
         name = " ".join(sentence[run[0].start : run[-1].end].split())
         roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
         return Attribution(
-            name, kind, phrase, start, end, verb_start, verb_end, role_words=roles, head=run[-1].low,
-            role=" ".join(t.low for t in role_tokens),
+            name, kind, phrase, start, end, verb_start, verb_end, role_words=roles,
+            head=run[-1].low, role=" ".join(t.low for t in role_tokens),
             title=_role_text(sentence, phrase_tokens, run, role_tokens),
         )
     at_start = first == 0 if sentence_start is None else sentence_start

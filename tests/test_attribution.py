@@ -580,3 +580,143 @@ def test_an_outlet_citing_a_body_gives_the_body():
     found = find_attribution("Two people were killed, Example Agency reports, citing the regional "
                              "administration.")
     assert (found.name, found.kind) == ("the regional administration", INST)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # a body described in plain lower-case words before its noun keeps them all
+        ("“The town remains ours,” the strategic communications department of the Ukrainian "
+         "army said in a statement.",
+         "the strategic communications department of the Ukrainian army"),
+        ("The public relations service of the Navy said two boats were sunk.",
+         "the public relations service of the Navy"),
+        ("Ukraine's main intelligence directorate said the ship was hit by a sea drone.",
+         "Ukraine's main intelligence directorate"),
+        ("“Fighting goes on,” said the joint press centre of the eastern group of forces.",
+         "the joint press centre of the eastern group of forces"),
+        # a unit's number is part of its name
+        ("The 47th Mechanized Brigade said it destroyed three tanks.",
+         "the 47th Mechanized Brigade"),
+        # a bracketed short name stays with the body it names
+        ("The Institute for the Study of War (ISW) said the ships had left the bay.",
+         "the Institute for the Study of War (ISW)"),
+        ("“The drones came from the south,” said the Main Intelligence Directorate (HUR).",
+         "the Main Intelligence Directorate (HUR)"),
+        # an apposition with commas of its own
+        ("“The enemy is breaking through,” Storm Channel, a collective of war reporters, "
+         "bloggers and volunteers, reported on Telegram.", "Storm Channel"),
+        ("Serhiy Examplenko, the spokesman of the Odesa, Mykolaiv and Kherson administrations, "
+         "said the river crossing was under fire.", "Serhiy Examplenko"),
+        # a passive speech verb names its speaker after "by", the name beside a role
+        ("This was stated by the head of the regional police, Ivan Examplenko, Kyivinform "
+         "reports.", "Ivan Examplenko"),
+        ("This was announced by Defence Minister Petro Examplenko on Telegram.",
+         "Petro Examplenko"),
+        ("It was reported by the General Staff of the Armed Forces in its morning update.",
+         "the General Staff of the Armed Forces"),
+        # translated copy puts any speech verb first, or ends the clause with one
+        ("“We are holding the line,” informed Examplenko.", "Examplenko"),
+        ("“The situation is difficult but under control,” summarized the commander.",
+         "the commander"),
+        ("“The enemy lost two tanks,” clarified the spokesman of the brigade.",
+         "the spokesman of the brigade"),
+        ("“People, please leave while the road is open,” he called.", "he"),
+        # a speech verb sharing the subject of the verb before it
+        ("The General Staff, in its evening report, described the situation as “tense” and said "
+         "“the enemy made 23 attempts to advance.”", "the General Staff"),
+        ("President Examplenko visited the front on Friday and told soldiers “the whole country "
+         "stands behind you.”", "Examplenko"),
+    ],
+)
+def test_described_bodies_brackets_lists_passives_and_translated_verbs(sentence, name):
+    assert find_attribution(sentence).name == name
+
+
+def test_a_plain_word_after_a_clause_is_no_part_of_the_speaker():
+    # the words before a speaker's noun are only taken back to a determiner or a possessive
+    found = find_attribution("Russia shelled hospitals in the north, the regional police said.")
+    assert found is not None and found.name == "the regional police"
+    assert find_attribution("Two people were hurt, the police said.").name == "the police"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, relay",
+    [
+        # an outlet named by its web address is one name, and a tag that only passes words on
+        ("The head of the police spoke on Monday, Censor.NET reports.", "Censor.NET", True),
+        ("The column moved north at dawn, the governor said, Gazeta.ru reported.",
+         "the governor", False),
+        # "X reports." closing a sentence is an agency's tag; "X reported." is only one when
+        # someone else in the sentence speaks
+        ("Two villages were shelled overnight, Kyivinform reports.", "Kyivinform", True),
+        ("Two villages were shelled overnight, Examplenko reported.", "Examplenko", False),
+        ("This was reported by Governor Ivan Examplenko, Kyivinform reported.",
+         "Ivan Examplenko", False),
+    ],
+)
+def test_web_named_outlets_and_agency_tags(sentence, speaker, relay):
+    found = find_attribution(sentence)
+    assert (found.name, found.relay) == (speaker, relay)
+    if relay:
+        assert found.kind == MEDIA
+
+
+def test_a_role_compound_is_no_persons_name_and_a_web_address_is_an_outlet():
+    found = find_attribution("“We will return,” said the Ukrainian Armed Forces Commander-in-Chief.")
+    assert found.kind == ANON and found.definite
+    assert source_kind("Censor.NET") == MEDIA
+
+
+def _context_speakers(sentences: list[str]) -> list[str | None]:
+    """Feed sentences to one SpeakerContext as the pipeline does; each sentence's speaker."""
+    context, out = SpeakerContext(), []
+    for sentence in sentences:
+        found = find_attribution(sentence)
+        if found is None or found.relay:
+            context.notice(sentence)
+        if found is None:
+            out.append(None)
+            continue
+        said = context.resolve(found)
+        context.remember(found, said)
+        context.notice(sentence, said)
+        out.append(said.name if said else None)
+    return out
+
+
+def test_definite_descriptions_find_the_people_a_passive_report_brought_in():
+    assert _context_speakers([
+        "This was reported by the Chief of the General Staff of the Ukrainian army, General Ivan "
+        "Examplenko, and the commander of the Northern Operational and Strategic Group, General "
+        "Petro Examplov, Kyivinform reported.",
+        "“We will return to the city,” said the Ukrainian army's Chief of the General Staff.",
+        # the same proper name with another kind of body ("Brigade" for "Group") is one post
+        "“We hold the new line,” said the commander of the Northern Brigade.",
+        # a modifier the earlier description did not have is someone else
+        "“The bridge is down,” said the local commander.",
+    ]) == ["Ivan Examplenko", "Ivan Examplenko", "Petro Examplov", "the local commander"]
+
+
+def test_a_generic_noun_of_the_same_family_refers_back_to_a_named_unit_or_channel():
+    assert _context_speakers([
+        "The Dnipro group of troops said in a Telegram post that it had pulled out of the town.",
+        "The unit said the risk of being cut off was too great.",
+        "The Telegram channel Rybar wrote that armour was massing near the village.",
+        "The channel added that counterattacks were expected at dawn.",
+        "The 47th Mechanized Brigade said it had destroyed three tanks.",
+        "The brigade later wrote that the enemy kept attacking in small groups.",
+    ]) == ["the Dnipro group of troops", "the Dnipro group of troops", "Rybar", "Rybar",
+           "the 47th Mechanized Brigade", "the 47th Mechanized Brigade"]
+
+
+def test_a_relaying_outlet_leaves_the_person_the_sentence_opens_with_as_he():
+    assert _context_speakers([
+        "Kharkiv police chief Ivan Examplenko spoke on Monday, Censor.NET reports.",
+        "“Fighting continues on the streets,” he said.",
+    ]) == ["Censor.NET", "Ivan Examplenko"]
+
+
+def test_a_short_first_name_is_the_same_person():
+    assert resolve_names(["Pat Examplov", "Patrick Examplov", "Examplov"]) == {
+        "Patrick Examplov": "Pat Examplov", "Examplov": "Pat Examplov"}

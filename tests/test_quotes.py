@@ -662,3 +662,66 @@ def test_a_region_heading_ending_in_a_colon_is_no_speaker():
     text = ("The governor went through the regions one by one.\n\nKharkiv Oblast:\n\n"
             "“Two villages were shelled overnight, one man was wounded.”")
     assert [s for _, s in _speakers(text)] != ["Kharkiv Oblast"]
+
+
+def test_a_sentence_the_reporter_finishes_in_the_last_sources_words_is_that_sources():
+    text = (
+        "“The enemy is pushing on the southern front,” Storm Channel, a group of war reporters "
+        "and volunteers, wrote on Thursday. “Armoured groups are hitting one point.”\n\n"
+        "The Ukrainian army “threw up to 30 armoured vehicles into a new assault near the "
+        "town.”\n\n"
+        "The talks are to resume on “the first day of the new month” in Geneva."
+    )
+    assert [s for _, s in _speakers(text)] == ["Storm Channel"] * 3 + [None]
+
+
+def test_a_report_that_brings_in_two_commanders_names_each_for_their_later_quotations():
+    text = (
+        "This was reported by the Commander-in-Chief of the Ukrainian army, General Ivan "
+        "Examplenko, and the Commander of the Northern Operational and Strategic Group of Troops, "
+        "General Petro Examplov, Kyivinform reported.\n\n"
+        "“We will take the town back,” said the Ukrainian army Commander-in-Chief.\n\n"
+        "“Our soldiers took up defence at the new lines,” said the commander of the Northern "
+        "Brigade."
+    )
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko", "Petro Examplov"]
+
+
+def test_a_police_chief_a_relaying_outlet_introduces_is_the_he_of_the_next_quotation():
+    text = (
+        "This was stated by the head of the police in the Sumy region, Ivan Examplenko, "
+        "Censor.NET reports.\n\n"
+        "“Fighting continues on the streets of the town,” he said.\n\n"
+        "“People, please leave while the road is open,” he called."
+    )
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"] * 2
+
+
+def test_the_report_said_after_a_coordinated_speech_verb_is_the_reports_issuer():
+    text = (
+        "Russia's Defence Ministry said its forces had taken the village.\n\n"
+        "The General Staff of Ukraine's army, in an evening report, described the situation as "
+        "“tense” and said “heavy fighting” went on near the town.\n\n"
+        "“The enemy carried out 23 assaults on our positions,” the report said. “Battles go on "
+        "in six places.”"
+    )
+    assert [s for _, s in _speakers(text)][-2:] == ["the General Staff of Ukraine's army"] * 2
+
+
+def test_a_named_unit_is_still_the_speaker_when_called_the_unit():
+    text = (
+        "“Permission was given to pull out of the town,” the Dnipro group of troops said in a "
+        "Telegram post.\n\n"
+        "The unit said its fighters had inflicted heavy losses but that “the risk of being cut "
+        "off was too great.”"
+    )
+    assert [s for _, s in _speakers(text)] == ["the Dnipro group of troops"] * 2
+
+
+def test_a_full_name_that_only_introduced_someone_is_their_name_for_a_later_quotation():
+    text = (
+        "National security spokesman Ivan Examplov told a briefing on Monday, “We see some units "
+        "moving north,” but that it “does not mean the offensive has stopped there,” Examplov "
+        "said."
+    )
+    assert {s for _, s in _speakers(text)} == {"Ivan Examplov"}

@@ -62,17 +62,13 @@ SPEECH_VERBS = _verb_forms(
     "remark "
     "observe acknowledge admit concede caution predict vow pledge promise urge suggest recall "
     "lament complain conclude deny allege boast quip joke comment muse speculate believe think "
-    "assure indicate affirm maintain specify detail reiterate repeat continue assert contend "
-    "disclose reveal mention exclaim underline underscore highlight express"
+    "assure indicate affirm maintain specify detail reiterate repeat continue assert contend call "
+    "appeal "
+    "disclose reveal mention exclaim underline underscore highlight express inform clarify "
+    "summarize summarise"
 )
 # "state"/"states" are nouns far more often than verbs ("state media", "the Baltic states").
 SPEECH_VERBS -= {"state", "states"}
-# Verbs that may come before their speaker: '..." said Pentagon spokesman John Kirby.'
-_INVERTING_VERBS = _words(
-    "said says added adds wrote writes asked asks continued explained noted warned stressed "
-    "insisted replied remarked observed recalled concluded declared announced tweeted posted "
-    "argued emphasized emphasised assured indicated affirmed maintained concluded"
-)
 # Participles that hang an assertion on the sentence's subject: "Zelensky spoke, saying ...".
 _PARTICIPLES = _words("saying adding writing warning noting stressing insisting claiming arguing")
 # Words that may sit between a subject and its verb: "Kirby also said", "Putin has long said".
@@ -113,8 +109,11 @@ _PASSIVE_BEFORE_TO = _words("said believed thought reported estimated rumoured r
 _PARTICIPLE_SUFFIXES = _words(
     "installed backed based appointed controlled led run ranking level affiliated"
 )
-# Speech verbs only when nothing follows but punctuation: '"...," he continued.'
-_CLAUSE_FINAL_VERBS = _words("continue continues continued")
+# Speech verbs only when nothing follows but punctuation: '"...," he continued.', and in
+# translated copy '"People, please leave," he called.', '"...," she appealed.'
+_CLAUSE_FINAL_VERBS = _words(
+    "continue continues continued call calls called appeal appeals appealed"
+)
 # Words that open an aside between a subject and its verb: "X, for its part, says".
 _PARENTHETICAL_OPENERS = _words(
     "who which whose citing in for on however meanwhile too also though moreover speaking "
@@ -273,7 +272,13 @@ _NON_NAME = (
     | _words("group republic people's general staff guard front")
 )
 
+# An outlet named by its web address: "Censor.NET", "Gazeta.ru", "Strana.ua" (one name, never
+# "Censor" and "NET")
+_DOMAIN = r"[A-Za-z][\w-]*\.(?i:net|ua|ru|com|org|info|io|by|news|online|media)\b"
+_DOMAIN_RE = re.compile(_DOMAIN)
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")  # "the 47th Brigade", "the 3rd Assault Brigade"
 _TOKEN_RE = re.compile(
+    _DOMAIN + "|"
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|(?:Lt|Gen|Col|Maj|Adm|Sgt|Capt|Cpt|Brig|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr)\.(?=\s)"
     r"|[A-Z]\.(?=\s*[A-Z])"  # initials: John F. Kirby
@@ -378,11 +383,15 @@ def find_attribution(sentence: str) -> Attribution | None:
         rank, attribution = found
         if rank > 0 and (best is None or rank > best[0]):
             best = (rank, i, attribution)
-        if rank > 0 and attribution.kind != "media" and (best_own is None or rank > best_own[0]):
+        if rank > 0 and attribution.kind != "media" and not attribution.relay and (
+            best_own is None or rank > best_own[0]
+        ):
             best_own = (rank, i, attribution)
     # "X said this on Telegram, an Ukrinform correspondent reports": X, not the reporter
-    if best and best[2].kind == "media" and best_own:
+    if best and (best[2].kind == "media" or best[2].relay) and best_own:
         return best_own[2]
+    if best and best[2].relay and best[2].kind != "media":
+        return replace(best[2], relay=False)  # "Two were hurt, X reported.": X speaks
     return best[2] if best else None
 
 
@@ -412,30 +421,42 @@ _TITLE_ANCHOR_RE = re.compile(
 )
 
 
-def introduced_person(sentence: str) -> Attribution | None:
-    """The one named person a sentence brings in by title without quoting them ("... was
-    visited by Defence Minister Oleksii Reznikov, who ..."): whom a later "he said" means.
-    None when it names no such person, or two different ones."""
+def introduced_people(sentence: str) -> list[Attribution]:
+    """The named people a sentence brings in by title without quoting them ("... was visited
+    by Defence Minister Oleksii Reznikov, who ...", "This was reported by the Commander of the
+    X group, General Y, and ..."), each with the role it gives them, in order, once each."""
     if _TITLE_ANCHOR_RE.search(sentence) is None:
-        return None
+        return []
     tokens = _tokenize(mask_quotations(sentence))
-    found: Attribution | None = None
+    found: list[Attribution] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].low not in _TITLES:
+        low = tokens[i].low
+        if low not in _TITLES and low.split("-")[0] not in _TITLES:
             i += 1
             continue
         np = _np_forward(tokens, i)
         if np is None:
             i += 1
             continue
-        named = _make_attribution(tokens, np[0], np[1], sentence, 0, 0, sentence_start=True)
-        if named is not None and named.kind == "named official" and " " in named.name:
-            if found is not None and found.name != named.name:
-                return None
-            found = named
+        role: tuple[_Token, ...] = ()
+        named_span = _appositive_name(tokens, np[1])
+        if named_span is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+            role, np = tuple(tokens[np[0] : np[1] + 1]), named_span  # "the Commander of X, Y"
+        named = _make_attribution(tokens, np[0], np[1], sentence, 0, 0, sentence_start=True,
+                                  role_tokens=role)
+        if named is not None and named.kind == "named official" and " " in named.name and \
+                all(named.name != other.name for other in found):
+            found.append(named)
         i = np[1] + 1
     return found
+
+
+def introduced_person(sentence: str) -> Attribution | None:
+    """The one named person a sentence brings in by title without quoting them: whom a later
+    "he said" means. None when it names no such person, or two different ones."""
+    people = introduced_people(sentence)
+    return people[0] if len(people) == 1 else None
 
 
 # Bodies that speak in their own name: a sentence they open ("The General Staff rejected that.")
@@ -545,8 +566,9 @@ def _same_person(one: str, other: str) -> bool:
     if _name_key(a[-1]) != _name_key(b[-1]):
         return False
     first_a, first_b = _name_key(a[0].rstrip(".")), _name_key(b[0].rstrip("."))
-    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and
-                                  first_a[0] == first_b[0])
+    short, full = sorted((first_a, first_b), key=len)
+    # "Dmitri"/"Dmitry", "J."/"John", "Pat"/"Patrick"
+    return first_a == first_b or full.startswith(short) and (len(short) == 1 or len(short) >= 3)
 
 
 def mask_quotations(text: str) -> str:
@@ -631,6 +653,9 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             tokens[i - 1].low in ("is", "was", "are", "were", "been") and \
             tokens[i + 1].low == "in" and (stated := _stated_in_document(tokens, i, sentence)):
         return stated  # "This is stated in the message of X"
+    if low in SPEECH_VERBS and 0 < i < len(tokens) - 2 and tokens[i + 1].low == "by" and \
+            tokens[i - 1].low in _AUXILIARIES and (agent := _passive_agent(tokens, i, sentence)):
+        return agent  # "This was stated by the head of the police, X, Censor.NET reports."
     is_verb = low in SPEECH_VERBS or (
         low in ("pointed", "points", "point") and i + 1 < len(tokens) and tokens[i + 1].low == "out"
     ) or (low in ("put", "puts") and i + 1 < len(tokens) and tokens[i + 1].low == "it")
@@ -648,6 +673,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     before = _subject_before(tokens, i)
     if before is not None and _only_a_place(tokens[before[0] : before[1] + 1]):
         before = _relative_subject(tokens, before[0])  # "Residents who left Vovchansk said"
+    if before is None and (shared := _coordinated_subject(tokens, i, sentence)) is not None:
+        return shared
     if before is not None:
         start, end, rank, role = before
         found = _make_attribution(
@@ -659,11 +686,16 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             verb_end,
             role_tokens=tuple(tokens[role[0] : role[1] + 1]) if role else (),
         )
-        if found is not None and found.kind == "media" and low in _RELAY_VERBS:
+        if found is not None and low in _RELAY_VERBS and found.kind == "media":
             found = replace(found, relay=True)  # "..., Ukrinform reports": passing words on
+        elif found is not None and low in _RELAY_VERBS and _agency_tag(tokens, start, end, i):
+            # one name closing the sentence is an agency's tag even where the name is new to
+            # us: "..., X reports." is an outlet; "..., X reported." is one when someone else
+            # in the sentence speaks ("This was stated by Y, X reported.")
+            found = replace(found, relay=True, kind="media" if low == "reports" else found.kind)
         if found is not None:
             return rank, found
-    if low in _INVERTING_VERBS and (
+    if low in SPEECH_VERBS and (  # any speech verb may come first: '"…," informed Syrskyi.'
         i == 0
         or tokens[i - 1].text in ",:;–—-" + _CLOSE_QUOTES
         or tokens[i - 1].text.startswith("_")
@@ -676,6 +708,7 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             )
         np = _np_forward(tokens, i + 1)
         if np is not None:
+            np = (np[0], _bracket_after(tokens, np[1]))  # "said the ... Directorate (HUR)"
             role: tuple[_Token, ...] = ()
             named = _appositive_name(tokens, np[1])
             if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
@@ -703,6 +736,35 @@ def _document_reads(tokens: list[_Token], i: int, sentence: str) -> tuple[int, A
     if found is None or not (found.document or (found.pronoun and " " in found.phrase)):
         return None  # "he reads the news" is no attribution; "its statement reads" is
     return rank, found
+
+
+def _agency_tag(tokens: list[_Token], start: int, end: int, verb: int) -> bool:
+    """ "..., Kyivinform reports." closing a sentence: one capitalised name that is no
+    country, capital or known institution, after a comma, and nothing but the full stop after."""
+    name = tokens[start]
+    return (
+        start == end
+        and start > 0
+        and tokens[start - 1].text == ","
+        and name.text[0].isupper()
+        and name.low not in _COUNTRIES | _INSTITUTION_NAMES
+        and (verb + 1 == len(tokens) or tokens[verb + 1].text in ".!")
+    )
+
+
+def _passive_agent(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
+    """ "This was reported by the head of X, Name": the agent of a passive speech verb, the
+    name in apposition to a role when there is one."""
+    np = _np_forward(tokens, i + 2)
+    if np is None:
+        return None
+    role: tuple[_Token, ...] = ()
+    named = _appositive_name(tokens, np[1])
+    if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+        role, np = tuple(tokens[np[0] : np[1] + 1]), named
+    found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i - 1].start,
+                              tokens[i + 1].end, role_tokens=role)
+    return (2, found) if found is not None else None
 
 
 def _stated_in_document(
@@ -803,7 +865,8 @@ def _subject_before(tokens: list[_Token], verb: int) -> tuple | None:
         return (j, j, _rank(tokens, j, 3), None)
     if tokens[j].text == ",":
         return _parenthetical_subject(tokens, j)
-    first = _np_backward(tokens, j)
+    bracket = _bracket_before(tokens, j)  # "the Institute for the Study of War (ISW) said"
+    first = _np_backward(tokens, j if bracket is None else bracket - 1)
     if first is None:
         return None
     if first > 0 and tokens[first - 1].low in _POSSESSIVES and tokens[j].low in _DOCUMENT_HEADS:
@@ -823,8 +886,57 @@ def _relative_subject(tokens: list[_Token], first: int) -> tuple | None:
     return None
 
 
+_MAX_BRACKET = 4  # tokens inside a bracketed name: "(ISW)", "(HUR)", "(Rosgvardia)"
+
+
+def _bracket_before(tokens: list[_Token], j: int) -> int | None:
+    """The index of "(" when tokens[j] closes a short bracketed name after a noun phrase."""
+    if tokens[j].text != ")":
+        return None
+    for k in range(j - 1, max(0, j - _MAX_BRACKET - 1), -1):
+        if tokens[k].text == "(":
+            inside = tokens[k + 1 : j]
+            return k if k > 0 and inside and all(map(_is_np_word, inside)) else None
+    return None
+
+
+def _bracket_after(tokens: list[_Token], last: int) -> int:
+    """`last`, or the index of the ")" of a short bracketed name right after it."""
+    if last + 2 < len(tokens) and tokens[last + 1].text == "(":
+        for k in range(last + 2, min(len(tokens), last + _MAX_BRACKET + 3)):
+            if tokens[k].text == ")":
+                return k if k > last + 2 and _bracket_before(tokens, k) == last + 1 else last
+    return last
+
+
 def _parenthetical_subject(tokens: list[_Token], comma: int) -> tuple | None:
     """ "X, a senior commander, said" or "the head of X, Serhiy Haidai, said": pick the name."""
+    found = _nearest_parenthetical(tokens, comma)
+    return found if found is not None else _listing_apposition(tokens, comma)
+
+
+def _listing_apposition(tokens: list[_Token], comma: int) -> tuple | None:
+    """An apposition holding commas of its own: "X, a collective of reporters, bloggers and
+    volunteers, reported", "Y, the spokesman of the Odesa, Mykolaiv and Kherson
+    administrations, said": the subject before the comma that opens it."""
+    k = comma - 1
+    while k > 0 and comma - k < 40:
+        if tokens[k].text in ".;:" + _OPEN_QUOTES + _CLOSE_QUOTES:
+            return None
+        if tokens[k].text == "," and k + 1 < comma and _opens_apposition(tokens[k + 1]):
+            first = _np_backward(tokens, k - 1)
+            if first is not None and _rank(tokens, first, 3) >= 3:
+                return (first, k - 1, _rank(tokens, first, 3), (k + 1, comma - 1))
+        k -= 1
+    return None
+
+
+def _opens_apposition(token: _Token) -> bool:
+    low = token.low
+    return low in ("a", "an", "the", "who", "which", "whose") or low.endswith("ing")
+
+
+def _nearest_parenthetical(tokens: list[_Token], comma: int) -> tuple | None:
     k = comma - 1
     while k >= 0 and tokens[k].text != "," and comma - k < 30:
         if tokens[k].text in ".;:" + _OPEN_QUOTES + _CLOSE_QUOTES:
@@ -881,13 +993,37 @@ def _participle_subject(
     """ "Zelensky addressed the nation, saying ...": the subject at the start of the sentence."""
     if i == 0 or tokens[i - 1].text != ",":
         return None
+    return _opening_subject(tokens, i, sentence)
+
+
+def _coordinated_subject(
+    tokens: list[_Token], i: int, sentence: str
+) -> tuple[int, Attribution] | None:
+    """ "The General Staff, in its evening report, described the situation as tense and said
+    ...", "X visited the front and told soldiers ...": a speech verb sharing the subject that
+    opens the sentence with the verb before it."""
+    j = i - 1
+    while j > 0 and tokens[j].low in _BETWEEN:
+        j -= 1
+    if j < 2 or tokens[j].low not in ("and", "but"):
+        return None
+    return _opening_subject(tokens, j, sentence, verb=i)
+
+
+def _opening_subject(
+    tokens: list[_Token], limit: int, sentence: str, verb: int | None = None
+) -> tuple[int, Attribution] | None:
+    """The noun phrase opening the sentence, ending before `limit`, as the speaker of the verb
+    at `verb` (default `limit`), ranked below any speaker named beside a verb."""
+    verb = limit if verb is None else verb
     start = 0
-    while start < i and tokens[start].low in _STOP | {"“", '"', "_"}:
+    while start < limit and tokens[start].low in _STOP | {"“", '"', "_"}:
         start += 1
     np = _np_forward(tokens, start)
-    if np is None or np[0] != start:
+    if np is None or np[0] != start or np[1] + 1 >= limit:
         return None
-    found = _make_attribution(tokens, np[0], np[1], sentence, tokens[i].start, tokens[i].end)
+    found = _make_attribution(tokens, np[0], np[1], sentence, tokens[verb].start,
+                              tokens[verb].end)
     return (1, found) if found else None
 
 
@@ -911,6 +1047,8 @@ def _is_np_word(token: _Token) -> bool:
     text = token.text
     if not text[0].isalnum():
         return False
+    if text[0].isdigit() and "-" not in text:
+        return _ORDINAL_RE.fullmatch(token.low) is not None  # "the 47th Mechanized Brigade"
     if text[0].isupper():
         return token.low not in _STOP or token.low in _COUNTRIES or _is_acronym(text)
     low = token.low
@@ -961,6 +1099,9 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
         if token.low in _NP_PREPOSITIONS and j < last and j > 0 and _is_np_word(tokens[j - 1]):
             j -= 1
             continue
+        if j < last and (opener := _descriptive_opener(tokens, j)) is not None:
+            j = opener  # "the strategic communications department": back to its determiner
+            continue
         break
     first = j + 1
     while first <= last and tokens[first].low in _NP_PREPOSITIONS:
@@ -970,17 +1111,70 @@ def _np_backward(tokens: list[_Token], last: int) -> int | None:
     return first
 
 
+_MAX_DESCRIPTIVE = 3  # plain words a body's description may hold: "the public relations service"
+
+
+def _plain_word(token: _Token) -> bool:
+    """A lower-case word outside every list: "strategic", "communications", "relations"."""
+    low = token.low
+    return (
+        token.text[0].islower()
+        and low.replace("-", "").isalpha()
+        and low not in _STOP
+        and low not in _VOCABULARY
+        and low not in _TRIGGERS
+        and low not in _DETERMINERS
+        and low not in ("and", "or", "nor", "but")
+    )
+
+
+def _opens_description(token: _Token) -> bool:
+    """ "the", "a", "its", "Ukraine's": what opens a noun phrase before its plain words."""
+    return token.low in ("the", "a", "an", "its", "their", "his", "her") or (
+        token.low.endswith(("'s", "’s")) and token.text[0].isupper()
+    )
+
+
+def _descriptive_opener(tokens: list[_Token], j: int) -> int | None:
+    """For plain words ending at j, right before a body's name or role, the index of the
+    determiner or possessive that opens them ("the strategic communications department",
+    "Ukraine's main intelligence directorate"); None when they are not so opened."""
+    k = j
+    while k >= 0 and j - k <= _MAX_DESCRIPTIVE and (
+        _plain_word(tokens[k]) or (tokens[k].low in _MODIFIERS and tokens[k].text.islower())
+    ):
+        k -= 1
+    if k == j or k < 0 or not _opens_description(tokens[k]):
+        return None
+    return k
+
+
 def _np_forward(tokens: list[_Token], first: int) -> tuple[int, int] | None:
     """(first, last) token indices of the noun phrase starting at `first`, or None."""
     j = first
     while j < len(tokens) and tokens[j].low in _DETERMINERS:
         j += 1
+    # "said the strategic communications department of ...": plain words before the head
+    opened = j > first or (j < len(tokens) and _opens_description(tokens[j]))
+    plain = 0 if opened else _MAX_DESCRIPTIVE
     last = None
     while j < len(tokens):
         token = tokens[j]
-        if _is_np_word(token) or (token.low in _NAME_PARTICLES and last is not None):
+        if plain < _MAX_DESCRIPTIVE and _plain_word(token) and j + 1 < len(tokens) and \
+                (_is_np_word(tokens[j + 1]) or _plain_word(tokens[j + 1])) and \
+                not any(t.low in _HEADS or t.text[0].isupper() for t in tokens[first + 1 : j]):
+            plain += 1
+            j += 1
+            continue
+        if _is_np_word(token) or (token.low in _NAME_PARTICLES and last is not None) or (
+            # "the head of the police in the Kharkiv region, X": a place noun after its name
+            token.low in _SOURCE_PP_OBJECTS and last is not None and tokens[j - 1].text[0].isupper()
+        ):
             last = j
             j += 1
+            continue
+        if token.low == "and" and last == j - 1 and _joins_a_body_name(tokens, j):
+            j += 1  # "the Tavria Operational and Strategic Group of Troops": one name
             continue
         if (
             token.low in _NP_PREPOSITIONS
@@ -996,6 +1190,20 @@ def _np_forward(tokens: list[_Token], first: int) -> tuple[int, int] | None:
     if last is None or not _has_head(tokens[first : last + 1]):
         return None
     return first, last
+
+
+def _joins_a_body_name(tokens: list[_Token], j: int) -> bool:
+    """Whether the "and" at j joins two capitalised words of one body's name, ended by a body's
+    noun ("Operational and Strategic Group", "Defence and Security Council"); never two people
+    ("President X and Minister Y")."""
+    if not tokens[j - 1].text[0].isupper():
+        return False
+    for token in tokens[j + 1 : j + 5]:
+        if not token.text[0].isupper():
+            return False
+        if token.low in _INSTITUTION_HEADS:
+            return True
+    return False
 
 
 def _core(tokens: list[_Token]) -> list[_Token]:
@@ -1053,7 +1261,8 @@ def _name_run(core: list[_Token]) -> list[_Token]:
 
 
 def _is_compound_modifier(low: str) -> bool:
-    """ "russian-backed", "kremlin-installed", "pro-russian": a modifier, never a person's name."""
+    """ "russian-backed", "kremlin-installed", "pro-russian": a modifier, never a person's name;
+    nor is a role compound ("Commander-in-Chief", "Chief-of-Staff")."""
     if "-" not in low:
         return False
     parts = low.split("-")
@@ -1061,6 +1270,7 @@ def _is_compound_modifier(low: str) -> bool:
         parts[-1] in _PARTICIPLE_SUFFIXES
         or parts[0] in ("pro", "anti", "ex", "non")
         or parts[0] in _NATIONALITIES
+        or parts[0] in _OFFICIAL_HEADS
     )
 
 
@@ -1090,6 +1300,7 @@ def _classify(tokens: list[_Token]) -> tuple[str, list[_Token]]:
         _MEDIA_RE.search(whole)
         or head in _MEDIA_HEADS
         or (head in _MEDIA_WORDS and core[-1].text[0].isupper())
+        or _DOMAIN_RE.fullmatch(core[-1].text)
     ):
         return "media", []
     run = _name_run(core)
@@ -1127,6 +1338,16 @@ def _make_attribution(
     role_tokens: tuple[_Token, ...] = (),
 ) -> Attribution | None:
     """An Attribution for the phrase tokens[first..last] of `sentence`."""
+    bracket = _bracket_before(tokens, last) if last > first else None
+    if bracket is not None and bracket > first:
+        # "the Institute for the Study of War (ISW)": the phrase, and a body keeps its short name
+        found = _make_attribution(tokens, first, bracket - 1, sentence, verb_start, verb_end,
+                                  sentence_start=sentence_start, role_tokens=role_tokens)
+        if found is None or found.kind == "named official" or found.pronoun or found.document:
+            return found
+        short = " ".join(t.text for t in tokens[bracket + 1 : last])
+        return replace(found, name=f"{found.name} ({short})", end=tokens[last].end,
+                       phrase=f"{found.phrase} ({short})")
     phrase_tokens = tokens[first : last + 1]
     start, end = phrase_tokens[0].start, phrase_tokens[-1].end
     phrase = " ".join(sentence[start:end].split())
@@ -1176,7 +1397,7 @@ def _make_attribution(
         if role_core and role_core[-1].low in _OTHER_PERSON_HEADS:
             kind = "other"  # "Valentyna, a 67-year-old resident": a named civilian, not an official
         name = " ".join(sentence[run[0].start : run[-1].end].split())
-        roles = tuple(t.low for t in core + list(role_tokens) if t.low in _OFFICIAL_HEADS)
+        roles = _role_words(core, run, list(role_tokens))
         return Attribution(
             name, kind, phrase, start, end, verb_start, verb_end, role_words=roles,
             head=run[-1].low, role=" ".join(t.low for t in role_tokens),
@@ -1187,6 +1408,25 @@ def _make_attribution(
     return Attribution(
         name, kind, phrase, start, end, verb_start, verb_end, head=core[-1].low, definite=definite
     )
+
+
+def _role_words(core: list[_Token], run: list[_Token], role_tokens: list[_Token]) -> tuple:
+    """The nouns a named speaker may later be called by: every official's head ("spokesman",
+    "commander-in-chief" and "commander"), and the noun right before the name or heading its
+    apposition ("the Telegram channel Rybar", "Rybar, a Telegram channel": "channel")."""
+    roles: list[str] = []
+    for token in core + role_tokens:
+        low = token.low
+        if low in _OFFICIAL_HEADS:
+            roles.append(low)
+        elif "-" in low and low.split("-")[0] in _OFFICIAL_HEADS:
+            roles += [low, low.split("-")[0]]  # "commander-in-chief"
+    before = core[-len(run) - 1].low if len(core) > len(run) else ""
+    role_core = _core(role_tokens)
+    for low in (before, role_core[-1].low if role_core else ""):
+        if low in _HEADS and low not in roles:
+            roles.append(low)
+    return tuple(roles)
 
 
 _HONORIFICS = _words("mr mrs ms dr gen lt col maj capt sgt adm brig gov sen rep prof")
@@ -1252,22 +1492,54 @@ def _lower_first_word(phrase: str, first: _Token, at_sentence_start: bool) -> st
 
 # --- document context ------------------------------------------------------------------------
 
-# Role words that name the same post: "the Wagner chief" after "X, the head of Wagner".
-_LEADERS = ("chief", "head", "leader", "boss", "founder")
-_ROLE_SYNONYMS = {word: _LEADERS for word in _LEADERS}
+# Nouns that name the same post or the same kind of body: "the Wagner chief" after "X, the head
+# of Wagner"; "the unit" after "the X group of troops"; "the channel" after "the X blog".
+_NOUN_FAMILIES = (
+    _words("chief head leader boss founder"),
+    _words("unit units brigade group grouping battalion regiment division corps formation "
+           "detachment"),
+    _words("channel blog outlet account"),
+)
+_FAMILY_OF = {word: family for family in _NOUN_FAMILIES for word in family}
+# A nationality and its country are one word for matching descriptions ("the Ukrainian Armed
+# Forces Commander-in-Chief" is "the Commander-in-Chief of the Armed Forces of Ukraine").
+_SAME_WORD = {"ukrainian": "ukraine", "russian": "russia", "belarusian": "belarus",
+              "american": "us", "u.s.": "us", "british": "uk", "u.k.": "uk"}
+_LINK_WORDS = _DETERMINERS | _NP_PREPOSITIONS | _words("and on")
+
+
+def _description_words(text: str) -> frozenset[str]:
+    words = text.lower().replace(",", " ").replace("’", "'").replace("'s ", " ").split()
+    return frozenset(_SAME_WORD.get(w, w) for w in words) - _LINK_WORDS
+
+
+def _fits_description(later: Attribution, words: frozenset[str]) -> bool:
+    """Whether a definite description ("the commander of the X Brigade") fits what an earlier
+    speaker was called (`words`): every word it adds is among them ("the official" after "a
+    senior US official"; not "the local governor" after "Governor X", who may govern another
+    region); or it names that speaker's own name words ("X") and only differs in the kind of
+    body ("Brigade" for "Group")."""
+    extra = _description_words(later.phrase) - {later.head}
+    missing = extra - words
+    if not missing:
+        return True
+    named = _description_words(" ".join(w for w in later.phrase.split() if w[0].isupper()))
+    named -= _HEADS | _TITLES
+    return bool(named) and named <= words and missing <= _INSTITUTION_HEADS
 
 
 class SpeakerContext:
     """The speakers a document has named so far, fed sentence by sentence, to resolve "he",
-    "they", "it", "the official" and "the statement" to them. An outlet that only passes another
-    source's words on ("..., Ukrinform reports") is nobody's antecedent."""
+    "they", "it", "the official", "the unit" and "the statement" to them. An outlet that only
+    passes another source's words on ("..., Ukrinform reports") is nobody's antecedent."""
 
     def __init__(self, publisher: Source | None = None, title: str | None = None) -> None:
         self.person: Source | None = None
         self.group: Source | None = None
         self.body: Source | None = None
         self.issuer: Source | None = None  # whoever last spoke in their own name
-        self.by_head: dict[str, tuple[Source, frozenset[str]]] = {}  # head -> (who, their words)
+        # everyone described so far, latest last: (who, the nouns they go by, their words)
+        self.described: list[tuple[Source, frozenset[str], frozenset[str]]] = []
         # "the update said" in a page titled "Latest intelligence update ...": the page itself,
         # so its publisher's words
         self.publisher = publisher
@@ -1291,16 +1563,20 @@ class SpeakerContext:
                 return self.publisher
             return self.issuer or Source(found.name, found.kind)
         if found.definite:
-            for head in _ROLE_SYNONYMS.get(found.head, (found.head,)):
-                if head not in self.by_head:
-                    continue
-                earlier, words = self.by_head[head]
-                # "the official" after "a senior US official", "the Wagner chief" after "X,
-                # the head of Wagner"; not "the local governor" after "Governor X" (a new
-                # governor, of another region, is as likely)
-                if _words(found.phrase.lower()) - _DETERMINERS - {found.head} <= words:
-                    return earlier
+            earlier = self._described_as(found)
+            if earlier is not None:
+                return earlier
         return Source(found.name, found.kind, found.title)
+
+    def _described_as(self, found: Attribution) -> Source | None:
+        """The latest speaker a definite description fits: first by its own noun ("the
+        governor"), then by a noun of the same family ("the unit" for "the X group")."""
+        family = _FAMILY_OF.get(found.head, frozenset())
+        for nouns in (frozenset({found.head}), family):
+            for who, heads, words in reversed(self.described):
+                if heads & nouns and _fits_description(found, words):
+                    return who
+        return None
 
     def remember(self, found: Attribution, source: Source) -> None:
         if found.relay:
@@ -1320,24 +1596,60 @@ class SpeakerContext:
         self.issuer = source
         if found.pronoun or found.document:
             return
-        words = _words(found.phrase.lower()) | _words(found.role)
-        for role in found.role_words:
-            self.by_head[role] = (source, words)
-        # "the U.K. Ministry of Defence" after "the Belarusian ministry" is the ministry now;
-        # "the ministry" that meant an earlier one changes nothing
-        if source.name == found.name or found.head not in self.by_head:
-            self.by_head[found.head] = (source, words)
+        # "the ministry" that meant an earlier one describes no one new
+        if source.name == found.name:
+            self._describe(source, found)
+
+    def _describe(self, source: Source, found: Attribution) -> None:
+        words = _description_words(found.phrase) | _description_words(found.role)
+        self.described.append((source, frozenset(found.role_words) | {found.head}, words))
+
+    def people(self) -> list[str]:
+        """The full names of the people described so far (for "Kirby" -> "John Kirby" where
+        the full name only introduced them)."""
+        return [who.name for who, _, _ in self.described
+                if who.kind == "named official" and " " in who.name]
 
     def mention_body(self, body: Source) -> None:
         """A body the text names as acting ("The General Staff rejected that."): the "it" and
         the issuer of "the statement" that follow."""
         self.body = self.issuer = body
 
-    def mention(self, person: Source) -> None:
-        """A named person the text brings in without quoting ("Minister X arrived on Monday"):
-        whom a later "he said" most likely means."""
+    def mention(self, person: Source, found: Attribution | None = None) -> None:
+        """A named person the text brings in without quoting them ("Minister X arrived on
+        Monday"): whom a later "he said" most likely means, and whom their role (`found`, the
+        phrase that named them) describes."""
         self.person = person
-        self.by_head[person.name.split()[-1].lower()] = (person, _words(person.name.lower()))
+        if found is not None:
+            self._describe(person, found)
+        else:
+            surname = person.name.split()[-1].lower()
+            self.described.append((person, frozenset({surname}), _description_words(person.name)))
+
+    def notice(self, sentence: str, speaker: Source | None = None) -> Source | None:
+        """A sentence with no speaker of its own (or only a relaying outlet): the person it
+        opens with ("Defence Minister X met ...", returned), the people it brings in by title
+        (two or more describe, none becomes "he"), or the body it opens with ("The General
+        Staff rejected that.", the next "it"). With the sentence's `speaker`, only the other
+        people it brings in by title, for the descriptions that may later name them."""
+        if speaker is not None:
+            for found in introduced_people(sentence):
+                if found.name != speaker.name:
+                    self._describe(Source(found.name, found.kind), found)
+            return None
+        opening = subject_person(sentence)
+        if opening is not None:
+            subject = Source(opening.name, opening.kind)
+            self.mention(subject, opening)
+            return subject
+        people = introduced_people(sentence)
+        for found in people:
+            self._describe(Source(found.name, found.kind), found)
+        if len(people) == 1:
+            self.person = Source(people[0].name, people[0].kind)
+        elif not people and (body := subject_body(sentence)) is not None:
+            self.mention_body(self.resolve(body))
+        return None
 
 
 def nearest_speaker(text: str) -> Attribution | None:

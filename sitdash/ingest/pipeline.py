@@ -15,11 +15,8 @@ from sitdash.ingest import claims as claim_rules
 from sitdash.ingest.attribution import (
     SpeakerContext,
     find_attribution,
-    introduced_person,
     resolve_names,
     source_kind,
-    subject_body,
-    subject_person,
 )
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
@@ -149,7 +146,7 @@ def extract(doc: Document) -> Extraction:
         ))
     out.movements.sort(key=lambda m: m.start)
     out.quotes = _quotes(doc, hits, out.claims)
-    _resolve_speaker_names(out)
+    _resolve_speaker_names(out, speakers.people())
     return out
 
 
@@ -168,17 +165,14 @@ def _sentence_source(sentence: str, speakers: SpeakerContext, remember: bool) ->
     person without quoting them makes that person the likely "he" of the next one. A caption
     is read but remembered by nothing: it stands beside the story, not in it."""
     found = find_attribution(sentence)
+    if remember and (found is None or found.relay):
+        speakers.notice(sentence)  # whom a later "he" or "the commander" means
     if found is None:
-        if remember:
-            named = subject_person(sentence) or introduced_person(sentence)
-            if named is not None:
-                speakers.mention(Source(named.name, named.kind))
-            elif (body := subject_body(sentence)) is not None:
-                speakers.mention_body(speakers.resolve(body))
         return None
     said = speakers.resolve(found)
     if said is not None and remember:
         speakers.remember(found, said)
+        speakers.notice(sentence, said)
     return said
 
 
@@ -203,10 +197,12 @@ def _quotes(doc: Document, hits: list, claims: list[Claim]) -> list[Quote]:
     return quotes
 
 
-def _resolve_speaker_names(out: Extraction) -> None:
+def _resolve_speaker_names(out: Extraction, people: list[str]) -> None:
     """"Kirby said" after "Pentagon spokesman John Kirby" becomes "John Kirby" everywhere, and
-    so does "the Pentagon spokesman said" when the article names one Pentagon spokesman."""
+    so does "the Pentagon spokesman said" when the article names one Pentagon spokesman;
+    `people` are full names the document brought in without quoting them."""
     names = [c.source for c in out.claims] + [q.speaker for q in out.quotes if q.speaker]
+    names += people
     full = resolve_names(names)
     roles: dict[str, set[str]] = {}  # named person -> the roles the article gives them
     for claim in out.claims:

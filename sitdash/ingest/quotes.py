@@ -29,11 +29,9 @@ from sitdash.ingest.attribution import (
     Attribution,
     SpeakerContext,
     find_attribution,
-    introduced_person,
     nearest_speaker,
     resolve_names,
     speaker_from_phrase,
-    subject_body,
     subject_person,
 )
 from sitdash.ingest.claims import cut_off
@@ -154,7 +152,8 @@ def extract_quotes(
         sentence.text = masked[sentence.start : sentence.end]
         sentence.attribution = find_attribution(sentence.text)
     _drop_cut_attribution(doc_text, sentences)
-    _resolve_sentence_sources(sentences, SpeakerContext(publisher, title))
+    context = SpeakerContext(publisher, title)
+    _resolve_sentence_sources(sentences, context)
     _assign_direct_speakers(quotes, sentences, masked)
     _assign_fallback_speakers(quotes, sentences, masked)
     for quote in quotes:
@@ -162,6 +161,7 @@ def extract_quotes(
             quote.speaker, quote.attached = turns[quote.chain], True
     named = [s.source or s.subject for s in sentences if s.source or s.subject]
     named += [q.speaker for q in quotes if q.speaker]
+    named += [Source(name, "named official") for name in context.people()]
     full_names = resolve_names([s.name for s in named if s.kind == "named official"])
     hits = []
     for quote in quotes:
@@ -433,26 +433,21 @@ def _resolve_sentence_sources(sentences: list[_Sentence], recent: SpeakerContext
         found = sentence.attribution
         if found is None:
             found = sentence.attribution = _colon_clause_attribution(sentence.text)
-        if found is None:
+        if found is None or found.relay:
             opening = _LEAD_LABEL_RE.sub("", sentence.text, count=1)
-            mentioned = subject_person(opening)
-            if mentioned is not None:
-                sentence.subject = Source(mentioned.name, mentioned.kind)
-                recent.mention(sentence.subject)
-                continue
-            if _CALLED_ANYWHERE_RE.search(opening):
+            # "Minister X arrived ...", "This was reported by the head of X, Y, and ...": who
+            # a later "he" or "the commander" is
+            sentence.subject = recent.notice(opening)
+            if found is None and sentence.subject is None and _CALLED_ANYWHERE_RE.search(opening):
                 body = speaker_from_phrase(opening)  # "The ministry called the pullback “…”"
                 if body is not None and body.kind in ("institution", "anonymous official"):
                     sentence.subject = recent.resolve(body)
-                    continue
-            if (brought_in := introduced_person(sentence.text)) is not None:
-                recent.mention(Source(brought_in.name, brought_in.kind))
-            elif (body := subject_body(opening)) is not None:
-                recent.mention_body(recent.resolve(body))  # "The ministry gives no figures."
-            continue
+            if found is None:
+                continue
         sentence.source = recent.resolve(found)
         if sentence.source is not None:
             recent.remember(found, sentence.source)
+            recent.notice(sentence.text, sentence.source)
 
 
 def _colon_clause_attribution(text: str) -> Attribution | None:
@@ -609,9 +604,25 @@ def _assign_fallback_speakers(
                 )
                 or (_previous_source(quote, sentences) if quote.whole_sentence else None)
             )
+        elif quote.speaker is None and last and quote.paragraph - last[1] <= _FOLLOW_ON and \
+                _finishes_unsourced_sentence(quote, sentences, masked):
+            # 'Ukraine's army “threw 30 armoured vehicles into the assault.”' after a source's
+            # quotations: the reporter finishes the sentence in that source's words
+            quote.speaker = last[0]
         if quote.speaker is not None and (quote.words >= MIN_WORDS or quote.attached):
             # a term in scare quotes ('focusing on “liberating” the east') is no one's turn
             last = (quote.speaker, quote.paragraph)
+
+
+def _finishes_unsourced_sentence(
+    quote: _Quote, sentences: list[_Sentence], masked: str
+) -> bool:
+    """A quotation of MIN_WORDS or more that ends a sentence naming no source of its own."""
+    sentence = sentences[quote.sentence]
+    if quote.words < MIN_WORDS or sentence.source is not None or sentence.subject is not None:
+        return False
+    rest = masked[quote.close_mark + 1 : sentence.end] if quote.close_mark is not None else ""
+    return not rest.strip().strip(".,!?;:")
 
 
 def _stands_alone(quote: _Quote, sentences: list[_Sentence], masked: str) -> bool:

@@ -663,7 +663,7 @@ def test_web_named_outlets_and_agency_tags(sentence, speaker, relay):
 
 
 def test_a_role_compound_is_no_persons_name_and_a_web_address_is_an_outlet():
-    found = find_attribution("“We will return,” said the Ukrainian Armed Forces Commander-in-Chief.")
+    found = find_attribution("“We will return,” said the Ukrainian Army Commander-in-Chief.")
     assert found.kind == ANON and found.definite
     assert source_kind("Censor.NET") == MEDIA
 

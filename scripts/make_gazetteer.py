@@ -119,6 +119,7 @@ Vyshhorod|Kyiv|city|Vyshgorod
 Brovary|Kyiv|city|
 Makariv|Kyiv|city|Makarov
 Moshchun|Kyiv|city|
+Teteriv|Kyiv|city|
 Demydiv|Kyiv|city|Demidov
 Bila Tserkva|Kyiv|city|Belaya Tserkov|Bila Tserkov
 Boryspil|Kyiv|city|Borispol
@@ -174,6 +175,7 @@ Pisochyn|Kharkiv|city|Peschanoye
 Tsyrkuny|Kharkiv|city|Tsirkuny
 Mala Rohan|Kharkiv|city|Malaya Rogan
 Lyptsi|Kharkiv|city|Liptsy
+Lukianske|Kharkiv|city|
 Borova|Kharkiv|city|
 Kivsharivka|Kharkiv|city|
 Dovhenke|Kharkiv|city|Dovgenkoye|Dolgenkoye|Dovgenke
@@ -240,6 +242,8 @@ Urozhaine|Donetsk|city|Urozhaynoye
 Prohres|Donetsk|city|
 Tonenke|Donetsk|city|Tonenkoye
 Berdychi|Donetsk|city|Berdychy
+Lastochkyne|Donetsk|city|Lastochkino
+Pobeda|Donetsk|city|Pobieda
 Sieverne|Donetsk|city|Severnoye
 Nevelske|Donetsk|city|Nevelskoye
 Berkhivka|Donetsk|city|Berkhovka
@@ -436,6 +440,7 @@ Tyotkino|RU|Kursk Oblast|city|Tetkino
 Glushkovo|RU|Kursk Oblast|city|
 Malaya Loknya|RU|Kursk Oblast|city|Mala Loknia
 Sverdlikovo|RU|Kursk Oblast|city|
+Lebedevka|RU|Kursk Oblast|city|
 Bryansk|RU|Bryansk Oblast|city|
 Klintsy|RU|Bryansk Oblast|city|
 Novozybkov|RU|Bryansk Oblast|city|
@@ -532,6 +537,8 @@ COORDS.update({
     "Makarivka": (47.7781, 36.8014), "Neskuchne": (47.82, 36.8089),
     "Kinburn Spit": (46.5364, 31.6117), "Belbek": (44.688, 33.571),
     "Crimean Bridge": (45.31, 36.51),
+    # Lastochkyne (now Krynychne) by Avdiivka, and Pobeda (Pobieda, now Peremoha) by Marinka
+    "Lastochkyne": (48.1483, 37.6817), "Pobeda": (47.9147, 37.4611),
 })
 
 # Phrases that contain a place name but name something else: consumed, never reported.
@@ -544,7 +551,7 @@ Russia Today|Minsk agreements|Minsk agreement|Minsk accords|Minsk accord|Minsk p
 Minsk format|Minsk II|Minsk process|Normandy format
 Dnipro River|Dnieper River|Dnipro river|Dnieper river|Desna River|Desna river
 Kerch Strait|Strait of Kerch|Donets River|Siverskyi Donets|Seversky Donets|Oskil River
-Pivdennyi Buh|Pivdennyi Bug|Southern Bug|Inhulets River|Inhulets river
+Pivdennyi Buh|Pivdennyi Bug|Southern Bug|Inhulets River|Inhulets river|Teteriv River|Teteriv river
 Moskva River|Moskva cruiser|Moskva warship|Moskva flagship
 New York|New York Times|Washington Post
 """

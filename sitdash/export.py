@@ -32,10 +32,16 @@ CSV_COLUMNS = ("id", "doc_id", "date", "date_precision", "source", "source_kind"
 
 
 def places_table(index: Index, claims=None) -> list[dict]:
-    """Every place named in a claim, with its roll-up and how many claims name it."""
+    """Every place the documents name, with its roll-up and how many claims (and headlines or
+    cut-off last sentences, which are no claims) name it; with `claims`, only theirs and their
+    documents'."""
     mentions: Counter[str] = Counter()
     for claim in index.claims.values() if claims is None else claims:
         mentions.update(set(claim.get("places", ())))
+    documents = index.documents.values() if claims is None else [
+        index.documents[d] for d in {c["doc_id"] for c in claims} if d in index.documents]
+    for document in documents:
+        mentions.update(set(document.get("unclaimed_places", ())))
     rows = []
     for name, times in mentions.most_common():
         info = lookup(name)

@@ -113,6 +113,8 @@ class Document:
     version_of: str | None = None  # id of the earlier version of the same article
     ingested: str | None = None  # when it was first stored (UTC stamp; kept by a rebuild)
     wire: str | None = None  # the agency a dateline credits ("(Reuters)") when it is not the outlet
+    # places named outside any claim: the headline, an excerpt's cut-off last sentence
+    unclaimed_places: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

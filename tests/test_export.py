@@ -53,3 +53,11 @@ def test_json_carries_judgements_and_notes():
     assert set(export_data(make_index())) == {"documents", "claims", "quotes", "places",
                                               "movements", "events", "developments",
                                               "contradictions", "speakers", "notes"}
+
+
+def test_places_table_counts_places_a_document_names_outside_its_claims():
+    index = make_index()
+    index.documents["d1"]["unclaimed_places"] = ["Russia", "Kharkiv"]
+    table = {p["name"]: p for p in places_table(index)}
+    assert table["Russia"]["mentions"] == 1 and table["Russia"]["country"] == "RU"
+    assert table["Kharkiv"]["mentions"] == 2 and table["Kyiv"]["mentions"] == 1

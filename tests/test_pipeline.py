@@ -182,3 +182,22 @@ def test_claims_keep_actor_places_apart_from_where_things_happen():
     (claim,) = extract(doc).claims
     assert claim.places == ["Moscow", "Kupiansk"]
     assert claim.actor_places == ["Moscow"]
+
+
+def test_a_headline_and_a_cut_off_last_sentence_name_places_that_are_no_claims():
+    doc = read_text(
+        "Army Leaves Village Near Avdiivka, Russia Claims Control\n\n"
+        "The army pulled out of the village of Tonenke on Monday, its spokesman said.\n\n"
+        "The positions of Russia’s forces near Marinka and Kurakhove were shelled as Izium",
+    )
+    out = extract(doc)
+    assert doc.title is not None and "Russia" not in {p for c in out.claims for p in c.places}
+    # the headline's places and the fragment's, not the word cut short at the very end
+    assert out.document.unclaimed_places == ["Avdiivka", "Russia", "Marinka", "Kurakhove"]
+    assert doc.unclaimed_places == []  # the document read is not changed
+
+
+def test_a_units_name_gives_its_claim_no_place():
+    out = extract(read_text(
+        'A spokesman of the operational-strategic group "Tavria" said the army left Tonenke.'))
+    assert out.claims[0].places == ["Tonenke"]

@@ -10,6 +10,7 @@ from sitdash.ingest.places import (
     REGIONS,
     Gazetteer,
     find_places,
+    in_a_name,
     lookup,
     oblasts_of,
     region_of,
@@ -547,3 +548,41 @@ def test_repeated_lookups_of_one_sentence_give_fresh_lists():
     assert first == second and first is not second
     first.clear()
     assert names(text) == ["Kharkiv", "Izium"]
+
+
+@pytest.mark.parametrize("name, oblast", [
+    ("Teteriv", "Kyiv Oblast"), ("Lukianske", "Kharkiv Oblast"), ("Lebedevka", "Kursk Oblast"),
+])
+def test_villages_of_the_real_article_set_roll_up_without_a_guessed_point(name, oblast):
+    info = lookup(name)
+    assert info.name == name and info.oblast == oblast and info.lat is None
+
+
+@pytest.mark.parametrize("spelling, name, lat", [
+    ("Lastochkyne", "Lastochkyne", 48.1483), ("Lastochkino", "Lastochkyne", 48.1483),
+    ("Pobeda", "Pobeda", 47.9147), ("Pobieda", "Pobeda", 47.9147),
+])
+def test_villages_with_an_encyclopedia_position_have_it(spelling, name, lat):
+    info = lookup(spelling)
+    assert (info.name, info.oblast, info.lat) == (name, "Donetsk Oblast", lat)
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a formation, a ship or a person named after a place is no place
+    ('A spokesman of the operational-strategic group "Seversk" said units left Avdiivka.',
+     ["Avdiivka"]),
+    ("The Kharkiv Operational and Strategic Group of Troops said it left Marinka.", ["Marinka"]),
+    ("“We hold,” said the commander of the Kharkiv Brigade near Vovchansk.", ["Vovchansk"]),
+    ("The Izium-Balakliia group of troops was moved to Donetsk.", ["Donetsk"]),
+    ("The Kherson and Zaporizhzhia groups of forces were merged.", []),
+    ("Russia moved the Admiral Makarov and the frigate Admiral Essen to Novorossiysk.",
+     ["Russia", "Novorossiysk"]),
+    ("The landing ship “Minsk” was hit in dry dock in Sevastopol.", ["Sevastopol"]),
+    # places that stay places: a front, a direction, a formation somewhere, a title before it
+    ("Fighting goes on on the Kharkiv front and in the Donetsk direction.",
+     ["Kharkiv", "Donetsk"]),
+    ("Brigades near Bakhmut held; a group of soldiers left Kupiansk.", ["Bakhmut", "Kupiansk"]),
+    ("General Staff reports say Russian units left Makariv.", ["Makariv"]),
+])
+def test_a_place_inside_a_units_ships_or_persons_name_is_no_place(text, kept):
+    assert [m.name for m in find_places(text) if not in_a_name(text, m)] == kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +21,7 @@ from sitdash.ingest.attribution import (
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
 from sitdash.ingest.movements import DocumentMovements
-from sitdash.ingest.places import find_places
+from sitdash.ingest.places import find_places, in_a_name
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
 from sitdash.ingest.sentences import split_sentences
@@ -84,6 +84,8 @@ def extract(doc: Document) -> Extraction:
     speakers = SpeakerContext(publisher, doc.title)  # who "he", "it", "the statement" are
     movements = DocumentMovements()  # read sentence by sentence, threaded at the end
     hits = extract_quotes(doc.text, title=doc.title, publisher=publisher)
+    # the headline names places too ("..., Russia Seizes Control"), though it is no claim
+    unclaimed = [m.name for m in _named_places(doc.title or "")]
     spans = split_sentences(doc.text)
     section: list[str] = []  # the place of the heading the sentences stand under
     truncated = claim_rules.cut_off(doc.text)
@@ -93,7 +95,11 @@ def extract(doc: Document) -> Extraction:
             section = _unique(m.name for m in find_places(sentence))
             continue
         if truncated and k == len(spans) - 1:
-            continue  # an excerpt cut mid-sentence: a fragment, not a claim
+            # an excerpt cut mid-sentence: a fragment, not a claim, but the places it names
+            # are named (not a word cut short at the very end: "western R")
+            cut = len(sentence.rstrip())
+            unclaimed += [m.name for m in _named_places(sentence) if m.end < cut]
+            continue
         if not claim_rules.is_substantive(sentence) and not any(
             span.start <= q.start < span.end for q in hits
         ):
@@ -114,6 +120,7 @@ def extract(doc: Document) -> Extraction:
         seen[key] = occurrence + 1
         when = sentence_date(sentence, base)
         mentions = find_places(sentence)  # read once: the claim's places and the movements
+        named = [m for m in mentions if not in_a_name(sentence, m)]
         claim = Claim(
             id=claim_rules.claim_id(doc.id, sentence, occurrence),
             doc_id=doc.id,
@@ -126,8 +133,8 @@ def extract(doc: Document) -> Extraction:
             kind="caption" if _in_caption(doc, span.start) else "statement",
             hedges=claim_rules.hedges(sentence),
             # a sentence that names no place happens where its section heading says
-            places=_unique(m.name for m in mentions) or list(section),
-            actor_places=claim_rules.actor_places(sentence, mentions),
+            places=_unique(m.name for m in named) or list(section),
+            actor_places=claim_rules.actor_places(sentence, named),
             quantities=claim_rules.quantities(sentence),
             # A sentence with no time words is dated by its report (the publication date).
             date=when.date if when and when.date else doc.published,
@@ -145,9 +152,15 @@ def extract(doc: Document) -> Extraction:
             hedged=hit.hedged, start=offset + hit.start, end=offset + hit.end,
         ))
     out.movements.sort(key=lambda m: m.start)
+    out.document = replace(doc, unclaimed_places=_unique(unclaimed))
     out.quotes = _quotes(doc, hits, out.claims)
     _resolve_speaker_names(out, speakers.people())
     return out
+
+
+def _named_places(text: str) -> list:
+    """The places `text` names, not those inside a person's, a unit's or a ship's name."""
+    return [m for m in find_places(text) if not in_a_name(text, m)]
 
 
 def _heads_a_section(spans: list, k: int, doc: Document) -> bool:

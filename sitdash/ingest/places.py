@@ -398,6 +398,31 @@ def typed_mentions(text: str) -> dict[str, str]:
 
 
 
+# A place's name inside the name of something else: a person or a ship after a title
+# ("Admiral Makarov"), a formation named after it ('the group "Tavria"', "the Tavria Operational
+# and Strategic Group", "the Izium-Balakliia group of troops", "the Kharkiv Brigade"), a ship
+# ("the frigate Admiral Essen", "the Moskva cruiser").
+_FORMATION = (r"(?:group|grouping|battlegroup|brigade|battalion|regiment|corps|division|"
+              r"detachment)s?")
+_SHIP = (r"(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
+         r"landing\s+ship|patrol\s+boat|minesweeper)s?")
+_NAME_BEFORE_RE = re.compile(
+    rf"(?:\b(?-i:Admiral|Adm\.|General|Gen\.|Colonel|Col\.|Marshal|President|Minister|Mr\.?|"
+    rf"Mrs\.?|Dr\.?|Captain|Capt\.|Lieutenant|Lt\.)\s+"
+    rf"|\b{_FORMATION}(?:\s+of\s+(?:troops|forces))?\s*[\"“«'‘]"
+    rf"|\b{_SHIP}\s+[\"“«'‘]?)$", re.I)
+_NAME_AFTER_RE = re.compile(
+    rf"(?:-[\w'’]+)?[\"”»'’]?\s+(?:(?-i:[A-Z][\w-]*|and)\s+){{0,3}}?(?:{_FORMATION}|{_SHIP})\b",
+    re.I)
+
+
+def in_a_name(text: str, mention: PlaceMention) -> bool:
+    """Whether a place mention is part of the name of a person, a unit or a ship (so no place
+    the text names): "Admiral Makarov", 'the group "Tavria"', "the Tavria Brigade"."""
+    return bool(_NAME_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+                or _NAME_AFTER_RE.match(text, mention.end))
+
+
 def specific_places(names: Iterable[str]) -> list[str]:
     """The places a statement is about: a country only when nothing narrower is named
     ("Russia's attack ... in Lviv" is about Lviv, not Russia). Ukraine, the theatre itself, is

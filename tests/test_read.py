@@ -716,3 +716,37 @@ def test_an_updated_stamp_opening_the_first_line_is_page_metadata():
     doc = read_text(" Updated: 01-04-2022 The governor said the columns left Irpin overnight.")
     assert doc.published == "2022-04-01"
     assert doc.text == "The governor said the columns left Irpin overnight."
+
+
+@pytest.mark.parametrize("text, published", [
+    # a source line with its date stamp closing a scraped lead: the page's date, and the lead
+    # stays prose (no photo caption)
+    ('Leader says the town is taken: "We took it" The leader of the group said today that his '
+     "men took the town. Source: Examplewire Monday, May 22, 2023 | 00:34\n\n"
+     "He added that they would leave within the next week.", "2023-05-22"),
+    ("The ministry said the town was retaken on Friday. Source: Interfax 12.04.2022 14:05\n\n"
+     "Fighting went on near the river, officials said.", "2022-04-12"),
+])
+def test_a_source_line_with_a_date_stamp_dates_the_page_and_leaves_the_lead_prose(
+    text, published
+):
+    doc = read_text(text)
+    assert (doc.published, doc.published_inferred, doc.captions) == (published, False, [])
+    assert "Source" not in doc.text and doc.text.split()[0] in ("Leader", "The")
+
+
+def test_a_dated_photo_credit_dates_the_page_only_as_a_last_resort():
+    doc = read_text("A burnt tank outside the village. Photo: Examplewire/Jane Doe, 31 March 2022"
+                    "\n\nTroops are leaving the area, officials said.")
+    assert (doc.published, doc.published_inferred) == ("2022-03-31", True)
+    doc = read_text("A burnt tank outside the village. Photo: Examplewire/Jane Doe, 31 March 2022"
+                    "\n\nOn April 2, 2022, troops were leaving the area, officials said.")
+    assert doc.published == "2022-04-02"
+
+
+def test_a_date_line_or_a_dateline_with_a_time_of_day_leaves_no_time_in_the_text():
+    doc = read_text("Published 17.05.2022 13:45\n\nThe last defenders had left the plant.")
+    assert (doc.published, doc.text) == ("2022-05-17", "The last defenders had left the plant.")
+    doc = read_text("Kyiv, 17 May 2022, 14:25 - The last defenders had left the plant.")
+    assert (doc.published, doc.dateline_place) == ("2022-05-17", "Kyiv")
+    assert doc.text == "The last defenders had left the plant."

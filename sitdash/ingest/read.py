@@ -600,6 +600,7 @@ _DATELINE_RE = re.compile(
     rf"^(?:(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}})"
     rf"(?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))?\s*,?\s*)?"
     rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+(?:19|20)\d\d)?)?"
+    r"(?:,?\s+\d{1,2}[:.]\d\d)?"  # "Kyiv, 17 May 2022, 14:25 -"
     rf"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{{1,28}})\))?\s*(?P<dash>—|–|--|-|:)\s+(?=\S)"
 )
 _NOT_DATELINE_PLACES = frozenset(
@@ -740,7 +741,8 @@ def _dateline_date(
 _DATE_MARKER_RE = re.compile(
     r"\A\s*(?:date|updated|published|posted)\s*:?\s+(?:"
     r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?"
-    r"|(?P<dmy>\d\d?[-.]\d\d?[-.](?:19|20)\d\d))(?![\d-])[ \t]*",
+    r"|(?P<dmy>\d\d?[-.]\d\d?[-.](?:19|20)\d\d))(?![\d-])"
+    r"(?:,?[ \t]+\d\d?:\d\d(?::\d\d)?(?![\d:]))?[ \t]*",  # "Published 17.05.2022 13:45"
     re.I,
 )
 
@@ -872,6 +874,25 @@ def _is_line_furniture(line: str, out: _Cleaned) -> bool:
     )
 
 
+_SOURCE_LABEL_RE = re.compile(r"^[\s.,;]*Source\s*:", re.I)
+
+
+def _source_stamp(tail: str, out: _Cleaned) -> bool:
+    """Whether a credit cut from the end of a line is the page's source line with its date
+    stamp ("Source: Tanjug Monday, May 22, 2023 | 00:34"): the date is noted as a stamp and
+    the line stays prose. A dated photo credit ("Photo: Reuters, 31 March 2022") keeps its
+    date as a last-resort hint and its line stays a caption."""
+    dated = next((m.date for m in find_dates(tail, None) if m.precision == "day" and m.date
+                  and _DIGIT_RE.search(m.text) and len(m.text) > 6), None)
+    if dated is None:
+        return False
+    if _SOURCE_LABEL_RE.match(tail) is None:
+        out.aside_dates.append(tail)
+        return False
+    _note_timestamp((dated, ""), out)
+    return True
+
+
 def _post_signature(line: str, out: _Cleaned) -> bool:
     """An embedded post's signature line; its date is kept as a last-resort hint."""
     if not _POST_SIGNATURE_RE.match(line):
@@ -946,6 +967,8 @@ def _strip_furniture(items: list[tuple[str, int]], title: str | None) -> _Cleane
             line = line[: tag.start()]  # "... by June 26. (ANI/Xinhua)": the agency tag goes
             key = _key(line)
         text, credited = _strip_credit(line)
+        if credited and _source_stamp(line[len(text) :], out):
+            line, key, credited = text, _key(text), False  # "... Source: Tanjug May 22, 2023"
         if not credited and nxt_block == block and len(nxt) <= 120 and _CREDIT_LINE_RE.match(nxt):
             credited = True  # caption with its credit on the next line
         if (

@@ -725,3 +725,32 @@ def test_a_full_name_that_only_introduced_someone_is_their_name_for_a_later_quot
         "said."
     )
     assert {s for _, s in _speakers(text)} == {"Ivan Examplov"}
+
+
+def test_according_to_him_is_whoever_he_is():
+    text = ("Deputy Defence Minister Anna Examplenko said 53 wounded had been taken out. "
+            "According to her, “an exchange will be worked out for their return.”")
+    assert _speakers(text) == [("an exchange will be worked out for their return.",
+                                "Anna Examplenko")]
+
+
+def test_a_milblogger_and_a_name_spelled_like_a_verb_are_speakers():
+    text = ("One prominent milblogger claimed that “Ukrainian forces have taken the northern "
+            "part of the village.” Another milblogger, Storm Notes, stated that “the enemy "
+            "brought up fresh reserves.”")
+    assert [s for _, s in _speakers(text)] == ["one prominent milblogger", "Storm Notes"]
+
+
+def test_a_statement_quoting_a_body_gives_that_bodys_words():
+    text = "“Our units repelled 14 attacks,” the statement said, quoting the Southern Command."
+    assert [s for _, s in _speakers(text)] == ["the Southern Command"]
+
+
+def test_the_general_is_the_commander_in_chief_an_apposition_introduced():
+    text = (
+        "Oleksandr Examplenko, the Commander-in-Chief of the army, visited the troops in the "
+        "east.\n\n"
+        "“The situation has worsened,” Examplenko said. The general said that Russian forces "
+        "“continue to attack along the entire front.”"
+    )
+    assert {s for _, s in _speakers(text)} == {"Oleksandr Examplenko"}

@@ -80,6 +80,7 @@ _BETWEEN = _words(
 _AUXILIARIES = _words("was were is are been has have had")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _PRONOUNS = _words("he she they it")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
 # "its statement", "his post": a document of whoever the pronoun means
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # Verbs a document speaks with: "its statement reads", "the post read".
@@ -136,6 +137,7 @@ _OTHER_PERSON_HEADS = _words(
     "soldier soldiers fighter fighters resident residents witness witnesses survivor survivors "
     "volunteer volunteers doctor doctors medic medics worker workers rescuer rescuers activist "
     "activists refugee refugees civilian civilians local locals woman man women men pilot "
+    "propagandist propagandists "
     "troops villager villagers eyewitness eyewitnesses student students teacher family "
     "separatists rebels militants "
     # channels that carry residents' messages: "local chats", "city forums"
@@ -144,7 +146,8 @@ _OTHER_PERSON_HEADS = _words(
 _ANALYST_HEADS = _words(
     "analyst analysts expert experts observer observers researcher researchers tank academic "
     "academics scholar scholars historian historians commentator commentators bloggers blogger "
-    "institute centre center specialist specialists strategist strategists project projects"
+    "institute centre center specialist specialists strategist strategists project projects "
+    "milblogger milbloggers mil-blogger mil-bloggers pundit pundits"
 )
 _MEDIA_HEADS = _words(
     "media outlet outlets newspaper newspapers broadcaster broadcasters channel channels tabloid "
@@ -374,19 +377,27 @@ def find_attribution(sentence: str) -> Attribution | None:
     tokens = _tokenize(mask_quotations(sentence))
     best: tuple[int, int, Attribution] | None = None
     best_own: tuple[int, int, Attribution] | None = None  # the best that is not the outlet's
+    cited: Attribution | None = None  # "..., the statement said, quoting X": X
     for i, token in enumerate(tokens):
         if token.low not in _TRIGGERS:
             continue
+        if token.text[0].isupper() and i > 0 and tokens[i - 1].text[0].isalnum():
+            continue  # a capitalised word inside a name is no verb: "Storm Notes", "Says Who"
         found = _candidate_at(tokens, i, sentence)
         if found is None:
             continue
         rank, attribution = found
+        if token.low in ("citing", "quoting"):
+            cited = cited or attribution
         if rank > 0 and (best is None or rank > best[0]):
             best = (rank, i, attribution)
         if rank > 0 and attribution.kind != "media" and not attribution.relay and (
             best_own is None or rank > best_own[0]
         ):
             best_own = (rank, i, attribution)
+    # a document or an outlet that quotes someone passes on that one's words
+    if best and cited and (best[2].document or best[2].kind == "media"):
+        return cited
     # "X said this on Telegram, an Ukrinform correspondent reports": X, not the reporter
     if best and (best[2].kind == "media" or best[2].relay) and best_own:
         return best_own[2]
@@ -503,7 +514,9 @@ def subject_person(sentence: str) -> Attribution | None:
         np = named  # "Ukraine's deputy defence minister, Hanna Maliar, visited ..."
         if np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text != ",":
             return None
-    found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True)
+    # "Oleksandr X, the Commander-in-Chief of ..., visited ...": the role he goes by later
+    found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True,
+                              role_tokens=_appositive_role(tokens, np[1]))
     if found is None or found.kind != "named official" or tokens[np[1]].low.endswith(("'s", "’s")):
         return None
     if any(word.lower() in _TRIGGERS for word in found.name.split()):
@@ -626,6 +639,12 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     """A (rank, attribution) for a speech verb or "according to" at token i, else None."""
     low = tokens[i].low
     if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        if i + 2 < len(tokens) and tokens[i + 2].low in _OBJECT_PRONOUNS:
+            # "According to him, ...": whoever "he" is
+            pronoun, who = _OBJECT_PRONOUNS[tokens[i + 2].low], tokens[i + 2]
+            return 2, Attribution(pronoun, "other", pronoun, who.start, who.end,
+                                  tokens[i].start, tokens[i + 1].end, pronoun=pronoun,
+                                  head=pronoun)
         np = _np_forward(tokens, i + 2)
         if np is None:
             return None
@@ -1496,6 +1515,9 @@ def _lower_first_word(phrase: str, first: _Token, at_sentence_start: bool) -> st
 # of Wagner"; "the unit" after "the X group of troops"; "the channel" after "the X blog".
 _NOUN_FAMILIES = (
     _words("chief head leader boss founder"),
+    # a military man's rank and his post: "the general" after "Commander-in-Chief X"
+    _words("general commander commander-in-chief colonel colonel-general lieutenant "
+           "lieutenant-general major major-general admiral marshal"),
     _words("unit units brigade group grouping battalion regiment division corps formation "
            "detachment"),
     _words("channel blog outlet account"),

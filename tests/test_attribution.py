@@ -514,7 +514,10 @@ def test_a_sentence_that_begins_inside_a_quotation_closed_by_a_straight_mark():
 
 
 def test_a_town_is_never_a_speaker_but_a_country_or_capital_may_be():
-    assert find_attribution("Kupiansk said the bridge was down.") is None
+    # a town is only flagged: the document context makes it a person of that surname, if any
+    assert find_attribution("Kupiansk said the bridge was down.").place
+    assert attribute("Kupiansk said the bridge was down.") is None
+    assert _context_speakers(["Kupiansk said the bridge was down."]) == [None]
     assert find_attribution("Moscow said the bridge was down.").name == "Moscow"
     assert find_attribution("Russia said the bridge was down.").name == "Russia"
 
@@ -679,8 +682,9 @@ def _context_speakers(sentences: list[str]) -> list[str | None]:
             out.append(None)
             continue
         said = context.resolve(found)
-        context.remember(found, said)
-        context.notice(sentence, said)
+        if said is not None:
+            context.remember(found, said)
+            context.notice(sentence, said)
         out.append(said.name if said else None)
     return out
 
@@ -720,3 +724,11 @@ def test_a_relaying_outlet_leaves_the_person_the_sentence_opens_with_as_he():
 def test_a_short_first_name_is_the_same_person():
     assert resolve_names(["Pat Examplov", "Patrick Examplov", "Examplov"]) == {
         "Patrick Examplov": "Pat Examplov", "Examplov": "Pat Examplov"}
+
+
+def test_a_surname_spelled_like_a_town_is_the_person_the_document_named():
+    assert _context_speakers([
+        "Deputy minister Ivan Nikolaev visited the front on Monday.",
+        "The line holds, Nikolaev said.",
+        "“We need more shells,” said Nikolaev.",
+    ]) == [None, "Ivan Nikolaev", "Ivan Nikolaev"]

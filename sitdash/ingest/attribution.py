@@ -324,6 +324,7 @@ class Attribution:
     relay: bool = False  # an outlet passing on another's words ("..., Ukrinform reports")
     role: str = ""  # lower-case role phrase beside a name: "the head of the wagner group"
     title: str = ""  # a named person's role as written: "Pentagon spokesman", "governor of Sumy"
+    place: bool = False  # a town's name, or a surname spelled like one ("said Nikolaev")
 
 
 class _Token:
@@ -347,7 +348,7 @@ def attribute(
     """
     previous = previous or previous_speaker
     found = find_attribution(sentence)
-    if found is None:
+    if found is None or found.place:
         return None
     if found.pronoun:
         return previous if previous and _pronoun_fits(found.pronoun, previous.kind) else None
@@ -691,7 +692,10 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     verb_end = tokens[i + 1].end if low.startswith(("point", "put")) else tokens[i].end
     before = _subject_before(tokens, i)
     if before is not None and _only_a_place(tokens[before[0] : before[1] + 1]):
+        town = _town_or_surname(tokens, before[0], before[1], tokens[i].start, verb_end)
         before = _relative_subject(tokens, before[0])  # "Residents who left Vovchansk said"
+        if before is None and town is not None:
+            return 1, town
     if before is None and (shared := _coordinated_subject(tokens, i, sentence)) is not None:
         return shared
     if before is not None:
@@ -742,6 +746,8 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
             )
             if found is not None:
                 return 3, found
+            if (town := _town_or_surname(tokens, np[0], np[1], tokens[i].start, verb_end)):
+                return 1, town
     return None
 
 
@@ -755,6 +761,19 @@ def _document_reads(tokens: list[_Token], i: int, sentence: str) -> tuple[int, A
     if found is None or not (found.document or (found.pronoun and " " in found.phrase)):
         return None  # "he reads the news" is no attribution; "its statement reads" is
     return rank, found
+
+
+def _town_or_surname(
+    tokens: list[_Token], first: int, last: int, verb_start: int, verb_end: int
+) -> Attribution | None:
+    """One capitalised word the gazetteer knows as a town, beside a speech verb ("said
+    Nikolaev"): no speaker unless the document named someone of that surname (`place`, which
+    the SpeakerContext resolves)."""
+    token = tokens[first]
+    if first != last or not token.text[0].isupper() or not _only_a_place([token]):
+        return None
+    return Attribution(token.text, "named official", token.text, token.start, token.end,
+                       verb_start, verb_end, head=token.low, place=True)
 
 
 def _agency_tag(tokens: list[_Token], start: int, end: int, verb: int) -> bool:
@@ -1584,6 +1603,10 @@ class SpeakerContext:
             if self.publisher is not None and found.head in self.own_documents:
                 return self.publisher
             return self.issuer or Source(found.name, found.kind)
+        if found.place:  # "said Nikolaev": the person of that surname, if one was named
+            key = _name_key(found.name)
+            return next((who for who, _, _ in reversed(self.described) if who.kind ==
+                         "named official" and _name_key(who.name.split()[-1]) == key), None)
         if found.definite:
             earlier = self._described_as(found)
             if earlier is not None:
@@ -1684,6 +1707,6 @@ def nearest_speaker(text: str) -> Attribution | None:
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].low in _TRIGGERS and tokens[i].low not in _DOCUMENT_VERBS:
             found = _candidate_at(tokens, i, text)
-            if found is not None:
+            if found is not None and not found[1].place:
                 return found[1]
     return None

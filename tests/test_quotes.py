@@ -754,3 +754,14 @@ def test_the_general_is_the_commander_in_chief_an_apposition_introduced():
         "“continue to attack along the entire front.”"
     )
     assert {s for _, s in _speakers(text)} == {"Oleksandr Examplenko"}
+
+
+def test_the_governor_in_a_sentence_set_in_another_region_is_not_the_earlier_governor():
+    text = (
+        "Kherson governor Yaroslav Examplenko said the city had been shelled 40 times.\n\n"
+        "In Zaporizhzhia, “three people were wounded in the night,” the governor said.\n\n"
+        "Back in Kherson, “the situation remains tense,” the governor said.\n\n"
+        "“Two houses burned down,” the governor added."
+    )
+    assert [s for _, s in _speakers(text)] == [
+        "the governor", "Yaroslav Examplenko", "Yaroslav Examplenko"]

@@ -1569,6 +1569,32 @@ def _fits_description(later: Attribution, words: frozenset[str]) -> bool:
     return bool(named) and named <= words and missing <= _INSTITUTION_HEADS
 
 
+# Posts that serve one region or town: "the governor" in a sentence set elsewhere is another.
+_LOCAL_POSTS = _words("governor mayor")
+# A sentence set somewhere: "In Zaporizhzhia, ...", "Meanwhile, in the Kharkiv region, ..."
+_SET_IN_RE = re.compile(
+    r"^\W*(?:(?:meanwhile|elsewhere|back|separately),?\s+)?in\s+(?:the\s+)?"
+    r"(?P<where>[A-Z][^,]{1,40}),", re.I)
+
+
+def _set_in(sentence: str) -> frozenset[str]:
+    """The oblast-level areas of the place a sentence opens by setting itself in."""
+    m = _SET_IN_RE.match(sentence)
+    if m is None:
+        return frozenset()
+    from sitdash.ingest.places import areas_of, find_places  # the gazetteer loads on first use
+
+    return frozenset(a for p in find_places(m["where"]) for a in areas_of(p.name))
+
+
+@lru_cache(maxsize=1024)
+def _areas_named(words: frozenset[str]) -> frozenset[str]:
+    """The oblast-level areas of the places among a description's words ("kherson")."""
+    from sitdash.ingest.places import areas_of
+
+    return frozenset(a for w in words if _is_town(w.capitalize()) for a in areas_of(w))
+
+
 class SpeakerContext:
     """The speakers a document has named so far, fed sentence by sentence, to resolve "he",
     "they", "it", "the official", "the unit" and "the statement" to them. An outlet that only
@@ -1588,7 +1614,8 @@ class SpeakerContext:
             w for w in _LOWER_WORD_RE.findall((title or "").lower()) if w in _DOCUMENT_HEADS
         )
 
-    def resolve(self, found: Attribution) -> Source | None:
+    def resolve(self, found: Attribution, sentence: str = "") -> Source | None:
+        """Who `found` (the speaker phrase of `sentence`) is, given the speakers before."""
         if found.pronoun in ("he", "she"):
             return self.person
         if found.pronoun == "they":
@@ -1608,22 +1635,29 @@ class SpeakerContext:
             return next((who for who, _, _ in reversed(self.described) if who.kind ==
                          "named official" and _name_key(who.name.split()[-1]) == key), None)
         if found.definite:
-            earlier = self._described_as(found)
+            earlier = self._described_as(found, sentence)
             if earlier is not None:
                 return earlier
         return Source(found.name, found.kind, found.title)
 
-    def _described_as(self, found: Attribution) -> Source | None:
+    def _described_as(self, found: Attribution, sentence: str) -> Source | None:
         """The latest speaker a definite description fits: first by its own noun ("the
-        governor"), then by a noun of the same family ("the unit" for "the X group")."""
+        governor"), then by a noun of the same family ("the unit" for "the X group"). A
+        governor or mayor in a sentence set in another region ("In Zaporizhzhia, ..., the
+        governor said" after the Kherson governor) is someone not named yet."""
         family = _FAMILY_OF.get(found.head, frozenset())
+        elsewhere = _set_in(sentence) if found.head in _LOCAL_POSTS else frozenset()
         for nouns in (frozenset({found.head}), family):
             for who, heads, words in reversed(self.described):
-                if heads & nouns and _fits_description(found, words):
+                if heads & nouns and _fits_description(found, words) and not (
+                    elsewhere and (areas := _areas_named(words)) and not areas & elsewhere
+                ):
                     return who
         return None
 
-    def remember(self, found: Attribution, source: Source) -> None:
+    def remember(self, found: Attribution, source: Source, sentence: str = "") -> None:
+        """`source`, whom `found` in `sentence` named, spoke: the latest "he", "it" or "they"
+        as its kind says, and the latest of those its description fits."""
         if found.relay:
             return
         plural = found.head.endswith("s") and not found.head.endswith("ss")
@@ -1641,12 +1675,18 @@ class SpeakerContext:
         self.issuer = source
         if found.pronoun or found.document:
             return
-        # "the ministry" that meant an earlier one describes no one new
         if source.name == found.name:
-            self._describe(source, found)
+            # a governor not named before is the governor of where the sentence is set
+            setting = _SET_IN_RE.match(sentence) if found.head in _LOCAL_POSTS else None
+            self._describe(source, found, setting["where"] if setting else "")
+        else:  # "the ministry" that meant an earlier one: that one spoke last
+            latest = next((k for k in range(len(self.described) - 1, -1, -1)
+                           if self.described[k][0] == source), None)
+            if latest is not None:
+                self.described.append(self.described.pop(latest))
 
-    def _describe(self, source: Source, found: Attribution) -> None:
-        words = _description_words(found.phrase) | _description_words(found.role)
+    def _describe(self, source: Source, found: Attribution, setting: str = "") -> None:
+        words = _description_words(f"{found.phrase} {found.role} {setting}")
         self.described.append((source, frozenset(found.role_words) | {found.head}, words))
 
     def people(self) -> list[str]:

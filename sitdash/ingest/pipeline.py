@@ -182,9 +182,9 @@ def _sentence_source(sentence: str, speakers: SpeakerContext, remember: bool) ->
         speakers.notice(sentence)  # whom a later "he" or "the commander" means
     if found is None:
         return None
-    said = speakers.resolve(found)
+    said = speakers.resolve(found, sentence)
     if said is not None and remember:
-        speakers.remember(found, said)
+        speakers.remember(found, said, sentence)
         speakers.notice(sentence, said)
     return said
 

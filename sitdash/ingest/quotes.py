@@ -444,9 +444,9 @@ def _resolve_sentence_sources(sentences: list[_Sentence], recent: SpeakerContext
                     sentence.subject = recent.resolve(body)
             if found is None:
                 continue
-        sentence.source = recent.resolve(found)
+        sentence.source = recent.resolve(found, sentence.text)
         if sentence.source is not None:
-            recent.remember(found, sentence.source)
+            recent.remember(found, sentence.source, sentence.text)
             recent.notice(sentence.text, sentence.source)
 
 

@@ -765,3 +765,15 @@ def test_the_governor_in_a_sentence_set_in_another_region_is_not_the_earlier_gov
     )
     assert [s for _, s in _speakers(text)] == [
         "the governor", "Yaroslav Examplenko", "Yaroslav Examplenko"]
+
+
+def test_section_headings_between_a_lead_in_and_its_quotations_are_passed_over():
+    text = (
+        "Governor Ivan Examplenko listed the night's attacks on Telegram:\n\n"
+        "Kupiansk district:\n\n“Two villages were shelled overnight, one man was wounded.”\n\n"
+        "Chuhuiv district:\n\n“A school was hit, nobody was hurt.”"
+    )
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"] * 2
+    text = ("Governor Ivan Examplenko said on Telegram that the night was hard.\n\n"
+            "Kupiansk district\n\n“Two villages were shelled overnight, one man was wounded.”")
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"]

@@ -34,7 +34,7 @@ from sitdash.ingest.attribution import (
     speaker_from_phrase,
     subject_person,
 )
-from sitdash.ingest.claims import cut_off
+from sitdash.ingest.claims import cut_off, is_heading
 from sitdash.model import Source
 
 MIN_WORDS = 4  # shorter quotations need a speech verb right beside them
@@ -631,11 +631,25 @@ def _stands_alone(quote: _Quote, sentences: list[_Sentence], masked: str) -> boo
     return not masked[sentence.start : quote.open_mark].strip()
 
 
-def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Source | None:
-    """The source of a sentence ending in a colon right before the quotation."""
-    if quote.sentence == 0:
+def _sentence_before(quote: _Quote, sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
+    """The sentence before a quotation, past any section heading between them ("Kupiansk
+    district:"), and how many paragraphs of text lie between them."""
+    k, headings = quote.sentence - 1, 0
+    while k >= 0 and sentences[k].paragraph != quote.paragraph and is_heading(
+            sentences[k].text.strip()):
+        k, headings = k - 1, headings + 1
+    if k < 0:
         return None
-    previous = sentences[quote.sentence - 1]
+    return sentences[k], quote.paragraph - sentences[k].paragraph - headings
+
+
+def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Source | None:
+    """The source of a sentence ending in a colon right before the quotation (or before the
+    section headings under it: 'X listed the attacks on Telegram:', 'Y district:', '“…”')."""
+    before = _sentence_before(quote, sentences)
+    if before is None:
+        return None
+    previous = before[0]
     lead = masked[previous.start : previous.end].rstrip()
     if lead.endswith(":"):
         return previous.source or _lead_in_subject(lead)
@@ -655,10 +669,8 @@ def _lead_in_subject(lead: str) -> Source | None:
 def _previous_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:
     """The source of the sentence right before an untagged quotation, in its paragraph or the
     one before ('Residents said the shelling lasted until dawn. “Nobody slept.”')."""
-    if quote.sentence == 0:
-        return None
-    previous = sentences[quote.sentence - 1]
-    return previous.source if quote.paragraph - previous.paragraph <= 1 else None
+    before = _sentence_before(quote, sentences)
+    return before[0].source if before is not None and before[1] <= 1 else None
 
 
 def _next_sentence_source(quote: _Quote, sentences: list[_Sentence]) -> Source | None:

@@ -342,28 +342,20 @@ class _Token:
 def attribute(
     sentence: str, previous: Source | None = None, *, previous_speaker: Source | None = None
 ) -> Source | None:
-    """Who asserts `sentence`; a pronoun ("he added") is resolved to `previous`, else None.
+    """Who asserts `sentence` alone, or after `previous` (whom "he added" or "the official
+    said" may mean): the document rules of SpeakerContext, for one sentence.
 
     `previous_speaker` is accepted as another name for `previous` (docs/CONTRACTS.md spells it so).
     """
     previous = previous or previous_speaker
     found = find_attribution(sentence)
-    if found is None or found.place:
+    if found is None:
         return None
-    if found.pronoun:
-        return previous if previous and _pronoun_fits(found.pronoun, previous.kind) else None
-    if found.definite and previous is not None and found.head in previous.name.lower().split():
-        return previous  # "the official said" after "a senior US defense official said"
-    return Source(found.name, found.kind, found.title)
-
-
-def _pronoun_fits(pronoun: str, kind: str) -> bool:
-    """ "he"/"she" mean a person and "it" a body; "they" may be either."""
-    if pronoun in ("he", "she"):
-        return kind in ("named official", "anonymous official", "other")
-    if pronoun == "it":
-        return kind in ("institution", "media", "analysts", "anonymous official", "other")
-    return True
+    context = SpeakerContext()
+    if previous is not None:
+        context.remember(speaker_from_phrase(previous.name) or Attribution(
+            previous.name, previous.kind, previous.name, 0, 0, 0, 0), previous)
+    return context.resolve(found, sentence)
 
 
 @lru_cache(maxsize=4096)

@@ -425,12 +425,13 @@ _TITLE_ANCHOR_RE = re.compile(
 )
 
 
-def introduced_people(sentence: str) -> list[Attribution]:
+@lru_cache(maxsize=512)  # the quote reader and the claim reader both ask of most sentences
+def introduced_people(sentence: str) -> tuple[Attribution, ...]:
     """The named people a sentence brings in by title without quoting them ("... was visited
     by Defence Minister Oleksii Reznikov, who ...", "This was reported by the Commander of the
     X group, General Y, and ..."), each with the role it gives them, in order, once each."""
     if _TITLE_ANCHOR_RE.search(sentence) is None:
-        return []
+        return ()
     tokens = _tokenize(mask_quotations(sentence))
     found: list[Attribution] = []
     i = 0
@@ -453,7 +454,7 @@ def introduced_people(sentence: str) -> list[Attribution]:
                 all(named.name != other.name for other in found):
             found.append(named)
         i = np[1] + 1
-    return found
+    return tuple(found)
 
 
 def introduced_person(sentence: str) -> Attribution | None:
@@ -492,6 +493,7 @@ def subject_body(sentence: str) -> Attribution | None:
     return found
 
 
+@lru_cache(maxsize=512)
 def subject_person(sentence: str) -> Attribution | None:
     """The named person a sentence opens with ("Defence Minister Oleksii Reznikov met ..."):
     not a source, but whom a later "he said" most likely means."""
@@ -1710,6 +1712,9 @@ class SpeakerContext:
         Staff rejected that.", the next "it"). With the sentence's `speaker`, only the other
         people it brings in by title, for the descriptions that may later name them."""
         if speaker is not None:
+            if speaker.kind == "named official" and " " in speaker.name and \
+                    len(_TITLE_ANCHOR_RE.findall(sentence)) < 2:
+                return None  # one title, and it is the named speaker's own
             for found in introduced_people(sentence):
                 if found.name != speaker.name:
                     self._describe(Source(found.name, found.kind), found)

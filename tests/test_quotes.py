@@ -777,3 +777,11 @@ def test_section_headings_between_a_lead_in_and_its_quotations_are_passed_over()
     text = ("Governor Ivan Examplenko said on Telegram that the night was hard.\n\n"
             "Kupiansk district\n\n“Two villages were shelled overnight, one man was wounded.”")
     assert [s for _, s in _speakers(text)] == ["Ivan Examplenko"]
+
+
+def test_in_his_words_and_an_inverted_reads_name_the_speaker():
+    text = ("Ivan Examplenko said the offensive was going well. In his words, “the enemy has lost "
+            "400 men in the last day.”\n\n"
+            "“Units of the Southern group liberated the settlement,” reads the ministry's "
+            "statement.")
+    assert [s for _, s in _speakers(text)] == ["Ivan Examplenko", "the ministry"]

@@ -661,6 +661,11 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
     if low == "words" and 2 <= i < len(tokens) - 2 and tokens[i - 1].low == "the" and \
             tokens[i - 2].low == "in" and tokens[i + 1].low == "of":
         return _in_the_words_of(tokens, i, sentence)  # "In the words of X, Y's forces "…""
+    if low == "words" and 2 <= i and tokens[i - 2].low == "in" and \
+            (pronoun := _POSSESSIVES.get(tokens[i - 1].low)):
+        # "In his words, “…”": whoever "he" is
+        return 2, Attribution(pronoun, "other", pronoun, tokens[i - 1].start, tokens[i - 1].end,
+                              tokens[i - 2].start, tokens[i].end, pronoun=pronoun, head=pronoun)
     if low in _DOCUMENT_VERBS:
         return _document_reads(tokens, i, sentence)
     if low in _PASSIVE_DOCUMENT_VERBS and 0 < i < len(tokens) - 3 and \
@@ -746,13 +751,19 @@ def _candidate_at(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Att
 
 
 def _document_reads(tokens: list[_Token], i: int, sentence: str) -> tuple[int, Attribution] | None:
-    """ "its statement reads", "the message read": a document speaking for its issuer."""
+    """ "its statement reads", "the message read", '“…,” reads the ministry's statement': a
+    document speaking for its issuer."""
     before = _subject_before(tokens, i)
+    if before is None and i > 0 and (tokens[i - 1].text in ",:;" + _CLOSE_QUOTES or
+                                     tokens[i - 1].text.startswith("_")):
+        np = _np_forward(tokens, i + 1)
+        before = (np[0], np[1], 3) + (None,) if np is not None else None
     if before is None:
         return None
     start, end, rank, _role = before
     found = _make_attribution(tokens, start, end, sentence, tokens[i].start, tokens[i].end)
-    if found is None or not (found.document or (found.pronoun and " " in found.phrase)):
+    if found is None or not (found.document or (found.pronoun and " " in found.phrase) or
+                             tokens[end].low in _DOCUMENT_HEADS):
         return None  # "he reads the news" is no attribution; "its statement reads" is
     return rank, found
 

@@ -176,6 +176,10 @@ Tsyrkuny|Kharkiv|city|Tsirkuny
 Mala Rohan|Kharkiv|city|Malaya Rogan
 Lyptsi|Kharkiv|city|Liptsy
 Lukianske|Kharkiv|city|
+Pylna|Kharkiv|city|Pylnaya
+Starytsia|Kharkiv|city|Staritsa
+Ohirtseve|Kharkiv|city|Ogurtsovo
+Buhruvatka|Kharkiv|city|Bugrovatka
 Borova|Kharkiv|city|
 Kivsharivka|Kharkiv|city|
 Dovhenke|Kharkiv|city|Dovgenkoye|Dolgenkoye|Dovgenke
@@ -244,6 +248,13 @@ Tonenke|Donetsk|city|Tonenkoye
 Berdychi|Donetsk|city|Berdychy
 Lastochkyne|Donetsk|city|Lastochkino
 Pobeda|Donetsk|city|Pobieda
+Netailove|Donetsk|city|Netaylovo
+Umanske|Donetsk|city|Umanskoye
+Vozdvyzhenka|Donetsk|city|Vozdvizhenka
+Paraskoviivka|Donetsk|city|Paraskovievka
+Prechystivka|Donetsk|city|Prechistovka
+Yampolivka|Donetsk|city|Yampolovka
+Verkhnokamianske|Donetsk|city|Verkhnekamenskoye
 Sieverne|Donetsk|city|Severnoye
 Nevelske|Donetsk|city|Nevelskoye
 Berkhivka|Donetsk|city|Berkhovka
@@ -441,6 +452,12 @@ Glushkovo|RU|Kursk Oblast|city|
 Malaya Loknya|RU|Kursk Oblast|city|Mala Loknia
 Sverdlikovo|RU|Kursk Oblast|city|
 Lebedevka|RU|Kursk Oblast|city|
+Guevo|RU|Kursk Oblast|city|Hujeve
+Zaoleshenka|RU|Kursk Oblast|city|
+Makhnovka|RU|Kursk Oblast|city|
+Rubanshchina|RU|Kursk Oblast|city|
+Kazachya Loknya|RU|Kursk Oblast|city|Kozacha Loknia
+Cherkasskoye Porechnoye|RU|Kursk Oblast|city|
 Bryansk|RU|Bryansk Oblast|city|
 Klintsy|RU|Bryansk Oblast|city|
 Novozybkov|RU|Bryansk Oblast|city|

@@ -552,6 +552,8 @@ def test_repeated_lookups_of_one_sentence_give_fresh_lists():
 
 @pytest.mark.parametrize("name, oblast", [
     ("Teteriv", "Kyiv Oblast"), ("Lukianske", "Kharkiv Oblast"), ("Lebedevka", "Kursk Oblast"),
+    ("Netailove", "Donetsk Oblast"), ("Vozdvyzhenka", "Donetsk Oblast"),
+    ("Ohirtseve", "Kharkiv Oblast"), ("Kazachya Loknya", "Kursk Oblast"),
 ])
 def test_villages_of_the_real_article_set_roll_up_without_a_guessed_point(name, oblast):
     info = lookup(name)

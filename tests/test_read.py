@@ -750,3 +750,25 @@ def test_a_date_line_or_a_dateline_with_a_time_of_day_leaves_no_time_in_the_text
     doc = read_text("Kyiv, 17 May 2022, 14:25 - The last defenders had left the plant.")
     assert (doc.published, doc.dateline_place) == ("2022-05-17", "Kyiv")
     assert doc.text == "The last defenders had left the plant."
+
+
+@pytest.mark.parametrize("text, published, outlet", [
+    # a stamp with an ordinal day and a zone beyond Europe's, as Indian and Pakistani sites print
+    ("Updated: 7th April, 2022 22:15 IST\n\nThe ministry said the troops had left.",
+     "2022-04-07", None),
+    ("Army leaves the north\n\nWritten By Jane Doe | Mumbai | Updated: April 7th, 2022 22:15 IST"
+     "\n\nThe ministry said the troops had left.", "2022-04-07", None),
+    ("Nov 11, 2022 · 3 min read\n\nThe ministry said the troops had left.", "2022-11-11", None),
+    # an agency's dateline without a date, a numeric one, and an agency's name on its own line
+    ("MOSCOW (Sputnik) - The ministry said the troops had left.\n\n22.02.2024", "2024-02-22",
+     "Sputnik"),
+    ("22.02.2024 - The ministry said the troops had left.", "2024-02-22", None),
+    ("Sputnik International\n\n22.02.2024\n\nThe ministry said the troops had left.",
+     "2024-02-22", "Sputnik International"),
+])
+def test_stamps_bylines_and_datelines_of_more_house_styles_date_the_page_and_are_no_text(
+    text, published, outlet
+):
+    doc = read_text(text)
+    assert (doc.published, doc.published_inferred, doc.outlet) == (published, False, outlet)
+    assert doc.text == "The ministry said the troops had left."

@@ -471,6 +471,9 @@ OUTLETS = {
         "Axios", "UPI", "The Hill", "Newsweek", "El País", "El Mundo", "La Nación", "Clarín",
         "RFE/RL", "Radio Free Europe/Radio Liberty", "Voice of America", "VOA", "Defense News",
         "Stars and Stripes", "The National", "National News", "Le Monde", "Der Spiegel",
+        "Sputnik International", "Sputnik News", "RIA", "Xinhua", "Anadolu Agency", "ANI",
+        "Interfax News Agency", "Ukrinform News", "RBC-Ukraine", "Censor.NET", "NV",
+        "The New Voice of Ukraine", "Anadolu",
     )
 }  # fmt: skip
 # Outlet names as space-padded words, to find them inside bylines.
@@ -478,7 +481,10 @@ _OUTLET_WORDS = [(" " + re.sub(r"\W+", " ", key) + " ", name) for key, name in O
 # Wire tags in datelines, "(AP)" -> outlet.
 _AGENCIES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "AFP", "upi": "UPI",
              "cnn": "CNN", "efe": "EFE", "ukrinform": "Ukrinform", "unian": "UNIAN",
-             "tass": "TASS", "interfax": "Interfax", "bloomberg": "Bloomberg"}  # fmt: skip
+             "tass": "TASS", "interfax": "Interfax", "bloomberg": "Bloomberg",
+             "sputnik": "Sputnik", "ria novosti": "RIA Novosti", "ria": "RIA Novosti",
+             "xinhua": "Xinhua", "anadolu": "Anadolu", "ani": "ANI", "dpa": "dpa",
+             "interfax-ukraine": "Interfax-Ukraine", "pti": "PTI", "ians": "IANS"}  # fmt: skip
 
 _SHARE_WORDS = frozenset(
     "guardar share compartir tweet tuitear save logo subscribe suscribirse advertisement "
@@ -522,7 +528,9 @@ _READ_TIME_RE = re.compile(
     r"\s*(?:\d+\s*min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?)\s*$", re.I
 )
 _NON_WORD_RE = re.compile(r"\W+")
-_BYLINE_RE = re.compile(r"^(?:[Bb]y|BY|[Pp]or|POR)\s+(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
+_BYLINE_RE = re.compile(
+    r"^(?:(?:[Ww]ritten|[Rr]eported|[Ee]dited|WRITTEN)\s+)?(?:[Bb]y|BY|[Pp]or|POR)\s+"
+    r"(?P<who>[A-ZÁÉÍÓÚ][^.!?]{1,80})$")
 _TAG_ITEM = r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:[A-ZÁÉÍÓÚ][\w'’-]*|of|in|the|and|on|de|la|el|del))*"
 _TAG_LABEL_RE = re.compile(r"^(?:tags|topics|temas)\s*:", re.I)
 # "Mercenaries, Wagner Group, Russia." or an author line "Ann Lee, Bo Park, and Cy Dunn"
@@ -580,7 +588,8 @@ _TIMESTAMP_LABEL_RE = re.compile(
 )
 _TIMESTAMP_REST_RE = re.compile(
     r"(?:\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b(?:ET|EST|EDT|"
-    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|PT|PST|PDT|CT|hrs|h|local time|Kyiv time|"
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|PT|PST|PDT|CT|IST|PKT|GST|AZT|AMT|JST|KST|SGT|"
+    r"hrs|h|local time|Kyiv time|\d+\s*min(?:ute)?s?\s+read|"
     r"at|on|updated|published|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|"
     r"Wed|Thu|Fri|Sat|Sun)\b|[\s|,·•/()+\-–—:]|\d{1,2}\b)",
     re.I,
@@ -599,7 +608,8 @@ _PLACE_WORD = r"[A-ZÁÉÍÓÚ][\w'’.-]*"
 _DATELINE_RE = re.compile(
     rf"^(?:(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}})"
     rf"(?:,\s*(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}))?\s*,?\s*)?"
-    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+(?:19|20)\d\d)?)?"
+    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+(?:19|20)\d\d)?"
+    r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)?"  # "22.02.2024 - ..."
     r"(?:,?\s+\d{1,2}[:.]\d\d)?"  # "Kyiv, 17 May 2022, 14:25 -"
     rf"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{{1,28}})\))?\s*(?P<dash>—|–|--|-|:)\s+(?=\S)"
 )

@@ -26,15 +26,20 @@ REAL = ROOT / "tests" / "data" / "real"
 SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
 # Per batch: quotes (found, speaker right), places recall and precision, movements (kind and
-# ends) as shares, extra movements as a share of gold (at most), dates (right, of those stated).
+# ends) as shares, extra movements as a share of gold (at most), dates (right, of those stated);
+# a batch may hold floors for some figures only.
 # First scores (SCORES.md): batch 1 13/16, 55/58, 55/55, 17/30, 10 extra, 4 of 5; batch 2 19/29,
-# 43/43, 43/43, 19/28, 20 extra, 3 of 4. Movements after the issue-8 rework: 30/30 and 26/28,
-# no extra.
+# 43/43, 43/43, 19/28, 20 extra, 3 of 4; batch 3 14/21, 41/42, 41/42, 3 of 4; batch 4 6/14,
+# 32/35, 32/33, 7 of 7. Movements after the issue-8 rework: 30/30 and 26/28, no extra. Quotes,
+# places and dates after the round-2 speaker, place and date work: every one right in batches
+# 1 to 4 (80/80, 178/178 and 178/178, 20 of 20).
 FLOORS: dict[int, dict[str, float]] = {
-    1: dict(quotes=0.80, place_recall=0.94, place_precision=0.98, moves=0.95, max_extra=0.05,
-            dates=0.75),
-    2: dict(quotes=0.65, place_recall=0.97, place_precision=0.97, moves=0.90, max_extra=0.05,
-            dates=0.70),
+    1: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.95, max_extra=0.05,
+            dates=0.95),
+    2: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.90, max_extra=0.05,
+            dates=0.95),
+    3: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, dates=0.95),
+    4: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, dates=0.95),
 }  # fmt: skip
 
 pytestmark = pytest.mark.skipif(
@@ -145,8 +150,9 @@ def test_real_batches_stay_above_their_floors():
             "dates": c["d_ok"] / max(c["d"], 1),
         }
         for name, share in shares.items():
-            assert share >= floor[name], f"batch {batch}: {name} {share:.2f} < {floor[name]}"
+            if name in floor:
+                assert share >= floor[name], f"batch {batch}: {name} {share:.2f} < {floor[name]}"
         extra = c["m_extra"] / max(c["m"], 1)
-        assert extra <= floor["max_extra"], (
+        assert extra <= floor.get("max_extra", 1.0), (
             f"batch {batch}: extra {extra:.2f} > {floor['max_extra']}"
         )

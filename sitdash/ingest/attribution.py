@@ -1,9 +1,13 @@
 """Who asserts a sentence: the speaker phrase around a speech verb, and what kind of source it is.
 
-Pure and stateless. `find_attribution` reads one sentence and returns the speaker phrase it
-names ("X said", "said X", "X, a senior commander, said", "according to X", "he added");
-`attribute` turns that into a `Source`, resolving pronouns to the previous source;
-`source_kind` classifies a name; `resolve_names` maps surnames to full names seen in a document.
+`find_attribution` reads one sentence and returns the speaker phrase it names ("X said", "said
+X", "X, a senior commander, said", "according to X", "he added", "This was stated by the head
+of X, Y", "the strategic communications department of the army said"); it is pure and cached.
+`SpeakerContext` is the one piece of state: fed a document's sentences in order, it resolves
+pronouns, "the statement", definite descriptions ("the commander of the X Brigade", "the unit")
+and bare surnames to the speakers and people named before. `attribute` does the same for one
+sentence; `source_kind` classifies a name; `resolve_names` maps surnames and other spellings to
+the full names seen in a document.
 
 Quotations inside the sentence are masked first, so a "he said" inside quote marks never counts.
 """

@@ -785,3 +785,9 @@ def test_in_his_words_and_an_inverted_reads_name_the_speaker():
             "“Units of the Southern group liberated the settlement,” reads the ministry's "
             "statement.")
     assert [s for _, s in _speakers(text)] == ["Ivan Examplenko", "the ministry"]
+
+
+def test_what_a_body_describes_as_is_its_words_what_it_calls_a_thing_is_a_label():
+    assert _speakers('The ministry described the situation as "difficult but controlled."') == [
+        ("difficult but controlled.", "the ministry")]
+    assert _speakers('Russia calls its invasion a "special military operation."') == []

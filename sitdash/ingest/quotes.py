@@ -38,6 +38,8 @@ from sitdash.ingest.claims import cut_off, is_heading
 from sitdash.model import Source
 
 MIN_WORDS = 4  # shorter quotations need a speech verb right beside them
+_PHRASE_WORDS = 2  # a phrase quoted inside what a source says ('had made “no breakthroughs”')
+_DESCRIBED_WORDS = 3  # what a body describes as (“difficult but controlled”), shorter: a label
 _ATTACH_GAP = 3  # characters allowed between a quote mark and its attached attribution
 # An untagged quotation belongs to the speaker of a quotation at most this many paragraphs before
 # (a paragraph of background between two quotations of one speaker is common).
@@ -71,6 +73,7 @@ _CALLED_RE = re.compile(
     r"\b(?:call(?:s|ed)|describe[sd]|term(?:s|ed)|dub(?:s|bed)|brand(?:s|ed)|label(?:s|l?ed))"
     r"(?:\s+[\w'’-]+){0,8}?(?:\s+as)?\s*$"
 )
+_DESCRIBED_AS_RE = re.compile(r"describe[sd]?\b.*\bas\s*$", re.S)
 _DIGIT_RE = re.compile(r"\d")
 _OWNER_WORDS_RE = re.compile(
     r"(his|her|their|its)\s+(?:\w+\s+)?(?:message|words|answer|reply|response|verdict|advice|"
@@ -170,7 +173,7 @@ def extract_quotes(
         if words < MIN_WORDS and not (
             quote.attached
             or (quote.whole_sentence and quote.speaker)
-            or (words >= 2 and _reported_phrase(quote, text, sentences, masked))
+            or (words >= _PHRASE_WORDS and _reported_phrase(quote, text, sentences, masked))
         ):
             continue
         speaker = quote.speaker
@@ -499,10 +502,12 @@ def _assign_direct_speakers(quotes: list[_Quote], sentences: list[_Sentence], ma
             quote.attached = _attached(quote, found, sentence.start)
             continue
         before_quote = masked[sentence.start : quote.open_mark]
-        if sentence.subject is not None and _CALLED_RE.search(before_quote):
-            # 'Reznikov called it “…”'; a body's short term ('Russia calls it a “…”') stays out
+        if sentence.subject is not None and (called := _CALLED_RE.search(before_quote)):
+            # 'Reznikov called it “…”', 'the ministry described it as “…”'; a body's short
+            # name for a thing ('Russia calls it a “…”') stays out
             quote.speaker = sentence.subject
-            quote.attached = sentence.subject.kind == "named official"
+            quote.attached = sentence.subject.kind == "named official" or (
+                quote.words >= _DESCRIBED_WORDS and _DESCRIBED_AS_RE.match(called.group()))
             continue
         before = masked[sentence.start : quote.open_mark]
         label = _LABEL_RE.match(before)

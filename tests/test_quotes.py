@@ -791,3 +791,15 @@ def test_what_a_body_describes_as_is_its_words_what_it_calls_a_thing_is_a_label(
     assert _speakers('The ministry described the situation as "difficult but controlled."') == [
         ("difficult but controlled.", "the ministry")]
     assert _speakers('Russia calls its invasion a "special military operation."') == []
+
+
+def test_low_high_quote_marks_and_an_unknown_he_keep_quotations_apart():
+    from sitdash.ingest.pipeline import extract
+    from sitdash.ingest.read import read_text
+
+    doc = read_text("„The enemy is retreating from the city,“ the spokesman said.")
+    assert [(q.text, q.speaker) for q in extract(doc).quotes] == [
+        ("The enemy is retreating from the city", "the spokesman")]
+    # "he" with no one before it is unknown, not the next sentence's speaker
+    text = '"We do not know where they went," he said. The mayor added: "They cannot stay here."'
+    assert [s for _, s in _speakers(text)] == [None, "the mayor"]

@@ -598,7 +598,9 @@ def _assign_fallback_speakers(
                 else ""
             )
             quote.whole_sentence = not rest.strip().strip(".,!?;:")
-        if quote.speaker is None and alone:
+        named = sentences[quote.sentence].attribution
+        if quote.speaker is None and alone and not (named is not None and named.pronoun):
+            # ('“…,” he said.' with no one "he" could be stays unknown: nobody else said it)
             quote.speaker = (
                 _colon_before(quote, sentences, masked)
                 or _next_sentence_source(quote, sentences)

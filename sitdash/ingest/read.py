@@ -390,7 +390,13 @@ def _strip_leading_symbols(line: str) -> str:
     return line[i:]
 
 
+# Low-high marks as Ukrainian, Russian and German copy prints them: „…“ is “…”.
+_LOW_HIGH_QUOTE_RE = re.compile(r"„([^„“”\n]{0,2000}?)[“”]")
+
+
 def _clean_line(line: str) -> str:
+    if "„" in line:
+        line = _LOW_HIGH_QUOTE_RE.sub(r"“\1”", line)
     if "[" in line:
         line = _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line))
     if "**" in line or "__" in line:

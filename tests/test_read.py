@@ -772,3 +772,11 @@ def test_stamps_bylines_and_datelines_of_more_house_styles_date_the_page_and_are
     doc = read_text(text)
     assert (doc.published, doc.published_inferred, doc.outlet) == (published, False, outlet)
     assert doc.text == "The ministry said the troops had left."
+
+
+def test_a_month_date_line_moves_the_latest_day_to_the_weekday_the_lead_reports():
+    doc = read_text(" date 2022-05 The army said on Tuesday it had evacuated the last "
+                    "defenders. The operation began on May 16.")
+    assert doc.published == "2022-05-17"  # May 16 was a Monday: the Tuesday after
+    doc = read_text(" date 2022-05 The army said on Monday it had left. It began on May 31.")
+    assert doc.published == "2022-05-31"  # the Monday after lies in June: not this month's

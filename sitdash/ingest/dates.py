@@ -380,6 +380,12 @@ def infer_published(text: str) -> date | None:
                     latest = when
     if latest is None:
         return None
+    return _reported_weekday_after(text, latest)
+
+
+def _reported_weekday_after(text: str, latest: date) -> date:
+    """`latest`, moved forward to the latest weekday `text` reports ("on Thursday") within the
+    week after it: copy dates its news by weekday from the day it is written."""
     candidates = [latest]
     for match in _WEEKDAY_MENTION.finditer(text):
         ahead = (_WEEKDAY_INDEX[match.group(1)] - latest.weekday()) % 7
@@ -449,7 +455,8 @@ def on_or_after(date_text: str, earliest: date) -> date | None:
 
 def latest_day_in_month(text: str, year: int, month: int) -> date | None:
     """The latest written day of `month` in `year` that `text` names ("on Saturday, September
-    10" under a "2022-09" date line), read with that month as the base; None when it names none."""
+    10" under a "2022-09" date line), read with that month as the base and moved forward to a
+    weekday the text reports after it; None when it names none."""
     end = _add_months(date(year, month, 1), 1) - timedelta(days=1)
     days = [
         date.fromisoformat(m.date)
@@ -457,4 +464,8 @@ def latest_day_in_month(text: str, year: int, month: int) -> date | None:
         if m.precision == "day" and m.date and any(ch.isdigit() for ch in m.text)
     ]
     days = [d for d in days if (d.year, d.month) == (year, month)]
-    return max(days, default=None)
+    if not days:
+        return None
+    # "began on May 16 ... said on Tuesday": the Tuesday after, if still in that month
+    moved = _reported_weekday_after(text, max(days))
+    return moved if moved <= end else max(days)

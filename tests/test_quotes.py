@@ -803,3 +803,14 @@ def test_low_high_quote_marks_and_an_unknown_he_keep_quotations_apart():
     # "he" with no one before it is unknown, not the next sentence's speaker
     text = '"We do not know where they went," he said. The mayor added: "They cannot stay here."'
     assert [s for _, s in _speakers(text)] == [None, "the mayor"]
+
+
+def test_a_channel_or_a_collective_named_in_apposition_is_the_it_that_speaks_next():
+    text = ("“The line has been broken,” Grey Zone, a Telegram channel close to the army, wrote. "
+            "It added that “the enemy brought up fresh reserves.”\n\n"
+            "“The enemy is pushing through,” Storm Z, a collective of war reporters, bloggers and "
+            "volunteers, reported. It added that “the armoured groups are hitting one point.”")
+    hits = extract_quotes(text)
+    assert [(h.speaker, h.speaker_kind) for h in hits] == [
+        ("Grey Zone", "media"), ("Grey Zone", "media"),
+        ("Storm Z", "institution"), ("Storm Z", "institution")]

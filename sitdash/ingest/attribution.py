@@ -164,7 +164,8 @@ _INSTITUTION_HEADS = _words(
     "parliament guard police group union organization organisation authorities presidency "
     "cabinet directorate headquarters regime alliance bloc court operator company firm bank "
     "utility mission republic state states intelligence leadership kremlin pentagon prosecutor's "
-    "coalition corps brigade battalion regiment unit division fleet"
+    "coalition corps brigade battalion regiment unit division fleet collective movement network "
+    "association foundation"
 )
 # Documents that report on behalf of whoever issued them: "a report from ISW said".
 _DOCUMENT_HEADS = _words(
@@ -1440,9 +1441,15 @@ def _make_attribution(
             definite=definite, document=True,
         )
     if run:
-        role_core = _core(list(role_tokens))
-        if role_core and role_core[-1].low in _OTHER_PERSON_HEADS:
+        role_np = _np_forward(list(role_tokens), 0) if role_tokens else None
+        role_core = _core(list(role_tokens[: role_np[1] + 1])) if role_np else []
+        role_head = role_core[-1].low if role_core else ""
+        if role_head in _OTHER_PERSON_HEADS:
             kind = "other"  # "Valentyna, a 67-year-old resident": a named civilian, not an official
+        elif role_head in _MEDIA_HEADS:
+            kind = "media"  # "Grey Zone, a Telegram channel close to ...": a channel by its name
+        elif role_head in _INSTITUTION_HEADS:
+            kind = "institution"  # "Operation Z, a collective of war reporters ...": a body
         name = " ".join(sentence[run[0].start : run[-1].end].split())
         roles = _role_words(core, run, list(role_tokens))
         return Attribution(

@@ -462,13 +462,6 @@ def introduced_people(sentence: str) -> tuple[Attribution, ...]:
     return tuple(found)
 
 
-def introduced_person(sentence: str) -> Attribution | None:
-    """The one named person a sentence brings in by title without quoting them: whom a later
-    "he said" means. None when it names no such person, or two different ones."""
-    people = introduced_people(sentence)
-    return people[0] if len(people) == 1 else None
-
-
 # Bodies that speak in their own name: a sentence they open ("The General Staff rejected that.")
 # makes them the "it" of the next one.
 _SPEAKING_BODIES = _words(

@@ -9,7 +9,9 @@ than a missed one costs their time):
   leave keep shelling from afar. One contradiction per side, oblast and run of announcements.
 - characterisation: a development reported as a withdrawal by some is called "not a withdrawal,
   a repositioning" by another origin (or the other way round). The denial belongs to the
-  development its own article reports, else to the one whose ends and dates it shares.
+  development its own article reports, else to the one whose ends and dates it shares, as long
+  as others call that development what the denial denies. One contradiction per development and
+  term denied, holding every denial.
 - figures: stated amounts of one quantity that disagree (figures.disagree): two sizes of one
   development from different origins reported within FIGURE_DAYS of each other (a withdrawal
   that grows over a week is progress, not a dispute); and the killed or wounded in one incident
@@ -161,8 +163,10 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def characterisation(developments: Iterable[dict], negations: Iterable[dict],
                      origin_of: Callable[[str], str]) -> list[dict]:
-    """Developments described one way by some and denied that description by others.
-    `origin_of(claim_id)` gives a claim's origin key."""
+    """Developments described one way by some and denied that description by others: one
+    contradiction per development and term denied, holding every denial of it (NATO and the
+    Pentagon both saying "not a withdrawal" is one dispute, not two). `origin_of(claim_id)`
+    gives a claim's origin key."""
     back = [d for d in developments if d["direction"] == BACK]
     by_doc: dict[str, list[dict]] = defaultdict(list)
     by_zone: dict[str, list[dict]] = defaultdict(list)  # only devs sharing a zone can overlap
@@ -172,38 +176,45 @@ def characterisation(developments: Iterable[dict], negations: Iterable[dict],
         for zone in _overlap_zones((dev.get("origins") or []) + (dev.get("destinations") or [])):
             by_zone[zone].append(dev)
     kinds_of: dict[str, dict[str, str]] = {}  # dev id -> claim id -> kind
-    out = []
+
+    def described(dev: dict, term: str, denials: list[dict]) -> list[str]:
+        """The claims of `dev` that call it what the denials deny, from other origins."""
+        if dev["id"] not in kinds_of:
+            kinds_of[dev["id"]] = _claim_kinds(dev)
+        denied_kinds = _WITHDRAW_KINDS[term]
+        own = {origin_of(n["claim_id"]) for n in denials}
+        ids = {n["claim_id"] for n in denials}
+        return [cid for cid, kind in kinds_of[dev["id"]].items()
+                if kind in denied_kinds and cid not in ids and origin_of(cid) not in own]
+
+    disputes: dict[tuple[str, str], tuple[dict, list[dict]]] = {}
     for negation in sorted(negations, key=_signal_order):
         near = {id(d): d for z in _overlap_zones(negation.get("places") or ())
                 for d in by_zone.get(z, ())}
-        dev = _development_of(negation, by_doc, list(near.values()))
-        if dev is None:
+        dev = _development_of(negation, by_doc, list(near.values()),
+                              lambda d, n=negation: bool(described(d, n["detail"], [n])))
+        if dev is not None:
+            disputes.setdefault((dev["id"], negation["detail"]), (dev, []))[1].append(negation)
+    out = []
+    for (dev_id, term), (dev, denials) in disputes.items():
+        describing = described(dev, term, denials)
+        if not describing:  # another denial came from an origin that described it
             continue
-        if dev["id"] not in kinds_of:
-            kinds_of[dev["id"]] = _claim_kinds(dev)
-        denied_kinds = _WITHDRAW_KINDS[negation["detail"]]
-        own = origin_of(negation["claim_id"])
-        described = [cid for cid, kind in kinds_of[dev["id"]].items()
-                     if kind in denied_kinds and cid != negation["claim_id"]
-                     and origin_of(cid) != own]
-        if not described:
-            continue
+        first = denials[0]
         out.append({
-            "id": contradiction_id("characterisation", dev["id"], negation["claim_id"]),
+            "id": contradiction_id("characterisation", dev_id, term),
             "kind": "characterisation",
-            "claim_ids": _unique(described + [negation["claim_id"]]),
+            "claim_ids": _unique(describing + [n["claim_id"] for n in denials]),
             "doc_ids": [],  # filled in by the caller, who knows every claim's document
-            "development": dev["id"],
-            "scope": f"dev|{dev['id']}",
+            "development": dev_id,
+            "scope": f"dev|{dev_id}",
             "parts": [
-                {"claim_id": described[0], "role": "describes",
-                 "text": _TERM_WORDS[negation["detail"]]},
-                {"claim_id": negation["claim_id"], "role": "denies",
-                 "text": _TERM_WORDS[negation["detail"]],
-                 "instead": _TERM_WORDS.get(negation.get("alternative") or "")},
+                {"claim_id": describing[0], "role": "describes", "text": _TERM_WORDS[term]},
+                {"claim_id": first["claim_id"], "role": "denies", "text": _TERM_WORDS[term],
+                 "instead": _TERM_WORDS.get(first.get("alternative") or "")},
             ],
             "place": dev.get("origin") or dev.get("destination"),
-            "date": negation.get("date"),
+            "date": first.get("date"),
         })
     return out
 
@@ -213,12 +224,16 @@ def _claim_kinds(dev: dict) -> dict[str, str]:
     return dict(zip(dev["claim_ids"], dev.get("claim_kinds") or (), strict=False))
 
 
-def _development_of(negation: dict, by_doc: dict[str, list[dict]],
-                    back: list[dict]) -> dict | None:
+def _development_of(negation: dict, by_doc: dict[str, list[dict]], back: list[dict],
+                    disputed: Callable[[dict], bool]) -> dict | None:
     """The development a denial is about: one its own article reports, else one whose ends and
-    dates it shares (and whose force it names, if it names one)."""
+    dates it shares (and whose force it names, if it names one); either way one that others
+    call what the denial denies (`disputed`). An article denying a withdrawal may itself report
+    only what it says happened instead ("not withdrawing but regrouping ... in the Donbas"):
+    that regrouping is not what the denial disputes."""
     side = negation.get("side")
-    same_doc = [d for d in by_doc.get(negation["doc_id"], ()) if _side_fits(d, side)]
+    same_doc = [d for d in by_doc.get(negation["doc_id"], ()) if _side_fits(d, side)
+                and disputed(d)]
     if same_doc:
         return max(same_doc, key=_size_rank)
     places = negation.get("places") or ()
@@ -233,7 +248,7 @@ def _development_of(negation: dict, by_doc: dict[str, list[dict]],
         if first is None or (first - when).days > GAP_DAYS or (when - last).days > GAP_DAYS:
             continue
         ends = (dev.get("origins") or []) + (dev.get("destinations") or [])
-        if any(overlap(p, q) for p in places for q in ends):
+        if any(overlap(p, q) for p in places for q in ends) and disputed(dev):
             near.append(dev)
     return max(near, key=_size_rank) if near else None
 

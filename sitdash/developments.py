@@ -24,7 +24,9 @@ never on the order they were ingested in. Movements without a date are consolida
 each other.
 
 A development keeps every report behind it, its outlets and origins (speakers.origin_key), the
-most specific origin and destination any report gives, every stated size with the claim that
+most specific origin and destination any report gives (a site counts as a town: one report of
+troops "leaving near the Chernobyl power station" does not rename a withdrawal seven outlets
+report from Kyiv), every stated size with the claim that
 states it. How its reporting progressed (per claim, asserted or assessed and the phase its
 wording gives: expected, beginning, under way, completed, or just reported) is read from its
 reports when asked (`progression`), not stored.
@@ -48,7 +50,8 @@ GAP_DAYS = 7
 SPAN_DAYS = 21
 BACK, FORWARD = "back", "forward"
 _DIRECTION = {**{k: BACK for k in BACK_KINDS}, **{k: FORWARD for k in FORWARD_KINDS}}
-_SPECIFICITY = {"site": 4, "city": 3, "oblast": 2, "area": 1, "country": 0}
+# How specific an end is: a site (a power station, an airport) is as specific as its town.
+_SPECIFICITY = {"site": 3, "city": 3, "oblast": 2, "area": 1, "country": 0}
 
 # The phase a report's wording gives, first match wins.
 _PHASES = (
@@ -330,6 +333,7 @@ def _by_count(counts: Counter[str], first_seen: dict[str, int]) -> list[str]:
 
 
 def _most_specific(counts: Counter[str], first_seen: dict[str, int]) -> str | None:
+    """The most specific end, the most reported of equally specific ones."""
     if not counts:
         return None
     return min(counts, key=lambda p: (-specificity(p), -counts[p], first_seen[p], p))

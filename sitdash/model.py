@@ -238,7 +238,7 @@ class Development:
     actor: str  # label: "Russian forces", "Wagner Group"
     direction: str  # back | forward
     kinds: list[str]
-    origin: str | None  # the most specific origin any report gives (exported as "from")
+    origin: str | None  # the most specific origin reported (exported as "from")
     destination: str | None  # likewise the destination (exported as "to")
     origins: list[str]  # every origin reported, most reported first
     destinations: list[str]

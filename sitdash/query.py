@@ -715,15 +715,15 @@ class Index:
             "contradictions", ordered, passing))
 
     def contested(self) -> dict[str, list[dict]]:
-        """Development id -> the contradictions about it (of any claim of it)."""
+        """Development id -> the contradictions about it (a characterisation or size dispute).
+        A side's announced de-escalation against strikes there is about the side's word, not
+        about a movement: it marks no development, even one that shares a sentence with it
+        ("Ukraine pushed back Russian forces around Kyiv amid fierce battles")."""
         def build() -> dict[str, list[dict]]:
-            dev_of_claim = {cid: d["id"] for d in self.developments for cid in d["claim_ids"]}
             out: dict[str, list[dict]] = defaultdict(list)
             for row in self.contradictions:
-                devs = {row["development"]} if row.get("development") else {
-                    dev_of_claim[c] for c in row["claim_ids"] if c in dev_of_claim}
-                for dev_id in devs:
-                    out[dev_id].append(row)
+                if row.get("development"):
+                    out[row["development"]].append(row)
             return dict(out)
         return self.derived("contested", build)
 

@@ -4,7 +4,7 @@ import pytest
 from week_articles import write_articles
 
 from sitdash.bundled import seed_paths
-from sitdash.contradictions import activity, event_figures
+from sitdash.contradictions import activity, characterisation, event_figures
 from sitdash.ingest.pipeline import ingest_paths
 from sitdash.query import Index
 from sitdash.store import Store
@@ -126,3 +126,66 @@ def test_death_tolls_disagree_only_across_sides_about_one_incident():
     same_side = {k: claims[k] for k in ("a", "c", "d")}
     event_same = dict(event, claim_ids=list(same_side))
     assert event_figures([event_same], same_side, lambda claim: voices[claim["id"]]) == []
+
+
+def test_only_a_dispute_about_a_development_marks_it_contested():
+    """An announced de-escalation against strikes is about a side's word: a withdrawal that
+    shares a sentence with the strikes is not disputed by it; a size dispute about it is."""
+    claims = {
+        "c1": {"id": "c1", "doc_id": "d1", "date": "2022-04-01", "start": 0, "source": "",
+               "text": "Troops pulled back from Irpin amid heavy fighting, officials said."},
+        "c2": {"id": "c2", "doc_id": "d2", "date": "2022-04-01", "start": 0, "source": "",
+               "text": "Some 500 troops pulled back from Irpin."},
+    }
+    dev = {"id": "dev1", "force": "ru", "actor": "Russian forces", "direction": "back",
+           "kinds": ["withdraw"], "origin": "Irpin", "destination": None, "origins": ["Irpin"],
+           "destinations": [], "movement_ids": [], "claim_ids": ["c1", "c2"],
+           "claim_kinds": ["withdraw", "withdraw"], "doc_ids": ["d1", "d2"],
+           "outlets": ["A", "B"], "origin_keys": ["x", "y"], "speaker_keys": ["x", "y"],
+           "first_date": "2022-04-01", "last_date": "2022-04-01", "first_reported": None,
+           "last_reported": None, "sizes": []}
+    activity_row = {"id": "k1", "kind": "activity", "claim_ids": ["c0", "c1"],
+                    "doc_ids": ["d1"], "development": None, "scope": "activity|ru|Kyiv Oblast"}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[],
+                  developments=[dev], contradictions=[activity_row])
+    assert index.contested() == {}
+    figures_row = dict(activity_row, id="k2", kind="figures", development="dev1",
+                       scope="dev|dev1")
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[],
+                  developments=[dev], contradictions=[activity_row, figures_row])
+    assert index.contested() == {"dev1": [figures_row]}
+
+
+def _negation(claim, doc, places, date, alternative="reposition"):
+    return {"id": "n" + claim, "claim_id": claim, "doc_id": doc, "kind": "negation",
+            "side": "ru", "places": places, "date": date, "detail": "withdraw",
+            "alternative": alternative}
+
+
+def test_denials_of_one_withdrawal_are_one_dispute_even_from_an_article_about_the_alternative():
+    """NATO's "not withdrawing but regrouping" ran in a story whose only movement is the
+    regrouping in the Donbas: the denial is about the withdrawal others report from Kyiv."""
+    kyiv = {"id": "kyiv", "force": "ru", "direction": "back", "origin": "Kyiv",
+            "destination": "Belarus", "origins": ["Kyiv"], "destinations": ["Belarus"],
+            "doc_ids": ["d1", "d2", "d3"], "claim_ids": ["w1", "w2", "p1"],
+            "claim_kinds": ["withdraw", "withdraw", "reposition"],
+            "first_date": "2022-03-30", "last_date": "2022-04-01"}
+    donbas = {"id": "donbas", "force": "ru", "direction": "back", "origin": "Donbas",
+              "destination": None, "origins": ["Donbas"], "destinations": [],
+              "doc_ids": ["d4"], "claim_ids": ["r1"], "claim_kinds": ["regroup"],
+              "first_date": "2022-03-31", "last_date": "2022-03-31"}
+    origins = {"w1": "governor", "w2": "general staff", "p1": "pentagon", "n1": "pentagon",
+               "n2": "nato", "r1": "nato"}
+    rows = characterisation([kyiv, donbas],
+                            [_negation("n1", "d3", ["Kyiv"], "2022-03-30"),
+                             _negation("n2", "d4", ["Kyiv", "Moscow"], "2022-03-31")],
+                            origins.__getitem__)
+    (row,) = rows
+    assert row["development"] == "kyiv"
+    assert row["claim_ids"] == ["w1", "w2", "n1", "n2"]
+    assert [p["claim_id"] for p in row["parts"]] == ["w1", "n1"]
+    # a denial from the origin that itself called it a withdrawal disputes nothing
+    origins["w2"] = "nato"
+    (row,) = characterisation([kyiv, donbas], [_negation("n2", "d4", ["Kyiv"], "2022-03-31")],
+                              origins.__getitem__)
+    assert row["claim_ids"] == ["w1", "n2"]

@@ -71,6 +71,23 @@ def test_reports_of_one_withdrawal_with_overlapping_ends_consolidate():
     assert dev["destination"] == "Belarus"
 
 
+def test_an_end_one_report_gives_does_not_rename_what_many_report():
+    rows = developments([
+        move("withdraw", "Kyiv", "Belarus", date="2022-03-30"),
+        move("withdraw", "Chornobyl", date="2022-03-31"),  # one report's site, in Kyiv Oblast
+        move("withdraw", "Kyiv", date="2022-03-31"),
+        move("withdraw", "Hostomel", date="2022-04-01"),
+        move("withdraw", "Hostomel", "Belarus", date="2022-04-01"),
+    ])
+    (dev,) = rows
+    assert dev["origin"] == "Kyiv"  # of equally specific ends (a site is a town's), the most told
+    assert dev["origins"][:2] == ["Kyiv", "Hostomel"] and "Chornobyl" in dev["origins"]
+    (alone,) = developments([move("withdraw", "Kyiv Oblast", date="2022-05-01"),
+                             move("withdraw", "Kyiv Oblast", date="2022-05-01"),
+                             move("withdraw", "Irpin", date="2022-05-02")])
+    assert alone["origin"] == "Irpin"  # a town is more specific than its oblast
+
+
 def test_back_and_forward_of_one_force_never_merge():
     rows = developments([move("withdraw", "Bucha"), move("deploy", None, "Bucha"),
                          move("advance", None, "Bucha"), move("regroup", "Bucha")])

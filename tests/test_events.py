@@ -142,3 +142,13 @@ def test_a_foreseen_offensive_does_not_count_but_what_happened_in_the_sentence_d
 def test_a_capitalised_trigger_opening_a_quotation_still_counts():
     assert event_type('"Artillery, massed troops, a narrower front," he said.') == (
         "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_what_a_place_has_been_through_is_no_event_but_the_news_beside_it_is():
+    text = ("The mayor said enemy troops had pulled out of Dymer, a village that had seen heavy "
+            "fighting for weeks.")
+    assert event_type(text) == ("Strategic developments", "Change to group/activity")
+    assert event_type("The town, which has already witnessed fierce battles, is calm.") is None
+    # fighting the sentence itself reports still counts
+    assert event_type("Fighting raged in the suburb that the army had held for weeks.") == (
+        "Battles", "Armed clash")

@@ -87,6 +87,11 @@ _NOT_AN_EVENT_RE = re.compile(
 
 
 _ATTRIBUTIVE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+# What a place has been through, said of the place: "Hostomel, a suburb that had seen intense
+# fighting" describes it; the news is elsewhere in the sentence.
+_PLACE_PAST_RE = re.compile(
+    r"\b(?:that|which|where)\s+(?:had|has|have)\s+(?:already\s+|\w+ly\s+)?(?:seen|witnessed|"
+    r"experienced|endured)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _OPENERS = ".!?:;\"“‘«([—–-"
 
 
@@ -111,6 +116,8 @@ def _counts(sentence: str, match: re.Match) -> bool:
         return False  # capitalised mid-sentence: part of a name
     if word.endswith("ed") and _ATTRIBUTIVE_RE.search(sentence, max(0, start - 8), start):
         return False  # "the besieged city", "the liberated region": a description, not news
+    if _PLACE_PAST_RE.search(sentence[max(0, start - 60):start]):
+        return False  # "a suburb that had seen intense fighting": the place's past
     clause = sentence[max(0, start - 40) : start]
     clause = re.split(r"[,;:.!?]|\bbut\b", clause)[-1]
     return not _NEGATED_RE.search(clause)

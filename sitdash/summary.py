@@ -11,6 +11,7 @@ from operator import itemgetter, methodcaller
 
 from sitdash.contradictions import why
 from sitdash.developments import progression, progression_line
+from sitdash.figures import disagree, parse_figure
 from sitdash.ingest.places import AREA_REGION, areas_of
 from sitdash.query import NO_FILTERS, Filters, Index, region_of
 from sitdash.ranking import quote_score
@@ -246,16 +247,39 @@ def _region_certainty(index: Index, filters: Filters, events_best: dict[str, int
             best[group] = max(best.get(group, 0), len(dev.get("origin_keys") or ()) or 1)
     contested: set[str] = set()
     for row in index.contradiction_rows(filters):
-        for cid in row["claim_ids"]:
-            facts = index.facts.get(cid)
-            if facts:
-                contested.update(facts.regions if regions else facts.areas)
+        contested.update(_contradiction_groups(index, row, dev_groups, regions))
     out = {}
     for group in set(best) | set(devs) | contested:
         certainty = CONTESTED if group in contested else \
             CORROBORATED if best.get(group, 0) >= 2 else SINGLE if group in best else None
         out[group] = (devs.get(group, 0), certainty)
     return out
+
+
+def _contradiction_groups(index: Index, row: dict, dev_groups: dict[str, frozenset[str]],
+                          regions: bool) -> frozenset[str]:
+    """The theatre regions (or areas) a contradiction is about: the oblast where a side's
+    announced de-escalation met strikes, the ends of the development disputed, the places of
+    the incident whose toll is disputed. Not every place its sentences name: a Pentagon
+    official listing Kyiv, Chernihiv, Kharkiv and the Donbas as targets contests Chernihiv's
+    quiet, not Kharkiv's."""
+    scope = row.get("scope") or ""
+    if row.get("development") in dev_groups:
+        return dev_groups[row["development"]]
+    if scope.startswith("activity|"):
+        zone = scope.rsplit("|", 1)[-1]
+        if regions:
+            return frozenset(r for r in (region_of(zone),) if r)
+        return frozenset(areas_of(zone))
+    if scope.startswith("event|"):
+        table = index.event_regions if regions else index.event_areas
+        return table.get(scope[len("event|"):], frozenset())
+    out: set[str] = set()  # a contradiction of another kind: the places of its claims
+    for cid in row["claim_ids"]:
+        facts = index.facts.get(cid)
+        if facts:
+            out.update(facts.regions if regions else facts.areas)
+    return frozenset(out)
 
 
 def _groups_of_developments(devs: list[dict], regions: bool) -> dict[str, frozenset[str]]:
@@ -507,6 +531,17 @@ def development_rows(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
     return LazyRows(index.development_rows(filters), lambda d: _development_row(index, d))
 
 
+def development_row(index: Index, dev_id: str) -> DevelopmentRow | None:
+    """One development as the panes show it, by id (None when it is gone)."""
+    dev = index.development(dev_id)
+    return _development_row(index, dev) if dev is not None else None
+
+
+def development_contradictions(index: Index, dev_id: str) -> list[ContradictionRow]:
+    """The contradictions about a development (its wording or its sizes)."""
+    return [_contradiction_row(index, row) for row in index.contested().get(dev_id, ())]
+
+
 def _development_row(index: Index, dev: dict) -> DevelopmentRow:
     built = index.derived("development row cache", dict)
     row = built.get(dev["id"])
@@ -619,6 +654,13 @@ def key_contradictions(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
     return LazyRows(ordered, lambda c: _contradiction_row(index, c))
 
 
+def contradiction_row(index: Index, contradiction_id: str) -> ContradictionRow | None:
+    """One contradiction by id (None when it is gone)."""
+    stored = index.derived("contradictions by id", lambda: {
+        c["id"]: c for c in index.contradictions}).get(contradiction_id)
+    return _contradiction_row(index, stored) if stored is not None else None
+
+
 def _contradiction_row(index: Index, row: dict) -> ContradictionRow:
     built = index.derived("contradiction row cache", dict)
     found = built.get(row["id"])
@@ -648,9 +690,13 @@ def _speaker_words(index: Index, claim: dict) -> str:
 
 def contradiction_sides(index: Index, row: dict) -> list[dict]:
     """The claims of a contradiction side by side: sentence, speaker, side, outlet, date, grade
-    and status, the two it is about first."""
-    first = [p["claim_id"] for p in row.get("parts") or ()]
+    and status, the two it is about first. Each says which side of the dispute it is on
+    (`part` 0 or 1) and in what `role` ("announced" / "reported", "describes" / "denies",
+    "states")."""
+    parts = row.get("parts") or []
+    first = [p["claim_id"] for p in parts]
     ordered = list(dict.fromkeys(first + list(row["claim_ids"])))
+    part_of = _parts_of(index, row)
     out = []
     for cid in ordered:
         claim = index.claims.get(cid)
@@ -658,8 +704,35 @@ def contradiction_sides(index: Index, row: dict) -> list[dict]:
             continue
         judgement = index.judgement(cid)
         grade = (judgement.get("reliability") or "") + (judgement.get("credibility") or "")
+        part = part_of.get(cid, 1)
+        role = parts[part]["role"] if len(parts) > part else ""
         out.append({"claim_id": cid, "text": claim["text"],
                     "speaker": _speaker_words(index, claim), "side": index.claim_side(cid),
                     "outlet": index.document_of(cid).get("outlet"), "date": claim.get("date"),
-                    "status": judgement["status"], "grade": grade or None})
+                    "status": judgement["status"], "grade": grade or None, "part": part,
+                    "role": role})
+    return out
+
+
+def _parts_of(index: Index, row: dict) -> dict[str, int]:
+    """claim id -> 0 or 1, the side of the dispute it is on. A contradiction lists the claims
+    of its first side, then those of the second, starting with the second part's claim; the
+    extra sizes of a size dispute go with the figure they agree with."""
+    parts = row.get("parts") or []
+    ids = list(row["claim_ids"])
+    if len(parts) < 2:
+        return dict.fromkeys(ids, 0)
+    a, b = parts[0]["claim_id"], parts[1]["claim_id"]
+    split = ids.index(b) if b in ids else len(ids)
+    out = {cid: 0 if n < split else 1 for n, cid in enumerate(ids)}
+    out[a], out[b] = 0, 1
+    dev = index.development(row.get("development") or "") if row.get("kind") == "figures" \
+        else None
+    if dev:
+        stated = {s["claim_id"]: parse_figure(s["size"], "troops") for s in dev.get("sizes") or ()}
+        fa, fb = stated.get(a), stated.get(b)
+        for cid in ids:
+            figure = stated.get(cid)
+            if cid not in (a, b) and figure and fa and fb:
+                out[cid] = 0 if disagree(figure, fb) and not disagree(figure, fa) else 1
     return out

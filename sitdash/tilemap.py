@@ -259,7 +259,8 @@ def describe(row: RegionRow) -> tuple[str, str]:
         what += f" — {row.status}"
     counts = ", ".join((plural(row.claims, "claim"), plural(row.events, "event"),
                         plural(row.movements, "movement")))
-    return what, f"last activity {row.last_date or '-'} · {counts}"
+    sure = f"{row.certainty} · " if row.certainty not in (None, "", "no reports") else ""
+    return what, f"{sure}last activity {row.last_date or '-'} · {counts}"
 
 
 def plain_map(rows: dict[str, RegionRow]) -> str:

@@ -2,6 +2,7 @@
 
 from sitdash.query import Filters, Index
 from sitdash.summary import (
+    area_status,
     key_quotes,
     movement_rows,
     movement_totals,
@@ -206,3 +207,25 @@ def test_forces_moving_without_a_direction_is_still_activity():
                          "size": None, "date": "2022-03-31", "hedged": False, "start": 6}])
     belarus = {r.region: r for r in area_status(index)}["Belarus"]
     assert (belarus.status, belarus.level, belarus.movements) == ("forces moving", MOVEMENT, 1)
+
+
+def test_a_contradiction_contests_the_place_it_is_about_not_every_place_it_names():
+    """The Kremlin said it would calm things near Chernihiv; a US official then listed
+    Chernihiv and Kharkiv among the cities Russian jets had hit. The dispute is Chernihiv's."""
+    claims = {
+        "a1": claim("a1", "Moscow said it would reduce attacks near Chernihiv", ["Chernihiv"],
+                    "2022-03-29"),
+        "s1": claim("s1", "Jets struck Chernihiv and Kharkiv overnight", ["Chernihiv", "Kharkiv"],
+                    "2022-03-30"),
+    }
+    row = {"id": "k1", "kind": "activity", "claim_ids": ["a1", "s1"], "doc_ids": ["d1"],
+           "development": None, "scope": "activity|ru|Chernihiv Oblast", "parts": [],
+           "place": "Chernihiv", "date": "2022-03-29"}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[],
+                  contradictions=[row])
+    areas = {r.region: r for r in area_status(index)}
+    assert areas["Chernihiv Oblast"].certainty == "contested"
+    assert areas["Kharkiv Oblast"].certainty != "contested"
+    regions = {r.region: r for r in region_status(index)}
+    assert regions["north"].certainty == "contested"
+    assert regions["east"].certainty != "contested"

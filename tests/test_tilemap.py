@@ -113,6 +113,14 @@ def test_status_lines_say_what_when_and_how_much():
     assert what.endswith("Volyn Oblast (west): no reports") and "last activity -" in when
 
 
+def test_the_status_lines_say_how_sure_the_status_is():
+    sure = row("Kyiv Oblast", FIGHTING, claims=4, events=2)
+    sure.certainty = "corroborated"
+    assert tilemap.describe(sure)[1].startswith("corroborated · last activity 2022-03-31")
+    sure.certainty = "contested"
+    assert tilemap.describe(sure)[1].startswith("contested · ")
+
+
 def test_plain_map_for_the_brief_has_every_label_and_no_styles():
     text = tilemap.plain_map({"Kyiv Oblast": row("Kyiv Oblast", FIGHTING)})
     assert "Kyiv" in text and "Crimea" in text and "Black Sea" in text

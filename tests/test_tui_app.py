@@ -101,11 +101,12 @@ async def test_panes_show_their_rows(store_path):
         assert regions["east"].claims == 3 and "contested" in regions["east"].status
         quotes = rows(app, "quotes")
         assert quotes[0]["speaker"] == "Oleh Synehubov"  # the most substantive first
-        moves = rows(app, "movements")
-        assert {(m["destination"], m["stance"]) for m in moves} >= {("Belarus", "assessed")}
+        developments = rows(app, "movements")
+        assert {(d.route, d.direction) for d in developments} == {
+            ("Kyiv -> ?", "back"), ("? -> Belarus", "back"), ("? -> Mala Rohan", "forward")}
         text = screen_text(app)
-        assert "Kyiv -> ?" in text and "asserted" in text and "assessed" in text
-        assert "Totals: reposition 2, advance 1" in text
+        assert "Kyiv -> ?" in text and "reposition" in text and "1 out/1 src" in text
+        assert "3 developments: 2 back, 1 forward · 3 reports" in text
         assert "▁" in text  # sparklines
 
 
@@ -443,13 +444,13 @@ async def test_sources_screen_counts_claims_and_judgements(store_path):
         assert "unv 2 cor 0 dis 1 fal 0" in screen_text(app)
         await pilot.press("tab")  # to the speakers; enter filters by the one highlighted
         assert app.focused.id == "speakers-table"
-        speaker = app.focused.current_row.key
+        speaker = app.focused.current_row
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ClaimsScreen)
-        assert app.filters.sources == frozenset({speaker})
+        assert app.filters.sources == frozenset({speaker.name})
         shown = app.screen.query_one(RowTable).rows
-        assert shown and all(c["source"] == speaker for c in shown)
+        assert shown and all(app.index.speaker_key_of(c["id"]) == speaker.key for c in shown)
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
@@ -474,7 +475,13 @@ async def test_command_palette_offers_every_action_and_runs_it(store_path):
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for key in palette_entries():
-            assert key.description in titles
+            if key.scope != "sources":
+                assert key.description in titles
+        await pilot.press("o")  # a screen's own keys are offered there
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert all(k.description in titles for k in palette_entries() if k.scope == "sources")
+        await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Claims screen")
@@ -558,7 +565,7 @@ async def test_seed_store_fills_every_pane_and_filters(seed_path):
         index = app.index
         assert len(rows(app, "timeline")) == len(index.events) > 0
         assert len(rows(app, "quotes")) == len(index.quotes) > 0
-        assert len(rows(app, "movements")) == len(index.movements) > 0
+        assert len(rows(app, "movements")) == len(index.developments) > 0
         text = screen_text(app)
         assert "Kirby" in text
         assert "Belarus" in text
@@ -760,7 +767,7 @@ async def test_tabs_behind_the_active_one_load_when_opened(seed_path):
         assert movements.stale and not app.screen.pane(1).stale
         await pilot.press("4")
         assert not movements.stale
-        assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]
+        assert [d.actor for d in rows(app, "movements")] == ["Wagner Group"]
 
 
 async def test_keys_typed_in_a_burst_after_slash_reach_the_filter_box(seed_path):
@@ -813,10 +820,11 @@ async def test_a_pane_key_right_after_enter_in_the_filter_box_switches_pane(seed
         await pilot.pause(0.2)
         assert app.filters.text == "wagner"
         assert app.focused.id == "table-movements"
-        assert [m["actor"] for m in rows(app, "movements")] == ["Wagner Group"]
+        assert [d.actor for d in rows(app, "movements")] == ["Wagner Group"]
         # The detail strip follows the pane the key opened, not the one enter returned to.
         assert app.screen.active == 4
-        assert app.screen.query_one(DetailStrip).claim_id == rows(app, "movements")[0]["claim_id"]
+        assert app.screen.query_one(DetailStrip).claim_id == \
+            rows(app, "movements")[0].row["claim_ids"][-1]
 
 
 async def test_late_focus_messages_for_a_pane_already_left_change_nothing(seed_path):
@@ -839,4 +847,5 @@ async def test_late_focus_messages_for_a_pane_already_left_change_nothing(seed_p
         assert app.screen.query_one(TabbedContent).active == "tab-movements"
         assert app.focused.id == "table-movements"
         assert app.screen.active == 4
-        assert app.screen.query_one(DetailStrip).claim_id == rows(app, "movements")[0]["claim_id"]
+        assert app.screen.query_one(DetailStrip).claim_id == \
+            rows(app, "movements")[0].row["claim_ids"][-1]

@@ -96,7 +96,8 @@ async def test_new_rows_are_marked_in_every_pane_and_counted_in_the_header(revie
             table = app.screen.query_one(f"#table-{key}", RowTable)
             for row in table_rows(app, key):
                 mark = mark_of(table, row)
-                assert mark == ("● " if row["claim_id"] in new else "  ")
+                claims = set(row.row["claim_ids"]) if key == "movements" else {row["claim_id"]}
+                assert mark == ("● " if claims & new else "  ")
         await pilot.press("2")
         await pilot.pause()
         table = app.screen.query_one("#table-regions", RowTable)

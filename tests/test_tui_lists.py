@@ -9,6 +9,7 @@ import pytest
 from tui_fixtures import open_app
 from tui_screen import screen_lines, screen_text
 
+from sitdash.model import SIDES
 from sitdash.query import Filters
 from sitdash.tui.rows import short_type, when_short
 from sitdash.tui.screens.help import HelpScreen
@@ -116,9 +117,10 @@ async def test_the_header_summarises_in_the_app(seed_path):
     app = open_app(seed_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("s", "down", *["space", "j"] * 6, "enter")
+        # past the sides (each one choice, at the top) to six speakers
+        await pilot.press("s", "down", *["j"] * len(SIDES), *["space", "j"] * 6, "enter")
         await pilot.pause()
-        assert len(app.filters.sources) == 6
+        assert len(app.filters.sources) == 6 and not app.filters.sides
         assert "[source: 6 selected]" in screen_lines(app)[0]
 
 
@@ -142,7 +144,7 @@ async def test_every_list_has_a_one_line_legend_that_fits(seed_path, size):
                 await pilot.press("escape")
         assert "~y" in seen["1"] and "Src" in seen["1"] and "✎" in seen["1"]
         assert "Clm" in seen["2"] and "Trend" in seen["2"] and "●" in seen["2"]
-        assert "asserted" in seen["4"]
+        assert "! contested" in seen["4"] and "out/src" in seen["4"]
         assert "St" in seen["c"] and "unv" in seen["c"] and "Grd" in seen["c"]
         assert "every note" in seen["N"]
 

@@ -133,14 +133,29 @@ def small_records() -> dict[str, list[dict]]:
 
 
 def small_store(path: Path) -> Store:
-    """A file-backed store holding `small_records()`."""
+    """A file-backed store holding `small_records()`, consolidated as ingest would."""
     store = Store(path)
     records = small_records()
     events = records.pop("events")
     with store.batch():
         store.add_records(**records)
         store.replace_events(events)
+        consolidate_store(store)
     return store
+
+
+def consolidate_store(store: Store) -> None:
+    """Signals, speakers, developments and contradictions computed over the whole store (what
+    an ingest keeps up to date; hand-written records skip it)."""
+    from sitdash import consolidate
+
+    documents = {d["id"]: d for d in store.rows("documents")}
+    store.add_records(signals=consolidate.signals_of(
+        store.rows("claims"), documents, consolidate.event_types_of(store.rows("events"))))
+    names = ("documents", "claims", "movements", "events", "signals")
+    tables = consolidate.update({name: store.rows(name) for name in names})
+    for name, rows in tables.items():
+        store.replace_table(name, rows)
 
 
 def seed_store(path: Path) -> Store | None:

@@ -20,16 +20,19 @@ from textual.screen import Screen
 
 from sitdash.analyst import default_author
 from sitdash.ingest.places import AREA_REGION, REGIONS
+from sitdash.model import SIDES
 from sitdash.query import Filters, Index
 from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui.daily import DailyReview
 from sitdash.tui.keyorder import KeysInOrder
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
+from sitdash.tui.screens.contested import ContestedScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.dates import DateRangeScreen
+from sitdash.tui.screens.development import DevelopmentScreen
 from sitdash.tui.screens.help import HelpScreen
-from sitdash.tui.screens.judge import GradeScreen, StatusScreen
+from sitdash.tui.screens.judge import GradeScreen, SideScreen, StatusScreen
 from sitdash.tui.screens.map import MapScreen
 from sitdash.tui.screens.note import NoteScreen
 from sitdash.tui.screens.notes import NotesScreen
@@ -39,6 +42,7 @@ from sitdash.tui.text import clean
 from sitdash.tui.uistate import BACK_LIMIT, UIState, load_ui_state, save_ui_state, ui_path_for
 
 POLL_SECONDS = 2.0  # how often to look for notes or records saved by another session
+SIDE_CHOICE = "\0side:"  # a picker value that is a whole side, not one speaker
 
 
 class SitdashApp(KeysInOrder, DailyReview, App):
@@ -189,8 +193,28 @@ class SitdashApp(KeysInOrder, DailyReview, App):
                    "regions", labels)
 
     def action_pick_sources(self) -> None:
-        self._pick("Sources and speakers", self.index.options("source"), self.filters.sources,
-                   "sources")
+        """Each side as one choice at the top, then every speaker with their side: "Ukrainian
+        officials only" is one tick, not one per official."""
+        index = self.index
+        counts = dict(index.options("side"))
+        sides = [(SIDE_CHOICE + code, counts.get(code, 0)) for code in SIDES]
+        speakers = index.options("source")
+        labels = {value: f"Side: {SIDES[value[len(SIDE_CHOICE):]]} (every speaker of it)"
+                  for value, _ in sides}
+        labels.update({name: f"  {name} · {SIDES.get(index.side_of(name), 'unknown')}"
+                       for name, _ in speakers})
+        selected = frozenset(SIDE_CHOICE + s for s in self.filters.sides) | self.filters.sources
+
+        def chosen(values: frozenset[str] | None) -> None:
+            if values is None:
+                return
+            picked = {v[len(SIDE_CHOICE):] for v in values if v.startswith(SIDE_CHOICE)}
+            self.set_filters(self.filters.with_(
+                sides=frozenset(picked),
+                sources=frozenset(v for v in values if not v.startswith(SIDE_CHOICE))))
+
+        self.push_screen(PickerScreen("Sources: a whole side, or speakers one by one",
+                                      sides + speakers, selected, labels=labels), chosen)
 
     def action_pick_types(self) -> None:
         self._pick("Event types", self.index.options("type"), self.filters.types, "types")
@@ -244,6 +268,12 @@ class SitdashApp(KeysInOrder, DailyReview, App):
     def action_sources(self) -> None:
         self._show(SourcesScreen)
 
+    def action_contested(self) -> None:
+        self._show(ContestedScreen)
+
+    def open_development(self, dev_id: str) -> None:
+        self.push_screen(DevelopmentScreen(dev_id))
+
     def action_map(self) -> None:
         """The map screen; `m` on the map goes back."""
         if isinstance(self.screen, MapScreen):
@@ -280,10 +310,27 @@ class SitdashApp(KeysInOrder, DailyReview, App):
         return clean(self.index.claims[claim_id].get("text"))
 
     def analyst_changed(self) -> None:
-        """Take fresh notes, judgements and review mark from the store; redraw every screen."""
-        self.index.update_analyst(self.store.judgements(), self.store.notes())
+        """Take fresh notes, judgements, speakers' sides and review mark from the store; redraw
+        every screen."""
+        self.index.update_analyst(self.store.judgements(), self.store.notes(),
+                                  self.speaker_sides())
         self.index.set_review(self.review_mark())
         self.reload_screens()
+
+    def correct_side(self, key: str, name: str) -> None:
+        """Ask for a speaker's side and keep the analyst's answer (None: as inferred again)."""
+        inferred = (self.index.speaker_rows.get(key) or {}).get("side") or "unknown"
+        current = self.index.speaker_sides.get(key)
+
+        def chosen(side: str | None | bool) -> None:
+            if side is False:  # cancelled, or the side it already has
+                return
+            self.store.set_speaker_side(key, name, side)
+            self.analyst_changed()
+            said = SIDES[side] if side else f"{SIDES[inferred]} again, as read from the copy"
+            self.tell(f"{clean(name)}: {said}.", timeout=4)
+
+        self.push_screen(SideScreen(current, inferred, clean(name)), chosen)
 
     def save_note(self, claim_id: str, text: str, note_id: str | None = None) -> dict:
         """Durable when it returns (the store writes before answering)."""

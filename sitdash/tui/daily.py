@@ -55,10 +55,15 @@ class DailyReview:
         """Put a worker's index in place with the current analyst data, and redraw."""
         if index is None:
             return
-        index.update_analyst(self.store.judgements(), self.store.notes())
+        index.update_analyst(self.store.judgements(), self.store.notes(), self.speaker_sides())
         index.set_review(self.review_mark())
         self.index = index
         self.reload_screens()
+
+    def speaker_sides(self) -> dict[str, str]:
+        """The analyst's corrections of speakers' sides (none from a store without them)."""
+        getter = getattr(self.store, "speaker_sides", None)
+        return getter() if getter else {}
 
     def review_mark(self) -> dict | None:
         getter = getattr(self.store, "review_mark", None)

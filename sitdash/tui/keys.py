@@ -16,7 +16,7 @@ class Key:
     keys: str  # Textual key names, comma separated
     action: str
     description: str
-    scope: str  # app | search | dashboard | screens | table | modal (see SCOPE_TITLES)
+    scope: str  # app | search | dashboard | screens | ... | modal (see SCOPE_TITLES)
     show: bool = True  # in the footer
     palette: bool = True  # offered in the command palette
     display: str | None = None  # how help writes the keys, when not obvious
@@ -28,9 +28,13 @@ KEYS: tuple[Key, ...] = (
     Key("q", "quit", "Quit", "app", short="Quit"),
     Key("c", "claims", "Claims screen (every claim under the filters)", "app", short="Claims"),
     Key("N", "notes", "Notes screen (every note, searchable)", "app", short="Notes"),
-    Key("o", "sources", "Sources screen (documents, speakers)", "app", show=False),
+    Key("o", "sources", "Sources screen (documents, speakers and their sides)", "app",
+        show=False),
+    Key("exclamation_mark", "contested", "Contested screen: contradictions, side by side", "app",
+        show=False, display="!"),
     Key("r", "pick_regions", "Filter by region", "app", show=False),
-    Key("s", "pick_sources", "Filter by source/speaker", "app", show=False),
+    Key("s", "pick_sources", "Filter by side (Ukrainian, Russian, ...) or source/speaker", "app",
+        show=False),
     Key("t", "pick_types", "Filter by event type", "app", show=False),
     Key("d", "pick_dates", "Filter by date range", "app", show=False),
     Key("u", "toggle_review", "Needs review only (no status yet)", "app", show=False),
@@ -67,8 +71,9 @@ KEYS: tuple[Key, ...] = (
     Key("pageup,pagedown", "page", "Page up / down", "table", palette=False,
         display="PgUp / PgDn"),
     Key("home,end", "ends", "First / last row", "table", palette=False, display="Home / End"),
-    Key("enter", "select", "Open the claim in full (on a region: filter every pane to it, esc "
-        "takes it back; on a speaker: filter by it)", "table", palette=False),
+    Key("enter", "select", "Open the row: a claim in full; a development with every report; a "
+        "contradiction's claims side by side (on a region: filter every pane to it, esc takes "
+        "it back; on a speaker: filter by it)", "table", palette=False),
     Key("up,k", "move('up')", "Map: to the tile above", "map", show=False, palette=False,
         display="↑ / k"),
     Key("down,j", "move('down')", "Map: to the tile below", "map", show=False, palette=False,
@@ -81,6 +86,16 @@ KEYS: tuple[Key, ...] = (
         palette=False, short="Filter to it"),
     Key("escape", "back", "Map: back to the dashboard without filtering", "map",
         palette=False, short="Back"),
+    Key("S", "correct_side", "Correct the highlighted speaker's side (a small picker; kept in "
+        "the analyst file)", "sources", short="Side"),
+    Key("down,j", "screen.card(1)", "Next claim (side A's, then side B's)", "sidebyside",
+        show=False, palette=False, display="↓ / j, tab"),
+    Key("up,k", "screen.card(-1)", "Previous claim", "sidebyside", show=False, palette=False,
+        display="↑ / k, shift+tab"),
+    Key("left,h,right,l", "screen.other_side", "The other side's claim", "sidebyside",
+        palette=False, display="← → / h l", short="Other side"),
+    Key("enter", "screen.open_card", "Open the focused claim in full", "sidebyside",
+        palette=False, short="Open"),
     Key("escape", "close", "Close the top window (asks first if a note was edited)", "modal",
         palette=False),
     Key("space", "toggle", "Picker: tick the highlighted choice", "modal", palette=False),
@@ -100,17 +115,20 @@ SCOPE_TITLES = {
     "app": "Everywhere",
     "search": "Dashboard, Claims and Notes screens",
     "dashboard": "Dashboard",
-    "screens": "Sources and claim screens",
+    "screens": "Claim, development, contested and sources screens",
     "table": "Any list",
     "map": "Map screen",
+    "sources": "Sources screen",
+    "sidebyside": "Contested: a contradiction's claims side by side",
     "modal": "Pickers and dialogs",
 }
 
 
 def bindings(*scopes: str) -> list[Binding]:
-    """Textual bindings for some scopes (app, search, dashboard, screens and map carry
-    real bindings; the others describe the widgets' own). All ordinary bindings: keys are routed one
-    at a time (see keyorder.py), so none needs to jump the queue."""
+    """Textual bindings for some scopes (app, search, dashboard, screens, map, sources and
+    sidebyside carry real bindings; the others describe the widgets' own). All ordinary
+    bindings: keys are routed one at a time (see keyorder.py), so none needs to jump the
+    queue."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
                     key_display=k.display)
             for k in KEYS if k.scope in scopes]

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitdash import summary
-from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.model import CREDIBILITY, RELIABILITY, SIDES, STATUSES
 from sitdash.query import Filters, Index
+from sitdash.speakers import UNKNOWN
 from sitdash.tui.text import clean, clean_block, clean_with_span, grade_label, paragraph_around
 
 NOTE_MARK = "✎"
@@ -161,19 +162,124 @@ def quote_rows(index: Index, filters: Filters) -> list[dict]:
     return summary.key_quotes(index, filters)
 
 
-def movement_rows(index: Index, filters: Filters) -> list[dict]:
-    return summary.movement_rows(index, filters)
-
-
-def movement_totals_line(rows: list[dict]) -> str:
-    totals = summary.movement_totals(rows)
-    if not totals:
-        return "No movements."
-    return "Totals: " + ", ".join(f"{kind} {n}" for kind, n in totals.items())
-
-
 def route(move: dict) -> str:
     return f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
+
+
+# -- developments -------------------------------------------------------------------------------
+
+CONTESTED_MARK = "!"  # a development some reports dispute (its wording or its figures)
+# A speaker's side in three letters, for narrow columns (the full label where there is room).
+SIDE_CODES = {"ua": "UA", "ru": "RU", "allied": "US+", "other": "oth", UNKNOWN: "?"}
+
+
+def development_rows(index: Index, filters: Filters) -> summary.LazyRows:
+    """Developments resting on a passing claim, in date order (summary.DevelopmentRow)."""
+    return summary.development_rows(index, filters)
+
+
+def development_noted(index: Index, row: summary.DevelopmentRow) -> bool:
+    return any(index.has_notes(cid) for cid in row.row["claim_ids"])
+
+
+def development_new(index: Index, row: summary.DevelopmentRow) -> bool:
+    new = index.new_claims
+    return bool(new) and not new.isdisjoint(row.row["claim_ids"])
+
+
+def development_claim(row: summary.DevelopmentRow) -> str | None:
+    """The latest report's claim (a development keeps its claims in date order): what the
+    detail strip shows and n, v and g act on from the Movements pane."""
+    ids = row.row.get("claim_ids") or ()
+    return ids[-1] if ids else None
+
+
+def kinds_cell(kinds: list[str]) -> str:
+    """The most reported kind, and how many others: "withdraw +2"."""
+    if not kinds:
+        return "-"
+    return kinds[0] + (f" +{len(kinds) - 1}" if len(kinds) > 1 else "")
+
+
+def sources_cell(outlets: int, origins: int) -> str:
+    """Outlets and independent origins, counted apart: "7 out/3 src"."""
+    return f"{outlets} out/{origins} src"
+
+
+def span_cell(first: str | None, last: str | None) -> str:
+    """A date span in 12 columns: "2022-03-30" for one day, "03-30..04-04" for several (the
+    year is on the development screen and in the detail strip)."""
+    if first == last or not (first and last):
+        return first or last or "undated"
+    return f"{first[5:]}..{last[5:]}"
+
+
+def span_full(first: str | None, last: str | None) -> str:
+    """ "2022-03-30..2022-04-04", one date for one day."""
+    if first == last or not (first and last):
+        return first or last or "undated"
+    return f"{first}..{last}"
+
+
+def development_totals_line(index: Index, filters: Filters) -> str:
+    """ "16 developments: 5 back, 11 forward · 1 contested · 41 reports"."""
+    stored = index.development_rows(filters)
+    if not stored:
+        return "No developments."
+    back = sum(1 for d in stored if d["direction"] == "back")
+    contested = index.contested()
+    disputed = sum(1 for d in stored if d["id"] in contested)
+    reports = sum(len(d["claim_ids"]) for d in stored)
+    line = (f"{summary.plural(len(stored), 'development')}: {back} back, "
+            f"{len(stored) - back} forward")
+    if disputed:
+        line += f" · {disputed} contested"
+    return line + f" · {summary.plural(reports, 'report')}"
+
+
+def side_label(side: str | None) -> str:
+    return SIDES.get(side or UNKNOWN, SIDES[UNKNOWN])
+
+
+def side_code(side: str | None) -> str:
+    return SIDE_CODES.get(side or UNKNOWN, "?")
+
+
+# How sure a region's status is, in the Regions pane's column (12 wide).
+SURE_SHORT = {summary.SINGLE: "one source", summary.CORROBORATED: "corroborated",
+              summary.CONTESTED: "contested", summary.SURE_NO_EVENTS: "no events",
+              summary.SURE_NO_REPORTS: "-"}
+
+
+def sure_cell(certainty: str | None) -> str:
+    return SURE_SHORT.get(certainty or "", certainty or "-")
+
+
+# -- contradictions -----------------------------------------------------------------------------
+
+# Kinds of contradiction as a list column shows them.
+CONTRADICTION_WORDS = {"activity": "activity", "characterisation": "wording",
+                       "figures": "figures"}
+
+
+def contradiction_rows(index: Index, filters: Filters) -> summary.LazyRows:
+    """Contradictions with a passing claim, in date order (summary.ContradictionRow)."""
+    return summary.contradiction_rows(index, filters)
+
+
+def contradiction_span(index: Index, row: summary.ContradictionRow) -> str:
+    """The first and last dates of its claims, as span_cell writes them."""
+    dates = sorted(d for d in (index.claims.get(c, {}).get("date") for c in row.claim_ids) if d)
+    return span_cell(dates[0], dates[-1]) if dates else "undated"
+
+
+def contradiction_noted(index: Index, row: summary.ContradictionRow) -> bool:
+    return any(index.has_notes(cid) for cid in row.claim_ids)
+
+
+def contradiction_new(index: Index, row: summary.ContradictionRow) -> bool:
+    new = index.new_claims
+    return bool(new) and not new.isdisjoint(row.claim_ids)
 
 
 def claim_rows(index: Index, filters: Filters, newest_first: bool = False) -> list[dict]:
@@ -298,11 +404,14 @@ def linked(index: Index, claim_id: str) -> tuple[list[dict], list[dict], list[di
 class SourceRow:
     """A document or a speaker, how many claims it made and how they were judged."""
 
-    key: str
+    key: str  # a document id, or a speaker's identity (speakers.speaker_key)
     label: str
     detail: str
     claims: int
     statuses: Counter
+    name: str = ""  # a speaker's name as claims spell it (what a source filter takes)
+    side: str = ""  # a speaker's side (model.SIDES code): the analyst's, else inferred
+    side_set: bool = False  # the analyst corrected the side
 
 
 def _status_of(index: Index, cid: str) -> str:
@@ -324,16 +433,26 @@ def document_rows(index: Index, filters: Filters) -> list[SourceRow]:
 
 
 def speaker_rows(index: Index, filters: Filters) -> list[SourceRow]:
+    """One row per speaker (every spelling together), with its side."""
     grouped: dict[str, list[str]] = defaultdict(list)
     for cid in index.claim_ids(filters):
-        grouped[index.claims[cid].get("source") or "(unattributed)"].append(cid)
+        grouped[index.speaker_key_of(cid)].append(cid)
     rows = []
-    for source, cids in grouped.items():
-        kinds = Counter(index.claims[c].get("source_kind") or "other" for c in cids)
-        rows.append(SourceRow(source, clean(source), kinds.most_common(1)[0][0], len(cids),
-                              Counter(_status_of(index, c) for c in cids)))
+    for key, cids in grouped.items():
+        claims = [index.claims[c] for c in cids]
+        name = index.speaker_name(key) or claims[0].get("source") or ""
+        kinds = Counter(c.get("source_kind") or "other" for c in claims)
+        rows.append(SourceRow(key, clean(name) or "(unattributed)", kinds.most_common(1)[0][0],
+                              len(cids), Counter(_status_of(index, c) for c in cids), name=name,
+                              side=index.speaker_side(key),
+                              side_set=key in index.speaker_sides))
     rows.sort(key=lambda r: (-r.claims, r.label))
     return rows
+
+
+def side_cell(row: SourceRow) -> str:
+    """ "Ukrainian", "Russian *" (* the analyst set it)."""
+    return side_label(row.side) + (" *" if row.side_set else "")
 
 
 def status_counts(row: SourceRow) -> str:

@@ -5,7 +5,12 @@ No textual imports: these are plain functions the panes and screens call (and te
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sitdash.safe_text import one_line
+
+T = TypeVar("T")
 
 
 def clean(value: object) -> str:
@@ -75,9 +80,10 @@ def fuzzy_score(query: str, candidate: str) -> int | None:
     return score
 
 
-def fuzzy_filter(query: str, items: list[str]) -> list[str]:
-    """`items` matching `query`, best first (stable for equal scores)."""
-    scored = [(fuzzy_score(query, item), i, item) for i, item in enumerate(items)]
+def fuzzy_filter(query: str, items: list[T], key: Callable[[T], str] = str) -> list[T]:
+    """`items` matching `query` (by `key(item)`, the item itself by default), best first
+    (stable for equal scores)."""
+    scored = [(fuzzy_score(query, key(item)), i, item) for i, item in enumerate(items)]
     kept = [(s, i, item) for s, i, item in scored if s is not None]
     if not query.strip():
         return [item for _, _, item in kept]

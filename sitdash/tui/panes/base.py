@@ -91,6 +91,11 @@ class Pane(Vertical):
         opens the row's claim instead."""
         return None
 
+    def open_row(self, row: Any) -> bool:
+        """Open what enter on `row` shows, when it is not the row's claim (a development);
+        False leaves enter to open the claim."""
+        return False
+
     def headings(self, rows: list[Any]) -> int:
         """How many of `rows` are headings, not items (only the timeline has them)."""
         return 0

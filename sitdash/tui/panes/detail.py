@@ -78,3 +78,10 @@ class DetailStrip(Static):
         self.claim_id = ctx.claim_id if ctx else None
         self.shown = context_text(ctx, limit=limit, width=self.app.size.width, note=note)
         self.update(self.shown)
+
+    def show_text(self, text: Text) -> None:
+        """Show `text` (already literal) instead of a claim: a contradiction's reason."""
+        self._shown_for = None
+        self.claim_id = None
+        self.shown = text
+        self.update(text)

@@ -1,4 +1,6 @@
-"""Movements pane: who moved from where to where, how many, and whether asserted or assessed."""
+"""Movements pane: developments, one row each: which force went which way between which places,
+how many outlets and independent origins report it, over which days, and whether it is disputed.
+Enter opens the development with every report behind it."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from sitdash.query import Filters, Index
+from sitdash.summary import DevelopmentRow
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import Pane, mark_column
 from sitdash.tui.widgets.rowtable import Column, RowTable
@@ -17,31 +20,42 @@ from sitdash.tui.widgets.rowtable import Column, RowTable
 class MovementsPane(Pane):
     TITLE = "Movements"
     KEY = "movements"
-    EMPTY = "No movements match the filters."
-    LEGEND = ("● new ✎ note · Stance: asserted (reported as fact) or assessed (hedged, an "
-              "estimate) · ? place not given",
-              "● new ✎ note · asserted: as fact, assessed: hedged · ? place not given")
+    EMPTY = "No developments match the filters."
+    LEGEND = ("● new ✎ note · ! contested · Out/src: outlets, independent origins · ? place not "
+              "given · enter: every report",
+              "● new ✎ note · ! contested · out/src: outlets, origins · enter: its reports",
+              "●new ✎note · ! contested · out/src: outlets, origins · enter: reports")
 
     def columns(self) -> list[Column]:
         return [
-            mark_column(lambda m: self.index.has_notes(m.get("claim_id")),
-                        lambda m: self.index.is_new(m.get("claim_id"))),
-            Column("actor", "Actor", 14, lambda m: m.get("actor"), flex=True),
-            Column("route", "From -> To", 18, R.route),
-            Column("kind", "Kind", 10, lambda m: m.get("kind")),
-            Column("size", "Size", 8, lambda m: m.get("size") or "-", priority=2),
-            Column("date", "Date", 10, lambda m: m.get("date") or "undated", priority=1),
-            Column("stance", "Stance", 8, lambda m: m.get("stance")),
+            mark_column(lambda d: R.development_noted(self.index, d),
+                        lambda d: R.development_new(self.index, d)),
+            Column("contested", R.CONTESTED_MARK, 1,
+                   lambda d: R.CONTESTED_MARK if d.contested else " "),
+            Column("force", "Force", 14, lambda d: d.actor, flex=True),
+            Column("kinds", "Kinds", 11, lambda d: R.kinds_cell(d.kinds), priority=2),
+            Column("route", "From -> To", 18, lambda d: d.route),
+            Column("sources", "Sources", 11, lambda d: R.sources_cell(d.outlets, d.origins)),
+            Column("span", "When", 12, lambda d: R.span_cell(d.first_date, d.last_date),
+                   priority=1),
         ]
 
     def compose(self) -> ComposeResult:
         yield RowTable(self.columns(), empty=self.EMPTY, id=f"table-{self.KEY}")
         yield Static("", classes="totals")
 
-    def rows(self, index: Index, filters: Filters) -> list[Any]:
-        return R.movement_rows(index, filters)
+    def rows(self, index: Index, filters: Filters) -> Any:
+        return R.development_rows(index, filters)
+
+    def claim_of(self, row: Any) -> str | None:
+        return R.development_claim(row) if isinstance(row, DevelopmentRow) else None
+
+    def open_row(self, row: Any) -> bool:
+        if isinstance(row, DevelopmentRow):
+            self.app.open_development(row.id)
+            return True
+        return False
 
     def load(self, index: Index, filters: Filters) -> None:
         super().load(index, filters)
-        rows = self.query_one(RowTable).rows
-        self.query_one(".totals", Static).update(Text(R.movement_totals_line(list(rows))))
+        self.query_one(".totals", Static).update(Text(R.development_totals_line(index, filters)))

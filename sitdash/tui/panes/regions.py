@@ -25,6 +25,9 @@ class RegionsPane(Pane):
     TITLE = "Regions"
     KEY = "regions"
     LEGEND = ("█ fighting ▓ strikes ▒ moving/other ░ quiet · ● new ✎ note · Clm claims, Evt "
+              "events, Mov movements · Trend: claims a day, 14 days · Sure: corroborated = two "
+              "origins or more · enter: only this, esc back",
+              "█ fighting ▓ strikes ▒ moving/other ░ quiet · ● new ✎ note · Clm claims, Evt "
               "events, Mov movements · Trend: claims a day, 14 days · enter: only this, esc back",
               "█ fighting ▓ strikes ▒ moving ░ quiet · ● new ✎ note · Clm/Evt/Mov · Trend 14 "
               "days · enter filters",
@@ -38,13 +41,13 @@ class RegionsPane(Pane):
             Column("region", "Region", 16,
                    lambda r: region_cell(r, id(r) in self.last_in_group)),
             Column("status", "Status", 12, lambda r: r.status, flex=True),
-            Column("last", "Last", 10, lambda r: r.last_date or "-", priority=2),
+            Column("last", "Last", 10, lambda r: r.last_date or "-", priority=4),
             Column("claims", "Clm", 4, lambda r: str(r.claims), justify="right"),
             Column("events", "Evt", 4, lambda r: str(r.events), justify="right", priority=3),
             Column("moves", "Mov", 4, lambda r: str(r.movements), justify="right", priority=3),
-            Column("trend", "Trend (14d)", 14, lambda r: r.sparkline, priority=1),
-            # How sure the status is, once it rests on consolidated developments.
-            Column("certainty", "Sure", 12, lambda r: r.certainty or "", priority=4),
+            Column("trend", "Trend (14d)", 14, lambda r: r.sparkline, priority=2),
+            # How sure the status is: one source, corroborated (two origins or more), contested
+            Column("certainty", "Sure", 12, lambda r: R.sure_cell(r.certainty), priority=1),
         ]
 
     last_in_group: frozenset[int] = frozenset()  # ids of the rows that end a theatre's areas

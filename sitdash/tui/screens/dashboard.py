@@ -185,7 +185,7 @@ class DashboardScreen(FilterBoxHost, Screen):
         narrowed = pane.select_filters(event.row, self.app.filters)
         if narrowed is not None:
             self.app.narrow_filters(narrowed)
-        else:
+        elif not pane.open_row(event.row):
             self.app.open_claim(pane.claim_of(event.row))
 
     def on_descendant_focus(self, event) -> None:

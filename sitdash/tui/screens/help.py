@@ -25,7 +25,20 @@ MARKS = (
                 "(these three: active), ░ named but quiet, blank: no reports"),
     ("Clm Evt Mov", "Regions: claims, events and movements there"),
     ("Trend", "Regions: claims a day over the 14 days up to the latest"),
-    ("Stance", "Movements: asserted (reported as fact) or assessed (hedged, an estimate)"),
+    ("Stance", "a development's reports: asserted (reported as fact) or assessed (hedged, an "
+               "estimate)"),
+    ("!", "Movements: a development some reports dispute (called a withdrawal by some and "
+          "denied by others, or sizes that cannot both be right); ! opens every contradiction"),
+    ("out/src", "Movements: outlets that report a development / its independent origins (five "
+                "outlets repeating one Pentagon briefing: 5 out/1 src)"),
+    ("When", "Movements: the first and last day its reports give (03-30..04-04)"),
+    ("Sure", "Regions: how sure the status is: one source, corroborated (an event or "
+             "development there has two independent origins or more), contested (reports "
+             "there conflict)"),
+    ("Side", "a speaker's side: UA Ukrainian, RU Russian, US+ US and allied, oth other, ? "
+             "unknown; read from the copy, * corrected by an analyst (S on the Sources screen)"),
+    ("A / B", "Contested: the two sides of a contradiction (announced / reported, describes / "
+              "denies, the two figures)"),
     ("Type", "short event types: Air strike, Shelling, Mine/IED, Force move (a change to "
              "a group or its activity), Territory, Civ. attack; the claim screen has the full "
              "ACLED names"),

@@ -1,4 +1,4 @@
-"""Verification status and Admiralty grade modals."""
+"""Verification status, Admiralty grade and speaker side modals."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
+from sitdash.model import CREDIBILITY, RELIABILITY, SIDES, STATUSES
 
 STATUS_WORDS = {
     "unverified": "not yet checked",
@@ -172,3 +172,61 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+INFERRED = "inferred"
+
+
+class SideScreen(ModalScreen[str | None | bool]):
+    """Correct a speaker's side: 1-5 or arrows and enter pick a side, 6 goes back to the side read
+    from the copy. Dismisses with the side, None for "as inferred", False for no change."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+    ] + [Binding(str(i), f"choose({i - 1})", label, show=False)
+         for i, label in enumerate([*SIDES.values(), "as read from the copy"], 1)]
+
+    def __init__(self, current: str | None, inferred: str, speaker: str) -> None:
+        super().__init__(classes="judge")
+        self.choices = [*SIDES, INFERRED]
+        self.current = current if current in SIDES else INFERRED
+        self.inferred = inferred if inferred in SIDES else "unknown"
+        self.speaker = speaker
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text("Speaker's side", style="bold"), id="dialog-title")
+            yield Static(Text(self.speaker), classes="claim-text")
+            labels = [*SIDES.values(), f"as read from the copy ({SIDES[self.inferred]})"]
+            yield OptionList(*[
+                Option(_marked(f"{i} {label}", choice == self.current), id=choice)
+                for i, (choice, label) in enumerate(zip(self.choices, labels, strict=True), 1)
+            ], id="side-list")
+            yield Static(Text("1-6, or arrows and enter · esc cancels · ● current · kept in "
+                              "your analyst file"), id="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.choices.index(self.current)
+        self.set_focus(options)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:  # a click
+        self._choose(event.option.id)
+
+    def action_choose(self, i: int) -> None:
+        self._choose(self.choices[i])
+
+    def action_apply(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        self._choose(self.choices[highlighted] if highlighted is not None else None)
+
+    def _choose(self, choice: str | None) -> None:
+        if choice is None or choice == self.current:
+            self.dismiss(False)
+        else:
+            self.dismiss(None if choice == INFERRED else choice)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

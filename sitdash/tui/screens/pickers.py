@@ -69,7 +69,8 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
 
     def _filter(self, query: str) -> None:
         values = [value for value, _ in self.options]
-        self.table.set_rows(fuzzy_filter(query, values))
+        # searched as shown: "ukr" finds the Ukrainian side and every Ukrainian speaker
+        self.table.set_rows(fuzzy_filter(query, values, key=lambda v: self.labels.get(v, v)))
         self.table.move_cursor(0)
 
     @on(Input.Changed, "#picker-search")

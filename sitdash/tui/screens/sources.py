@@ -1,4 +1,5 @@
-"""Sources screen: documents and speakers, how many claims each made and how they were judged."""
+"""Sources screen: documents and speakers, how many claims each made and how they were judged;
+each speaker's side, which S corrects."""
 
 from __future__ import annotations
 
@@ -12,27 +13,34 @@ from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.widgets.header import ChipsHeader
+from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
+LEGEND = ("Side: whose account a speaker gives, read from the copy; * set by an analyst · S "
+          "corrects it · enter on a speaker filters by it",
+          "Side: read from the copy, * set by you · S corrects it · enter: their claims")
 
-def _columns(label: str, detail: str) -> list[Column]:
+
+def _columns(label: str, detail: str, side: bool = False) -> list[Column]:
     return [
         Column("label", label, 20, lambda r: r.label, flex=True),
         Column("detail", detail, 18, lambda r: r.detail, priority=1),
+        *((Column("side", "Side", 15, R.side_cell),) if side else ()),
         Column("claims", "Claims", 6, lambda r: str(r.claims), justify="right"),
         Column("status", "Status (unv/cor/dis/fal)", 27, R.status_counts),
     ]
 
 
 class SourcesScreen(Screen):
-    BINDINGS = keys.bindings("screens")
+    BINDINGS = keys.bindings("screens", "sources")
 
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")
         with Vertical(id="sources-documents", classes="pane"):
             yield RowTable(_columns("Document", "Outlet · date"), id="documents-table")
         with Vertical(id="sources-speakers", classes="pane"):
-            yield RowTable(_columns("Speaker", "Kind"), id="speakers-table")
+            yield RowTable(_columns("Speaker", "Kind", side=True), id="speakers-table")
+        yield Legend(LEGEND, id="legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -62,8 +70,21 @@ class SourcesScreen(Screen):
     @on(RowTable.Selected, "#speakers-table")
     def _speaker_chosen(self, event: RowTable.Selected) -> None:
         """Enter on a speaker: filter everything to what they said and list those claims."""
-        self.app.set_filters(self.app.filters.with_(sources=frozenset({event.row.key})))
+        self.app.set_filters(self.app.filters.with_(sources=frozenset({event.row.name})))
         self.app.action_claims()
+
+    def action_correct_side(self) -> None:
+        """S: correct the highlighted speaker's side (the speakers list takes the focus)."""
+        table = self.query_one("#speakers-table", RowTable)
+        row = table.current_row
+        if not table.has_focus:
+            self.set_focus(table)
+            self.notify("Speakers: pick one, then S corrects its side.", timeout=3)
+            return
+        if row is None or not row.name:
+            self.notify("This row has no speaker to correct.", severity="warning")
+            return
+        self.app.correct_side(row.key, row.name)
 
     @on(RowTable.Selected, "#documents-table")
     def _document_chosen(self, event: RowTable.Selected) -> None:

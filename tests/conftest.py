@@ -27,3 +27,25 @@ def seed_path(tmp_path):
     if seed_store(path) is None:
         pytest.skip("ingest pipeline not importable yet")
     return path
+
+
+@pytest.fixture(scope="session")
+def _week_built(tmp_path_factory):
+    """The week of reporting (tests/week_articles.py) ingested once per test run."""
+    from tui_fixtures import week_store
+
+    path = tmp_path_factory.mktemp("week") / "week.json"
+    week_store(path)
+    return path
+
+
+@pytest.fixture
+def week_path(_week_built, tmp_path):
+    """A fresh copy of the week store for one test (its notes and judgements are its own)."""
+    import shutil
+
+    path = tmp_path / "week.json"
+    for built in _week_built.parent.glob(_week_built.stem + ".*"):
+        if built.is_file() and built.suffix != ".lock":
+            shutil.copy(built, tmp_path / built.name)
+    return path

@@ -1,5 +1,6 @@
 """SVG snapshots of the dashboard (80x24 and 100x30 tabs, 160x48 grid), the Claims and Notes
-screens, the note modal and the grade dialog.
+screens, the note modal and the grade dialog; on a week of reporting, the Movements pane's
+developments, a development's screen, the Contested screen and a contradiction side by side.
 
 Regenerate after a deliberate change with: pytest tests/test_tui_snapshots.py --snapshot-update
 """
@@ -82,3 +83,29 @@ def test_map_80x24(snap_compare, app):
 
 def test_grade_dialog_on_an_ungraded_claim(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["g"])
+
+
+@pytest.fixture
+def week_app(week_path: Path) -> SitdashApp:
+    return SitdashApp(Store(week_path), export_dir=week_path.parent)
+
+
+def test_movements_pane_developments_80x24(snap_compare, week_app):
+    assert snap_compare(week_app, terminal_size=(80, 24), press=["4", "j", "j"])
+
+
+def test_development_screen_80x24(snap_compare, week_app):
+    assert snap_compare(week_app, terminal_size=(80, 24), press=["4", "j", "j", "enter", "j"])
+
+
+def test_contested_screen_80x24(snap_compare, week_app):
+    assert snap_compare(week_app, terminal_size=(80, 24), press=["exclamation_mark"])
+
+
+def test_contradiction_side_by_side_80x24(snap_compare, week_app):
+    assert snap_compare(week_app, terminal_size=(80, 24),
+                        press=["exclamation_mark", "j", "j", "enter"])
+
+
+def test_contradiction_side_by_side_120x30(snap_compare, week_app):
+    assert snap_compare(week_app, terminal_size=(120, 30), press=["exclamation_mark", "enter"])

@@ -169,6 +169,18 @@ def seed_store(path: Path) -> Store | None:
     return store
 
 
+def week_store(path: Path) -> Store:
+    """A week of reporting in ten articles (tests/week_articles.py) through the real pipeline:
+    developments told by several outlets, contradictions of every kind."""
+    from week_articles import write_articles
+
+    from sitdash.ingest.pipeline import ingest_paths
+
+    store = Store(path)
+    ingest_paths(store, write_articles(Path(path).parent / "week-articles"))
+    return store
+
+
 class MemoryStore:
     """Just enough of a store, in memory, for large synthetic data sets."""
 

@@ -199,7 +199,7 @@ class SitdashApp(KeysInOrder, DailyReview, App):
         counts = dict(index.options("side"))
         sides = [(SIDE_CHOICE + code, counts.get(code, 0)) for code in SIDES]
         speakers = index.options("source")
-        labels = {value: f"Side: {SIDES[value[len(SIDE_CHOICE):]]} (every speaker of it)"
+        labels = {value: f"{SIDES[value[len(SIDE_CHOICE):]]} side: all its speakers"
                   for value, _ in sides}
         labels.update({name: f"  {name} · {SIDES.get(index.side_of(name), 'unknown')}"
                        for name, _ in speakers})

@@ -61,13 +61,14 @@ def development_text(index, row: DevelopmentRow) -> Text:
     last)."""
     out = Text()
     if row.contested:
-        out.append(f"{R.CONTESTED_MARK} contested ", style="bold reverse")
-        out.append(" ")
-    out.append(f"{clean(row.actor)} · {row.direction}: {', '.join(row.kinds)} · "
-               f"{R.span_full(row.first_date, row.last_date)}", style="bold")
+        out.append(f"{R.CONTESTED_MARK} contested", style="bold reverse")
+        out.append(" · ")
+    out.append(f"{clean(row.actor)} · {row.direction} · "
+               f"{R.span_year(row.first_date, row.last_date)}", style="bold")
     stored = row.row
-    _line(out, "From ", f"{_ends(row.origin, stored.get('origins') or [])} -> to "
-                        f"{_ends(row.destination, stored.get('destinations') or [])}")
+    _line(out, f"{', '.join(row.kinds).capitalize()}: ",
+          f"from {_ends(row.origin, stored.get('origins') or [])} -> to "
+          f"{_ends(row.destination, stored.get('destinations') or [])}")
     _line(out, f"{plural(row.reports, 'report')} · outlets ({row.outlets}): ",
           ", ".join(clean(o) for o in stored["outlets"]))
     _line(out, f"Independent origins ({row.origins}): ",

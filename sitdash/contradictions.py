@@ -200,7 +200,9 @@ def characterisation(developments: Iterable[dict], negations: Iterable[dict],
         describing = described(dev, term, denials)
         if not describing:  # another denial came from an origin that described it
             continue
-        first = denials[0]
+        # the denial the reason names: a speaker's own, before an outlet's paraphrase of one
+        first = next((n for n in denials if not origin_of(n["claim_id"]).startswith("o:")),
+                     denials[0])
         out.append({
             "id": contradiction_id("characterisation", dev_id, term),
             "kind": "characterisation",

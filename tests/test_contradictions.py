@@ -184,6 +184,13 @@ def test_denials_of_one_withdrawal_are_one_dispute_even_from_an_article_about_th
     assert row["development"] == "kyiv"
     assert row["claim_ids"] == ["w1", "w2", "n1", "n2"]
     assert [p["claim_id"] for p in row["parts"]] == ["w1", "n1"]
+    # the reason names a speaker's own denial before an outlet's paraphrase of one
+    origins["n1"] = "o:Capital Tribune"
+    (row,) = characterisation([kyiv, donbas],
+                              [_negation("n1", "d3", ["Kyiv"], "2022-03-30"),
+                               _negation("n2", "d4", ["Kyiv"], "2022-03-31")],
+                              origins.__getitem__)
+    assert [p["claim_id"] for p in row["parts"]] == ["w1", "n2"] and row["date"] == "2022-03-31"
     # a denial from the origin that itself called it a withdrawal disputes nothing
     origins["w2"] = "nato"
     (row,) = characterisation([kyiv, donbas], [_negation("n2", "d4", ["Kyiv"], "2022-03-31")],

@@ -173,7 +173,9 @@ class _Tally:
             theatre=theatre,
             is_area=is_area,
             developments=developments,
-            certainty=certainty or (SURE_NO_EVENTS if reported else SURE_NO_REPORTS),
+            # nothing reported under the filters: nothing to be sure of (a development that
+            # passes on another claim may still end here)
+            certainty=(certainty or SURE_NO_EVENTS) if reported else SURE_NO_REPORTS,
         )
 
 

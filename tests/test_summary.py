@@ -229,3 +229,28 @@ def test_a_contradiction_contests_the_place_it_is_about_not_every_place_it_names
     regions = {r.region: r for r in region_status(index)}
     assert regions["north"].certainty == "contested"
     assert regions["east"].certainty != "contested"
+
+
+def test_a_region_with_nothing_reported_under_the_filters_is_sure_of_nothing():
+    """The withdrawal from Kyiv to Belarus passes a filter on its Kyiv report alone: Belarus
+    then has no reports, and no certainty either."""
+    claims = {
+        "c1": claim("c1", "Troops left Kyiv, the governor said", ["Kyiv"], "2022-03-31"),
+        "c2": claim("c2", "Columns crossed into Belarus", ["Belarus"], "2022-04-01",
+                    source="Border Wire"),
+    }
+    dev = {"id": "dev1", "force": "ru", "actor": "Russian forces", "direction": "back",
+           "kinds": ["withdraw"], "origin": "Kyiv", "destination": "Belarus",
+           "origins": ["Kyiv"], "destinations": ["Belarus"], "movement_ids": [],
+           "claim_ids": ["c1", "c2"], "claim_kinds": ["withdraw", "withdraw"],
+           "doc_ids": ["d1"], "outlets": ["A", "B"], "origin_keys": ["x", "y"],
+           "speaker_keys": ["x", "y"], "first_date": "2022-03-31", "last_date": "2022-04-01",
+           "first_reported": None, "last_reported": None, "sizes": []}
+    index = Index(documents={}, claims=claims, quotes=[], movements=[], events=[],
+                  developments=[dev])
+    everything = {r.region: r for r in region_status(index)}
+    assert everything["Belarus"].certainty == "corroborated"  # two origins behind it
+    narrowed = {r.region: r for r in region_status(index, Filters(text="governor"))}
+    assert narrowed["north"].certainty == "corroborated"
+    assert (narrowed["Belarus"].status, narrowed["Belarus"].certainty) == (
+        "no reports", "no reports")

@@ -90,7 +90,7 @@ async def test_enter_opens_the_development_with_every_report_in_date_order(week_
         assert all(len(line) <= 80 for line in lines)
         text = "\n".join(lines)
         assert "! contested · Russian forces · back · 2022-03-30..04-06" in text
-        assert "Withdraw, regroup, reposition: from Kyiv (also Hostomel) -> to Belarus" in text
+        assert "Withdraw, regroup, reposition: from Kyiv -> to Belarus · also named: Hostomel" in text
         assert "6 reports · outlets (4): Capital Tribune, Kyiv Morning, Eastern Post, TASS" in text
         assert "Independent origins (3): Pentagon" in text
         assert "Sizes: less than 20% (John Kirby, Capital Tribune, 2022-03-30)" in text

@@ -36,22 +36,28 @@ def _line(out: Text, label: str, value: str | Text, style: str = "") -> None:
     out.append_text(value if isinstance(value, Text) else Text(value, style=style))
 
 
-def _ends(main: str | None, reported: list[str]) -> str:
-    """ "Kyiv (also Hostomel, Chornobyl)": the most specific end, and others reported."""
-    if not main:
-        return "?"
-    others = [clean(p) for p in reported if p != main][:ALSO]
-    more = len([p for p in reported if p != main]) - len(others)
-    tail = ", ".join(others) + (f", +{more}" if more > 0 else "")
-    return clean(main) + (f" (also {tail})" if others else "")
+def _ends(row: DevelopmentRow) -> str:
+    """ "from Kyiv -> to Belarus · also named: Hostomel, Chornobyl": the most specific ends,
+    then the other places its reports name (the route first: it must survive a cut line)."""
+    stored = row.row
+    route = f"from {clean(row.origin) or '?'} -> to {clean(row.destination) or '?'}"
+    others = [clean(p) for p in (stored.get("origins") or []) + (stored.get("destinations") or [])
+              if p not in (row.origin, row.destination)]
+    others = list(dict.fromkeys(others))
+    if not others:
+        return route
+    shown = ", ".join(others[:ALSO]) + (f", +{len(others) - ALSO}" if len(others) > ALSO else "")
+    return f"{route} · also named: {shown}"
 
 
 def _sizes(row: DevelopmentRow) -> str:
     """Every stated size side by side, with who stated it, where and when."""
     said = []
     for size in row.sizes:
-        who = ", ".join(clean(x) for x in (size.get("source"), size.get("outlet"),
-                                           size.get("date")) if x)
+        said_by = [size.get("source"), size.get("outlet"), size.get("date")]
+        if said_by[0] == said_by[1]:  # an outlet in its own voice: named once
+            said_by.pop(0)
+        who = ", ".join(clean(x) for x in said_by if x)
         said.append(f"{clean(size['size'])} ({who})")
     return " | ".join(said)
 
@@ -66,9 +72,7 @@ def development_text(index, row: DevelopmentRow) -> Text:
     out.append(f"{clean(row.actor)} · {row.direction} · "
                f"{R.span_year(row.first_date, row.last_date)}", style="bold")
     stored = row.row
-    _line(out, f"{', '.join(row.kinds).capitalize()}: ",
-          f"from {_ends(row.origin, stored.get('origins') or [])} -> to "
-          f"{_ends(row.destination, stored.get('destinations') or [])}")
+    _line(out, f"{', '.join(row.kinds).capitalize()}: ", _ends(row))
     _line(out, f"{plural(row.reports, 'report')} · outlets ({row.outlets}): ",
           ", ".join(clean(o) for o in stored["outlets"]))
     _line(out, f"Independent origins ({row.origins}): ",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_fixtures import open_app
+from tui_fixtures import dispute_grade_and_note, open_app
 from tui_screen import screen_lines, screen_text
 
 from sitdash import summary
@@ -10,7 +10,6 @@ from sitdash.store import Store
 from sitdash.tui.screens.claims import ClaimScreen, ClaimsScreen
 from sitdash.tui.screens.contested import ClaimCard, ContestedScreen, ContradictionScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
-from sitdash.tui.screens.note import NoteScreen
 from sitdash.tui.widgets.rowtable import RowTable
 
 SMALL, WIDE = (80, 24), (120, 30)
@@ -122,15 +121,7 @@ async def test_notes_status_and_grade_act_on_the_focused_claim(week_path):
         assert app.focused is cards[3]
         target = cards[3].claim_id
         assert app.screen.current_claim_id() == target
-        await pilot.press("v", "3")
-        await pilot.pause()
-        await pilot.press("g", "a", "2", "enter")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"Governor's count", "ctrl+s")
-        await pilot.pause()
+        await dispute_grade_and_note(pilot, "a2", "Governor's count")
         assert isinstance(app.screen, ContradictionScreen)
         card = next(c for c in app.screen.cards() if c.claim_id == target)
         assert app.focused is card

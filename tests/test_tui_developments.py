@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_fixtures import open_app
+from tui_fixtures import dispute_grade_and_note, open_app
 from tui_screen import screen_lines, screen_text
 
 from sitdash import summary
@@ -10,7 +10,6 @@ from sitdash.store import Store
 from sitdash.tui.panes.detail import DetailStrip
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.development import DevelopmentScreen
-from sitdash.tui.screens.note import NoteScreen
 from sitdash.tui.widgets.rowtable import RowTable
 
 SMALL = (80, 24)
@@ -90,7 +89,8 @@ async def test_enter_opens_the_development_with_every_report_in_date_order(week_
         assert all(len(line) <= 80 for line in lines)
         text = "\n".join(lines)
         assert "! contested · Russian forces · back · 2022-03-30..04-06" in text
-        assert "Withdraw, regroup, reposition: from Kyiv -> to Belarus · also named: Hostomel" in text
+        assert "Withdraw, regroup, reposition: from Kyiv -> to Belarus · also named: Hostomel" \
+            in text
         assert "6 reports · outlets (4): Capital Tribune, Kyiv Morning, Eastern Post, TASS" in text
         assert "Independent origins (3): Pentagon" in text
         assert "Sizes: less than 20% (John Kirby, Capital Tribune, 2022-03-30)" in text
@@ -119,15 +119,7 @@ async def test_notes_status_and_grade_on_a_report_act_on_that_reports_claim(week
         report = app.screen.query_one("#list-table", RowTable).current_row
         claim_id = report["claim_id"]
         assert app.screen.current_claim_id() == claim_id
-        await pilot.press("v", "3")  # disputed
-        await pilot.pause()
-        await pilot.press("g", "b", "2", "enter")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"Pentagon figure only", "ctrl+s")
-        await pilot.pause()
+        await dispute_grade_and_note(pilot, "b2", "Pentagon figure only")
         assert isinstance(app.screen, DevelopmentScreen)
         assert app.screen.query_one("#list-table", RowTable).current_row["claim_id"] == claim_id
         detail = str(app.screen.query_one(DetailStrip).render())

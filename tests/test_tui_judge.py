@@ -39,7 +39,7 @@ async def test_an_unjudged_claim_opens_on_unverified_and_no_grade_and_enter_writ
         await pilot.press("escape", "v")
         await pilot.pause()
         assert isinstance(app.screen, StatusScreen)
-        assert highlighted(app, "#status-list") == 0  # unverified, what the claim counts as
+        assert highlighted(app, "#choice-list") == 0  # unverified, what the claim counts as
         await pilot.press("enter")  # on the status it has: closes, nothing written
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
@@ -67,7 +67,7 @@ async def test_a_judged_claim_opens_on_its_judgement_and_enter_on_it_changes_not
         assert isinstance(app.screen, DashboardScreen)
         await pilot.press("v")
         await pilot.pause()
-        assert highlighted(app, "#status-list") == 2  # disputed
+        assert highlighted(app, "#choice-list") == 2  # disputed
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)

@@ -254,3 +254,19 @@ def open_app(path: Path):
     from sitdash.tui.app import SitdashApp
 
     return SitdashApp(Store(path), export_dir=Path(path).parent)
+
+
+async def dispute_grade_and_note(pilot, grade: str, note: str) -> None:
+    """v 3 (disputed), g with a grade ("b2"), n with a note saved: what an analyst does to the
+    claim in front of them, from any screen."""
+    from sitdash.tui.screens.note import NoteScreen
+
+    await pilot.press("v", "3")
+    await pilot.pause()
+    await pilot.press("g", *grade, "enter")
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, NoteScreen)
+    await pilot.press(*note, "ctrl+s")
+    await pilot.pause()

@@ -15,14 +15,14 @@ from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import mark_column
 from sitdash.tui.panes.detail import DetailStrip, highlighted
-from sitdash.tui.screens.listscreen import ListScreen
+from sitdash.tui.screens.listscreen import FilterTextList
 from sitdash.tui.screens.note import notes_text
 from sitdash.tui.text import clean, grade_label
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.rowtable import Column, RowTable
 
 
-class ClaimsScreen(ListScreen):
+class ClaimsScreen(FilterTextList):
     """Every claim passing the filters: date, source, outlet, places, status, grade, note mark;
     `/` filters as you type (the same text filter as the dashboard's)."""
 
@@ -38,13 +38,6 @@ class ClaimsScreen(ListScreen):
     def columns(self) -> list[Column]:
         return claim_columns(lambda: self.app.index)  # the columns read the live index
 
-    def search_text(self) -> str:
-        return self.app.filters.text
-
-    def apply_search(self, value: str) -> None:
-        if value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=value))
-
     def reload(self) -> None:
         app = self.app
         rows = R.claim_rows(app.index, app.filters, newest_first=app.newest_first)
@@ -54,9 +47,6 @@ class ClaimsScreen(ListScreen):
                                          R.counts_line(app.index, len(rows)) + f", {order}",
                                          app.filters, app.index.undated_hidden(app.filters))
         self.show_detail()
-
-    def sync_filter_box(self) -> None:
-        self.filter_box.show_value(self.app.filters.text)
 
     def current_claim_id(self) -> str | None:
         row = self.table.current_row

@@ -18,7 +18,7 @@ from sitdash.tui import keys
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import mark_column
 from sitdash.tui.panes.detail import DetailStrip, highlighted
-from sitdash.tui.screens.listscreen import ListScreen
+from sitdash.tui.screens.listscreen import FilterTextList
 from sitdash.tui.text import clean
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.legend import Legend
@@ -30,7 +30,7 @@ KIND_WORDS = {"activity": "a de-escalation announced, then strikes or fighting t
               "figures": "figures of one thing that cannot both be right"}
 
 
-class ContestedScreen(ListScreen):
+class ContestedScreen(FilterTextList):
     """Every contradiction with a claim passing the filters, oldest first."""
 
     LEGEND = ("● new ✎ note · activity: de-escalation announced, strikes after · wording: "
@@ -52,16 +52,6 @@ class ContestedScreen(ListScreen):
             Column("claims", "Clm", 3, lambda c: str(len(c.claim_ids)), justify="right"),
             Column("why", "Why they conflict", 30, lambda c: c.why, flex=True),
         ]
-
-    def search_text(self) -> str:
-        return self.app.filters.text
-
-    def apply_search(self, value: str) -> None:
-        if value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=value))
-
-    def sync_filter_box(self) -> None:
-        self.filter_box.show_value(self.app.filters.text)
 
     def reload(self) -> None:
         app = self.app

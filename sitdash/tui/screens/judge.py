@@ -25,35 +25,37 @@ def _marked(label: str, current: bool) -> Text:
     return Text(("● " if current else "  ") + label)
 
 
-class StatusScreen(ModalScreen[str | None]):
-    """Pick a verification status: 1-4, or arrows and enter. Opens on the claim's status
-    (unverified until someone judges it); choosing the status it already has changes nothing."""
+class OneChoiceScreen(ModalScreen):
+    """One of a few choices: a digit, or arrows and enter. Opens on the current choice (● marks
+    it); choosing it again, or escape, closes with `unchanged`. Subclasses give the title, the
+    choices and their labels, the hint, and what a choice returns (`result`)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),  # before the list's own enter
-    ] + [Binding(str(i), f"choose({i - 1})", status, show=False)
-         for i, status in enumerate(STATUSES, 1)]
+    ] + [Binding(str(i), f"choose({i - 1})", f"choice {i}", show=False) for i in range(1, 10)]
+    TITLE_TEXT = ""
+    HINT = ""
+    unchanged: object = None  # what closing without a change returns
 
-    def __init__(self, current: str | None, claim_text: str) -> None:
+    def __init__(self, choices: list[str], labels: list[str], current: str, subject: str) -> None:
         super().__init__(classes="judge")
-        self.current = current if current in STATUSES else "unverified"
-        self.claim_text = claim_text
+        self.choices, self.labels, self.current = choices, labels, current
+        self.subject = subject
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text("Verification status", style="bold"), id="dialog-title")
-            yield Static(Text(self.claim_text), classes="claim-text")
+            yield Static(Text(self.TITLE_TEXT, style="bold"), id="dialog-title")
+            yield Static(Text(self.subject), classes="claim-text")
             yield OptionList(*[
-                Option(_marked(f"{i} {s} — {STATUS_WORDS[s]}", s == self.current), id=s)
-                for i, s in enumerate(STATUSES, 1)
-            ], id="status-list")
-            yield Static(Text("1-4, or arrows and enter · esc cancels · ● current (enter on "
-                              "it changes nothing)"), id="dialog-hint")
+                Option(_marked(f"{i} {label}", choice == self.current), id=choice)
+                for i, (choice, label) in enumerate(zip(self.choices, self.labels, strict=True), 1)
+            ], id="choice-list")
+            yield Static(Text(self.HINT), id="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = STATUSES.index(self.current)
+        options.highlighted = self.choices.index(self.current)
         self.set_focus(options)
 
     @on(OptionList.OptionSelected)
@@ -61,18 +63,38 @@ class StatusScreen(ModalScreen[str | None]):
         self._choose(event.option.id)
 
     def action_choose(self, i: int) -> None:
-        self._choose(STATUSES[i])
+        if i < len(self.choices):
+            self._choose(self.choices[i])
 
     def action_apply(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
-        self._choose(STATUSES[highlighted] if highlighted is not None else None)
+        self._choose(self.choices[highlighted] if highlighted is not None else None)
 
-    def _choose(self, status: str | None) -> None:
-        """Close with `status`, or with nothing when it is what the claim already has."""
-        self.dismiss(status if status not in (None, self.current) else None)
+    def _choose(self, choice: str | None) -> None:
+        """Close with the choice's result, or with `unchanged` when it is the current one."""
+        if choice is None or choice == self.current:
+            self.dismiss(self.unchanged)
+        else:
+            self.dismiss(self.result(choice))
+
+    def result(self, choice: str) -> object:
+        return choice
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.unchanged)
+
+
+class StatusScreen(OneChoiceScreen):
+    """Pick a verification status: 1-4, or arrows and enter. Opens on the claim's status
+    (unverified until someone judges it); choosing the status it already has changes nothing.
+    Dismisses with the status, or None."""
+
+    TITLE_TEXT = "Verification status"
+    HINT = "1-4, or arrows and enter · esc cancels · ● current (enter on it changes nothing)"
+
+    def __init__(self, current: str | None, claim_text: str) -> None:
+        super().__init__(list(STATUSES), [f"{s} — {STATUS_WORDS[s]}" for s in STATUSES],
+                         current if current in STATUSES else "unverified", claim_text)
 
 
 class GradeScreen(ModalScreen[tuple[str, str] | None]):
@@ -177,56 +199,19 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
 INFERRED = "inferred"
 
 
-class SideScreen(ModalScreen[str | None | bool]):
-    """Correct a speaker's side: 1-5 or arrows and enter pick a side, 6 goes back to the side read
-    from the copy. Dismisses with the side, None for "as inferred", False for no change."""
+class SideScreen(OneChoiceScreen):
+    """Correct a speaker's side: 1-5 pick a side, 6 goes back to the side read from the copy.
+    Dismisses with the side, None for "as inferred", False for no change."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
-    ] + [Binding(str(i), f"choose({i - 1})", label, show=False)
-         for i, label in enumerate([*SIDES.values(), "as read from the copy"], 1)]
+    TITLE_TEXT = "Speaker's side"
+    HINT = "1-6, or arrows and enter · esc cancels · ● current · kept in your analyst file"
+    unchanged = False
 
     def __init__(self, current: str | None, inferred: str, speaker: str) -> None:
-        super().__init__(classes="judge")
-        self.choices = [*SIDES, INFERRED]
-        self.current = current if current in SIDES else INFERRED
-        self.inferred = inferred if inferred in SIDES else "unknown"
-        self.speaker = speaker
+        inferred = inferred if inferred in SIDES else "unknown"
+        super().__init__([*SIDES, INFERRED],
+                         [*SIDES.values(), f"as read from the copy ({SIDES[inferred]})"],
+                         current if current in SIDES else INFERRED, speaker)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(Text("Speaker's side", style="bold"), id="dialog-title")
-            yield Static(Text(self.speaker), classes="claim-text")
-            labels = [*SIDES.values(), f"as read from the copy ({SIDES[self.inferred]})"]
-            yield OptionList(*[
-                Option(_marked(f"{i} {label}", choice == self.current), id=choice)
-                for i, (choice, label) in enumerate(zip(self.choices, labels, strict=True), 1)
-            ], id="side-list")
-            yield Static(Text("1-6, or arrows and enter · esc cancels · ● current · kept in "
-                              "your analyst file"), id="dialog-hint")
-
-    def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = self.choices.index(self.current)
-        self.set_focus(options)
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:  # a click
-        self._choose(event.option.id)
-
-    def action_choose(self, i: int) -> None:
-        self._choose(self.choices[i])
-
-    def action_apply(self) -> None:
-        highlighted = self.query_one(OptionList).highlighted
-        self._choose(self.choices[highlighted] if highlighted is not None else None)
-
-    def _choose(self, choice: str | None) -> None:
-        if choice is None or choice == self.current:
-            self.dismiss(False)
-        else:
-            self.dismiss(None if choice == INFERRED else choice)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def result(self, choice: str) -> str | None:
+        return None if choice == INFERRED else choice

@@ -71,3 +71,17 @@ class ListScreen(FilterBoxHost, Screen):
             self.apply_search("")
         else:
             self.dismiss()
+
+
+class FilterTextList(ListScreen):
+    """A list whose `/` is the dashboard's own text filter (it narrows every pane too)."""
+
+    def search_text(self) -> str:
+        return self.app.filters.text
+
+    def apply_search(self, value: str) -> None:
+        if value != self.app.filters.text:
+            self.app.set_filters(self.app.filters.with_(text=value))
+
+    def sync_filter_box(self) -> None:
+        self.filter_box.show_value(self.app.filters.text)

@@ -961,3 +961,30 @@ def test_a_commanders_men_are_his_sides_force():
 def test_a_pull_back_ends_where_the_force_now_is():
     assert moves("Most units that were pulled back from around Chernihiv are now in Belarus.",
                  "Russian forces") == [("withdraw", "Chernihiv", "Belarus", False)]
+
+
+# --- round 2: classes seen on unseen real copy (sentences of our own, one shape per style) -----
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a capture as a bare infinitive, or a movement noun in prospect, is an aim
+        ("Russian troops are advancing west in an attempt to take the whole of Donbas.",
+         [("advance", None, None, False)]),
+        ("The Kremlin launched its winter offensive to seize the rest of Donetsk oblast.", []),
+        ("Moscow's forces press on with the aim of taking all of Zaporizhzhia oblast.", []),
+        ("Ukraine's army fought on, seeking to recapture Bakhmut before the spring.", []),
+        ("Its fall would clear the way for further Russian advances in the region of Donetsk.",
+         []),
+        ("Washington repeated its calls for the withdrawal of Russian troops from Kherson.", []),
+        ("Ukrainian troops managed to retake Klishchiivka after a week of fighting.",
+         [("advance", None, "Klishchiivka", False)]),
+        ("The brigade exploited the Russian retreat to retake villages around Izium.",
+         [("advance", None, "Izium", False)]),
+        # a movement noun that is opposed is no movement
+        ("Ukrainian units are holding back the enemy's offensive towards Kupiansk.", []),
+        ("The brigade fended off the Russian push on Chasiv Yar overnight.", []),
+        ("Our defenders are containing the Russian advance towards Pokrovsk.", []),
+    ],
+)
+def test_aims_prospects_and_opposed_pushes_are_no_movements(sentence, expected):
+    assert moves(sentence) == expected

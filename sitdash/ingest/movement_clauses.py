@@ -247,6 +247,9 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "its attempt to seize Kyiv", "trying to capture Bakhmut": not taken
     if trig.mode == "capture" and words.GOAL_BEFORE_NOUN_RE.search(before):
         return False  # "concentrate on the liberation of X", "the main goal: the capture of X"
+    if trig.mode == "capture" and words.INFINITIVE_BEFORE_RE.search(before) and \
+            not words.DONE_INFINITIVE_RE.search(sentence, max(0, trig.start - 120), trig.start):
+        return False  # "advancing in an attempt to take X", "the offensive to seize X": an aim
     if trig.mode == "evac" and words.EVAC_PEOPLE_RE.search(after[:50]):
         return False  # evacuating civilians is not a force movement
     if trig.mode in ("strong", "milobj", "weak") and word.endswith(("ed", "ing")):
@@ -290,12 +293,15 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
             return False
         if words.DETERMINER_BEFORE_RE.search(before):
             trig.mode = "nominal"
-    if trig.mode == "nominal" and words.OPPOSED_BEFORE_RE.search(before):
-        return False  # "to slow the Ukrainian advance", "preventing the advance of our troops"
     if word.startswith(("redeployment", "deployment")) or (
             trig.mode in ("strong", "milobj") and not word.endswith(("ed", "ing", "en")) and
             words.DETERMINER_BEFORE_RE.search(before)):
         trig.mode = "nominal"  # "the retreat", "a transfer", "its redeployment": a noun
+    if _is_noun(trig) and (words.OPPOSED_BEFORE_RE.search(before) or
+                           words.PROSPECT_BEFORE_NOUN_RE.search(before)):
+        # "to slow the Ukrainian advance", "fended off the push on X", "clear the way for
+        # further advances", "calls for the withdrawal of troops": opposed or only in prospect
+        return False
     if trig.mode == "vehicle":
         if words.CIVILIAN_RE.search(before[-40:]) or words.CIVILIAN_RE.search(after[:40]):
             return False
@@ -303,6 +309,12 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
                                               words.COLUMN_MILITARY_RE.search(after[:30])):
             return False
     return True
+
+
+def _is_noun(trig: _Trigger) -> bool:
+    """Whether a trigger names the movement as a noun ("the advance", "the capture of X")."""
+    return trig.mode in ("nominal", "effort") or (
+        trig.mode == "capture" and words.CAPTURE_NOUN_RE.match(trig.text) is not None)
 
 
 def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:

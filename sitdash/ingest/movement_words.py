@@ -342,9 +342,13 @@ CLAUSE_START_RE = _Anchored(
 # Where the places of a trigger stop.
 SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
-    "told added according and could would might may will should can amid despite that",
+    "told added according and could would might may will should can amid despite that "
+    "attempt bid effort order aim seek so",
     r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
     r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite|"
+    # a purpose: "advancing in the east in an attempt to take X" (X is an aim, not a place gone to)
+    r"(?:attempts?|bids?|efforts?|order)\s+to|aim(?:s|ed|ing)?\s+(?:of|to|at)|"
+    r"seek(?:s|ing)?\s+to|so\s+as\s+to|"
     # "a region that Russia annexed" (but "Izium, a town that fell in April, towards X" goes on)
     r"(?<!so\s)(?<!such\s)that(?![^,;.]*,\s+(?:toward|towards|to|into)\b))\b"
     # ", located in a region that Russia annexed": what the place is, not where the force went
@@ -458,6 +462,7 @@ CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+CAPTURE_NOUN_RE = re.compile(r"(?:liberation|recapture|capture|seizure|retaking|fall)$")
 GOAL_BEFORE_NOUN_RE = re.compile(
     r"\b(?:on|for|towards?|goals?|aims?|objectives?|tasks?|plans?|mission|purpose)\s*:?\s+"
     r"(?:the\s+)?(?:(?:main|full|complete|eventual|so-called)\s+)?[\"“]?$", re.I)
@@ -468,7 +473,17 @@ THINGS_LEFT_RE = re.compile(
 # "take all measures to transfer forces"
 INTENT_BEFORE_RE = re.compile(
     r"\b(?:goals?|objectives?|aims?|tasks?|mission|ambitions?|measures?|steps)\b"
-    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$|\b(?:focus|concentrat)\w*\s+on\s+$", re.I)
+    r"(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+to\s+$|\b(?:focus|concentrat)\w*\s+on\s+$"
+    # "with the aim of taking all of X", "in the hope of retaking X"
+    r"|\b(?:goals?|objectives?|aims?|intention|purpose|hopes?|plans?|view)\s+of\s+$", re.I)
+# a capture as a bare infinitive is an aim ("advancing to take Donbas", "launched the offensive to
+# seize X", "in a bid to capture it"), unless the infinitive says it was done: "managed to take"
+DONE_INFINITIVE_RE = re.compile(
+    r"(?:\b(?:managed|manage|manages|managing|able|succeeded|succeeds|began|begun|started)|"
+    # "exploited the Russian withdrawals to retake territory": a means used to that end
+    r"\b(?:exploited|used|took\s+advantage\s+of)\b[^.;:]{0,80})"
+    r"\s+to\s+(?:fully\s+|finally\s+|completely\s+)?$", re.I)
+INFINITIVE_BEFORE_RE = re.compile(r"\bto\s+(?:fully\s+|finally\s+|completely\s+)?$", re.I)
 ATTEMPT_BEFORE_RE = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
     r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
@@ -478,11 +493,25 @@ EVAC_PEOPLE_RE = re.compile(
 )
 EFFORT_ON_RE = re.compile(
     r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
+# a movement noun as the object of a verb that opposes it: "slowed the Russian advance",
+# "holding back the enemy's offensive", "fended off the push on X" (nothing moved)
 OPPOSED_BEFORE_RE = re.compile(
     r"\b(?:slow|slowed|slowing|stop|stopped|stopping|halt|halted|halting|prevent|prevented|"
-    r"preventing|hamper|hampered|block|blocked|blocking|repel|repelled|thwart|thwarted|resist|"
-    r"resisting|counter|countering|against|hinder|hindered)\s+(?:the\s+|an?\s+|any\s+|its\s+|"
-    r"their\s+)?(?:further\s+)?(?:[\w'’-]+\s+)?$", re.I)
+    r"preventing|hamper|hampered|block|blocked|blocking|repel|repelled|repelling|thwart|thwarted|"
+    r"resist|resisting|counter|countering|against|hinder|hindered|repuls\w*|contain|contains|"
+    r"contained|containing|disrupt\w*|blunt\w*|(?:hold|holds|holding|held|beat|beats|beating|"
+    r"beaten|push|pushing|pushed|drove|driving|driven)\s+back|(?:fend|fends|fended|fending|"
+    r"fought|fight|fights|fighting|ward|wards|warded|warding|hold|holds|held|holding)\s+off)"
+    r"\s+(?:the\s+|an?\s+|any\s+|its\s+|their\s+)?(?:further\s+)?(?:[\w'’-]+\s+)?$", re.I)
+# a movement noun that is only in prospect: "would clear the way for further advances", "calls
+# for the withdrawal of troops", "the threat of an offensive"
+PROSPECT_BEFORE_NOUN_RE = re.compile(
+    r"\b(?:(?:way|road|path|door|stage|ground)\s+(?:for|to)|(?:call|calls|called|calling|demand|"
+    r"demands|demanded|demanding|press|pressed|pressing|push|pushed|pushing|urge|urged|urging|"
+    r"prepare|prepared|preparing|preparations|ready|plans?|hopes?)\s+for|(?:threat|risk|"
+    r"prospect|fear|fears|danger|possibility|chance|chances|hopes?|plans?|aim|goal|idea)\s+of)"
+    r"\s+(?:(?:the|a|an|any|further|new|more|possible|eventual|full|complete|large-scale|major|"
+    r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|its|their)\s+){0,3}$", re.I)
 ABANDON_PLAN_RE = re.compile(
     r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
     r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)

@@ -988,3 +988,71 @@ def test_a_pull_back_ends_where_the_force_now_is():
 )
 def test_aims_prospects_and_opposed_pushes_are_no_movements(sentence, expected):
     assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # ground gained, in the idioms of General Staff, Russian MoD and wire copy
+        ("Ukrainian troops gained ground near Staromaiorske and are consolidating their "
+         "positions, the General Staff said.", [("advance", None, "Staromaiorske", False)]),
+        ("The Ukrainian army made headway near Verbove, according to the military.",
+         [("advance", None, "Verbove", False)]),
+        ("According to the General Staff, the enemy had partial success in the area of Synkivka "
+         "on Monday.", [("advance", None, "Synkivka", False)]),
+        ("Russian units improved their tactical position near Tonenke, the Russian defence "
+         "ministry said.", [("advance", None, "Tonenke", False)]),
+        ("Russian troops took up more advantageous positions near Kupiansk.",
+         [("advance", None, "Kupiansk", False)]),
+        ("The occupiers are taking positions on the streets of Vovchansk, the police chief "
+         "said.", [("advance", None, "Vovchansk", False)]),
+        ("Ukrainian forces moved forward two kilometres near Robotyne.",
+         [("advance", None, "Robotyne", False)]),
+        ("The enemy has broken into Krasnohorivka, the brigade said.",
+         [("advance", None, "Krasnohorivka", False)]),
+        ("Russian sabotage groups infiltrated Vovchansk overnight.",
+         [("advance", None, "Vovchansk", False)]),
+        ("The invaders have occupied Ocheretyne, the regional governor said.",
+         [("advance", None, "Ocheretyne", False)]),
+        ("The success of the operation near Kupiansk surprised analysts.", []),
+        # a place that changed hands, told with the place as subject
+        ("Pervomaiske fell to Russian forces after weeks of fighting.",
+         [("advance", None, "Pervomaiske", False)]),
+        ("The village of Krasnohorivka, home to a few hundred people, has fallen under the "
+         "control of Moscow-backed forces, the ministry said.",
+         [("advance", None, "Krasnohorivka", False)]),
+        ("Robotyne came under Ukrainian control on Monday.", [("advance", None, "Robotyne", False)]),
+        ("Russian forces fell back from positions near Izium.", [("retreat", "Izium", None, False)]),
+        # a place after the one taken only says where it lies
+        ("Our defenders liberated Andriivka near Bakhmut on Friday.",
+         [("advance", None, "Andriivka", False)]),
+        # "moved to camps in X" is a destination, "moved to annex X" an infinitive
+        ("After the fall of Bakhmut, Wagner fighters moved to camps in Belarus.",
+         [("advance", None, "Bakhmut", False), ("reposition", None, "Belarus", False)]),
+    ],
+)
+def test_ground_gained_and_places_that_changed_hands(sentence, expected):
+    assert moves(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ukraine's incursion into the Kursk region entered its third week on Tuesday.",
+         [("advance", None, "Kursk", False)]),
+        ("Military bloggers said the Belgorod incursion had caught the garrison off guard.",
+         [("advance", None, "Belgorod", False)]),
+        ("Avdiivka's recent fall to Russian forces shook the front.",
+         [("advance", None, "Avdiivka", False)]),
+        ("Ukraine's surprise cross-border raid into the Belgorod region caught Moscow off guard.",
+         [("advance", None, "Belgorod", False)]),
+        ("The enemy continues its offensive in the Pokrovsk direction.",
+         [("advance", None, "Pokrovsk", False)]),
+        # a side's capital in the possessive is the side, and a noun's ends take a preposition
+        ("Kyiv's cross-border incursion has forced Moscow to rethink.", []),
+        ("The invasion of Ukraine began on February 24.", []),
+        ("Russian forces conducted offensive operations in Donbas.", []),
+    ],
+)
+def test_incursions_and_falls_told_as_nouns(sentence, expected):
+    assert moves(sentence) == expected

@@ -247,6 +247,10 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "its attempt to seize Kyiv", "trying to capture Bakhmut": not taken
     if trig.mode == "capture" and words.GOAL_BEFORE_NOUN_RE.search(before):
         return False  # "concentrate on the liberation of X", "the main goal: the capture of X"
+    if word == "occupied" and words.RELATIVE_BEFORE_RE.search(before):
+        return False  # "troops who had occupied X ... left": where the force was
+    if word.startswith("success") and not words.SUCCESS_BEFORE_RE.search(before):
+        return False  # "the success of the operation"
     if trig.mode == "capture" and words.INFINITIVE_BEFORE_RE.search(before) and \
             not words.DONE_INFINITIVE_RE.search(sentence, max(0, trig.start - 120), trig.start):
         return False  # "advancing in an attempt to take X", "the offensive to seize X": an aim
@@ -406,8 +410,12 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         destinations = [p for p in destinations if _directional_prep(
             sentence[max(trig.end, p.start - 30):p.start]) not in words.TO_PREPS | words.FROM_PREPS
             and not words.ROUTE_RE.search(sentence, trig.end, p.start)]  # "the highway linking X"
-    if taken:
+    if taken or trig.mode == "fallen":  # "X and Y were liberated", "X fell to Russian forces"
         destinations = _passive_subjects(sentence, trig, clause_start, places)
+        taken = True
+    if not destinations and trig.kind == "advance" and _is_noun(trig):
+        # "Avdiivka's recent fall", "the Kursk incursion": the place the noun is said of
+        destinations = _possessor(sentence, trig, places)
     if trig.mode != "vehicle" and not origins and destinations and \
             trig.kind in ("regroup", "redeploy", "reposition"):
         # "the units stationed near X were regrouped to Y": where they were is the origin
@@ -452,11 +460,13 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
             trig.mode in ("capture", "weak") and words.UNNAMED_GROUND_RE.match(sentence, trig.end):
         # "entering and securing settlements the Russians held": in the region in play
         destinations = [region]
-    named = tuple(dict.fromkeys(p.name for p in origins + destinations))
+    named = tuple(dict.fromkeys(p.name for p in origins + destinations
+                                if trig.mode != "nominal" or p.name not in words.WHOLE_THEATRE))
     actor, strength, actor_start, referred = _resolve_actor(
         sentence, trig, scope_end, clause_start, actors, previous_actor, origins)
-    scoped = tuple(p.name for p in in_scope if p.name not in words.WHOLE_THEATRE) \
-        if trig.mode == "nominal" else ()
+    scoped = tuple(p.name for p in in_scope if p.name not in words.WHOLE_THEATRE and
+                   _last_prep(sentence[trig.end:p.start]) is not None) \
+        if trig.mode == "nominal" else ()  # "an influx of troops between X and Y"
     if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
                                                              strength, scoped):
         return []
@@ -520,6 +530,17 @@ def _passive_subjects(sentence, trig, clause_start, places) -> list:
     return run
 
 
+def _possessor(sentence, trig, places) -> list:
+    """The place just before a movement noun that names what it is of ("Avdiivka's fall", "the
+    Kursk incursion"); not a country, which names a side ("Ukraine's incursion")."""
+    before = [p for p in places if p.end <= trig.start and trig.start - p.end <= 30]
+    if before and not _is_country(before[-1].name) and not (
+            before[-1].name in words.CAPITALS and words.POSSESSIVE_RE.match(sentence, before[-1].end)) and \
+            words.POSSESSOR_GAP_RE.fullmatch(sentence, before[-1].end, trig.start):
+        return before[-1:]
+    return []
+
+
 def _moves_forces(sentence: str, trig: _Trigger, destinations: list) -> bool:
     """Whether a "moved" has forces as its object before the first destination."""
     end = destinations[0].start if destinations else min(len(sentence), trig.end + 80)
@@ -561,9 +582,10 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
         if _is_possessive_only(sentence, place, in_scope[i + 1:]):
             continue  # "Ukraine's State Emergency Service", not a place the force moved
         if previous is not None and (words.DESCRIBING_GAP_RE.match(gap) or
-                                     words.LOCATING_GAP_RE.match(gap)):
-            # "Izium, a town south-east of Kharkiv", "Prudianka north of Kharkiv": where the
-            # place before lies
+                                     words.LOCATING_GAP_RE.match(gap) or
+                                     words.NEAR_GAP_RE.match(gap) and not _names_area(previous)):
+            # "Izium, a town south-east of Kharkiv", "Prudianka north of Kharkiv", "liberated
+            # Andriivka near Bakhmut": where the place before lies
             anchor = place.end
             continue
         if words.DISTANCE_GAP_RE.search(gap):
@@ -580,6 +602,8 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             role = "from" if previous in origins else "to" if previous in destinations else None
         elif prep is None and place.surface.lower() == "there":
             role = "to"  # "sent more troops there"
+        elif prep is None and trig.mode in ("nominal", "effort"):
+            role = None  # "the incursion has forced Moscow to ...": a noun's ends take a preposition
         elif trig.kind in words.PULLBACK and words.NOW_IN_GAP_RE.search(gap):
             role = "to"  # "were pulled back from around Kyiv and are now in Belarus"
         elif trig.kind != "advance" and words.LOCATED_GAP_RE.search(gap):

@@ -161,6 +161,11 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"(?=\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units)\s+(?:in|into|to(?!\s+(?-i:[a-z]+)"
                r"\b(?<!the)(?<!a)(?<!an)(?<!its)(?<!their)))\b)", "milobj"),
     # motion verbs with a direction read as advances; ahead of the plain "moved" below
+    # moving on beyond a line: "pushed forward near X", "broke into X", "infiltrated X",
+    # "pushing through our defence line"
+    ("advance", r"(?:push(?:ed|ing|es)?|mov(?:ed|ing|es|e)|press(?:ed|ing)|roll(?:ed|ing|s)?)\s+"
+                r"forward|(?:br(?:oke|oken|eaking|eaks)|burst(?:ing|s)?)\s+(?:into|through)|"
+                r"infiltrat(?:ed|ing|es|e)|push(?:ed|ing|es)?\s+through", "strong"),
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"
                 r"mov(?:ed|ing|es|e))(?=\s+(?:(?:north|south|east|west)(?:ward|wards)?,?\s+)?"
@@ -175,7 +180,9 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("advance", r"convoys?|columns?", "vehicle"),
     # "resume offensive operations towards Barvinkove": an advance (assessed, mostly)
     ("advance", r"(?:counter-?)?offensives?(?:\s+(?:operations|actions))?"
-                r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of)\b)", "nominal"),
+                r"(?=\s+(?:toward|towards|on|against|in\s+the\s+direction\s+of|into)\b|"
+                r"\s+in\s+the\s+(?-i:[A-Z])[\w'’-]+\s+(?:direction|axis)\b)",
+     "nominal"),
     # taking a place: the captor advances into it ("seized the villages of Hirske and Zolote")
     ("advance", r"(?:re)?captur(?:ed|ing|es|e)|seiz(?:ed|ing|es|e)|retook|retak(?:en|ing|es|e)|"
                 r"(?:took|tak(?:en|ing|es|e)|w[oi]n(?:ning|s)?)\s+back|"
@@ -189,11 +196,36 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"(?:gains|advances|progress)|"
                 # "established a foothold on the left bank near Krynky"
                 r"(?:establish(?:ed|ing|es)?|gain(?:ed|ing|s)?|secur(?:ed|ing|es))\s+(?:a\s+)?"
-                r"(?:foothold|bridgehead)", "capture"),
+                r"(?:foothold|bridgehead)|"
+                # ground gained, in the idioms of staff reports: "gained ground near X", "made
+                # headway near X", "had partial success in the area of X" (a General Staff's word
+                # for the enemy's gains), "improved their tactical position near X", "took up
+                # positions on the streets of X"
+                r"(?:gain(?:ed|ing|s)?|regain(?:ed|ing|s)?)\s+ground|"
+                r"(?:made|make|makes|making)\s+headway|"
+                r"success(?:es)?(?=\s+(?:in|near|at|around|on)\b)|"
+                r"improv(?:ed|ing|es|e)\s+(?:(?:its|their|the)\s+)?(?:tactical\s+|"
+                r"operational\s+)?positions?|"
+                r"(?:t(?:ook|ake|akes|aking|aken))\s+up\s+(?:(?:new|more|advantageous|favou?rable|"
+                r"firing)\s+)*positions|(?:t(?:ook|ake|akes|aking|aken))\s+positions|"
+                # occupied, as a finite verb only ("have occupied X"; not "the occupied town")
+                r"(?<=\bhave\s)occupied|(?<=\bhas\s)occupied|(?<=\bhad\s)occupied", "capture"),
+    # a place that changed hands, told with the place as subject: "X fell to Russian forces",
+    # "X has fallen under the control of ...", "X came under Ukrainian control"
+    ("advance", r"f(?:ell|allen|alls|alling)(?!\s+(?:back|silent|short|apart|sharply|by|to\s+\d))"
+                r"(?=\s+(?:to|into\s+the\s+hands\s+of|under)\b)|"
+                r"c(?:ame|ome|omes|oming)(?=\s+under\s+(?:the\s+)?(?:full\s+)?(?:control|[\w'’-]+"
+                r"\s+control)\b)", "fallen"),
     # "wounded defenders were taken from Azovstal to Novoazovsk": moved out, under another's hand
     ("withdraw", r"(?:taken|brought)(?=\s+(?:out\s+of|from)\b)", "milobj"),
     # "the liberation of the city of X", "the recapture of X": the taking, told as a noun
-    ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)", "capture"),
+    ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)|"
+                # "the fall of X", "X's recent fall to Russian forces"
+                r"(?<=\bthe\s)fall(?=\s+of\b)|(?<=['’]s\s)fall\b|(?<=['’]s\srecent\s)fall\b",
+     "capture"),
+    # an incursion told as a noun: "the incursion into the Kursk region", "the Kursk incursion"
+    ("advance", r"incursions?|raids?(?=\s+(?:into|on)\b)|invasion(?=\s+(?:of|into)\b)",
+     "nominal"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
     ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
@@ -208,7 +240,8 @@ SCREEN_STEMS = (
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl chas won win return seizur influx used employed secur "
-    "counteroffensiv counter-offensiv"
+    "counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
+    "broke broken break burst infiltrat"
 ).split()
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
 # every trigger, tried only where one of the screen's stems opens a word
@@ -225,6 +258,7 @@ MIL_NOUN = (
     r"garrisons?|detachments?|formations?|groupings?|columns?|convoys?|reservists|conscripts|"
     r"warships?|fleet|vessels|submarines?|frigates?|cruisers?|corvettes?|landing\s+ships?|"
     r"defenders|artillery|combat\s+power|reserves|invaders?|"
+    r"(?:sabotage|reconnaissance|assault|storm|armou?red|mechani[sz]ed|tank)\s+groups?|"
     r"(?:military\s+)?equipment|hardware|launchers|howitzers|(?:rocket|missile)\s+systems|"
     r"occupiers?)"
 )
@@ -235,7 +269,10 @@ SHIFT_EFFORT_RE = re.compile(
 EFFORT_RE = re.compile(rf"\b(?:{MIL_NOUN}|efforts?|offensive|operations|campaign|focus)\b", re.I)
 
 # --- actors ---------------------------------------------------------------------------------
-RU = r"(?:Russian|Russia['’´]s|Moscow['’´]s|Kremlin['’´]s|pro-Russian|Russian-backed)"
+# a side's adjectives, with its compounds: "Moscow-backed", "Kremlin-controlled", "pro-Moscow"
+RU = (r"(?:(?:Russia|Moscow|Kremlin)-(?:backed|led|controlled|installed|allied|aligned)|"
+      r"pro-(?:Russian|Moscow|Kremlin)|Russian-backed|Russian|Russia['’´]s|Moscow['’´]s|"
+      r"Kremlin['’´]s)")
 UA = r"(?:Ukrainian|Ukraine['’´]s|Kyiv['’´]s|Kiev['’´]s)"
 BY = r"(?:Belarusian|Belarussian|Belarus['’´]s)"
 # a side's ministry or command, which "it" or "its troops" later refers to
@@ -288,6 +325,7 @@ ACTOR_RE = re.compile(
 )
 ACTOR_STEMS = (
     "russia moscow kremlin putin shoigu gerasimov ukrain kyiv kiev belarus wagner chechen kadyrov "
+    "pro-moscow pro-kremlin "
     "zelensk syrskyi zaluzhnyi "
     "vdv rosgvardia black nato u.s. us united pentagon washington american british polish german "
     "french "
@@ -437,11 +475,13 @@ LEFT_NOT_MOVE_RE = re.compile(
 LEFT_ADJ_BEFORE_RE = re.compile(
     r"\b(?:the|on|to|far|center|centre|nothing|little|much|anything|something|everything|none|"
     r"what|there\s+is|there\s+are)\s+$", re.I)
+# "moved to annex", "sent to fight": an infinitive, not a destination ("moved to camps in X",
+# "to positions", "to the rear" are destinations: a plural noun or a determiner follows "to")
 INFINITIVE_AFTER_RE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|its|their|his|her|new|positions?|areas?|reserves?|rear|bases?|"
     r"defensive|staging|border|front|frontline|eastern|southern|northern|western|central|east|"
     r"south|north|west|"
-    r"reinforce|bolster|strengthen|join|support)\b)(?-i:[a-z]+)\b",
+    r"reinforce|bolster|strengthen|join|support)\b)(?!(?-i:[a-z]*[^su\W]s)\b)(?-i:[a-z]+)\b",
     re.I,
 )
 ADVANCE_NEXT_RE = re.compile(
@@ -462,6 +502,10 @@ CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+# "had partial success near X", "achieved some success in X": what made a success ground gained
+SUCCESS_BEFORE_RE = re.compile(
+    r"\b(?:ha[ds]|have|having|achiev(?:ed|ing|es|e)|report(?:ed|s)?)\s+(?:(?:a|some|partial|"
+    r"limited|local|tactical|certain|further|new)\s+)*$", re.I)
 CAPTURE_NOUN_RE = re.compile(r"(?:liberation|recapture|capture|seizure|retaking|fall)$")
 GOAL_BEFORE_NOUN_RE = re.compile(
     r"\b(?:on|for|towards?|goals?|aims?|objectives?|tasks?|plans?|mission|purpose)\s*:?\s+"
@@ -537,8 +581,12 @@ TOWN_REFERENCE_RE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)$
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
 # between the subject of a passive and its verb: "Bucha and Irpin [have now been] liberated"
 SUBJECT_GAP_RE = re.compile(
+    # an apposition may stand between: "X, home to a few hundred people, had fallen"
+    r"(?:\s*,[^,;:]{1,60},)?"
     r"\s+(?:(?:has|have|had|was|were|is|are|been|being|now|also|already|finally|fully|"
     r"completely|entirely|partially|largely|reportedly|officially|just)\s+)*", re.I)
+# "X's recent fall", "the Kursk incursion": the place a movement noun is said of, before it
+POSSESSOR_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:(?!of\b|and\b|in\b)[\w-]+\s+){0,2}", re.I)
 LIST_GAP_RE = re.compile(
     r"\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s+(?:the\s+)?(?:(?:whole|entire)\s+)?", re.I)
 TYPED_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|settlement)s?\s+of\s+$", re.I)
@@ -624,6 +672,9 @@ DESCRIBING_GAP_RE = re.compile(
 LOCATING_GAP_RE = re.compile(
     r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
+NEAR_GAP_RE = re.compile(
+    r"^,?\s+(?:just\s+)?(?:near|outside|close\s+to|not\s+far\s+from|next\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|settlement|port)\s+of\s+)?$", re.I)
 LOCATING_PREPS = frozenset({"near", "around", "at", "outside", "in", "close to", "inside"})
 APPOSITION_GAP_RE = re.compile(
     r"^(?:\s|,|['’]s|\(|the|capital|city|town|port|region|oblast|province|of)*$", re.I

@@ -1056,3 +1056,54 @@ def test_ground_gained_and_places_that_changed_hands(sentence, expected):
 )
 def test_incursions_and_falls_told_as_nouns(sentence, expected):
     assert moves(sentence) == expected
+
+
+def doc_moves(text: str, speaker: str | None = None) -> list[tuple]:
+    """(kind, origin, destination, actor) of a document's movements; `speaker` speaks every
+    sentence (as a quotation's speaker would)."""
+    document = DocumentMovements()
+    for span in split_sentences(text):
+        document.read(span.text, speaker=speaker)
+    return [(h.kind, h.origin, h.destination, h.actor) for _, h in document.movements()]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, expected",
+    [
+        # the document's own words tell whose "our units" and "the enemy" are
+        ("The occupiers shelled Kupiansk overnight. Our units withdrew from Synkivka to new "
+         "positions, the brigade said.", None,
+         [("withdraw", "Synkivka", None, "Ukrainian forces")]),
+        ("The Kyiv regime lost up to 40 servicemen. The enemy retreated from Synkivka, the "
+         "ministry said.", None, [("retreat", "Synkivka", None, "Ukrainian forces")]),
+        # a quotation's speaker is its "we"
+        ("Prigozhin said his fighters had taken Bakhmut. \"On May 25 we are leaving the conflict "
+         "zone,\" he said.", "Prigozhin",
+         [("advance", None, "Bakhmut", "Wagner Group"),
+          ("withdraw", "Bakhmut", None, "Wagner Group")]),
+        ("\"I decided to withdraw our units from Avdiivka to avoid encirclement,\" Syrskyi said.",
+         "Syrskyi", [("withdraw", "Avdiivka", None, "Ukrainian forces")]),
+        # "we" who saw, said or think is not the mover
+        ("Russian troops are leaving Hostomel. \"We have seen them reposition,\" he said.",
+         None, [("withdraw", "Hostomel", None, "Russian troops")]),
+        # a liberation told in the passive is the speaking side's
+        ("The Defence Forces continue their offensive in the south. Robotyne has been liberated, "
+         "and our troops are moving southeast of Robotyne.", None,
+         [("advance", None, "Robotyne", "Ukrainian forces"),
+          ("advance", "Robotyne", None, "Ukrainian forces")]),
+        # a force moving on to a named place keeps the verb's kind
+        ("Wagner took Bakhmut in May. Wagner fighters then moved to camps in Belarus.", None,
+         [("advance", None, "Bakhmut", "Wagner Group"),
+          ("reposition", None, "Belarus", "Wagner Group")]),
+        # "from there" after positions named is those positions, no place in play
+        ("Ukrainian troops were ordered out of Sievierodonetsk. Our defenders will move to new "
+         "positions and fight from there, the governor said.", None,
+         [("withdraw", "Sievierodonetsk", None, "Ukrainian troops")]),
+        # "leave the conflict zone in that area": the place in play
+        ("Wagner fighters took Bakhmut. They will leave the combat zone in that area next week.",
+         None, [("advance", None, "Bakhmut", "Wagner Group"),
+                ("withdraw", "Bakhmut", None, "Wagner Group")]),
+    ],
+)
+def test_our_units_the_enemy_and_we_are_named_by_the_side_that_speaks(text, speaker, expected):
+    assert doc_moves(text, speaker) == expected

@@ -75,6 +75,8 @@ class MovementHit:
     wide_origin: bool = False  # the origin names an area (an oblast, "the X region")
     wide_destination: bool = False
     elsewhere: bool = False  # sent "elsewhere", "to other fronts": from where the force was
+    onward: bool = False  # a plain motion verb on from a place, going nowhere named ("moving
+    # south of X"): its kind is what its side is doing (movements.py)
 
 
 @dataclass(slots=True)
@@ -92,6 +94,7 @@ class _Actor:
     end: int
     name: str
     strength: str  # mil | state | generic | pronoun
+    we: bool = False  # "we": the mover only as the subject of the verb ("we are leaving X")
 
 
 _LONGEST_SCAN = 1200  # characters: no real sentence is longer; run-ons are read in pieces
@@ -150,7 +153,7 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
     references = scene.references(sentence, places)
     if references:
         places = sorted(places + references, key=lambda p: p.start)
-    actors = _actors(sentence)
+    actors = _named(_actors(sentence), scene.voice)
     region = next((p for p in reversed(places) if isinstance(p, Reference) and
                    words.AREA_SURFACE_RE.search(p.surface)), None)
     if region is None and scene.regions:
@@ -199,10 +202,11 @@ def _unquote(m: re.Match) -> str:
     return f" {inner} " if len(inner.split()) <= 3 else m.group()
 
 
-def actor_in(sentence: str) -> str | None:
-    """The military actor a sentence names ("Russian forces", "Wagner Group"), if any."""
+def actor_in(sentence: str, voice: str | None = None) -> str | None:
+    """The military actor a sentence names ("Russian forces", "Wagner Group"), if any; "the
+    enemy" and "our units" are named from the side of `voice` (Scene.voice)."""
     best = None
-    for actor in _actors(sentence):
+    for actor in _named(_actors(sentence), voice):
         if actor.strength == "mil":
             return actor.name
         if actor.strength == "state" and best is None:
@@ -370,6 +374,26 @@ def _actors(sentence: str) -> tuple[_Actor, ...]:
     return tuple(actors)
 
 
+def _named(actors: tuple[_Actor, ...], voice: str) -> list[_Actor]:
+    """The actors with "the enemy" and "our units"/"we" named from the side that speaks."""
+    if not any(a.name in (words.ENEMY, words.OWN) for a in actors):
+        return list(actors)
+    out = []
+    for a in actors:
+        we = a.name == words.OWN and a.end - a.start == 2
+        if a.name == words.OWN and voice is None:  # neutral copy: the force in play
+            a = _Actor(a.start, a.end, "they" if we else "our units", "pronoun" if we else
+                       "generic", we)
+        elif a.name == words.OWN:
+            a = _Actor(a.start, a.end, "Wagner Group" if voice == "wagner" else
+                       words.SIDE_FORCES[voice], a.strength, we)
+        elif a.name == words.ENEMY:
+            a = _Actor(a.start, a.end, words.OPPOSITE_SIDE.get(voice, "Russian forces"),
+                       a.strength)
+        out.append(a)
+    return out
+
+
 def _other_name(text: str) -> str:
     first = text.split()[0]
     side = {"U.S.": "US", "American": "US"}.get(first, first)
@@ -490,7 +514,9 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
                     verb_at=trig.start, referred=referred, motion_only=motion_only,
                     wide_origin=o is not None and _names_area(o),
                     wide_destination=d is not None and _names_area(d),
-                    elsewhere=bool(words.ELSEWHERE_RE.search(sentence, trig.end, scope_end)))
+                    elsewhere=bool(words.ELSEWHERE_RE.search(sentence, trig.end, scope_end)),
+                    onward=motion_only and d is None and o is not None and
+                    trig.text.startswith(words.ONWARD_STEMS))
         for o in _most_specific(origins) or [None] for d in _most_specific(destinations) or [None]
         if o is None or d is None or o.name != d.name
     ]
@@ -776,7 +802,9 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     chosen = None
     before = [a for a in actors if a.end <= trig.start
               and not words.OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
-              and not _is_speaker(sentence, a)]
+              and not _is_speaker(sentence, a)
+              and not (a.we and not words.SUBJECT_VERB_GAP_RE.fullmatch(sentence, a.end,
+                                                                         trig.start))]
     in_clause = [a for a in before if a.start >= clause_start]
     if trig.mode == "pushback":  # the pushed-back object is the one moving
         inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]

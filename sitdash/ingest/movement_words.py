@@ -121,6 +121,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"(?:bring|brings|bringing|brought)(?=(?:\s+[\w'’-]+){1,3}?\s+(?:back\s+)?closer\b)",
      "milobj"),
     ("withdraw", r"evacuat(?:ed|ing|ion)", "evac"),
+    # "were ordered out of X", "ordered the troops out of X": a withdrawal ordered
+    ("withdraw", r"order(?:ed|s|ing)?(?=\s+(?:[\w-]+\s+){0,3}?out\s+of\b)", "strong"),
     ("withdraw", r"left|leav(?:e|es|ing)|depart(?:ed|ing|s)?|abandon(?:ed|ing|s)?|"
                  r"vacat(?:ed|ing|es|e)", "weak"),
     ("retreat", r"retreat(?:ed|ing|s)?|f(?:ell|all|alls|alling|allen)\s+back", "strong"),
@@ -293,8 +295,14 @@ ACTOR_RE = re.compile(
     rf"|(?P<ru>\b{RU}\s+(?:[\w-]+\s+){{0,2}}?(?P<run>{MIL_NOUN})\b)"
     rf"|(?P<ua>\b{UA}\s+(?:[\w-]+\s+){{0,2}}?(?P<uan>{MIL_NOUN})\b)"
     rf"|(?P<by>\b{BY}\s+(?:[\w-]+\s+){{0,2}}?{MIL_NOUN}\b)"
-    r"|(?P<ruppl>\b(?:the\s+Russians|the\s+enemy|(?:the\s+)?(?:occupiers|invaders|rashists|"
+    r"|(?P<ruppl>\b(?:the\s+Russians|(?:the\s+)?(?:occupiers|occupants|invaders|rashists|"
     r"ruscists|orcs))\b)"
+    # words that name a side only from where the speaker stands: "the enemy", "our units", "we"
+    r"|(?P<enemy>\b(?:the\s+)?enemy(?!['’]s)\b(?!\s+(?:positions?|lines?|defen[cs]es?|"
+    r"targets?|losses|equipment)\b))"
+    r"|(?P<own>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:forces|troops|soldiers|units|servicemen|fighters|"
+    r"defenders|warriors|guys|boys|men|brigades?|battalions?|army|military|marines|"
+    r"paratroopers)\b|\b[Ww]e\b)"
     r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
     r"Defen[cs]e\s+Forces\s+of\s+Ukraine)\b)"
     r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
@@ -331,16 +339,19 @@ ACTOR_STEMS = (
     "french "
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
-    "our his her prigozhin all several part none "
+    "our his her prigozhin all several part none enemy my we occupants "
     "warship frigate cruiser corvette landing submarine "
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
 # ACTOR_RE group -> (actor name, strength): "mil" a force, "state" a state or its ministry,
 # which moves only when it speaks of itself ("Russia said it had pulled back")
+# placeholders for "the enemy" and "our units"/"we", named by the side that speaks (Scene.voice)
+ENEMY, OWN = "the enemy", "our side"
 ACTOR_GROUP_NAMES = {
     "wagner": ("Wagner Group", "mil"), "chechen": ("Chechen forces", "mil"),
     "ruppl": ("Russian forces", "mil"), "uappl": ("Ukrainian forces", "mil"),
+    "enemy": (ENEMY, "mil"), "own": (OWN, "mil"),
     "vessel": ("naval vessels", "mil"),
     "ruinst": ("Russian forces", "state"), "uainst": ("Ukrainian forces", "state"),
     "state": ("Russian forces", "state"), "uastate": ("Ukrainian forces", "state"),
@@ -388,7 +399,10 @@ SCOPE_END_RE = _Anchored(
     r"(?:attempts?|bids?|efforts?|order)\s+to|aim(?:s|ed|ing)?\s+(?:of|to|at)|"
     r"seek(?:s|ing)?\s+to|so\s+as\s+to|"
     # "a region that Russia annexed" (but "Izium, a town that fell in April, towards X" goes on)
-    r"(?<!so\s)(?<!such\s)that(?![^,;.]*,\s+(?:toward|towards|to|into)\b))\b"
+    r"(?<!so\s)(?<!such\s)that(?![^,;.]*,\s+(?:toward|towards|to|into)\b)"
+    # ("in that area", "that city": a demonstrative, not a clause)
+    r"(?!\s+(?:[\w-]+\s+)?(?:area|region|city|town|village|zone|direction|sector|front|part|"
+    r"oblast|province)\b))\b"
     # ", located in a region that Russia annexed": what the place is, not where the force went
     r"|,\s+(?-i:[a-z]+ed)\s+(?:in|by|on|at|near|as)\b"
     r"|\band\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b|"
@@ -645,6 +659,7 @@ VERB_LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*(?-i:[a-z]+)){0,3}\s*,?\s+(?:and|or)\s+(?:then\s+)?|\s*,\s*", re.I)
 # verbs that say only that a force moved, not how: the movement they continue gives the kind
 MOTION_ONLY_STEMS = ("head", "mov", "return", "relocat", "go", "went", "repositi")
+ONWARD_STEMS = ("head", "mov")  # plain motion, no sense of going back or re-placing
 CONTINUATION_RE = re.compile(
     r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?"
     r"(?:(?:they|(?:some|most|many|all)\s+of\s+them)\s+)?"
@@ -746,8 +761,25 @@ FINITE_RE = re.compile(
     r"continue[sd]?)\b", re.I)
 INTRANSITIVE = ("retreat", "fled", "advanc", "regroup", "fell")
 THEM_RE = re.compile(r"\bthem\b", re.I)
-OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces"}
-RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "enemy", "black sea")
+OPPOSITE_SIDE = {"ua": "Russian forces", "ru": "Ukrainian forces", "wagner": "Ukrainian forces"}
+LOCATION_NOUN_RE = re.compile(r"\b(?:positions|lines|areas|trenches|bases|camps|defen[cs]es)\b",
+                              re.I)
+# Who speaks: words one side uses for the other (or for itself) and the other side never does.
+# A document's own side ("our units", "we", and the side "the enemy" is not) is the side whose
+# words it uses; a quotation's, its speaker's side.
+UA_VOICE_RE = re.compile(
+    r"\b(?:occupiers|occupants|invaders|rashists|ruscists|orcs|the\s+aggressor|"
+    r"Defen[cs]e\s+Forces|our\s+defenders)\b", re.I)
+RU_VOICE_RE = re.compile(
+    r"\b(?:Kyiv\s+regime|Kiev\s+regime|neo-?Nazis?|Ukrainian\s+(?:armed\s+)?formations|"
+    r"Ukrainian\s+militants|Banderites)\b", re.I)
+SPEAKER_SIDE_RE = re.compile(
+    r"(?P<wagner>wagner|prigozhin)|(?P<ru>russia|moscow|kremlin|putin|shoigu|peskov|gerasimov|"
+    r"konashenkov)|(?P<ua>ukrain|kyiv|kiev|zelensk|syrskyi|zaluzhn)", re.I)
+SUBJECT_VERB_GAP_RE = re.compile(
+    r"\s+(?:(?:are|were|is|was|have|has|had|will|would|shall|can|could|now|then|also|already|"
+    r"just|been|being|gradually|successfully|finally|completely|fully|currently)\s+)*", re.I)
+RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "black sea")
 
 
 # --- references and titles (scene.py) ----------------------------------------------------------
@@ -762,7 +794,8 @@ REFERENCE_RE = _Anchored(
     "the this that both these those there it",
     r"\b(?:the|this|that|both|these|those)\s+"
     rf"(?P<adjectives>(?:(?:{'|'.join(REFERENCE_ADJECTIVES.split())})\s+){{0,2}})"
-    r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area)\b"
+    r"(?P<noun>capital(?:\s+city)?|cities|towns|city|town|village|region|oblast|province|area|"
+    r"(?:conflict|combat|war|battle|fighting)\s+zone)\b"
     # "the city of Kherson", "the city's mayor", "the city [Lysychansk]", "the capital Kyiv":
     # the place is named right there
     r"(?!\s+(?:of|around|near|between|along|where|that|which)\b|['’]s\b|\s*\[|\s+(?-i:[A-Z]))"

@@ -26,7 +26,9 @@ Three modules, one job each, and every word they look for in movement_words.py:
   4. a pull-back toward a place its own side is advancing on is part of that advance ("the
      Russians are advancing on Y ... six launchers left X in the direction of Y"); a force sent
      "elsewhere" or "to other fronts" leaves from where the document last had that side leave.
-  5. specificity: of two movements of the same side whose other ends agree, one that leaves
+  5. a verb that says only that a force moved takes its kind from what its side is doing
+     ("Robotyne has been liberated ... our troops are moving south of it": advancing).
+  6. specificity: of two movements of the same side whose other ends agree, one that leaves
      from (or goes to) an area holding the other's end is dropped ("from the Kharkiv region to
      Donetsk" beside "from Izium to Donetsk").
 
@@ -81,13 +83,16 @@ class DocumentMovements:
         self._told: list[_Told] = []
         self._sentence = 0
 
-    def read(self, sentence: str, tag: object = None, mentions: list | None = None) -> None:
+    def read(self, sentence: str, tag: object = None, mentions: list | None = None,
+             speaker: str | None = None) -> None:
         """Read the next sentence; `tag` comes back with each movement it tells. `mentions` are
-        its place mentions if the caller has them (places.find_places), to save a second scan."""
+        its place mentions if the caller has them (places.find_places), to save a second scan;
+        `speaker` the speaker of a quotation in it, whose side "we" and "our units" are."""
         places = places_in_play(sentence, mentions)
+        voice = self.scene.speak(sentence, speaker)
         for hit in read_sentence(sentence, self.scene.force, self.scene, places):
             self._told.append(_Told(self._sentence, tag, hit))
-        self.scene.observe(sentence, places, actor_in(sentence))
+        self.scene.observe(sentence, places, actor_in(sentence, voice))
         self._sentence += 1
 
     def movements(self) -> list[tuple[object, MovementHit]]:
@@ -118,6 +123,7 @@ def _thread(told: list[_Told]) -> list[_Told]:
     for t in _complete_linked(told):
         if _completes_earlier(t, kept):
             continue
+        _kind_from_what_its_side_does(t, kept)
         target = _retold(t, kept)
         if target is not None:
             _fold(target, t)
@@ -133,6 +139,17 @@ def _thread(told: list[_Told]) -> list[_Told]:
     _toward_an_advance(kept)
     _sent_elsewhere_from_where_it_was(kept)
     return _most_specific(kept)
+
+
+def _kind_from_what_its_side_does(t: _Told, kept: list[_Told]) -> None:
+    """A verb that says only that a force moved on from a place ("our troops are moving south of
+    X") takes its kind from what its side is doing: after its side's advance, it advances on.
+    With a destination of its own ("moved to camps in Y") the verb keeps its kind."""
+    hit = t.hit
+    if hit.onward and hit.kind == "reposition" and hit.link is None:
+        last = next((k for k in reversed(kept) if k.side == t.side), None)
+        if last is not None and last.hit.kind == "advance":
+            hit.kind = "advance"
 
 
 def _complete_linked(told: list[_Told]) -> list[_Told]:

@@ -143,7 +143,8 @@ def extract(doc: Document) -> Extraction:
             date_text=when.text if when else None,
         )
         out.claims.append(claim)
-        movements.read(sentence, (claim, span.start), mentions)
+        movements.read(sentence, (claim, span.start), mentions,
+                       quoted.speaker if quoted is not None else None)
     for (claim, offset), hit in movements.movements():
         out.movements.append(Movement(
             id=_record_id(claim.id, hit.kind, hit.origin, hit.destination, hit.start),

@@ -52,6 +52,28 @@ class Scene:
     group: tuple[str, ...] = ()  # the last towns named together: "the cities"
     typed: dict[str, str] = field(default_factory=dict)  # "town" -> the place last called a town
     _untyped: list[str] = field(default_factory=list)  # sentences not yet read for `typed`
+    # who speaks: the side of the sentence being read ("ua", "ru", "wagner"), which "our
+    # units", "we" and the side "the enemy" is not are named by (set by `speak`)
+    voice: str | None = None
+    _voices: dict[str, int] = field(default_factory=lambda: {"ua": 0, "ru": 0})
+
+    def speak(self, sentence: str, speaker: str | None = None) -> str | None:
+        """Set and return the voice of the next sentence: its quotation's speaker's side when
+        that is known ("Prigozhin", "Russia's defence ministry"), else the document's own side
+        (the side whose words it has used: "the occupiers" is a Ukrainian's word, "the Kyiv
+        regime" a Russian's); None when nothing tells (neutral copy: "our units" are then the
+        force in play, "the enemy" Russian forces)."""
+        if words.UA_VOICE_RE.search(sentence):
+            self._voices["ua"] += 1
+        if words.RU_VOICE_RE.search(sentence):
+            self._voices["ru"] += 1
+        side = words.SPEAKER_SIDE_RE.search(speaker) if speaker else None
+        if side is not None:
+            self.voice = side.lastgroup
+        else:
+            ua, ru = self._voices["ua"], self._voices["ru"]
+            self.voice = "ru" if ru > ua else "ua" if ua > ru else None
+        return self.voice
 
     def references(self, sentence: str, places: list[PlaceMention]) -> list[Reference]:
         """Place mentions for "the city", "the capital", "the region", "the cities", "the area"
@@ -63,6 +85,9 @@ class Scene:
             earlier = sorted([p for p in places if p.end <= m.start()] + out,
                              key=lambda p: p.start)
             noun = (m.group("noun") or m.group().lower()).lower()  # "there", "it"
+            if noun == "there" and words.LOCATION_NOUN_RE.search(
+                    sentence, earlier[-1].end if earlier else 0, m.start()):
+                continue  # "to new positions, and from there": the positions, no place in play
             if noun in ("cities", "towns"):
                 for name in _last_group(sentence, earlier) or self.group:
                     out.append(Reference(name, m.start(), m.end(), m.group()))
@@ -83,7 +108,7 @@ class Scene:
             return [capital]
         if noun in ("region", "oblast", "province"):
             named, remembered = [p.name for p in latest_first if _is_area(p)], self.regions
-        elif noun in ("there", "area", "it"):
+        elif noun in ("there", "area", "it") or noun.endswith("zone"):  # "the conflict zone"
             named = [p.name for p in latest_first if not _is_country(p.name)]
             remembered = self.places
         else:  # city, town, village: the place last called so wins over the last town named

@@ -1107,3 +1107,25 @@ def doc_moves(text: str, speaker: str | None = None) -> list[tuple]:
 )
 def test_our_units_the_enemy_and_we_are_named_by_the_side_that_speaks(text, speaker, expected):
     assert doc_moves(text, speaker) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fleet's ships moved between ports: both ends, told over several sentences
+        ("Moscow has been relocating warships from Sevastopol. Satellite pictures show many "
+         "of them moored far to the east. Analysts said Russian forces moved two frigates and "
+         "three submarines \u201cto Novorossiysk.\u201d At least one other ship has been moved to "
+         "the port of Feodosia in eastern Crimea.",
+         [("reposition", "Sevastopol", "Novorossiysk", "Russian forces"),
+          ("reposition", "Sevastopol", "Feodosia", "Russian forces")]),
+        # a ship's name after a title is no town (Admiral Makarov is not Makariv)
+        ("The Admiral Makarov frigate sailed from Sevastopol to Novorossiysk last week.",
+         [("reposition", "Sevastopol", "Novorossiysk", "naval vessels")]),
+        ("Black Sea Fleet commanders moved the landing ship Yamal from Sevastopol to "
+         "Novorossiysk.", [("redeploy", "Sevastopol", "Novorossiysk", "Black Sea Fleet")]),
+        ("Wheat prices advanced in Odesa as grain ships resumed sailing.", []),
+    ],
+)
+def test_ships_moved_between_ports(text, expected):
+    assert doc_moves(text) == expected

@@ -344,7 +344,8 @@ def places_in_play(sentence: str, mentions: list | None = None) -> list:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
                 p.name in words.CAPITALS and words.CAPITAL_SPEAKS_RE.match(sentence, p.end) or \
                 words.FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
-                words.SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start):
+                words.SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start) or \
+                words.PERSON_TITLE_BEFORE_RE.search(sentence, max(0, p.start - 20), p.start):
             continue
         out.append(p)
     return out
@@ -618,7 +619,8 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             anchor = place.end  # "about 5 km from Pokrovsk": how far, no end
             continue
         prep = _directional_prep(gap)
-        if prep == "in" and previous is not None and _locates(previous, place):
+        if prep == "in" and previous is not None and words.IN_AREA_GAP_RE.fullmatch(gap) and \
+                _locates(previous, place):
             anchor = place.end
             continue
         if previous is not None and (place.start == previous.start or (  # "the cities"
@@ -647,8 +649,9 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
 
 
 def _locates(inner, outer) -> bool:
-    """ "Trostianets in the Sumy region": the region only says where the first place lies."""
-    if not words.AREA_SURFACE_RE.search(outer.surface):
+    """ "Trostianets in the Sumy region", "Feodosia in eastern Crimea": the area only says where
+    the first place lies."""
+    if not _names_area(outer):
         return False
     return inner.name != outer.name
 
@@ -854,7 +857,8 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             return explicit[-1].name, chosen.strength, chosen.start, False
         if speaker is not None and chosen.strength == "generic":
             return speaker.name, chosen.strength, chosen.start, False
-        return previous_actor or "unknown", chosen.strength, chosen.start, True
+        fallback = words.VESSELS if chosen.name == words.VESSELS else "unknown"
+        return previous_actor or fallback, chosen.strength, chosen.start, True
     return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None, False
 
 

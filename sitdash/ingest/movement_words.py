@@ -229,7 +229,9 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("advance", r"incursions?|raids?(?=\s+(?:into|on)\b)|invasion(?=\s+(?:of|into)\b)",
      "nominal"),
     ("advance", r"c(?:ame|ome|omes|oming)\s+(?:across|over)(?:\s+the\s+border)?", "weak"),
-    ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)", "weak"),
+    ("reposition", r"mov(?:ed|ing|es|e)|relocat(?:ed|ing|es|e)|"
+                   r"sail(?:ed|ing|s)?(?=\s+(?:[\w-]+\s+)?(?:from|to|for|into|toward|towards)\b)",
+     "weak"),
     ("regroup", r"regroup(?:ed|ing|s)?", "strong"),
 )
 # Cheap screen: a sentence without any of these stems has no movement. Compiled as a trie over
@@ -242,7 +244,7 @@ SCREEN_STEMS = (
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl chas won win return seizur influx used employed secur "
-    "counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
+    "sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
     "broke broken break burst infiltrat"
 ).split()
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
@@ -310,7 +312,9 @@ ACTOR_RE = re.compile(
     r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
     rf"|(?P<other>\b(?:NATO|U\.S\.|US|American|British|Polish|German|French|Lithuanian|Romanian)"
     rf"\s+(?:[\w-]+\s+)?{MIL_NOUN}\b|\bNATO\b)"
-    r"|(?P<vessel>\b(?:warships?|frigates?|cruisers?|corvettes?|landing\s+ships?|submarines?)\b)"
+    r"|(?P<vessel>\b(?:warships?|frigates?|cruisers?|corvettes?|landing\s+ships?|submarines?|"
+    r"(?<!grain\s)(?<!cargo\s)(?<!container\s)(?<!merchant\s)(?<!civilian\s)(?<!passenger\s)"
+    r"ships?)\b)"
     r"|(?P<vehicle>\b(?:(?:military|armou?red|tank)\s+)?"
     r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
     rf"|(?P<uastate>{NOT_AFTER_PREP}"
@@ -340,19 +344,20 @@ ACTOR_STEMS = (
     "lithuanian romanian armed afu zsu defen pro-russian the these those its their some many most "
     "departing retreating they troops forces soldiers occupiers invaders rashists ruscists orcs "
     "our his her prigozhin all several part none enemy my we occupants "
-    "warship frigate cruiser corvette landing submarine "
+    "warship frigate cruiser corvette landing submarine ship "
     "military armored armoured tank convoy column battalion btg"
 )
 # Where an actor can start, matched on lowercased text (digits for unit numbers: "1st Guards").
 # ACTOR_RE group -> (actor name, strength): "mil" a force, "state" a state or its ministry,
 # which moves only when it speaks of itself ("Russia said it had pulled back")
+VESSELS = "naval vessels"
 # placeholders for "the enemy" and "our units"/"we", named by the side that speaks (Scene.voice)
 ENEMY, OWN = "the enemy", "our side"
 ACTOR_GROUP_NAMES = {
     "wagner": ("Wagner Group", "mil"), "chechen": ("Chechen forces", "mil"),
     "ruppl": ("Russian forces", "mil"), "uappl": ("Ukrainian forces", "mil"),
     "enemy": (ENEMY, "mil"), "own": (OWN, "mil"),
-    "vessel": ("naval vessels", "mil"),
+    "vessel": (VESSELS, "generic"),  # ships of the side in play (the fleet named before)
     "ruinst": ("Russian forces", "state"), "uainst": ("Ukrainian forces", "state"),
     "state": ("Russian forces", "state"), "uastate": ("Ukrainian forces", "state"),
     "usstate": ("US forces", "state"),
@@ -393,7 +398,10 @@ SCOPE_END_RE = _Anchored(
     "but while whereas although though as after before which who where when since unlike said says "
     "told added according and could would might may will should can amid despite that "
     "attempt bid effort order aim seek so",
-    r"[;:“”\"—–]|\.\s|(?<=\s)-(?=\s)|\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
+    # 'moved the frigates and five landing ships” to Novorossiysk': a quotation that stops inside
+    # the clause does not end it
+    r"[;:—–]|[“”\"](?!\s*(?:to|toward|towards|into|from|out\s+of)\s)|\.\s|(?<=\s)-(?=\s)|"
+    r"\b(?:but|while|whereas|although|though|as|after|before|which|who|where|"
     r"when|since|unlike|said|says|told|added|according\s+to|amid|amidst|despite|"
     # a purpose: "advancing in the east in an attempt to take X" (X is an aim, not a place gone to)
     r"(?:attempts?|bids?|efforts?|order)\s+to|aim(?:s|ed|ing)?\s+(?:of|to|at)|"
@@ -687,6 +695,7 @@ DESCRIBING_GAP_RE = re.compile(
 LOCATING_GAP_RE = re.compile(
     r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
+IN_AREA_GAP_RE = re.compile(r",?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)  # "X in eastern Crimea"
 NEAR_GAP_RE = re.compile(
     r"^,?\s+(?:just\s+)?(?:near|outside|close\s+to|not\s+far\s+from|next\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|settlement|port)\s+of\s+)?$", re.I)
@@ -724,6 +733,11 @@ FORCE_NAME_AFTER_RE = re.compile(
 SHIP_BEFORE_RE = re.compile(
     r"\b(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
     r"landing\s+ship|patrol\s+boat|minesweeper)\s+[\"“']?$", re.I)
+# "Admiral Makarov" (a frigate or a man), "General Staff", "President Zelensky": a title before
+# a name that is also a place makes it a person's or a ship's name
+PERSON_TITLE_BEFORE_RE = re.compile(
+    r"\b(?-i:Admiral|General|Gen\.|Marshal|Colonel|Col\.|Captain|Lieutenant|Major|Sergeant|"
+    r"President|Minister|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
 BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 WHOLE_THEATRE = frozenset({"Ukraine"})
 

@@ -181,11 +181,17 @@ def _completes_earlier(t: _Told, kept: list[_Told]) -> bool:
     are repositioning into Belarus"), says where the last open movement of that force went; if
     so that movement (every open hit of its verb) takes `t`'s destination."""
     hit = t.hit
-    if hit.origin is not None or hit.destination is None or not hit.referred or \
-            not (hit.motion_only or hit.kind in _BACK | _RELOCATE):
+    if hit.origin is not None or hit.destination is None:
+        return False
+    # a force named anew completes only a relocation that is the last its side made ("Russia
+    # has been relocating ships from X ... analysts said Russian forces moved them to Y")
+    relocation = not hit.referred and (hit.kind in _RELOCATE or kind_family(hit.kind) == "deploy")
+    if not relocation and not (hit.referred and (hit.motion_only or hit.kind in _BACK | _RELOCATE)):
         return False
     for k in reversed(kept):
-        if t.sentence - k.sentence > _WINDOW:
+        if relocation and k.side == t.side and not (k.open and k.hit.kind in _RELOCATE):
+            return False
+        if not relocation and t.sentence - k.sentence > _WINDOW:
             return False
         if k.sentence < t.sentence and k.open and k.side == t.side and \
                 k.hit.origin != hit.destination:
@@ -283,12 +289,17 @@ def _toward_an_advance(kept: list[_Told]) -> None:
 
 def _sent_elsewhere_from_where_it_was(kept: list[_Told]) -> None:
     """A force sent "elsewhere" or "to other fronts" leaves from where the document last had it
-    leave ("pulling back from Kherson ... some of them can be used on other fronts")."""
+    leave ("pulling back from Kherson ... some of them can be used on other fronts"); more of a
+    force in play relocated ("one other ship was moved to Y") leave from where its side's last
+    relocation left ("ships moved from X to Z")."""
     for i, t in enumerate(kept):
-        if t.hit.elsewhere and t.hit.origin is None:
-            last = next((k for k in reversed(kept[:i]) if k.side == t.side and k.hit.origin), None)
-            if last is not None and last.hit.origin != t.hit.destination:
-                t.hit.origin, t.hit.wide_origin = last.hit.origin, last.hit.wide_origin
+        hit = t.hit
+        more = hit.referred and hit.kind in _RELOCATE and hit.destination is not None
+        if (hit.elsewhere or more) and hit.origin is None:
+            last = next((k for k in reversed(kept[:i]) if k.side == t.side and k.hit.origin and
+                         (hit.elsewhere or k.hit.kind in _RELOCATE)), None)
+            if last is not None and last.hit.origin != hit.destination:
+                hit.origin, hit.wide_origin = last.hit.origin, last.hit.wide_origin
 
 
 def _most_specific(kept: list[_Told]) -> list[_Told]:

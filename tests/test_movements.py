@@ -1129,3 +1129,30 @@ def test_our_units_the_enemy_and_we_are_named_by_the_side_that_speaks(text, spea
 )
 def test_ships_moved_between_ports(text, expected):
     assert doc_moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a village the gazetteer does not know, named by its kind, is a place all the same,
+        # and stays one when named again bare; "near X" after it only locates it
+        ("Ukrainian troops have withdrawn from the village of Zhovtianka, near the town of "
+         "Avdiivka. The ministry in Moscow said Zhovtianka had fallen to Russian forces.",
+         [("withdraw", "Zhovtianka", None, "Ukrainian troops"),
+          ("advance", None, "Zhovtianka", "Russian forces")]),
+        ("The enemy had partial success in the area of Bilokamianka, the General Staff said.",
+         [("advance", None, "Bilokamianka", "Russian forces")]),
+        ("Russian officials moved to the outskirts of Russian-held Melitopol.", []),
+        # the border with a country is no country; how far from it is no end
+        ("Russian troops withdrew to positions 5 km from the border with Russia.",
+         [("withdraw", None, None, "Russian troops")]),
+        ("Belarusian units pulled back towards the border with Belarus.",
+         [("withdraw", None, "Belarus", "Belarusian forces")]),
+        # a plan, however many verbs it runs over, is no movement
+        ("The occupiers reportedly planned to create a buffer zone and push the defenders back "
+         "from Vovchansk.", []),
+        ("Moscow intends to withdraw its troops from Kherson, the officials said.", []),
+    ],
+)
+def test_unknown_villages_borders_and_plans(text, expected):
+    assert doc_moves(text) == expected

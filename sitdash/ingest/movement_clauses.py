@@ -280,6 +280,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "abandoned its attempt to take Kyiv": a plan given up, not ground left
     if word.startswith(("abandon", "left", "leav")) and words.THINGS_LEFT_RE.match(after):
         return False  # "abandoning their dead", "left their equipment": things, not ground
+    if words.PLAN_BEFORE_RE.search(sentence, max(0, trig.start - 100), trig.start):
+        return False  # "planned to create a buffer zone and push the defenders back": a plan
     if words.INTENT_BEFORE_RE.search(sentence, max(0, trig.start - 80), trig.start):
         return False  # "the goals of the operation to liberate X", "measures to transfer forces"
     if word.startswith(("mov", "relocat", "shift", "transfer", "sen", "dispatch")) and \
@@ -334,13 +336,19 @@ def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
     return words.FINITE_RE.search(rest) is None
 
 
-def places_in_play(sentence: str, mentions: list | None = None) -> list:
+def places_in_play(sentence: str, mentions: list | None = None,
+                   names: frozenset[str] = frozenset()) -> list:
     """The places a sentence names as places: not a side's name for itself ("Kyiv's forces",
     "what Moscow calls"), not an official's post ("Luhansk governor"), not a force's name
     ("the Izium-Balakliia group of troops", "the cruiser Moskva"). `mentions`: the sentence's
-    find_places, if already known."""
+    find_places, if already known. A settlement named by its kind that the gazetteer does not
+    know ("the village of Lastochkyne") is a place too, and so are later bare mentions of such
+    `names` (Scene.names: those an earlier sentence named so)."""
     out = []
-    for p in find_places(sentence) if mentions is None else mentions:
+    mentions = find_places(sentence) if mentions is None else mentions
+    if " of " in sentence or names:
+        mentions = _with_typed_names(sentence, mentions, names)
+    for p in mentions:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
                 p.name in words.CAPITALS and words.CAPITAL_SPEAKS_RE.match(sentence, p.end) or \
                 words.FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
@@ -349,6 +357,22 @@ def places_in_play(sentence: str, mentions: list | None = None) -> list:
             continue
         out.append(p)
     return out
+
+
+def _with_typed_names(sentence: str, mentions: list, names: frozenset[str]) -> list:
+    """The mentions, with any settlement named by its kind that the gazetteer does not know
+    ("the village of Lastochkyne") and any of `names` named bare: places in the sentence all
+    the same, under the name given."""
+    found = [m.span("name") for m in words.TYPED_NAME_RE.finditer(sentence)
+             if not words.NOT_A_NAME_RE.match(m.group("name"))]
+    for name in names:
+        found += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
+    extra = []
+    for start, end in sorted(set(found)):
+        if any(p.start < end and start < p.end for p in mentions + extra):
+            continue
+        extra.append(PlaceMention(sentence[start:end], start, end, sentence[start:end]))
+    return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
 
 
 @lru_cache(maxsize=64)
@@ -420,7 +444,9 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         return []
     in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end
                 and not (words.BORDER_WITH_RE.search(sentence, max(0, p.start - 30), p.start)
-                         and not (trig.kind in words.PULLBACK and _is_country(p.name)))]
+                         and not (trig.kind in words.PULLBACK and _is_country(p.name) and
+                                  _directional_prep(sentence[trig.end:p.start]) in
+                                  words.TO_PREPS))]  # "back towards the border with Belarus"
     if trig.mode == "vehicle":  # a convoy's places are its own "from X to Y", close by
         in_scope = [p for p in in_scope if p.start - trig.end <= 80 and
                     _last_prep(sentence[trig.end:p.start]) in words.FROM_PREPS | words.TO_PREPS]

@@ -550,6 +550,11 @@ DONE_INFINITIVE_RE = re.compile(
     r"\b(?:exploited|used|took\s+advantage\s+of)\b[^.;:]{0,80})"
     r"\s+to\s+(?:fully\s+|finally\s+|completely\s+)?$", re.I)
 INFINITIVE_BEFORE_RE = re.compile(r"\bto\s+(?:fully\s+|finally\s+|completely\s+)?$", re.I)
+# a movement only planned, told as an infinitive (or a list of them): "plans to withdraw",
+# "allegedly planned to create a buffer zone and push the defenders back"
+PLAN_BEFORE_RE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|"
+    r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+to\s+(?:[^.;:,]{0,60}?\s+and\s+)?$", re.I)
 ATTEMPT_BEFORE_RE = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
     r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
@@ -708,7 +713,7 @@ POSSESSIVE_RE = re.compile(r"['’]s\b")
 DISTANCE_GAP_RE = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|some|two|three|four|five|ten)\s*"
     r"(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\s+(?:away\s+)?(?:from|of|short\s+of)\s+"
-    r"(?:the\s+)?$", re.I)
+    r"(?:the\s+)?(?:borders?\s+(?:with|of)\s+(?:the\s+)?)?$", re.I)
 # "pulled back from around Kyiv and are now in Belarus": where a pull-back ended
 NOW_IN_GAP_RE = re.compile(
     r"\b(?:are|is|were|was)\s+(?:now\s+|already\s+|back\s+)*(?:in|inside)\s+(?:the\s+)?$", re.I)
@@ -738,6 +743,15 @@ SHIP_BEFORE_RE = re.compile(
 PERSON_TITLE_BEFORE_RE = re.compile(
     r"\b(?-i:Admiral|General|Gen\.|Marshal|Colonel|Col\.|Captain|Lieutenant|Major|Sergeant|"
     r"President|Minister|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
+# "the village of Lastochkyne", "in the area of Lukianske": a settlement named by its kind,
+# a place even when the gazetteer does not know it (frontline villages are many and small)
+TYPED_NAME_RE = _Anchored(
+    "village settlement hamlet town city area vicinity outskirts",
+    r"(?:village|settlement|hamlet|town|city|area|vicinity|outskirts)\s+of\s+"
+    r"(?P<name>(?-i:[A-Z][a-zʼ’'-]+)(?:[- ](?-i:[A-Z][a-zʼ’'-]+))?)\b(?!['’]s)")
+NOT_A_NAME_RE = re.compile(
+    r"(?:Russia|Ukrain|Belarus|Moscow|Kyiv|Kiev|Soviet|The|This|That|These|Those|Our|Their|"
+    r"Its|His|Her|A|An)", re.I)
 BORDER_WITH_RE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 WHOLE_THEATRE = frozenset({"Ukraine"})
 

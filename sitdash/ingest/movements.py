@@ -88,7 +88,7 @@ class DocumentMovements:
         """Read the next sentence; `tag` comes back with each movement it tells. `mentions` are
         its place mentions if the caller has them (places.find_places), to save a second scan;
         `speaker` the speaker of a quotation in it, whose side "we" and "our units" are."""
-        places = places_in_play(sentence, mentions)
+        places = places_in_play(sentence, mentions, self.scene.names)
         voice = self.scene.speak(sentence, speaker)
         for hit in read_sentence(sentence, self.scene.force, self.scene, places):
             self._told.append(_Told(self._sentence, tag, hit))

@@ -55,6 +55,7 @@ class Scene:
     # who speaks: the side of the sentence being read ("ua", "ru", "wagner"), which "our
     # units", "we" and the side "the enemy" is not are named by (set by `speak`)
     voice: str | None = None
+    names: frozenset[str] = frozenset()  # places named that the gazetteer does not know
     _voices: dict[str, int] = field(default_factory=lambda: {"ua": 0, "ru": 0})
 
     def speak(self, sentence: str, speaker: str | None = None) -> str | None:
@@ -127,6 +128,8 @@ class Scene:
             return
         for p in places:
             _remember(self.places, p.name)
+            if _kind(p.name) is None and p.name not in self.names:
+                self.names = self.names | {p.name}  # "the village of X": X is a place from now on
             if _is_city(p):
                 _remember(self.cities, p.name)
             elif _is_area(p):

@@ -280,7 +280,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         return False  # "abandoned its attempt to take Kyiv": a plan given up, not ground left
     if word.startswith(("abandon", "left", "leav")) and words.THINGS_LEFT_RE.match(after):
         return False  # "abandoning their dead", "left their equipment": things, not ground
-    if words.PLAN_BEFORE_RE.search(sentence, max(0, trig.start - 100), trig.start):
+    if " to " in sentence[max(0, trig.start - 100):trig.start] and \
+            words.PLAN_BEFORE_RE.search(sentence, max(0, trig.start - 100), trig.start):
         return False  # "planned to create a buffer zone and push the defenders back": a plan
     if words.INTENT_BEFORE_RE.search(sentence, max(0, trig.start - 80), trig.start):
         return False  # "the goals of the operation to liberate X", "measures to transfer forces"
@@ -346,7 +347,7 @@ def places_in_play(sentence: str, mentions: list | None = None,
     `names` (Scene.names: those an earlier sentence named so)."""
     out = []
     mentions = find_places(sentence) if mentions is None else mentions
-    if " of " in sentence or names:
+    if names or words.TYPED_NAME_QUICK_RE.search(sentence):
         mentions = _with_typed_names(sentence, mentions, names)
     for p in mentions:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \

@@ -749,6 +749,8 @@ TYPED_NAME_RE = _Anchored(
     "village settlement hamlet town city area vicinity outskirts",
     r"(?:village|settlement|hamlet|town|city|area|vicinity|outskirts)\s+of\s+"
     r"(?P<name>(?-i:[A-Z][a-zʼ’'-]+)(?:[- ](?-i:[A-Z][a-zʼ’'-]+))?)\b(?!['’]s)")
+TYPED_NAME_QUICK_RE = re.compile(
+    r"(?:village|settlement|hamlet|town|city|area|vicinity|outskirts) of [A-Z]")
 NOT_A_NAME_RE = re.compile(
     r"(?:Russia|Ukrain|Belarus|Moscow|Kyiv|Kiev|Soviet|The|This|That|These|Those|Our|Their|"
     r"Its|His|Her|A|An)", re.I)
@@ -795,12 +797,13 @@ LOCATION_NOUN_RE = re.compile(r"\b(?:positions|lines|areas|trenches|bases|camps|
 # Who speaks: words one side uses for the other (or for itself) and the other side never does.
 # A document's own side ("our units", "we", and the side "the enemy" is not) is the side whose
 # words it uses; a quotation's, its speaker's side.
-UA_VOICE_RE = re.compile(
-    r"\b(?:occupiers|occupants|invaders|rashists|ruscists|orcs|the\s+aggressor|"
-    r"Defen[cs]e\s+Forces|our\s+defenders)\b", re.I)
-RU_VOICE_RE = re.compile(
-    r"\b(?:Kyiv\s+regime|Kiev\s+regime|neo-?Nazis?|Ukrainian\s+(?:armed\s+)?formations|"
-    r"Ukrainian\s+militants|Banderites)\b", re.I)
+VOICE_RE = _Anchored(
+    "occupiers occupants invaders rashists ruscists orcs aggressor defence defense regime neo "
+    "formations militants banderites",
+    r"(?P<ua>(?:occupiers|occupants|invaders|rashists|ruscists|orcs|aggressor|"
+    r"Defen[cs]e\s+Forces)\b)|"
+    r"(?P<ru>(?:(?<=Kyiv\s)regime|(?<=Kiev\s)regime|neo-?Nazis?|(?<=Ukrainian\s)formations|"
+    r"(?<=Ukrainian\s)militants|Banderites)\b)")
 SPEAKER_SIDE_RE = re.compile(
     r"(?P<wagner>wagner|prigozhin)|(?P<ru>russia|moscow|kremlin|putin|shoigu|peskov|gerasimov|"
     r"konashenkov)|(?P<ua>ukrain|kyiv|kiev|zelensk|syrskyi|zaluzhn)", re.I)

@@ -64,10 +64,8 @@ class Scene:
         (the side whose words it has used: "the occupiers" is a Ukrainian's word, "the Kyiv
         regime" a Russian's); None when nothing tells (neutral copy: "our units" are then the
         force in play, "the enemy" Russian forces)."""
-        if words.UA_VOICE_RE.search(sentence):
-            self._voices["ua"] += 1
-        if words.RU_VOICE_RE.search(sentence):
-            self._voices["ru"] += 1
+        for side in {m.lastgroup for m in words.VOICE_RE.finditer(sentence)}:
+            self._voices[side] += 1
         side = words.SPEAKER_SIDE_RE.search(speaker) if speaker else None
         if side is not None:
             self.voice = side.lastgroup

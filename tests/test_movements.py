@@ -1156,3 +1156,22 @@ def test_ships_moved_between_ports(text, expected):
 )
 def test_unknown_villages_borders_and_plans(text, expected):
     assert doc_moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a Russian MoD statement: the ministry that says so speaks of its own units; a
+        # republic named after its capital only locates the village
+        ("Units of the Battlegroup Centre liberated the settlement of Novoselivka in the Donetsk "
+         "People's Republic, the Russian Defence Ministry said.",
+         [("advance", None, "Novoselivka", "Russian forces")]),
+        # defenders moved under another's hand (an evacuation told in the passive)
+        ("The wounded defenders were taken to Novoazovsk, the deputy minister said.",
+         [("withdraw", None, "Novoazovsk", "unknown")]),
+        ("The wounded were taken to hospital in Zaporizhzhia.", []),
+    ],
+)
+def test_ministry_statements_and_defenders_taken_away(sentence, expected):
+    assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
+        expected

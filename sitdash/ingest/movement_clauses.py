@@ -647,7 +647,7 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             continue
         prep = _directional_prep(gap)
         if prep == "in" and previous is not None and words.IN_AREA_GAP_RE.fullmatch(gap) and \
-                _locates(previous, place):
+                _locates(sentence, previous, place):
             anchor = place.end
             continue
         if previous is not None and (place.start == previous.start or (  # "the cities"
@@ -675,10 +675,10 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
     return _unique_places(origins), _unique_places(destinations)
 
 
-def _locates(inner, outer) -> bool:
-    """ "Trostianets in the Sumy region", "Feodosia in eastern Crimea": the area only says where
-    the first place lies."""
-    if not _names_area(outer):
+def _locates(sentence, inner, outer) -> bool:
+    """ "Trostianets in the Sumy region", "Feodosia in eastern Crimea", "X in the Donetsk
+    People's Republic": the area only says where the first place lies."""
+    if not (_names_area(outer) or words.AREA_AFTER_NAME_RE.match(sentence, outer.end)):
         return False
     return inner.name != outer.name
 
@@ -872,8 +872,12 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             chosen = after[0] if after else None  # "see them reposition forces into the east"
     # "The Russian defence ministry announced the transfer of the group ...": with no mover
     # named, a side's ministry or state that announces it speaks of its own forces
+    # (or, with none before the verb, the ministry that says so after it: "units of the
+    # Battlegroup Centre liberated X, the Russian Defence Ministry said")
     speaker = next((a for a in reversed(actors) if a.end <= trig.start and
-                    a.strength in ("mil", "state") and _is_speaker(sentence, a)), None)
+                    a.strength in ("mil", "state") and _is_speaker(sentence, a)), None) or \
+        next((a for a in actors if a.start >= trig.end and a.strength == "state" and
+              _is_speaker(sentence, a)), None)
     if chosen is None:
         if speaker is not None:
             return speaker.name, None, None, False

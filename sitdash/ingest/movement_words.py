@@ -219,7 +219,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"c(?:ame|ome|omes|oming)(?=\s+under\s+(?:the\s+)?(?:full\s+)?(?:control|[\w'’-]+"
                 r"\s+control)\b)", "fallen"),
     # "wounded defenders were taken from Azovstal to Novoazovsk": moved out, under another's hand
-    ("withdraw", r"(?:taken|brought)(?=\s+(?:out\s+of|from)\b)", "milobj"),
+    # ("the wounded defenders were taken to Novoazovsk": passive, a force moved by others)
+    ("withdraw", r"(?:taken|brought)(?=\s+(?:out\s+of|from)\b)|"
+                 r"(?:(?<=were\s)|(?<=was\s)|(?<=been\s))(?:taken|brought)(?=\s+to\s+(?-i:[A-Z]))",
+     "milobj"),
     # "the liberation of the city of X", "the recapture of X": the taking, told as a noun
     ("advance", r"(?:liberation|recapture|capture|seizure|retaking)(?=\s+of\b)|"
                 # "the fall of X", "X's recent fall to Russian forces"
@@ -655,6 +658,8 @@ LOCATED_GAP_RE = re.compile(
 AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
 # "the Kharkiv region", "Sumy Oblast": a mention that names an area, not its capital city
 AREA_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
+AREA_AFTER_NAME_RE = re.compile(r"\s+(?:People['’]s\s+Republic|region|oblast|province|krai)\b",
+                                re.I)
 COORDINATION_RE = re.compile(
     r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
 LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")

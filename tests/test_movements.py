@@ -1175,3 +1175,30 @@ def test_unknown_villages_borders_and_plans(text, expected):
 def test_ministry_statements_and_defenders_taken_away(sentence, expected):
     assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
         expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # driven out of positions: the side that drove them took the positions
+        ("Ukrainian troops drove out Russian forces from positions in the Klishchiivka area of "
+         "the Donetsk region on Wednesday.",
+         [("advance", None, "Klishchiivka", "Ukrainian troops")]),
+        ("The Defence Forces knocked the occupiers out of positions near Andriivka.",
+         [("advance", None, "Andriivka", "Ukrainian forces")]),
+        # pushed out of a town or a region: the side pushed retreats
+        ("Ukraine's military said Russian forces had been pushed out of Kupiansk.",
+         [("retreat", "Kupiansk", None, "Russian forces")]),
+        # cleared of the enemy, regained, now held
+        ("Our soldiers cleared Robotyne of Russian troops, the brigade said.",
+         [("advance", None, "Robotyne", "unknown")]),
+        ("Sappers cleared Robotyne of mines.", []),
+        ("Ukrainian forces recently regained positions west of Bakhmut.",
+         [("advance", None, "Bakhmut", "Ukrainian forces")]),
+        ("After a four-month battle, Russia now controls Avdiivka.",
+         [("advance", None, "Avdiivka", "Russian forces")]),
+    ],
+)
+def test_driven_out_cleared_regained_and_now_held(sentence, expected):
+    assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
+        expected

@@ -525,6 +525,13 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
     kind = trig.kind
+    if trig.mode == "pushback" and origins and not destinations and \
+            words.OUT_OF_POSITIONS_RE.search(sentence, trig.start, origins[0].start):
+        # "drove the Russians out of positions near X": the pushers took the positions
+        kind, destinations, origins = "advance", origins, []
+        actor, strength, actor_start, referred = _resolve_actor(
+            sentence, _Trigger("advance", "strong", trig.start, trig.end, trig.text), scope_end,
+            clause_start, actors, previous_actor, [])
     if kind in ("reposition", "advance") and trig.text.startswith("mov") and \
             _moves_forces(sentence, trig, destinations):
         # "moved 11 battalion tactical groups into the east": forces sent somewhere, not a march
@@ -646,7 +653,7 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             anchor = place.end  # "about 5 km from Pokrovsk": how far, no end
             continue
         prep = _directional_prep(gap)
-        if prep == "in" and previous is not None and words.IN_AREA_GAP_RE.fullmatch(gap) and \
+        if previous is not None and words.IN_AREA_GAP_RE.fullmatch(gap) and \
                 _locates(sentence, previous, place):
             anchor = place.end
             continue

@@ -129,8 +129,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # "Ukrainian forces pushed Russian troops back from X", "pushing the enemy away from X",
     # "chasing them out of X": the object retreats
     ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|"
-                r"chas(?:ed|ing|es|e))"
-                r"(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)", "pushback"),
+                r"chas(?:ed|ing|es|e)|knock(?:ed|ing|s)?)"
+                r"(?:(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)|"
+                # "drove out the Russian forces from X"
+                r"\s+out(?=(?:\s+[\w'’-]+){1,4}?\s+(?:from|of)\b))", "pushback"),
     ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
                 r"(?:pushed|driven|forced|chased)\s+(?:back|out|away)", "strong"),
     # "expelled the Russian troops from several towns": the expelled side retreats
@@ -191,6 +193,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"overr(?:an|un|unning)|liberat(?:ed|ing|es|e)|"
                 r"(?:took|tak(?:en|ing|es|e))(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))|"
                 r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:villages?|towns?|settlements?|outskirts)\b)|"
+                # "cleared Robotyne of Russian troops" (not "of mines")
+                r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?of\s+(?:the\s+)?"
+                r"(?:remaining\s+)?(?:enemy|Russian|Ukrainian|occupiers|invaders|Wagner|Russians|"
+                r"Ukrainians)\b)|"
+                # "regained positions west of X", "now controls X": taken back, in hand now
+                r"regain(?:ed|ing|s)?|(?<=\bnow\s)(?:controls?|holds?|occup(?:ies|y))\b|"
                 r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
@@ -247,7 +255,7 @@ SCREEN_STEMS = (
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl chas won win return seizur influx used employed secur "
-    "sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
+    "control hold occup knock sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
     "broke broken break burst infiltrat"
 ).split()
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
@@ -309,7 +317,7 @@ ACTOR_RE = re.compile(
     r"defenders|warriors|guys|boys|men|brigades?|battalions?|army|military|marines|"
     r"paratroopers)\b|\b[Ww]e\b)"
     r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
-    r"Defen[cs]e\s+Forces\s+of\s+Ukraine)\b)"
+    r"Defen[cs]e\s+Forces\s+of\s+Ukraine|(?:the\s+)?(?-i:Defen[cs]e\s+Forces))\b)"
     r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
     r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
     r"\s+)*(?:Army|Corps|Division|Brigade|Regiment|Battalion)\b)"
@@ -527,6 +535,10 @@ CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+# "drove the Russians out of positions near X": the pushers took the positions
+OUT_OF_POSITIONS_RE = re.compile(
+    r"\b(?:out\s+of|from)\s+(?:the\s+|their\s+|its\s+|enemy\s+|several\s+|some\s+)*"
+    r"positions?\b", re.I)
 # "had partial success near X", "achieved some success in X": what made a success ground gained
 SUCCESS_BEFORE_RE = re.compile(
     r"\b(?:ha[ds]|have|having|achiev(?:ed|ing|es|e)|report(?:ed|s)?)\s+(?:(?:a|some|partial|"
@@ -705,7 +717,10 @@ DESCRIBING_GAP_RE = re.compile(
 LOCATING_GAP_RE = re.compile(
     r"^,?\s+(?:just\s+|some\s+\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
-IN_AREA_GAP_RE = re.compile(r",?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)  # "X in eastern Crimea"
+# "X in eastern Crimea", "the X area of the Y region"
+IN_AREA_GAP_RE = re.compile(
+    r",?\s+(?:(?:area|district|direction|sector|part|outskirts)\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?", re.I)
 NEAR_GAP_RE = re.compile(
     r"^,?\s+(?:just\s+)?(?:near|outside|close\s+to|not\s+far\s+from|next\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,2}?(?:town|city|village|settlement|port)\s+of\s+)?$", re.I)

@@ -1202,3 +1202,21 @@ def test_ministry_statements_and_defenders_taken_away(sentence, expected):
 def test_driven_out_cleared_regained_and_now_held(sentence, expected):
     assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
         expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a movement noun that names no mover tells again the movement already told
+        ("Ukraine's forces withdrew from the village of Zhovtianka on Monday. Russian forces "
+         "took Avdiivka last week. The withdrawal from Zhovtianka was ordered to save lives.",
+         [("withdraw", "Zhovtianka", None, "Ukrainian forces"),
+          ("advance", None, "Avdiivka", "Russian forces")]),
+        # "moved in": into the place just named
+        ("After Russian forces left Kherson, Ukrainian troops moved in and raised the flag.",
+         [("withdraw", "Kherson", None, "Russian forces"),
+          ("advance", None, "Kherson", "Ukrainian troops")]),
+    ],
+)
+def test_a_movement_noun_retold_and_moving_in(text, expected):
+    assert doc_moves(text) == expected

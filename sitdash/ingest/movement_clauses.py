@@ -493,6 +493,9 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         town = [p for p in places
                 if p.end <= trig.start and words.TOWN_REFERENCE_RE.match(p.surface)]
         (origins if trig.kind in words.PULLBACK else destinations).extend(town[-1:])
+    if not destinations and trig.text.endswith(" in") and trig.kind == "advance":
+        # "after Russian forces left Kherson, Ukrainian troops moved in": the place just named
+        destinations = [p for p in places if p.end <= trig.start and not _is_country(p.name)][-1:]
     if not destinations and trig.kind in words.PULLBACK:
         # 'had left, "most of them into Belarus."': where the rest of the sentence says they went
         rest = words.ELLIPTIC_DESTINATION_RE.match(sentence, scope_end)

@@ -168,7 +168,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # moving on beyond a line: "pushed forward near X", "broke into X", "infiltrated X",
     # "pushing through our defence line"
     ("advance", r"(?:push(?:ed|ing|es)?|mov(?:ed|ing|es|e)|press(?:ed|ing)|roll(?:ed|ing|s)?)\s+"
-                r"forward|(?:br(?:oke|oken|eaking|eaks)|burst(?:ing|s)?)\s+(?:into|through)|"
+                r"forward|"
+                # "after the Russians left X, Ukrainian troops moved in": into the place just named
+                r"(?:mov(?:ed|ing|es|e)|roll(?:ed|ing|s)?|march(?:ed|ing|es)?|pour(?:ed|ing|s)?)"
+                r"\s+in\b(?!\s+on\b)(?!to\b)|(?:br(?:oke|oken|eaking|eaks)|burst(?:ing|s)?)\s+(?:into|through)|"
                 r"infiltrat(?:ed|ing|es|e)|push(?:ed|ing|es)?\s+through", "strong"),
     ("advance", r"(?:push(?:ed|ing|es)?|march(?:ed|ing|es)?|roll(?:ed|ing|s)?|press(?:ed|ing)|"
                 r"edg(?:ed|ing|es)|inch(?:ed|ing|es)|cr(?:ept|eeping|eeps)|"

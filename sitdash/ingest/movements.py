@@ -217,12 +217,13 @@ def _go_on_to(halves: list[_Told], t: _Told) -> None:
 
 
 def _retold(t: _Told, kept: list[_Told]) -> _Told | None:
-    """The kept movement `t` tells again, if any: same side, kinds that may name one movement,
-    ends that agree with at least one end in common."""
+    """The kept movement `t` tells again, if any: same side (or a mover only referred to: "the
+    withdrawal from X was ordered on Monday"), kinds that may name one movement, ends that
+    agree with at least one end in common."""
     hit = t.hit
     for k in kept:
         other = k.hit
-        if k.side != t.side or not _may_be_one(other.kind, hit.kind):
+        if (k.side != t.side and not hit.referred) or not _may_be_one(other.kind, hit.kind):
             continue
         ends = ((other.origin, hit.origin), (other.destination, hit.destination))
         if any(a and b and a != b for a, b in ends):

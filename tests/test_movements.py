@@ -1220,3 +1220,11 @@ def test_driven_out_cleared_regained_and_now_held(sentence, expected):
 )
 def test_a_movement_noun_retold_and_moving_in(text, expected):
     assert doc_moves(text) == expected
+
+
+def test_a_date_is_no_strength():
+    hit = only("Prigozhin announced on March 8 that Russian forces captured all of eastern "
+               "Bakhmut.")
+    assert (hit.kind, hit.destination, hit.size) == ("advance", "Bakhmut", None)
+    hit = only("Two battalions of Russian troops advanced on Vovchansk on 12 May.")
+    assert hit.size == "two battalions"

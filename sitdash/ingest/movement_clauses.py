@@ -971,6 +971,9 @@ def _size(sentence, trig, clause_start, scope_end, places) -> tuple[str | None, 
     for m in words.SIZE_RE.finditer(sentence, clause_start, scope_end):
         if any(p.start < m.end() and m.start() < p.end for p in places):
             continue
+        if words.MONTH_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()) or \
+                words.MONTH_AFTER_RE.match(sentence, m.end("amount")):
+            continue  # "on March 8 that Russian forces ...": a date, not a strength
         amount = " ".join(m.group("amount").split())
         if m.group("unit"):
             text = " ".join(sentence[m.start():m.end()].split())

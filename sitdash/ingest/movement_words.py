@@ -801,6 +801,10 @@ SIZE_RE = _Anchored(
     r"reservists|conscripts|fighters|mercenaries)|(?P<vague>people|men|forces|force|contingent))\b",
     symbols=r"\b\d",
 )
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\s+$")
+MONTH_AFTER_RE = re.compile(rf"\s+{_MONTHS}\b")
 VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
 
 

@@ -1228,3 +1228,29 @@ def test_a_date_is_no_strength():
     assert (hit.kind, hit.destination, hit.size) == ("advance", "Bakhmut", None)
     hit = only("Two battalions of Russian troops advanced on Vovchansk on 12 May.")
     assert hit.size == "two battalions"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a force only referred to completes what its side did last, however many sentences
+        # of other matters come between
+        ("Russian troops are pulling back from Chernihiv. The city's mayor counted the damage. "
+         "Power was restored in some districts. Schools stay closed. Some of them are "
+         "repositioning into Belarus, the official said.",
+         [("withdraw", "Chernihiv", "Belarus", "Russian troops")]),
+        # a movement of its side told since ends the open one
+        ("Russian troops are pulling back from Chernihiv. Russian forces shelled Kharkiv and "
+         "advanced on Izium. Some of them are repositioning into Belarus, the official said.",
+         [("withdraw", "Chernihiv", None, "Russian troops"),
+          ("advance", None, "Izium", "Russian forces"),
+          ("reposition", None, "Belarus", "Russian forces")]),
+        # a force named anew that says only that some forces moved is not the same move
+        ("Russia has begun to reposition forces from around Kyiv. It is possible that some of "
+         "the Russian forces have already moved to Belarus, Kirby said.",
+         [("reposition", "Kyiv", None, "Russian forces"),
+          ("reposition", None, "Belarus", "Russian forces")]),
+    ],
+)
+def test_what_a_side_did_last_is_what_goes_on(text, expected):
+    assert doc_moves(text) == expected

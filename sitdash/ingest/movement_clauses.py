@@ -611,7 +611,9 @@ def _moves_forces(sentence: str, trig: _Trigger, destinations: list) -> bool:
     obj = sentence[trig.end:end]
     first_prep = words.OBJECT_END_RE.search(obj)
     obj = obj[: first_prep.start()] if first_prep else obj
-    return bool(obj.strip()) and bool(words.MIL_NOUN_RE.search(obj)) and len(obj.split()) <= 8
+    # (a list of what was moved may be long: "the A and B frigates, three submarines, five
+    # landing ships and several small missile ships")
+    return bool(obj.strip()) and bool(words.MIL_NOUN_RE.search(obj))
 
 
 def _negated(sentence: str, trig: _Trigger, clause_start: int) -> bool:

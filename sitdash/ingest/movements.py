@@ -11,18 +11,23 @@ Three modules, one job each, and every word they look for in movement_words.py:
   1. completion: a movement told across clauses or sentences is one movement. A pull-back that
      only says where it left ("pulled back from X and Y") is completed by a later clause of the
      same force that only says where it went ("and they are heading to Z", "to regroup in Z",
-     "the units that left X are moving into Z", or within two sentences, of a force only
-     referred to, "the units ... have returned to Z", "some of them are repositioning into Z"
-     (`_complete_linked` in a sentence, `_completes_earlier` across sentences); the later
+     "the units that left X are moving into Z", or in a later sentence, of a force only
+     referred to, "the units ... have returned to Z", "some of them are repositioning into Z",
+     or of a force named anew that says again what it moved, "moved two frigates to Z")
+     (`_complete_linked` in a sentence, `_completes_earlier` across sentences). Only what a
+     side did in the last sentence that told of it is still going on: a movement of that side
+     told since ends it, however few or many sentences of other matters come between. The later
      clause is not reported on its own, and the kind stays the one the force started with (a
      withdrawal heading somewhere is still a withdrawal), except that Russian forces pulled
      back from one place in Ukraine and going on to another are redeployed.
-  2. retelling: a hit whose ends agree with a kept movement of the same side and kind family
+  2. retelling: a hit whose ends agree with a kept movement of the same side (or of any side
+     when its mover is only referred to: "the withdrawal from X was ordered") and kind family
      (each end equal or unsaid in one of them, at least one equal; or neither with an end, of
      the same kind) is the same movement told again: the kept one takes the ends it lacked,
      the first stated size, and is asserted if any telling asserts it.
   3. a hit with no end at all ("they are beginning to reposition") folds into the nearest kept
-     movement of the same side and kind family, before it or within two sentences after it.
+     movement of the same side and kind family before it, or into the next one of its side if
+     that is the next movement its side makes.
   4. a pull-back toward a place its own side is advancing on is part of that advance ("the
      Russians are advancing on Y ... six launchers left X in the direction of Y"); a force sent
      "elsewhere" or "to other fronts" leaves from where the document last had that side leave.
@@ -56,7 +61,6 @@ __all__ = ["DocumentMovements", "MovementHit", "actor_family", "actor_in", "extr
 _BACK = frozenset({"withdraw", "retreat", "reposition", "regroup"})
 _RELOCATE = frozenset({"reposition", "regroup", "redeploy"})  # may be told as one another
 _WHOLE_THEATRE = frozenset({"Ukraine"})
-_WINDOW = 2  # sentences: how far a later sentence may complete or absorb a movement
 
 
 def kind_family(kind: str) -> str:
@@ -183,20 +187,21 @@ def _completes_earlier(t: _Told, kept: list[_Told]) -> bool:
     hit = t.hit
     if hit.origin is not None or hit.destination is None:
         return False
-    # a force named anew completes only a relocation that is the last its side made ("Russia
-    # has been relocating ships from X ... analysts said Russian forces moved them to Y")
-    relocation = not hit.referred and (hit.kind in _RELOCATE or kind_family(hit.kind) == "deploy")
+    # a force named anew completes a relocation its side made last only when it says again
+    # what was moved ("Russia has been relocating ships from X ... analysts said Russian forces
+    # moved two frigates to Y"); "some forces have moved to Y" may be others
+    relocation = not hit.referred and kind_family(hit.kind) == "deploy"
     if not relocation and not (hit.referred and (hit.motion_only or hit.kind in _BACK | _RELOCATE)):
         return False
-    for k in reversed(kept):
-        if relocation and k.side == t.side and not (k.open and k.hit.kind in _RELOCATE):
-            return False
-        if not relocation and t.sentence - k.sentence > _WINDOW:
-            return False
-        if k.sentence < t.sentence and k.open and k.side == t.side and \
+    # only what its side did in the last sentence that told of it is still going on
+    ours = [k for k in kept if k.side == t.side and k.sentence < t.sentence]
+    if not ours:
+        return False
+    last = [k for k in ours if k.sentence == ours[-1].sentence]
+    for k in reversed(last):
+        if k.open and (not relocation or k.hit.kind in _RELOCATE) and \
                 k.hit.origin != hit.destination:
-            _go_on_to([o for o in kept if o.sentence == k.sentence and
-                       o.hit.verb_at == k.hit.verb_at and o.open], t)
+            _go_on_to([o for o in last if o.hit.verb_at == k.hit.verb_at and o.open], t)
             return True
     return False
 
@@ -271,10 +276,10 @@ def _same_family(a: _Told, b: _Told) -> bool:
 def _absorb_placeless_before(t: _Told, kept: list[_Told]) -> None:
     """A placeless movement told just before this one of the same side and family ("not
     withdrawing but regrouping ... regrouping to reinforce the Donbas") is this one."""
-    for k in [k for k in kept if _placeless(k.hit) and _same_family(k, t)
-              and t.sentence - k.sentence <= _WINDOW]:
-        kept.remove(k)
-        t.hit.size = t.hit.size or k.hit.size
+    last = next((k for k in reversed(kept) if k.side == t.side), None)
+    if last is not None and _placeless(last.hit) and _same_family(last, t):
+        kept.remove(last)  # (the last its side made: a movement told since would end it)
+        t.hit.size = t.hit.size or last.hit.size
 
 
 def _toward_an_advance(kept: list[_Told]) -> None:

@@ -1254,3 +1254,19 @@ def test_a_date_is_no_strength():
 )
 def test_what_a_side_did_last_is_what_goes_on(text, expected):
     assert doc_moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a side that claims to have done it speaks of itself
+        ("The Russians claimed to have taken Krynky, which the Ukrainian navy denied.",
+         [("advance", None, "Krynky", "Russian forces")]),
+        # progress made towards a place goes to it
+        ("Ukrainian troops have made slow progress towards Melitopol, the general said.",
+         [("advance", None, "Melitopol", "Ukrainian troops")]),
+    ],
+)
+def test_claims_of_ones_own_and_progress_towards(sentence, expected):
+    assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
+        expected

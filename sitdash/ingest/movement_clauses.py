@@ -458,7 +458,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
         # "Snake Island, the Black Sea outpost seized by Russia": what was taken comes before
         destinations = [p for p in places if p.end <= trig.start
                         and trig.start - p.end <= 50][-1:]
-    if trig.mode == "capture":  # "seized ..., taking guards with them toward Belarus"
+    if trig.mode == "capture" and not words.PROGRESS_RE.search(trig.text):
+        # "seized ..., taking guards with them toward Belarus" (but "made progress towards X")
         destinations = [p for p in destinations if _directional_prep(
             sentence[max(trig.end, p.start - 30):p.start]) not in words.TO_PREPS | words.FROM_PREPS
             and not words.ROUTE_RE.search(sentence, trig.end, p.start)]  # "the highway linking X"

@@ -394,9 +394,10 @@ SPEECH_AFTER_RE = re.compile(
 SPEECH_RE = _Anchored(
     "said says say told reported announced claimed claims according",
     r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")
+# "Russia said it had pulled back", "the Russians claimed to have taken X": speaks of itself
 SELF_AFTER_RE = re.compile(
-    r"(?:\s+(?!(?:it|its|they|their)\b)[\w'’-]+){0,2}?(?:\s+that)?\s+(?:it|its|they|their)\b",
-    re.I)
+    r"(?:\s+(?!(?:it|its|they|their)\b)[\w'’-]+){0,2}?(?:\s+that)?\s+(?:it|its|they|their)\b|"
+    r"\s+to\s+(?:have\s+)?(?-i:[a-z]+)", re.I)
 OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
 
 # --- clauses, scope, hedges, negation ---------------------------------------------------------
@@ -538,6 +539,7 @@ CAPTURED_THING_RE = re.compile(
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
 )
+PROGRESS_RE = re.compile(r"(?:gains|advances|progress|headway|ground)$")
 # "drove the Russians out of positions near X": the pushers took the positions
 OUT_OF_POSITIONS_RE = re.compile(
     r"\b(?:out\s+of|from)\s+(?:the\s+|their\s+|its\s+|enemy\s+|several\s+|some\s+)*"

@@ -25,7 +25,9 @@ or noun (a trigger, words.TRIGGERS):
    "the enemy", a side's ministry that speaks of "its troops"); for a noun, a side adjective
    ("Russian withdrawals") or "of X"; the pushed side for "pushed the enemy away"; the other side
    for "liberated from Russian forces"; "they", "some of them", "the troops" or no subject at all
-   refer to the force in play (`previous_actor`, and the hit is marked `referred`);
+   refer to the force in play (`previous_actor`, and the hit is marked `referred`); "our units",
+   "we" and "the enemy" are named by the side that speaks (Scene.voice; `_named`); "drove the
+   enemy out of positions near X" is the drivers' advance into X;
 5. enough evidence (`_enough_evidence`): weak verbs need a named place, nouns a place, "sent"
    a military object; then size (`_size`) and hedge.
 Each hit also records how its clause is tied to the one before (`_link`: "and" for "... and they

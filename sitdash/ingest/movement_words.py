@@ -14,7 +14,9 @@ Sections, in order:
   every trigger (a sentence without one is skipped). MOTION_ONLY_STEMS: verbs that say only
   that a force moved.
 - forces: MIL_NOUN (what a force is called), ACTOR_RE and ACTOR (named forces, a side's ministry or
-  command, "they", "some of them"), the side adjectives RU/UA/BY, speech verbs.
+  command, "they", "some of them", "the enemy" and "our units"/"we", named by who speaks), the
+  side adjectives RU/UA/BY (with "Moscow-backed", "pro-Kremlin"), speech verbs; VOICE_RE (the
+  words of one side: "the occupiers", "the Kyiv regime") and SPEAKER_SIDE_RE.
 - clause edges: CLAUSE_START_RE (where a verb's clause begins: hedges and negation are looked
   for from there), SCOPE_END_RE (where a verb's places stop), links between clauses
   (CONTINUATION_RE "and they are heading", PURPOSE_RE "to regroup", relative and participle
@@ -22,11 +24,13 @@ Sections, in order:
 - hedges and negation: HEDGE_RE, NEAR/CLAUSE/AFTER_NEGATION_RE, failed and foiled attempts.
 - trigger guards: the words that make a trigger no movement ("left three dead", "captured two
   tanks", "abandoning their dead", "the goals of the operation to liberate", "a ploy to
-  regroup", "in advance").
+  regroup", "in advance", "planned to ... and push back", "in an attempt to take", "holding back
+  the offensive", "clear the way for further advances").
 - places and prepositions: PREP_RE and the FROM/TO/VIA sets that give an end its role, the
   gaps that say a place only locates another (", a town south-east of", " north of", "in the X
   region"), where a force was ("troops surrounding X", "units located in the areas of X"),
-  names that are no places (a capital that speaks, a ship's or a force's name).
+  names that are no places (a capital that speaks, a ship's, a person's or a force's name),
+  settlements named by their kind that the gazetteer lacks (TYPED_NAME_RE).
 - references and titles: what scene.py resolves ("the besieged city", "there") and the
   officials' titles whose places are no places in play.
 - size: SIZE_RE ("less than 20%", "two battalion tactical groups").

@@ -6,7 +6,12 @@ the sentences go by:
 - places in play: the last place named of each sort (a city or town, an oblast or region, any
   place), the last list of two or more towns named together, the places called "the town of X";
 - the force in play: the last military actor a sentence named (what "they", "them" or "the
-  troops" stand for when a sentence names none).
+  troops" stand for when a sentence names none);
+- who speaks (`speak`): the side of a quotation's speaker, else the side whose words the document
+  uses ("the occupiers" is a Ukrainian's word, "the Kyiv regime" a Russian's), which names "our
+  units", "we" and the side "the enemy" is not;
+- names of places the gazetteer does not know that a sentence named by their kind ("the village
+  of X"): later bare mentions of them are places too.
 
 `references(sentence, places)` turns each reference in a sentence into place mentions at its
 position, so a movement reads "pulled back from the city" exactly as "pulled back from Izium".

@@ -1270,3 +1270,8 @@ def test_what_a_side_did_last_is_what_goes_on(text, expected):
 def test_claims_of_ones_own_and_progress_towards(sentence, expected):
     assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
         expected
+
+
+def test_a_towns_flank_is_the_town():
+    assert moves("Prigozhin said Ukrainian troops had retaken several positions on Bakhmut's "
+                 "northern flank.") == [("advance", None, "Bakhmut", False)]

@@ -750,7 +750,8 @@ NOW_IN_GAP_RE = re.compile(
 PART_OF_TOWN_AFTER_RE = re.compile(
     r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?(?:east|west)ern|"
     r"south-?(?:east|west)ern|industrial|residential)\s+)?(?:districts?|outskirts|suburbs?|"
-    r"cent(?:re|er)|part|parts|neighbou?rhoods?|quarters?)\b", re.I)
+    r"cent(?:re|er)|part|parts|neighbou?rhoods?|quarters?|flanks?|approaches|environs|edges?|"
+    r"perimeter|surroundings|streets)\b", re.I)
 # "an 'and' verb right after a movement verb shares its object: "entered and secured Sudzha"
 SHARED_OBJECT_VERB_RE = re.compile(r"\s*and\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b")
 POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{MIL_NOUN}\b", re.I)

@@ -1275,3 +1275,10 @@ def test_claims_of_ones_own_and_progress_towards(sentence, expected):
 def test_a_towns_flank_is_the_town():
     assert moves("Prigozhin said Ukrainian troops had retaken several positions on Bakhmut's "
                  "northern flank.") == [("advance", None, "Bakhmut", False)]
+
+
+def test_an_incursion_with_no_place_goes_into_the_region_in_play():
+    text = ("Sudzha is the largest town in Russia's Belgorod region that Kyiv's troops hold. "
+            "The surprise Ukrainian incursion began on Tuesday, officials said.")
+    assert doc_moves(text) == [("advance", None, "Belgorod", "Ukrainian forces")]
+    assert moves("The surprise Ukrainian incursion began on Tuesday.") == []

@@ -514,9 +514,11 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
             sentence, max(0, p.start - 12), p.start) and (words.AREA_AFTER_RE.fullmatch(
                 sentence, p.end, trig.start)
                 or words.OPENING_FROM_RE.match(sentence[:trig.start]))][-1:]
-    if not destinations and region is not None and trig.kind == "advance" and \
-            trig.mode in ("capture", "weak") and words.UNNAMED_GROUND_RE.match(sentence, trig.end):
-        # "entering and securing settlements the Russians held": in the region in play
+    if not destinations and region is not None and trig.kind == "advance" and (
+            trig.mode in ("capture", "weak") and words.UNNAMED_GROUND_RE.match(sentence, trig.end)
+            or trig.text.startswith("incursion")):
+        # "entering and securing settlements the Russians held", "since the incursion began":
+        # in the region in play
         destinations = [region]
     named = tuple(dict.fromkeys(p.name for p in origins + destinations
                                 if trig.mode != "nominal" or p.name not in words.WHOLE_THEATRE))

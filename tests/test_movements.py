@@ -1282,3 +1282,34 @@ def test_an_incursion_with_no_place_goes_into_the_region_in_play():
             "The surprise Ukrainian incursion began on Tuesday, officials said.")
     assert doc_moves(text) == [("advance", None, "Belgorod", "Ukrainian forces")]
     assert moves("The surprise Ukrainian incursion began on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # pushed back from positions: the side pushed retreats (driven out: the drivers advance)
+        ("Ukrainian troops have pushed Russian forces back from some positions east of Kyiv.",
+         [("retreat", "Kyiv", None, "Russian forces")]),
+        # forced to pull out is a pull-out, not a push
+        ("Russian troops had been forced to pull out of positions near Davydiv Brid.",
+         [("withdraw", "Davydiv Brid", None, "Russian troops")]),
+        # a list of regions after a movement noun are all its ends
+        ("The regrouping follows the withdrawal of Russian troops from the Kyiv, Chernihiv and "
+         "Sumy regions.",
+         [("withdraw", "Kyiv", None, "Russian troops"),
+          ("withdraw", "Chernihiv", None, "Russian troops"),
+          ("withdraw", "Sumy", None, "Russian troops")]),
+        # "we are regrouping" after its side's withdrawal is that withdrawal told again
+        ("Ukrainian forces have been ordered to withdraw from Sievierodonetsk. \"We are not giving "
+         "up Sievierodonetsk, we are regrouping,\" the deputy minister said.",
+         [("withdraw", "Sievierodonetsk", None, "Ukrainian forces")]),
+        # concentrating forces elsewhere does not say where an earlier pull-back went
+        ("Russian forces are repositioning units from the Chernihiv region. They continued to "
+         "withdraw from Sumy while concentrating forces near Izium.",
+         [("reposition", "Chernihiv", None, "Russian forces"),
+          ("withdraw", "Sumy", None, "Russian forces"),
+          ("deploy", None, "Izium", "Russian forces")]),
+    ],
+)
+def test_pushed_back_forced_out_lists_and_regrouping_told_again(text, expected):
+    assert doc_moves(text) == expected

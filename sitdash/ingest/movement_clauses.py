@@ -79,6 +79,7 @@ class MovementHit:
     elsewhere: bool = False  # sent "elsewhere", "to other fronts": from where the force was
     onward: bool = False  # a plain motion verb on from a place, going nowhere named ("moving
     # south of X"): its kind is what its side is doing (movements.py)
+    moved_what: bool = False  # a motion verb that names what was moved ("moved two frigates to Y")
 
 
 @dataclass(slots=True)
@@ -533,9 +534,12 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)
     hedged = _hedged(sentence, trig, clause_start, scope_end)
     kind = trig.kind
+    moved_what = False
     if trig.mode == "pushback" and origins and not destinations and \
+            words.REMOVAL_RE.search(trig.text) and \
             words.OUT_OF_POSITIONS_RE.search(sentence, trig.start, origins[0].start):
-        # "drove the Russians out of positions near X": the pushers took the positions
+        # "drove the Russians out of positions near X": the pushers took the positions (pushed
+        # back from positions, the pushed side retreats)
         kind, destinations, origins = "advance", origins, []
         actor, strength, actor_start, referred = _resolve_actor(
             sentence, _Trigger("advance", "strong", trig.start, trig.end, trig.text), scope_end,
@@ -544,6 +548,7 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
             _moves_forces(sentence, trig, destinations):
         # "moved 11 battalion tactical groups into the east": forces sent somewhere, not a march
         kind = "redeploy" if origins else "deploy"
+        moved_what = True
     elif kind == "reposition" and destinations and \
             words.TOWARD_RE.search(sentence, trig.end, destinations[0].start):
         kind = "advance"  # "moving from Izium toward Sloviansk"
@@ -559,7 +564,7 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
                     wide_destination=d is not None and _names_area(d),
                     elsewhere=bool(words.ELSEWHERE_RE.search(sentence, trig.end, scope_end)),
                     onward=motion_only and d is None and o is not None and
-                    trig.text.startswith(words.ONWARD_STEMS))
+                    trig.text.startswith(words.ONWARD_STEMS), moved_what=moved_what)
         for o in _most_specific(origins) or [None] for d in _most_specific(destinations) or [None]
         if o is None or d is None or o.name != d.name
     ]
@@ -674,14 +679,14 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
             role = "from" if previous in origins else "to" if previous in destinations else None
         elif prep is None and place.surface.lower() == "there":
             role = "to"  # "sent more troops there"
-        elif prep is None and trig.mode in ("nominal", "effort"):
-            role = None  # "the incursion has forced Moscow to ...": a noun's ends take a preposition
         elif trig.kind in words.PULLBACK and words.NOW_IN_GAP_RE.search(gap):
             role = "to"  # "were pulled back from around Kyiv and are now in Belarus"
         elif trig.kind != "advance" and words.LOCATED_GAP_RE.search(gap):
             role = "from"  # "regroup troops located in the areas of X": where they were
         elif prep is None and previous is not None and _coordinated(sentence, gap, place):
             role = "from" if previous in origins else "to" if previous in destinations else None
+        elif prep is None and trig.mode in ("nominal", "effort"):
+            role = None  # "the incursion has forced Moscow to ...": a noun's ends take a preposition
         else:
             role = _role(trig.kind, prep, first=previous is None)
         if role == "from":
@@ -907,7 +912,9 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             return speaker.name, chosen.strength, chosen.start, False
         fallback = words.VESSELS if chosen.name == words.VESSELS else "unknown"
         return previous_actor or fallback, chosen.strength, chosen.start, True
-    return chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None, False
+    # ("we", named by who speaks, still only refers to a force the document has in play)
+    return (chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None,
+            chosen.we)
 
 
 def _side_of(word: str) -> str:

@@ -134,7 +134,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # "chasing them out of X": the object retreats
     ("retreat", r"(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|"
                 r"chas(?:ed|ing|es|e)|knock(?:ed|ing|s)?)"
-                r"(?:(?:\s+(?!and\b|or\b)[\w'’-]+){1,3}?\s+(?:back|out|away)|"
+                r"(?:(?:\s+(?!and\b|or\b|to\b)[\w'’-]+){1,3}?\s+(?:back|out|away)|"
                 # "drove out the Russian forces from X"
                 r"\s+out(?=(?:\s+[\w'’-]+){1,4}?\s+(?:from|of)\b))", "pushback"),
     ("retreat", r"(?:(?<=been\s)|(?<=being\s)|(?<=were\s)|(?<=was\s)|(?<=are\s)|(?<=is\s))"
@@ -545,6 +545,7 @@ CAPTURED_THING_RE = re.compile(
 )
 PROGRESS_RE = re.compile(r"(?:gains|advances|progress|headway|ground)$")
 # "drove the Russians out of positions near X": the pushers took the positions
+REMOVAL_RE = re.compile(r"\bout$|^(?:expel|oust|dislodg)")  # driven out, not pushed back
 OUT_OF_POSITIONS_RE = re.compile(
     r"\b(?:out\s+of|from)\s+(?:the\s+|their\s+|its\s+|enemy\s+|several\s+|some\s+)*"
     r"positions?\b", re.I)

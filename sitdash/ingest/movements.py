@@ -133,7 +133,10 @@ def _thread(told: list[_Told]) -> list[_Told]:
             _fold(target, t)
             continue
         if _placeless(t.hit):
-            target = next((k for k in reversed(kept) if _same_family(k, t)), None)
+            # ("we are regrouping" after its side's withdrawal: that withdrawal, told as such)
+            target = next((k for k in reversed(kept) if _same_family(k, t) or (
+                t.hit.referred and k.side == t.side and
+                kind_family(k.hit.kind) == kind_family(t.hit.kind))), None)
             if target is not None:
                 _fold(target, t)
                 continue
@@ -190,7 +193,7 @@ def _completes_earlier(t: _Told, kept: list[_Told]) -> bool:
     # a force named anew completes a relocation its side made last only when it says again
     # what was moved ("Russia has been relocating ships from X ... analysts said Russian forces
     # moved two frigates to Y"); "some forces have moved to Y" may be others
-    relocation = not hit.referred and kind_family(hit.kind) == "deploy"
+    relocation = not hit.referred and hit.moved_what
     if not relocation and not (hit.referred and (hit.motion_only or hit.kind in _BACK | _RELOCATE)):
         return False
     # only what its side did in the last sentence that told of it is still going on

@@ -204,8 +204,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"clear(?:ed|ing|s)?(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?of\s+(?:the\s+)?"
                 r"(?:remaining\s+)?(?:enemy|Russian|Ukrainian|occupiers|invaders|Wagner|Russians|"
                 r"Ukrainians)\b)|"
-                # "regained positions west of X", "now controls X": taken back, in hand now
-                r"regain(?:ed|ing|s)?|(?<=\bnow\s)(?:controls?|holds?|occup(?:ies|y))\b|"
+                # "regained positions west of X": taken back
+                r"regain(?:ed|ing|s)?|"
                 r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
                 r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
@@ -262,7 +262,7 @@ SCREEN_STEMS = (
     "recaptur seiz retook retak overr liberat took tak gain regain made make came come offensiv "
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl chas won win return seizur influx used employed secur "
-    "control hold occup knock sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
+    "knock sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
     "broke broken break burst infiltrat"
 ).split()
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))

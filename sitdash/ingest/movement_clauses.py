@@ -855,8 +855,7 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     before = [a for a in actors if a.end <= trig.start
               and not words.OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
               and not _is_speaker(sentence, a)
-              and not (a.we and not words.SUBJECT_VERB_GAP_RE.fullmatch(sentence, a.end,
-                                                                         trig.start))]
+              and not (a.we and not words.SUBJECT_GAP_RE.fullmatch(sentence, a.end, trig.start))]
     in_clause = [a for a in before if a.start >= clause_start]
     if trig.mode == "pushback":  # the pushed-back object is the one moving
         inside = [a for a in actors if trig.start < a.start and a.end <= trig.end]

@@ -577,13 +577,14 @@ DONE_INFINITIVE_RE = re.compile(
 INFINITIVE_BEFORE_RE = re.compile(r"\bto\s+(?:fully\s+|finally\s+|completely\s+)?$", re.I)
 # a movement only planned, told as an infinitive (or a list of them): "plans to withdraw",
 # "allegedly planned to create a buffer zone and push the defenders back"
+_PLAN_VERBS = (r"plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|"
+               r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought")
 PLAN_BEFORE_RE = re.compile(
-    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|want(?:s|ed)?|hop(?:e|es|ed|ing)|"
-    r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+to\s+(?:[^.;:,]{0,60}?\s+and\s+)?$", re.I)
+    rf"\b(?:{_PLAN_VERBS})\s+to\s+(?:[^.;:,]{{0,60}}?\s+and\s+)?$", re.I)
+# a capture only tried or planned: "its attempt to seize Kyiv", "trying to capture Bakhmut"
 ATTEMPT_BEFORE_RE = re.compile(
-    r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|plans?|planned|"
-    r"planning|hopes?|hoped|aims?|aimed|wants?|wanted|intends?|intended|sought|seeks?|"
-    r"seeking|ready|prepared|preparing)\s+to\s+(?:fully\s+)?$", re.I)
+    r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|ready|prepared|"
+    rf"preparing|{_PLAN_VERBS})\s+to\s+(?:fully\s+)?$", re.I)
 EVAC_PEOPLE_RE = re.compile(
     r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
 )
@@ -635,8 +636,9 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+
 SUBJECT_GAP_RE = re.compile(
     # an apposition may stand between: "X, home to a few hundred people, had fallen"
     r"(?:\s*,[^,;:]{1,60},)?"
-    r"\s+(?:(?:has|have|had|was|were|is|are|been|being|now|also|already|finally|fully|"
-    r"completely|entirely|partially|largely|reportedly|officially|just)\s+)*", re.I)
+    r"\s+(?:(?:has|have|had|was|were|is|are|been|being|will|would|shall|can|could|now|then|"
+    r"also|already|finally|fully|completely|entirely|partially|largely|reportedly|officially|"
+    r"just|gradually|successfully|currently)\s+)*", re.I)
 # "X's recent fall", "the Kursk incursion": the place a movement noun is said of, before it
 POSSESSOR_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:(?!of\b|and\b|in\b)[\w-]+\s+){0,2}", re.I)
 LIST_GAP_RE = re.compile(
@@ -842,9 +844,7 @@ VOICE_RE = _Anchored(
 SPEAKER_SIDE_RE = re.compile(
     r"(?P<wagner>wagner|prigozhin)|(?P<ru>russia|moscow|kremlin|putin|shoigu|peskov|gerasimov|"
     r"konashenkov)|(?P<ua>ukrain|kyiv|kiev|zelensk|syrskyi|zaluzhn)", re.I)
-SUBJECT_VERB_GAP_RE = re.compile(
-    r"\s+(?:(?:are|were|is|was|have|has|had|will|would|shall|can|could|now|then|also|already|"
-    r"just|been|being|gradually|successfully|finally|completely|fully|currently)\s+)*", re.I)
+
 RU_FAMILY_WORDS = ("russia", "chechen", "kadyrov", "vdv", "rosgvardia", "black sea")
 
 

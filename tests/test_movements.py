@@ -1311,3 +1311,24 @@ def test_an_incursion_with_no_place_goes_into_the_region_in_play():
 )
 def test_pushed_back_forced_out_lists_and_regrouping_told_again(text, expected):
     assert doc_moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # in neutral copy, a quoted "we" of no known side names no force, and "our forces" are
+        # not a mere reference back to the force in play (they complete none of its movements)
+        ("Russian units retreated from positions near Kherson. \"Our forces are carrying out a "
+         "regrouping in the Nova Kakhovka direction,\" the officer said.",
+         [("retreat", "Kherson", None, "Russian forces"),
+          ("regroup", None, "Nova Kakhovka", "Russian forces")]),
+        ("Russian forces shelled Kharkiv. \"We have liberated 20 settlements in the Kharkiv "
+         "region,\" the officer said.", []),
+        # moving away from a place is no advance on from it, whatever its side did before
+        ("Russian forces took Izium in April. Now the troops are moving away from Izium.",
+         [("advance", None, "Izium", "Russian forces"),
+          ("reposition", "Izium", None, "Russian forces")]),
+    ],
+)
+def test_a_quoted_we_of_no_known_side_and_moving_away(text, expected):
+    assert doc_moves(text) == expected

@@ -80,6 +80,7 @@ class MovementHit:
     onward: bool = False  # a plain motion verb on from a place, going nowhere named ("moving
     # south of X"): its kind is what its side is doing (movements.py)
     moved_what: bool = False  # a motion verb that names what was moved ("moved two frigates to Y")
+    more: bool = False  # more of a force in play ("one other ship was moved to Y")
 
 
 @dataclass(slots=True)
@@ -410,9 +411,12 @@ def _named(actors: tuple[_Actor, ...], voice: str) -> list[_Actor]:
     out = []
     for a in actors:
         we = a.name == words.OWN and a.end - a.start == 2
-        if a.name == words.OWN and voice is None:  # neutral copy: the force in play
-            a = _Actor(a.start, a.end, "they" if we else "our units", "pronoun" if we else
-                       "generic", we)
+        if a.name == words.OWN and voice is None:
+            # neutral copy quoting someone of no known side: "we" names no force; "our units"
+            # are read as the force in play, though not as a mere reference back to it
+            if we:
+                continue
+            a = _Actor(a.start, a.end, words.OWN, "generic")
         elif a.name == words.OWN:
             a = _Actor(a.start, a.end, "Wagner Group" if voice == "wagner" else
                        words.SIDE_FORCES[voice], a.strength, we)
@@ -563,8 +567,11 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
                     wide_origin=o is not None and _names_area(o),
                     wide_destination=d is not None and _names_area(d),
                     elsewhere=bool(words.ELSEWHERE_RE.search(sentence, trig.end, scope_end)),
+                    more=bool(words.MORE_OF_RE.search(sentence, clause_start, trig.start)),
                     onward=motion_only and d is None and o is not None and
-                    trig.text.startswith(words.ONWARD_STEMS), moved_what=moved_what)
+                    trig.text.startswith(words.ONWARD_STEMS) and
+                    words.COMPASS_PREP_RE.match(_directional_prep(sentence[trig.end:o.start]) or
+                                                ""), moved_what=moved_what)
         for o in _most_specific(origins) or [None] for d in _most_specific(destinations) or [None]
         if o is None or d is None or o.name != d.name
     ]
@@ -910,7 +917,7 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
         if speaker is not None and chosen.strength == "generic":
             return speaker.name, chosen.strength, chosen.start, False
         fallback = words.VESSELS if chosen.name == words.VESSELS else "unknown"
-        return previous_actor or fallback, chosen.strength, chosen.start, True
+        return previous_actor or fallback, chosen.strength, chosen.start, chosen.name != words.OWN
     # ("we", named by who speaks, still only refers to a force the document has in play)
     return (chosen.name, chosen.strength, chosen.start if chosen.end <= trig.start else None,
             chosen.we)

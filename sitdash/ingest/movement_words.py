@@ -702,6 +702,9 @@ VERB_LIST_GAP_RE = re.compile(
 # verbs that say only that a force moved, not how: the movement they continue gives the kind
 MOTION_ONLY_STEMS = ("head", "mov", "return", "relocat", "go", "went", "repositi")
 ONWARD_STEMS = ("head", "mov")  # plain motion, no sense of going back or re-placing
+COMPASS_PREP_RE = re.compile(r"(?:north|south|east|west)")  # "moving south of X" (not "away from")
+# "one other ship was moved to Y", "more units were sent to Y": more of a force in play
+MORE_OF_RE = re.compile(r"\b(?:other|another|more|further|also)\b", re.I)
 CONTINUATION_RE = re.compile(
     r"[\s,]*(?:[\w'’-]+\s+){0,4}?(?:and|then)\s+(?:then\s+)?"
     r"(?:(?:they|(?:some|most|many|all)\s+of\s+them)\s+)?"

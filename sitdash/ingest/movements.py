@@ -303,7 +303,8 @@ def _sent_elsewhere_from_where_it_was(kept: list[_Told]) -> None:
     relocation left ("ships moved from X to Z")."""
     for i, t in enumerate(kept):
         hit = t.hit
-        more = hit.referred and hit.kind in _RELOCATE and hit.destination is not None
+        more = hit.referred and hit.kind in _RELOCATE and hit.destination is not None and \
+            hit.more
         if (hit.elsewhere or more) and hit.origin is None:
             last = next((k for k in reversed(kept[:i]) if k.side == t.side and k.hit.origin and
                          (hit.elsewhere or k.hit.kind in _RELOCATE)), None)

@@ -46,6 +46,14 @@ def test_dates_alone_are_not_quantities():
     assert quantities("On March 26, 2022 the mayor spoke in Lviv") == []
 
 
+def test_a_day_before_its_month_is_a_date_not_a_force_size():
+    # day-first dates, as British and European copy writes them, run into the noun after them
+    assert quantities("On 09 May Russian troops were seen near the bridge") == []
+    assert quantities("Since 3 March soldiers have held the crossing") == []
+    # a real size beside a day-first date is still a size
+    assert quantities("On 09 May some 300 troops crossed the river") == ["some 300 troops"]
+
+
 def test_substantive_sentences():
     assert is_substantive("Russian forces bombed the outskirts of the capital.")
     assert is_substantive("Casualties: 14 dead")

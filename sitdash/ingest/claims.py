@@ -54,9 +54,9 @@ def _calendar(date_text: str) -> bool:
 
 
 _SEPARATED_DIGITS_RE = re.compile(r"\d[-./]\d")
-_CALENDAR_HINT_RE = re.compile(
-    r"\d[-./]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?\s*\d"
-)
+_MONTH = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+# "April 07", "07 April" (day first, as British and European copy writes it), "2022-04-07"
+_CALENDAR_HINT_RE = re.compile(r"\d[-./]\d|" + _MONTH + r"\.?\s*\d|\d\s+" + _MONTH)
 
 
 def normalise(text: str) -> str:

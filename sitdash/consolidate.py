@@ -32,7 +32,14 @@ from sitdash.developments import (
     partition_of,
 )
 from sitdash.signals import claim_signals
-from sitdash.speakers import add_claims, infer_side, origin_key, speaker_key, wire_of
+from sitdash.speakers import (
+    add_claims,
+    infer_side,
+    origin_key,
+    speaker_key,
+    voice_places,
+    wire_of,
+)
 
 SPEAKERS, DEVELOPMENTS, CONTRADICTIONS, SIGNALS = (
     "speakers", "developments", "contradictions", "signals")
@@ -54,7 +61,8 @@ class Lookups:
     def voice(self, claim: dict) -> str:
         """The side of whoever a claim is attributed to, read from the article alone."""
         return infer_side(claim.get("source") or "", claim.get("source_kind") or "",
-                          claim.get("source_role") or "", self.document(claim).get("outlet") or "")
+                          claim.get("source_role") or "", self.document(claim).get("outlet") or "",
+                          voice_places(claim))
 
     def speaker(self, claim: dict) -> str:
         return speaker_key(claim.get("source") or "", claim.get("source_kind") or "")
@@ -86,7 +94,7 @@ def signals_of(claims: Iterable[dict], documents: dict[str, dict],
     for claim in claims:
         outlet = documents.get(claim.get("doc_id") or "", {}).get("outlet") or ""
         voice = infer_side(claim.get("source") or "", claim.get("source_kind") or "",
-                           claim.get("source_role") or "", outlet)
+                           claim.get("source_role") or "", outlet, voice_places(claim))
         out.extend(claim_signals(claim, voice, event_types.get(claim["id"])))
     return out
 

@@ -7,9 +7,10 @@
   ("a senior U.S. defense official" = "a senior US Defence official"; "Russia's Defence
   Ministry" = "the Russian Ministry of Defense"). A bare surname is a person of its own unless it
   is one of the well-known people listed below.
-- `infer_side(name, kind, role, outlet)`: Ukrainian, Russian, US and allied, other or unknown, from
-  the words of the name and role (leftmost marker wins, "Russian-installed" and the like win
-  always) and, failing those, the places in the role ("regional governor of Chernihiv").
+- `infer_side(name, kind, role, outlet, where)`: Ukrainian, Russian, US and allied, other or
+  unknown, from the words of the name and role (leftmost marker wins, "Russian-installed" and the
+  like win always), failing those the places in the role ("regional governor of Chernihiv"),
+  and for an unnamed local post ("the regional governor") the country the claim is about.
 - `origin_key(claim, document)`: where a report comes from, for counting independent origins:
   a body for its spokespeople and its anonymous officials ("Pentagon spokesman John Kirby", "a
   senior US defense official" and "the Pentagon" are one origin), the speaker otherwise, and for
@@ -278,9 +279,25 @@ _MARKER_RE = re.compile("|".join(rf"(?P<{side}>\b(?:{words})\b)"
 _PLACE_SIDES = {"UA": "ua", "RU": "ru", "BY": "other"}
 
 
+# An unnamed holder of a local post: "the regional governor", "local officials", "the mayor".
+_LOCAL_POST_RE = re.compile(
+    r"\b(?:governor|governors|mayor|mayors|local|regional|oblast|city|municipal|village|"
+    r"administration|council)\b")
+
+
+def voice_places(claim: dict) -> tuple[str, ...]:
+    """The places a claim reports on (not those only named as actors), for infer_side."""
+    actors = set(claim.get("actor_places") or ())
+    return tuple(p for p in claim.get("places") or () if p not in actors)
+
+
 @lru_cache(maxsize=65536)
-def infer_side(name: str, kind: str = "", role: str = "", outlet: str = "") -> str:
-    """Whose account a speaker gives, from the copy alone: one of model.SIDES."""
+def infer_side(name: str, kind: str = "", role: str = "", outlet: str = "",
+               where: tuple[str, ...] = ()) -> str:
+    """Whose account a speaker gives, from the copy alone: one of model.SIDES. `where` are the
+    places the claim reports on (voice_places): an unnamed governor, mayor or local official
+    with no other marker speaks for the country those places are in ("the regional governor"
+    on Sumy: Ukrainian; on Kursk: Russian); places in more than one country decide nothing."""
     if kind == "named official" or (kind == "other" and _looks_like_name(name) and role):
         known = known_person(name)
         if known:
@@ -300,6 +317,13 @@ def infer_side(name: str, kind: str = "", role: str = "", outlet: str = "") -> s
             return _PLACE_SIDES[info.country]
     if kind == "analysts":
         return "other"
+    if where and kind in ("anonymous official", "other") and _LOCAL_POST_RE.search(words):
+        sides = set()
+        for place in where:
+            info = lookup(place)
+            sides.add(_PLACE_SIDES.get(info.country) if info is not None else None)
+        if len(sides) == 1 and None not in sides:
+            return sides.pop()
     return UNKNOWN
 
 
@@ -421,7 +445,7 @@ def add_claims(rows: dict[str, dict], claims: Iterable[dict],
                                "roles": {}, "votes": {}}
         doc = documents.get(claim.get("doc_id") or "", {})
         role = claim.get("source_role") or ""
-        side = infer_side(name, kind, role, doc.get("outlet") or "")
+        side = infer_side(name, kind, role, doc.get("outlet") or "", voice_places(claim))
         row["claims"] += 1
         row["names"][name] = row["names"].get(name, 0) + 1
         row["votes"][side] = row["votes"].get(side, 0) + 1

@@ -77,6 +77,31 @@ def test_side_is_read_from_the_role_and_its_places(name, kind, role, side):
     assert infer_side(name, kind, role) == side
 
 
+def test_an_unnamed_local_post_speaks_for_the_country_its_claim_is_about():
+    assert infer_side("the regional governor", ANON, "", "", ("Sumy",)) == "ua"
+    assert infer_side("the local governor", ANON, "", "", ("Kursk",)) == "ru"
+    assert infer_side("local officials", ANON, "", "", ("Bucha", "Irpin")) == "ua"
+    # no place, places in two countries, or no local post: nothing is decided
+    assert infer_side("the regional governor", ANON) == "unknown"
+    assert infer_side("the mayor", ANON, "", "", ("Sumy", "Kursk")) == "unknown"
+    assert infer_side("two people familiar with the matter", ANON, "", "", ("Sumy",)) == "unknown"
+    # a marker in the words still wins over the places
+    assert infer_side("the Russian-installed governor", ANON, "", "", ("Kherson",)) == "ru"
+
+
+def test_a_speakers_side_votes_only_the_places_its_claims_report_on():
+    rows: dict[str, dict] = {}
+    doc = {"id": "d1", "outlet": "Harbour Daily"}
+    # "Russia is pulling back from Sumy, the regional governor said": Russia is the actor
+    claims = [
+        {"id": "c2", "doc_id": "d1", "source": "the regional governor", "source_kind": ANON,
+         "places": ["Russia", "Sumy"], "actor_places": ["Russia"]},
+    ]
+    add_claims(rows, claims, {"d1": doc})
+    (row,) = rows.values()
+    assert row["side"] == "ua"
+
+
 def test_an_outlet_in_its_own_voice_takes_the_outlets_side():
     assert infer_side("TASS", "media", "", "TASS") == "ru"
     assert infer_side("Ukrinform", "media", "", "Ukrinform") == "ua"

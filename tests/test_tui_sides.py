@@ -15,7 +15,7 @@ from sitdash.tui.screens.sources import SourcesScreen
 from sitdash.tui.widgets.rowtable import RowTable
 
 SMALL = (80, 24)
-GOVERNOR = "d:regional governor"  # "the regional governor" of Lviv: no side in the copy
+GOVERNOR = "d:regional governor"  # "the regional governor" of Lviv: Ukrainian, by the place
 
 
 async def test_the_sources_picker_offers_each_side_first_with_its_claims(week_path):
@@ -76,27 +76,27 @@ async def test_the_sources_screen_shows_sides_and_s_corrects_one(week_path):
         table = app.screen.query_one("#speakers-table", RowTable)
         at = next(i for i, row in enumerate(table.rows) if row.key == GOVERNOR)
         await pilot.press("tab", "home", *["j"] * at)
-        assert table.current_row.key == GOVERNOR and table.current_row.side == "unknown"
+        assert table.current_row.key == GOVERNOR and table.current_row.side == "ua"
         chaus = next(row for row in table.rows if row.name == "Vyacheslav Chaus")
         assert R.side_cell(chaus) == "Ukrainian"
         await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, SideScreen)
-        assert "● 6 as read from the copy (unknown)" in screen_text(app)
-        await pilot.press("1")  # Ukrainian
+        assert "● 6 as read from the copy (Ukrainian)" in screen_text(app)
+        await pilot.press("2")  # Russian: the analyst overrides what the copy suggests
         await pilot.pause()
         assert isinstance(app.screen, SourcesScreen)
         row = table.current_row
-        assert (row.key, row.side, row.side_set) == (GOVERNOR, "ua", True)
-        assert "Ukrainian *" in next(ln for ln in screen_lines(app) if "regional governor" in ln)
+        assert (row.key, row.side, row.side_set) == (GOVERNOR, "ru", True)
+        assert "Russian *" in next(ln for ln in screen_lines(app) if "regional governor" in ln)
         # the dashboard's index took it: the side filter now holds the governor's claims
         claims = app.index.by_source[GOVERNOR]
-        assert claims and all(app.index.claim_side(c) == "ua" for c in claims)
-        assert claims <= set(app.index.claim_ids(app.filters.with_(sides=frozenset({"ua"}))))
-        assert Store(week_path).speaker_sides() == {GOVERNOR: "ua"}
+        assert claims and all(app.index.claim_side(c) == "ru" for c in claims)
+        assert claims <= set(app.index.claim_ids(app.filters.with_(sides=frozenset({"ru"}))))
+        assert Store(week_path).speaker_sides() == {GOVERNOR: "ru"}
         await pilot.press("S", "6")  # back to what the copy says
         await pilot.pause()
-        assert table.current_row.side == "unknown" and not table.current_row.side_set
+        assert table.current_row.side == "ua" and not table.current_row.side_set
         assert Store(week_path).speaker_sides() == {}
         history = [h for h in Store(week_path).history() if h.get("action") == "speaker-side"]
         assert len(history) == 2
@@ -117,15 +117,15 @@ async def test_escape_or_the_same_side_changes_nothing(week_path):
 async def test_an_index_built_in_a_worker_keeps_the_analysts_sides(week_path):
     """Ingest (paste, inbox, another session) rebuilds the index without analyst data; the
     analyst's side corrections come back with it."""
-    Store(week_path).set_speaker_side(GOVERNOR, "the regional governor", "ua")
+    Store(week_path).set_speaker_side(GOVERNOR, "the regional governor", "ru")
     app = open_app(week_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert app.index.speaker_side(GOVERNOR) == "ua"
+        assert app.index.speaker_side(GOVERNOR) == "ru"
         fresh = app.index_in_worker()
-        assert fresh.speaker_side(GOVERNOR) == "unknown"  # no analyst data in a worker
+        assert fresh.speaker_side(GOVERNOR) == "ua"  # no analyst data in a worker: as read
         app.install_index(fresh)
         await pilot.pause()
-        assert app.index is fresh and fresh.speaker_side(GOVERNOR) == "ua"
+        assert app.index is fresh and fresh.speaker_side(GOVERNOR) == "ru"
         claims = fresh.by_source[GOVERNOR]
-        assert claims <= set(fresh.claim_ids(app.filters.with_(sides=frozenset({"ua"}))))
+        assert claims <= set(fresh.claim_ids(app.filters.with_(sides=frozenset({"ru"}))))

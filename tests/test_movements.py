@@ -1332,3 +1332,21 @@ def test_pushed_back_forced_out_lists_and_regrouping_told_again(text, expected):
 )
 def test_a_quoted_we_of_no_known_side_and_moving_away(text, expected):
     assert doc_moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "X in the Y area" only says where X lies
+        ("Russian troops have taken the village of Staromaiorske in the Zaporizhzhia area, the "
+         "ministry said.", [("advance", None, "Staromaiorske", False)]),
+        # a site named with the town it lies in is one end
+        ("Ukrainian marines pulled out of the besieged Azovstal plant in Mariupol overnight.",
+         [("withdraw", "Azovstal", None, False)]),
+        # the passive subject keeps its place, not the republic that locates it
+        ("The settlement of Staromaiorske of the Zaporizhzhia region has been liberated, the "
+         "ministry said.", [("advance", None, "Staromaiorske", False)]),
+    ],
+)
+def test_a_place_that_only_locates_another_is_no_end(sentence, expected):
+    assert moves(sentence) == expected

@@ -592,12 +592,23 @@ def _names_area(mention) -> bool:
 def _passive_subjects(sentence, trig, clause_start, places) -> list:
     """The places a passive verb is said of: "Irpin, Bucha and Hostomel were liberated", "the
     towns of Bucha and Ivankiv had been retaken", "officials said the town of X had fallen"
-    (the list just before the verb, after any speech verb)."""
-    speech = [m.end() for m in words.SPEECH_RE.finditer(sentence, clause_start, trig.start)]
-    start = max([clause_start] + speech)
-    before = [p for p in places if start <= p.start and p.end <= trig.start]
-    if not before or not words.SUBJECT_GAP_RE.fullmatch(sentence, before[-1].end, trig.start):
+    (the list just before the verb, after any speech verb; "the village of X in the Y region
+    has been liberated": the area only locates X)."""
+    speech = [m.end() for m in words.SPEECH_RE.finditer(sentence, 0, trig.start)]
+    before = [p for p in places if max([0] + speech) <= p.start and p.end <= trig.start]
+    if not before:
         return []
+    area = words.AREA_AFTER_NAME_RE.match(sentence, before[-1].end)
+    gap = words.SUBJECT_GAP_RE.fullmatch(sentence, area.end() if area else before[-1].end,
+                                         trig.start)
+    if gap is None or before[-1].start < clause_start and not gap.group("relative"):
+        # (a clause break inside a relative clause between the subject and its verb is no
+        # break of the subject's clause: "X, which held out after months of siege, is now ...")
+        return []
+    if len(before) > 1 and words.IN_AREA_GAP_RE.fullmatch(sentence, before[-2].end,
+                                                          before[-1].start) and \
+            _locates(sentence, before[-2], before[-1]):
+        before.pop()
     run = [before[-1]]
     for p in reversed(before[:-1]):
         gap = sentence[p.end:run[0].start]
@@ -706,10 +717,18 @@ def _roles(sentence: str, trig: _Trigger, in_scope: list) -> tuple[list, list]:
 
 def _locates(sentence, inner, outer) -> bool:
     """ "Trostianets in the Sumy region", "Feodosia in eastern Crimea", "X in the Donetsk
-    People's Republic": the area only says where the first place lies."""
+    People's Republic", "X in the Donetsk area", "the Azovstal plant in Mariupol": the area or
+    the town only says where the first place lies."""
     if not (_names_area(outer) or words.AREA_AFTER_NAME_RE.match(sentence, outer.end)):
-        return False
+        return _site_in_town(inner, outer)
     return inner.name != outer.name
+
+
+def _site_in_town(inner, outer) -> bool:
+    """A site (a plant, an airfield, a bridge) named with the town it lies in."""
+    site, town = lookup(inner.name), lookup(outer.name)
+    return site is not None and town is not None and site.kind == "site" and \
+        town.kind == "city" and abs(site.lat - town.lat) + abs(site.lon - town.lon) < 0.3
 
 
 def _is_possessive_only(sentence: str, place, later: list) -> bool:

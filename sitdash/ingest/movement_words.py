@@ -634,8 +634,9 @@ TOWN_REFERENCE_RE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)$
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+){0,5}?$", re.I)
 # between the subject of a passive and its verb: "Bucha and Irpin [have now been] liberated"
 SUBJECT_GAP_RE = re.compile(
-    # an apposition may stand between: "X, home to a few hundred people, had fallen"
-    r"(?:\s*,[^,;:]{1,60},)?"
+    # an apposition may stand between: "X, home to a few hundred people, had fallen", or a
+    # relative clause: "X, which has been under siege for three months, is now ..."
+    r"(?:\s*,[^,;:]{1,60},|(?P<relative>\s*,\s*(?:which|who)\s[^,;:]{1,200},))?"
     r"\s+(?:(?:has|have|had|was|were|is|are|been|being|will|would|shall|can|could|now|then|"
     r"also|already|finally|fully|completely|entirely|partially|largely|reportedly|officially|"
     r"just|gradually|successfully|currently)\s+)*", re.I)
@@ -682,8 +683,9 @@ LOCATED_GAP_RE = re.compile(
 AREA_AFTER_RE = re.compile(r"\s*(?:area|direction|axis|sector)?\s*$", re.I)
 # "the Kharkiv region", "Sumy Oblast": a mention that names an area, not its capital city
 AREA_SURFACE_RE = re.compile(r"(?:region|oblast|province)$", re.I)
-AREA_AFTER_NAME_RE = re.compile(r"\s+(?:People['’]s\s+Republic|region|oblast|province|krai)\b",
-                                re.I)
+# "the Donetsk region", "the Donetsk area" (after another place: where that place lies)
+AREA_AFTER_NAME_RE = re.compile(
+    r"\s+(?:People['’]s\s+Republic|region|oblast|province|krai|area)\b", re.I)
 COORDINATION_RE = re.compile(
     r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|along\s+with)\s+(?:the\s+)?", re.I)
 LIST_COMMA_RE = re.compile(r"\s*,\s*(?:the\s+)?")

@@ -1350,3 +1350,12 @@ def test_a_quoted_we_of_no_known_side_and_moving_away(text, expected):
 )
 def test_a_place_that_only_locates_another_is_no_end(sentence, expected):
     assert moves(sentence) == expected
+
+
+def test_a_quoted_fragment_inside_a_clause_does_not_end_its_places():
+    hit = only('Moscow said some of its units fell back "to better defensive lines" near a lake '
+               "west of Izium.")
+    assert (hit.kind, hit.origin, hit.actor) == ("retreat", "Izium", "Russian forces")
+    # a quoted sentence after the movement still ends it
+    assert moves('Russian troops withdrew from Kyiv, "We will be back in Izium," the general '
+                 "said.") == [("withdraw", "Kyiv", None, False)]

@@ -7,9 +7,10 @@ or noun (a trigger, words.TRIGGERS):
    "captured two tanks", "the goals of the operation to liberate X"); its clause starts at the
    last clause break before it (hedges and negation are read from there: `_hedged`, `_negated`);
 2. its scope: the places after it up to the next trigger or clause break (`words.SCOPE_END_RE`:
-   "but", "which", "that", "amid", ", pushing ...", ", located in ..."); verbs in one list share
-   what follows the last of them (`_shared_complement`: "regroup, resupply and reinforce ... in
-   the Donbas");
+   "but", "which", "that", "amid", ", pushing ...", ", located in ..."; a quoted fragment with
+   no clause punctuation inside ends nothing: 'fell back "to better positions" near X'); verbs
+   in one list share what follows the last of them (`_shared_complement`: "regroup, resupply
+   and reinforce ... in the Donbas");
 3. its ends (`_roles`): each place in scope takes a role by its preposition ("from"/"out of" ->
    origin, "to"/"toward"/"into"/"in the direction of" -> destination, "in"/"near" -> origin
    for pull-backs, destination otherwise); a place that only locates the one before ("X, Luhansk
@@ -148,8 +149,11 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
                   places: list | None = None) -> list[MovementHit]:
     if not words.SCREEN_RE.search(sentence.lower()):
         return []
+    fragment_marks: set[int] = set()
     if '"' in sentence or "“" in sentence:
         sentence = words.SCARE_QUOTE_RE.sub(_unquote, sentence)  # same length: offsets still hold
+        for m in words.QUOTED_FRAGMENT_RE.finditer(sentence):
+            fragment_marks.update((m.start(), m.end() - 1))
     triggers = _triggers(sentence)
     if not triggers:
         return []
@@ -163,7 +167,8 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
     if region is None and scene.regions:
         region = PlaceMention(scene.regions[0], len(sentence), len(sentence), "")
     clause_starts = [m.end() for m in words.CLAUSE_START_RE.finditer(sentence)]
-    scope_ends = [m.start() for m in words.SCOPE_END_RE.finditer(sentence)]
+    scope_ends = [m.start() for m in words.SCOPE_END_RE.finditer(sentence)
+                  if m.start() not in fragment_marks]
     hits: list[MovementHit] = []
     previous: list[MovementHit] = []  # the hits of the last verb that had any
     for i, trig in enumerate(triggers):

@@ -472,6 +472,9 @@ CLAUSE_NEGATION_RE = _Anchored(
     r"(?:dismiss|reject|refut|deni|deny)\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
 )
 SCARE_QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
+# a quoted fragment with no clause punctuation inside ('fell back "to better defensive
+# positions" near X'): part of its clause, so neither mark ends a verb's places
+QUOTED_FRAGMENT_RE = re.compile(r"[\"“][^\"“”\n.,;:!?]{1,120}[\"”]")
 FOILED_ATTEMPT_RE = re.compile(
     r"\b(?:repell|repuls|thwart|foil|stopp|prevent|block|frustrat)\w*\s+(?:an?\s+|the\s+|all\s+)?"
     r"(?:\w+\s+)?(?:attempts?|efforts?|bids?)\b[^.;]{0,60}\bto\s+$", re.I)

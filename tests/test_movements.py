@@ -1359,3 +1359,15 @@ def test_a_quoted_fragment_inside_a_clause_does_not_end_its_places():
     # a quoted sentence after the movement still ends it
     assert moves('Russian troops withdrew from Kyiv, "We will be back in Izium," the general '
                  "said.") == [("withdraw", "Kyiv", None, False)]
+
+
+def test_a_capital_or_country_that_admits_or_tries_is_no_place():
+    # "the area" is the town named before, not the capital that admitted it
+    text = ("Ukrainian gunners fire near Izium. Moscow has admitted Kyiv's troops have retaken "
+            "ground in the area.")
+    assert doc_moves(text) == [("advance", None, "Izium", "Ukrainian troops")]
+    assert moves("Ukrainian units are retaking ground around the ruined city Russia has been "
+                 "trying to take for months.") == []
+    # after a preposition it is the place again
+    assert moves("The battalions returned to Russia, the ministry said.") == [
+        ("withdraw", None, "Russia", False)]

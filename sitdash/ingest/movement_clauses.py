@@ -349,24 +349,32 @@ def _main_verb_of_opening_subject(sentence: str, trig: _Trigger) -> bool:
 def places_in_play(sentence: str, mentions: list | None = None,
                    names: frozenset[str] = frozenset()) -> list:
     """The places a sentence names as places: not a side's name for itself ("Kyiv's forces",
-    "what Moscow calls"), not an official's post ("Luhansk governor"), not a force's name
-    ("the Izium-Balakliia group of troops", "the cruiser Moskva"). `mentions`: the sentence's
-    find_places, if already known. A settlement named by its kind that the gazetteer does not
-    know ("the village of Lastochkyne") is a place too, and so are later bare mentions of such
-    `names` (Scene.names: those an earlier sentence named so)."""
+    "what Moscow calls", "Russia has admitted"), not an official's post ("Luhansk governor"),
+    not a force's name ("the Izium-Balakliia group of troops", "the cruiser Moskva").
+    `mentions`: the sentence's find_places, if already known. A settlement named by its kind
+    that the gazetteer does not know ("the village of Lastochkyne") is a place too, and so are
+    later bare mentions of such `names` (Scene.names: those an earlier sentence named so)."""
     out = []
     mentions = find_places(sentence) if mentions is None else mentions
     if names or words.TYPED_NAME_QUICK_RE.search(sentence):
         mentions = _with_typed_names(sentence, mentions, names)
     for p in mentions:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
-                p.name in words.CAPITALS and words.CAPITAL_SPEAKS_RE.match(sentence, p.end) or \
+                _political_subject(sentence, p) or \
                 words.FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
                 words.SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start) or \
                 words.PERSON_TITLE_BEFORE_RE.search(sentence, max(0, p.start - 20), p.start):
             continue
         out.append(p)
     return out
+
+
+def _political_subject(sentence: str, place) -> bool:
+    """A capital or country that says, admits or tries something ("Moscow has admitted", "the
+    city Russia has been trying to take"): the state, not the place."""
+    return place.name in words.POLITICAL_NAMES and \
+        bool(words.CAPITAL_SPEAKS_RE.match(sentence, place.end)) and \
+        not words.PLACE_PREP_BEFORE_RE.search(sentence, max(0, place.start - 16), place.start)
 
 
 def _with_typed_names(sentence: str, mentions: list, names: frozenset[str]) -> list:

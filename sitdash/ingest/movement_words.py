@@ -29,7 +29,8 @@ Sections, in order:
 - places and prepositions: PREP_RE and the FROM/TO/VIA sets that give an end its role, the
   gaps that say a place only locates another (", a town south-east of", " north of", "in the X
   region"), where a force was ("troops surrounding X", "units located in the areas of X"),
-  names that are no places (a capital that speaks, a ship's, a person's or a force's name),
+  names that are no places (a capital or country that speaks, admits or tries: "Moscow has
+  admitted", "the city Russia has been trying to take"; a ship's, a person's or a force's name),
   settlements named by their kind that the gazetteer lacks (TYPED_NAME_RE).
 - references and titles: what scene.py resolves ("the besieged city", "there") and the
   officials' titles whose places are no places in play.
@@ -767,10 +768,20 @@ PART_OF_TOWN_AFTER_RE = re.compile(
 SHARED_OBJECT_VERB_RE = re.compile(r"\s*and\s+(?:then\s+)?(?-i:[a-z]+(?:ed|ing))\b")
 POSSESSIVE_ACTOR_RE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{MIL_NOUN}\b", re.I)
 CAPITALS = frozenset({"Moscow", "Kyiv", "Minsk", "Washington"})
+# a capital or a country as the subject of what a state does ("Moscow has admitted", "the city
+# Russia has been trying to conquer"): a political actor, not a place (unless after a
+# preposition: "returned to Russia, said ...")
+POLITICAL_NAMES = CAPITALS | {"Russia", "Belarus", "Ukraine"}
 CAPITAL_SPEAKS_RE = re.compile(
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:says|said|calls|called|claims|claimed|announced|denied|"
+    r"\s+(?:(?:has|have|had|is|was|will|would)\s+)?(?:(?:also|now|long|already|repeatedly|"
+    r"officially|publicly|finally)\s+)?(?:says|said|calls|called|claims|claimed|announced|denied|"
     r"denies|insists|insisted|accused|accuses|wants|wanted|demanded|warned|vowed|stated|"
-    r"responded|believes|hopes|plans|refused)\b", re.I)
+    r"responded|believes|hopes|plans|refused|admits|admitted|acknowledges|acknowledged|"
+    r"confirms|confirmed|concedes|conceded|decided|tries|tried|trying|seeks|sought|seeking|"
+    r"been\s+(?:trying|seeking|attempting|hoping|struggling))\b", re.I)
+PLACE_PREP_BEFORE_RE = re.compile(
+    r"\b(?:from|to|into|in|of|inside|within|toward|towards|across|near|around|at|for|via)\s+"
+    r"(?:the\s+)?$", re.I)
 # "the Izium-Balakliia group of troops", "the Kursk grouping", "the Dnipro battlegroup"
 FORCE_NAME_AFTER_RE = re.compile(
     r"(?:-[\w'’-]+)?\s+(?:group|grouping|battlegroup|battle\s+group|group\s+of\s+(?:troops|"

@@ -1371,3 +1371,27 @@ def test_a_capital_or_country_that_admits_or_tries_is_no_place():
     # after a preposition it is the place again
     assert moves("The battalions returned to Russia, the ministry said.") == [
         ("withdraw", None, "Russia", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # holding all of a place is news of its taking
+        ("Russian troops have taken complete control of the strategic town of Kreminna.",
+         [("advance", None, "Kreminna", "Russian troops")]),
+        ("By Sunday, Ukraine has almost complete control of Kharkiv Oblast east of the river.",
+         [("advance", None, "Kharkiv", "Ukrainian forces")]),
+        # told with the place as subject, a relative clause between it and its verb
+        ("Today Kreminna, which became a byword for endurance and was nearly flattened after "
+         "weeks of shelling, is completely under the control of the Russian army.",
+         [("advance", None, "Kreminna", "Russian forces")]),
+        ("Kreminna is fully under Ukrainian control, the governor said.",
+         [("advance", None, "Kreminna", "Ukrainian forces")]),
+        # full control of no place, or not yet
+        ("Russia has full control of the skies over the front.", []),
+        ("The town of Kreminna is not yet under full control of the Russian army.", []),
+    ],
+)
+def test_full_control_of_a_place_is_its_capture(sentence, expected):
+    assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
+        expected

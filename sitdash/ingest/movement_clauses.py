@@ -14,14 +14,16 @@ or noun (a trigger, words.TRIGGERS):
 3. its ends (`_roles`): each place in scope takes a role by its preposition ("from"/"out of" ->
    origin, "to"/"toward"/"into"/"in the direction of" -> destination, "in"/"near" -> origin
    for pull-backs, destination otherwise); a place that only locates the one before ("X, Luhansk
-   oblast", "X north of Y", "X in the Y region") takes none; "the besieged city", "the region",
-   "the cities", "there" are places too (scene.py resolves them). When the scope names none:
-   where the subject was ("troops surrounding X", "units located in the areas of X", "who had
-   occupied the town": `_clause_locations`), the subject of a passive ("X and Y were liberated":
-   `_passive_subjects`), a relative clause's antecedent ("X, which they had retreated from"), a
-   fronted "For X," or "From X,", a verbless tail ("most of them into Belarus"), the region in
-   play for unnamed settlements taken. `_most_specific` then drops the whole theatre (Ukraine)
-   and any area that only holds another end of the same role;
+   oblast", "X north of Y", "X in the Y region" or "area", "the Azovstal plant in Mariupol")
+   takes none; "the besieged city", "the region", "the cities", "there" are places too
+   (scene.py resolves them). When the scope names none: where the subject was ("troops
+   surrounding X", "units located in the areas of X", "who had occupied the town":
+   `_clause_locations`), the subject of a passive ("X and Y were liberated", "X, which ..., is
+   completely under the control of ...": `_passive_subjects`), a relative clause's antecedent
+   ("X, which they had retreated from"), a fronted "For X," or "From X,", a verbless tail ("most
+   of them into Belarus"), the region in play for unnamed settlements taken. `_most_specific`
+   then drops the whole theatre (Ukraine) and any area that only holds another end of the same
+   role;
 4. its mover (`_resolve_actor`): the nearest force before it in its clause ("Russian troops",
    "the enemy", a side's ministry that speaks of "its troops"); for a noun, a side adjective
    ("Russian withdrawals") or "of X"; the pushed side for "pushed the enemy away"; the other side
@@ -924,6 +926,10 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
         if freed:  # "liberated from Russian forces": the other side took it
             side = "ru" if freed.group("ru") else "ua"
             return words.OPPOSITE_SIDE[side], "mil", None, False
+        held = words.SIDE_CONTROL_AFTER_RE.match(sentence, trig.end) \
+            if trig.mode == "fallen" else None
+        if held:  # "X came under Ukrainian control"
+            return words.SIDE_FORCES[_side_of(held.group("side"))], "mil", None, False
         chosen = (in_clause or before or [None])[-1]
         if chosen is None:
             after = [a for a in actors if trig.end <= a.start < scope_end and (

@@ -209,7 +209,11 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 r"regain(?:ed|ing|s)?|"
                 r"(?:took|tak(?:en|ing|es|e)|gain(?:ed|ing|s)?|regain(?:ed|ing|s)?|seiz(?:ed|ing)|"
                 r"(?:re-?)?establish(?:ed|ing|es)?)"
-                r"\s+(?:full\s+|partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
+                r"\s+(?:partial\s+)?control\s+(?:of|over)(?:\s+(?:parts|most|much)\s+of)?|"
+                # all of a place held, taken or not: "took full control of X", "has (almost)
+                # complete control of X" (not "under full control of the Russian army": there
+                # the place comes first)
+                r"(?<!under\s)(?<!the\s)(?:full|complete|total)\s+control\s+(?:of|over)|"
                 r"(?:made|make|makes|making)\s+(?:(?!no\b|few\b|little\b|any\b)[\w-]+\s+){0,2}?"
                 r"(?:gains|advances|progress)|"
                 # "established a foothold on the left bank near Krynky"
@@ -229,11 +233,15 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                 # occupied, as a finite verb only ("have occupied X"; not "the occupied town")
                 r"(?<=\bhave\s)occupied|(?<=\bhas\s)occupied|(?<=\bhad\s)occupied", "capture"),
     # a place that changed hands, told with the place as subject: "X fell to Russian forces",
-    # "X has fallen under the control of ...", "X came under Ukrainian control"
+    # "X has fallen under the control of ...", "X came under Ukrainian control", "X is
+    # completely under the control of ..."
     ("advance", r"f(?:ell|allen|alls|alling)(?!\s+(?:back|silent|short|apart|sharply|by|to\s+\d))"
                 r"(?=\s+(?:to|into\s+the\s+hands\s+of|under)\b)|"
                 r"c(?:ame|ome|omes|oming)(?=\s+under\s+(?:the\s+)?(?:full\s+)?(?:control|[\w'’-]+"
-                r"\s+control)\b)", "fallen"),
+                r"\s+control)\b)|"
+                # "X, which ..., is now completely under the control of the Russian army"
+                r"(?:completely|entirely|totally|fully)(?=\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+                r"control\b)", "fallen"),
     # "wounded defenders were taken from Azovstal to Novoazovsk": moved out, under another's hand
     # ("the wounded defenders were taken to Novoazovsk": passive, a force moved by others)
     ("withdraw", r"(?:taken|brought)(?=\s+(?:out\s+of|from)\b)|"
@@ -264,7 +272,7 @@ SCREEN_STEMS = (
     "expel dislodg oust clear establish reestablish re-establish commit edg inch crept creep "
     "assembl chas won win return seizur influx used employed secur "
     "knock sail counteroffensiv counter-offensiv headway success improv occupied incursion raid invasion "
-    "broke broken break burst infiltrat"
+    "broke broken break burst infiltrat complet entir total full"
 ).split()
 SCREEN_RE = re.compile(r"\b" + _trie_pattern(SCREEN_STEMS))
 # every trigger, tried only where one of the screen's stems opens a word
@@ -387,6 +395,9 @@ TROOPS_NOUNS = frozenset(
     "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
 SIDE_BEFORE_NOUN_RE = re.compile(
     rf"\b(?P<side>{RU}|{UA}|{BY})\s+(?:(?!of\b|and\b)[\w-]+\s+)?$", re.I)
+# "X came under Ukrainian control": the side named is the one that took it
+SIDE_CONTROL_AFTER_RE = re.compile(
+    rf"\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<side>{RU}|{UA})\s+control\b", re.I)
 FREED_FROM_RE = re.compile(
     rf"\s+from\s+(?:the\s+)?(?:(?P<ru>{RU}|Russians|occupiers|invaders|enemy)|{UA}|Ukrainians)",
     re.I)

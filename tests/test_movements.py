@@ -1395,3 +1395,10 @@ def test_a_capital_or_country_that_admits_or_tries_is_no_place():
 def test_full_control_of_a_place_is_its_capture(sentence, expected):
     assert [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)] == \
         expected
+
+
+def test_a_state_that_speaks_on_a_day_of_its_own_troops():
+    hit = only("Ukraine on Tuesday said it ordered the withdrawal of its troops from Kreminna.")
+    assert (hit.kind, hit.origin, hit.actor) == ("withdraw", "Kreminna", "Ukrainian forces")
+    hit = only("Russia on Tuesday said Ukrainian troops withdrew from Kreminna.")
+    assert hit.actor == "Ukrainian troops"

@@ -309,6 +309,8 @@ BY = r"(?:Belarusian|Belarussian|Belarus['’´]s)"
 # a side's ministry or command, which "it" or "its troops" later refers to
 INSTITUTION = (r"(?:[\w-]+\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD|"
                 r"general\s+staff|government|command|leadership)\b")
+# when, between a subject and its verb: "Ukraine on Wednesday said", "Russia earlier said"
+WHEN_GAP = r"(?:(?:on\s+(?-i:[A-Z])[a-z]+day|earlier|later|yesterday|today|also|now)\s+)?"
 # A country or capital right after one of these is a place, not an actor.
 NOT_AFTER_PREP = "".join(f"(?<!\\b{p} )" for p in (
     "from", "to", "into", "in", "of", "with", "against", "around", "near", "toward", "towards",
@@ -346,7 +348,7 @@ ACTOR_RE = re.compile(
     r"(?:convoys?|columns?\s+of\s+(?:tanks|armou?r|vehicles|troops))\b)"
     rf"|(?P<uastate>{NOT_AFTER_PREP}"
     r"\b(?:Ukraine|Kyiv|Kiev|Zelensk(?:yy|iy|yi|y|i)|Syrskyi|Zaluzhnyi)\b"
-    r"(?=\s+(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
+    rf"(?=\s+{WHEN_GAP}(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
     r"began|started|continues|plans|claimed)\b))"
     rf"|(?P<state>{NOT_AFTER_PREP}"
     r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
@@ -405,8 +407,8 @@ SIDE_FORCES = {"ru": "Russian forces", "ua": "Ukrainian forces", "by": "Belarusi
 OF_OWN_RE = re.compile(r"\s+of\s+(?:its|their)\b", re.I)
 OF_BY_RE = re.compile(r"\s+(?:of|by)\s+(?:the\s+|some\s+|its\s+|their\s+)?", re.I)
 SPEECH_AFTER_RE = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|claimed|claims|"
-    r"warned|wrote|stated|confirmed|added)\b", re.I)
+    rf"\s+{WHEN_GAP}(?:(?:has|have|had)\s+)?(?:said|says|say|told|reported|reports|announced|"
+    r"claimed|claims|warned|wrote|stated|confirmed|added)\b", re.I)
 SPEECH_RE = _Anchored(
     "said says say told reported announced claimed claims according",
     r"\b(?:said|says|say|told|reported|announced|claimed|claims|according\s+to)\b")

@@ -1402,3 +1402,19 @@ def test_a_state_that_speaks_on_a_day_of_its_own_troops():
     assert (hit.kind, hit.origin, hit.actor) == ("withdraw", "Kreminna", "Ukrainian forces")
     hit = only("Russia on Tuesday said Ukrainian troops withdrew from Kreminna.")
     assert hit.actor == "Ukrainian troops"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an attack given up or failed is no movement
+        "Analysts believe the Russian army has given up its stalled push towards Kyiv.",
+        "The failed offensive on Vuhledar cost the brigade dozens of tanks.",
+        # the whole theatre is no end, nor evidence of one
+        "The Russian army has perhaps shifted its aggression to eastern Ukraine.",
+        # evacuating the wounded is no force movement
+        "Medics evacuated wounded soldiers from Bakhmut overnight.",
+    ],
+)
+def test_failed_attacks_the_whole_theatre_and_the_wounded_are_no_movements(sentence):
+    assert moves(sentence) == []

@@ -324,6 +324,8 @@ def _keep_trigger(sentence: str, trig: _Trigger) -> bool:
         # "to slow the Ukrainian advance", "fended off the push on X", "clear the way for
         # further advances", "calls for the withdrawal of troops": opposed or only in prospect
         return False
+    if words.FAILED_BEFORE_NOUN_RE.search(before):
+        return False  # "abandoned its stalled push on X", "the failed offensive": no ground
     if trig.mode == "vehicle":
         if words.CIVILIAN_RE.search(before[-40:]) or words.CIVILIAN_RE.search(after[:40]):
             return False
@@ -547,7 +549,10 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     scoped = tuple(p.name for p in in_scope if p.name not in words.WHOLE_THEATRE and
                    _last_prep(sentence[trig.end:p.start]) is not None) \
         if trig.mode == "nominal" else ()  # "an influx of troops between X and Y"
-    if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, named,
+    # the whole theatre is no evidence of an end ("shifted its aggression to eastern Ukraine"
+    # says where the war goes, not where a force moved)
+    ends = tuple(name for name in named if name not in words.WHOLE_THEATRE)
+    if not (taken and destinations) and not _enough_evidence(sentence, trig, scope_end, ends,
                                                              strength, scoped):
         return []
     size, size_end = _size(sentence, trig, clause_start, scope_end, places)

@@ -25,7 +25,7 @@ Sections, in order:
 - trigger guards: the words that make a trigger no movement ("left three dead", "captured two
   tanks", "abandoning their dead", "the goals of the operation to liberate", "a ploy to
   regroup", "in advance", "planned to ... and push back", "in an attempt to take", "holding back
-  the offensive", "clear the way for further advances").
+  the offensive", "clear the way for further advances", "abandoned its stalled push").
 - places and prepositions: PREP_RE and the FROM/TO/VIA sets that give an end its role, the
   gaps that say a place only locates another (", a town south-east of", " north of", "in the X
   region"), where a force was ("troops surrounding X", "units located in the areas of X"),
@@ -603,7 +603,8 @@ ATTEMPT_BEFORE_RE = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|tries|bids?|efforts?|ready|prepared|"
     rf"preparing|{_PLAN_VERBS})\s+to\s+(?:fully\s+)?$", re.I)
 EVAC_PEOPLE_RE = re.compile(
-    r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees)\b", re.I
+    r"\b(?:civilians?|residents|women|children|elderly|people|families|patients|refugees|"
+    r"wounded|injured)\b", re.I
 )
 EFFORT_ON_RE = re.compile(
     r"\s+(?:(?:its|their|the)\s+(?:main\s+)?(?:efforts?|forces|attention)\s+)?(?:on|upon)\b", re.I)
@@ -626,6 +627,12 @@ PROSPECT_BEFORE_NOUN_RE = re.compile(
     r"prospect|fear|fears|danger|possibility|chance|chances|hopes?|plans?|aim|goal|idea)\s+of)"
     r"\s+(?:(?:the|a|an|any|further|new|more|possible|eventual|full|complete|large-scale|major|"
     r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|its|their)\s+){0,3}$", re.I)
+# a movement noun that failed or was given up: "abandoned its stalled push", "the failed
+# offensive", "called off the assault" (as "the advance has stalled" after the noun)
+FAILED_BEFORE_NOUN_RE = re.compile(
+    r"(?:\b(?:abandon(?:ed|ing|s)?|g(?:ave|ive|iven|iving)\s+up|call(?:ed|ing|s)?\s+off)\s+"
+    r"(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?:[\w'’-]+\s+)?|"
+    r"\b(?:stalled|failed|faltering|abortive|aborted|botched|unsuccessful|thwarted)\s+)$", re.I)
 ABANDON_PLAN_RE = re.compile(
     r"\s+(?:its|their|the|his|any|all)?\s*(?:\w+\s+)?(?:attempts?|plans?|bids?|efforts?|hopes?|"
     r"goals?|aims?|idea|push|offensive|assault|storming)\b", re.I)

@@ -33,7 +33,8 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 # batch 4 6/14, 32/35, 32/33, 11/18, 5 extra, 7 of 7. Movements after the issue-8 rework: 30/30
 # and 26/28, no extra; after round 2 (batches 3 and 4 fixed against): 30/30, 26/28, 15/15,
 # 18/18, no extra. Quotes, places and dates after the round-2 speaker, place and date work:
-# every one right in batches 1 to 4 (80/80, 178/178 and 178/178, 20 of 20).
+# every one right in batches 1 to 4 (80/80, 178/178 and 178/178, 20 of 20). Batch 5 first
+# scored movements 15/20 with 8 extra; after its fixes 20/20 with 1 extra (movement floor only).
 FLOORS: dict[int, dict[str, float]] = {
     1: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.95, max_extra=0.05,
             dates=0.95),
@@ -43,6 +44,7 @@ FLOORS: dict[int, dict[str, float]] = {
             dates=0.95),
     4: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.93, max_extra=0.07,
             dates=0.95),
+    5: dict(moves=0.95, max_extra=0.10),
 }  # fmt: skip
 
 pytestmark = pytest.mark.skipif(

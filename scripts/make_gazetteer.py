@@ -17,6 +17,9 @@ What goes in:
   GeoNames town's main names (one change) catch the hybrids real copy uses ("Chernigiv",
   "Khmelnitskiy", "Mykolaev"). A variant is kept only when it is no other place's name or
   variant, not an English word (english-words' web2 list) and, for GeoNames towns, no surname.
+  A second pass adds the Russian form of the suffix -ivka (SUFFIX_RULES: Olenovka, Olenevka) in
+  the spellings still free; a smaller Ukrainian town that GeoNames names only so ("Olenevka" in
+  Crimea, Olenivka in Ukrainian) is a namesake and gives the spelling to the bigger place.
 
 Output layout (compact JSON, read by sitdash.ingest.places):
   places:      [[name, country, oblast, region, kind, lat, lon, population, curated], ...]
@@ -623,14 +626,20 @@ TRANSLIT_RULES = [
     ("ts/tz", r"ts|tz", ("ts", "tz")),
     ("double", r"zhzh|([a-z])\1", None),  # Zaporizhzhia/Zaporizhia, Novorossiysk/Novorosiysk
 ]
+# The Russian form of the suffix -ivka (Olenivka/Olenovka/Olenevka), a second pass: its variants
+# take only spellings the first pass left free, so they never cost another place a spelling.
+SUFFIX_RULES = [("-ivka/-ovka", r"(?<=[a-z])[ioe]vk(?=a\b)", ("ivk", "ovk", "evk"))]
+# A word so ending is a Russian-form spelling: Ukrainian writes the suffix -ivka.
+RUSSIAN_SUFFIX = re.compile(r"[oe]vka\b")
 _TRANSLIT = [(re.compile(pattern), spellings) for _what, pattern, spellings in TRANSLIT_RULES]
+_SUFFIX = [(re.compile(pattern), spellings) for _what, pattern, spellings in SUFFIX_RULES]
 MIN_VARIANT_LETTERS = 4
 
 
-def variant_sites(key: str) -> list[tuple[int, int, tuple[str, ...]]]:
+def variant_sites(key: str, rules=None) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, other spellings) of every place in `key` a transliteration rule applies to."""
     sites = []
-    for pattern, spellings in _TRANSLIT:
+    for pattern, spellings in _TRANSLIT if rules is None else rules:
         for m in pattern.finditer(key):
             text = m.group()
             options = (text[: len(text) // 2],) if spellings is None else spellings
@@ -640,9 +649,10 @@ def variant_sites(key: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted(sites)
 
 
-def spelling_variants(key: str, changes: int) -> set[str]:
-    """Every spelling of `key` with one to `changes` sites written another way."""
-    sites = variant_sites(key)
+def spelling_variants(key: str, changes: int, rules=None) -> set[str]:
+    """Every spelling of `key` with one to `changes` sites written another way (by `rules`, the
+    compiled TRANSLIT_RULES unless given)."""
+    sites = variant_sites(key, rules)
     found: set[str] = set()
     for n in range(1, changes + 1):
         for combo in itertools.combinations(sites, n):
@@ -666,9 +676,28 @@ def english_words() -> set[str]:
     return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
 
 
-def add_variants(b: Builder, sources: list[tuple[int, list[str], int]]) -> dict[str, int]:
+def yields_russian_form(b: Builder, variant: str, row: int) -> bool:
+    """Whether `variant`, a Russian-form spelling of the Ukrainian place `row` ("Olenevka" of
+    Olenivka), should go to it although a smaller Ukrainian town already claims it: GeoNames names
+    that town only in Russian ("Olenevka" in Crimea, Olenivka in Ukrainian), so the two are
+    namesakes, and a shared name goes to the bigger place, as it does between main names."""
+    place = b.places[row]
+    if place[1] != "UA" or not RUSSIAN_SUFFIX.search(variant) or variant not in b.claims:
+        return False
+    if RUSSIAN_SUFFIX.search(surface_key(place[0])):
+        return False  # the source itself is named in Russian form
+    others = b.claims[variant]
+    return all(other >= 0 and tier in (1, 2) and b.places[other][1] == "UA"
+               and not b.places[other][8] and -minus_population < place[7]
+               and RUSSIAN_SUFFIX.search(surface_key(b.places[other][0]))
+               for tier, minus_population, other in others)
+
+
+def add_variants(b: Builder, sources: list[tuple[int, list[str], int]],
+                 rules=None) -> dict[str, int]:
     """Claim the transliteration variants of each (row, spellings, changes) that clash with
-    nothing: no other place's spelling or variant, no English word, no name or surname."""
+    nothing: no other place's spelling or variant, no English word, no name or surname. A
+    smaller namesake's Russian-form name is no clash (see yields_russian_form)."""
     winners = b.aliases()
     proposed: dict[str, set[int]] = {}
     for row, spellings, changes in sources:
@@ -676,15 +705,16 @@ def add_variants(b: Builder, sources: list[tuple[int, list[str], int]]) -> dict[
             key = surface_key(spelling)
             if winners.get(key) != row:
                 continue  # the spelling names a bigger namesake, and so would its variants
-            for variant in spelling_variants(key, changes):
+            for variant in spelling_variants(key, changes, rules):
                 proposed.setdefault(variant, set()).add(row)
     english = english_words()
-    counts = {"added": 0, "collisions": 0, "english": 0, "names": 0}
+    counts = {"added": 0, "collisions": 0, "english": 0, "names": 0, "russian forms": 0}
     kept: list[tuple[str, int]] = []
     for variant, rows in sorted(proposed.items()):
         if winners.get(variant) in rows and len(rows) == 1:
             continue  # already one of this place's spellings
-        if variant in b.claims or len(rows) > 1:  # another place's spelling, or two places' variant
+        taken = len(rows) == 1 and yields_russian_form(b, variant, next(iter(rows)))
+        if not taken and (variant in b.claims or len(rows) > 1):  # another place's spelling, or two places' variant
             counts["collisions"] += 1
             continue
         words = variant.split(" ")
@@ -696,6 +726,9 @@ def add_variants(b: Builder, sources: list[tuple[int, list[str], int]]) -> dict[
             counts["names"] += 1
         else:
             kept.append((variant, row))
+            if taken:  # the smaller namesake gives its Russian-form name up to the bigger place
+                b.claims[variant] = []
+                counts["russian forms"] += 1
     for variant, row in kept:
         b.claim(variant, row, VARIANT_TIER)
         if row in b.oblast_capitals:  # "Chernigiv region" names the oblast as "Chernihiv" does
@@ -986,9 +1019,13 @@ def build() -> dict:
 
     variant_sources += [(row, main, 1) for row, main, _alts in pending]
     counts = add_variants(b, variant_sources)
+    suffix_counts = add_variants(b, [(row, spellings, 1) for row, spellings, _ in variant_sources],
+                                 _SUFFIX)
+    counts = {key: counts[key] + suffix_counts[key] for key in counts}
     print(f"transliteration variants: {counts['added']} added; dropped {counts['collisions']} "
           f"that clash with another place, {counts['english']} English words, {counts['names']} "
-          "names or too short", file=sys.stderr)
+          f"names or too short; {counts['russian forms']} Russian forms taken from smaller "
+          "namesakes", file=sys.stderr)
 
     aliases = b.aliases()
     first_words: dict[str, int] = {}

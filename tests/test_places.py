@@ -501,6 +501,47 @@ def test_variants_that_clash_are_dropped_for_every_place(monkeypatch):
     assert counts["collisions"] >= 3 and counts["english"] == 1
 
 
+def test_the_russian_ivka_suffix_is_a_second_pass_that_takes_no_spelling_from_another_place():
+    script = _gazetteer_script()
+    assert {"sosnovka", "sosnevka"} <= script.spelling_variants("sosnivka", 1, script._SUFFIX)
+    assert "sosnovka" not in script.spelling_variants("sosnivka", 1)  # not a first-pass rule
+    b = script.Builder()
+    big = b.add("Sosnivka", "UA", "Donetsk Oblast", "city", 48.0, 37.0, 5000, False)
+    b.claim("Sosnivka", big, 1)
+    border = b.add("Sosnovka", "RU", "Kursk Oblast", "city", 51.0, 35.0, 900, False)
+    b.claim("Sosnovka", border, 1)
+    script.add_variants(b, [(big, ["Sosnivka"], 1)], script._SUFFIX)
+    aliases = b.aliases()
+    assert aliases["sosnevka"] == big  # free: taken
+    assert aliases["sosnovka"] == border  # a Russian town's own name: never taken over
+
+
+@pytest.mark.parametrize("russian_named_population, taken", [(900, True), (9000, False)])
+def test_a_smaller_namesake_named_only_in_russian_gives_its_name_to_the_ukrainian_form(
+        monkeypatch, russian_named_population, taken):
+    # GeoNames names some Ukrainian villages (often in Crimea) only in Russian: "Sosnevka" there
+    # is Sosnivka in Ukrainian, a namesake of the bigger Sosnivka, whom a shared name goes to.
+    script = _gazetteer_script()
+    monkeypatch.setattr(script, "english_words", lambda: set())
+    b = script.Builder()
+    ukrainian = b.add("Sosnivka", "UA", "Donetsk Oblast", "city", 48.0, 37.0, 5000, False)
+    b.claim("Sosnivka", ukrainian, 1)
+    russian_named = b.add("Sosnevka", "UA", "Crimea", "city", 45.0, 34.0,
+                          russian_named_population, False)
+    b.claim("Sosnevka", russian_named, 1)
+    counts = script.add_variants(b, [(ukrainian, ["Sosnivka"], 1)], script._SUFFIX)
+    assert (b.aliases()["sosnevka"] == ukrainian) is taken
+    assert counts["russian forms"] == int(taken)
+    assert b.aliases()["sosnivka"] == ukrainian
+
+
+def test_a_russian_form_of_the_ivka_suffix_finds_the_ukrainian_place():
+    text = "The wounded were taken by bus to Olenevka and to Novoazovsk."
+    found = find_places(text)
+    assert [m.name for m in found] == ["Olenivka", "Novoazovsk"]
+    assert lookup("Olenevka").oblast == lookup("Olenivka").oblast == "Donetsk Oblast"
+
+
 REPORTED_2022_2024 = {
     "Bakhmut": "Donetsk Oblast", "Soledar": "Donetsk Oblast", "Robotyne": "Zaporizhzhia Oblast",
     "Orikhiv": "Zaporizhzhia Oblast", "Avdiivka": "Donetsk Oblast", "Pokrovsk": "Donetsk Oblast",

@@ -362,6 +362,27 @@ def test_subject_person_takes_the_name_in_apposition():
 
 
 @pytest.mark.parametrize(
+    "sentence, name, role",
+    [
+        ("The husband of a nurse held at the camp, Taras Hnatiuk, met the press on Friday.",
+         "Taras Hnatiuk", "husband"),
+        ("The sister of one of the fighters of the marine brigade, Iryna Stus, spoke on Monday.",
+         "Iryna Stus", "sister"),
+        ("A resident, Olha Kravets, described the night as follows:", "Olha Kravets", "resident"),
+    ],
+)
+def test_a_relative_or_resident_named_in_apposition_is_a_named_civilian(sentence, name, role):
+    found = subject_person(sentence)
+    assert found is not None and (found.name, found.kind) == (name, "other")
+    assert role in found.role_words
+
+
+def test_the_complement_is_not_skipped_past_a_speech_verb():
+    # the comma after "said" closes a clause, not a complement before a name
+    assert subject_person("The mother of the pilot said, Oleh Bondar, that ...") is None
+
+
+@pytest.mark.parametrize(
     "sentence, name",
     [
         (

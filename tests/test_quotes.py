@@ -323,6 +323,18 @@ def test_colon_after_a_verbless_clause_hands_over_to_the_quotation():
     ]
 
 
+def test_a_colon_lead_in_opening_with_a_named_relative_hands_over_to_her():
+    text = (
+        "The last buses left the factory district at dusk.\n\n"
+        "The daughter of one of the drivers of the convoy, Maria Lysenko, talking to "
+        "journalists before the crossing, described the journey as follows:\n\n"
+        "“We drove without lights. Every hour the shelling came closer to the road.”\n\n"
+        "Officials gave no figures."
+    )
+    hits = extract_quotes(text)
+    assert [(h.speaker, h.speaker_kind) for h in hits] == [("Maria Lysenko", "other")]
+
+
 def test_in_what_x_called_gives_the_quotation_to_x():
     text = (
         "Moscow says it has pulled its units back from the bridgehead, in what its general staff "

@@ -144,6 +144,9 @@ _OTHER_PERSON_HEADS = _words(
     "propagandist propagandists "
     "troops villager villagers eyewitness eyewitnesses student students teacher family "
     "separatists rebels militants "
+    # relatives, who speak for the soldiers and captives they name: "the wife of a marine"
+    "wife wives husband husbands mother mothers father fathers son sons daughter daughters "
+    "sister sisters brother brothers widow widows relative relatives parent parents "
     # channels that carry residents' messages: "local chats", "city forums"
     "chats chat forums forum"
 )
@@ -503,18 +506,48 @@ def subject_person(sentence: str) -> Attribution | None:
     if np is None or np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text in "'’":
         return None
     named = _appositive_name(tokens, np[1])
+    if named is None and _person_head(tokens[np[0] : np[1] + 1]):
+        # "The sister of a medic held in the camp, Name, ...": past the head's complement
+        named = _appositive_name(tokens, _complement_end(tokens, np[1]))
+    role_before: tuple[_Token, ...] = ()
     if named is not None and not _has_person_name(tokens[np[0] : np[1] + 1]):
+        role_before = tuple(tokens[np[0] : np[1] + 1])
         np = named  # "Ukraine's deputy defence minister, Hanna Maliar, visited ..."
         if np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text != ",":
             return None
-    # "Oleksandr X, the Commander-in-Chief of ..., visited ...": the role he goes by later
+    # "Oleksandr X, the Commander-in-Chief of ..., visited ...": the role he goes by later;
+    # else the one before the name ("The wife of a marine, Name, ...": a named civilian)
     found = _make_attribution(tokens, np[0], np[1], head, 0, 0, sentence_start=True,
-                              role_tokens=_appositive_role(tokens, np[1]))
-    if found is None or found.kind != "named official" or tokens[np[1]].low.endswith(("'s", "’s")):
+                              role_tokens=_appositive_role(tokens, np[1]) or role_before)
+    named_civilian = found is not None and found.kind == "other" and bool(role_before)
+    if found is None or (found.kind != "named official" and not named_civilian) or \
+            tokens[np[1]].low.endswith(("'s", "’s")):
         return None
     if any(word.lower() in _TRIGGERS for word in found.name.split()):
         return None  # "Asked about the south, he ...": a verb opening the sentence, no name
     return found
+
+
+_MAX_COMPLEMENT = 12  # tokens of an "of ..." complement before a person's name in apposition
+
+
+def _person_head(tokens: list[_Token]) -> bool:
+    """Whether a noun phrase's head names a person by role: "the wife", "a senior officer"."""
+    core = _core(tokens)
+    return bool(core) and core[-1].low in _OFFICIAL_HEADS | _OTHER_PERSON_HEADS
+
+
+def _complement_end(tokens: list[_Token], last: int) -> int:
+    """The last token of the "of ..." complement after a noun phrase ending at `last` ("the wife
+    of a marine wounded in the siege"), up to the next comma; `last` when there is none."""
+    if last + 1 >= len(tokens) or tokens[last + 1].low != "of":
+        return last
+    for j in range(last + 2, min(len(tokens), last + 2 + _MAX_COMPLEMENT)):
+        if tokens[j].text == ",":
+            return j - 1
+        if not tokens[j].text[0].isalnum() or tokens[j].low in _TRIGGERS:
+            break
+    return last
 
 
 def resolve_names(sources: list[str]) -> dict[str, str]:

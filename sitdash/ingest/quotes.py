@@ -659,7 +659,8 @@ def _colon_before(quote: _Quote, sentences: list[_Sentence], masked: str) -> Sou
     previous = before[0]
     lead = masked[previous.start : previous.end].rstrip()
     if lead.endswith(":"):
-        return previous.source or _lead_in_subject(lead)
+        # 'A resident, Name, ..., described the night as follows:': the person it opens with
+        return previous.source or previous.subject or _lead_in_subject(lead)
     return None
 
 

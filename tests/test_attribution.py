@@ -159,6 +159,12 @@ SENTENCES = [
     ),
     ("Russian forces are regrouping, according to a report from ISW.", "ISW", ANALYSTS),
     (
+        "Commanders allowed the brigade to leave the town, according to a statement by the "
+        "Tavria operational-strategic group, part of the army's ground forces.",
+        "the Tavria operational-strategic group",
+        INST,
+    ),
+    (
         "A spokesperson for the ministry told Reuters the claims were false.",
         "a spokesperson for the ministry",
         ANON,

@@ -335,6 +335,19 @@ def test_a_colon_lead_in_opening_with_a_named_relative_hands_over_to_her():
     assert [(h.speaker, h.speaker_kind) for h in hits] == [("Maria Lysenko", "other")]
 
 
+def test_a_quoted_phrase_according_to_a_statement_by_a_body_is_the_bodys():
+    text = (
+        "Kyiv said on Tuesday that it had pulled its troops out of the village.\n\n"
+        "Army chiefs approved the move to “save the lives of the soldiers and their weapons” "
+        "and to dig in further west, according to a statement by the Tavria "
+        "operational-strategic group."
+    )
+    assert _speakers(text) == [
+        ("save the lives of the soldiers and their weapons",
+         "the Tavria operational-strategic group"),
+    ]
+
+
 def test_in_what_x_called_gives_the_quotation_to_x():
     text = (
         "Moscow says it has pulled its units back from the bridgehead, in what its general staff "

@@ -1251,7 +1251,9 @@ def _np_forward(tokens: list[_Token], first: int) -> tuple[int, int] | None:
             j += 1  # "the Tavria Operational and Strategic Group of Troops": one name
             continue
         if (
-            token.low in _NP_PREPOSITIONS
+            (token.low in _NP_PREPOSITIONS
+             # "a statement by the X group": the document's issuer (see _document_source)
+             or (token.low == "by" and last is not None and tokens[last].low in _DOCUMENT_HEADS))
             and last is not None
             and j + 1 < len(tokens)
             and (_is_np_word(tokens[j + 1]) or tokens[j + 1].low in _DETERMINERS)
@@ -1284,7 +1286,8 @@ def _core(tokens: list[_Token]) -> list[_Token]:
     """The phrase before its first preposition, without determiners: "a spokesperson"."""
     core = []
     for token in tokens:
-        if (token.low in _NP_PREPOSITIONS or token.low == "familiar") and core:
+        if core and (token.low in _NP_PREPOSITIONS or token.low == "familiar"
+                     or (token.low == "by" and core[-1].low in _DOCUMENT_HEADS)):
             break
         if token.low not in _DETERMINERS:
             core.append(token)

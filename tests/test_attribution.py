@@ -11,6 +11,7 @@ from sitdash.ingest.attribution import (
     nearest_speaker,
     resolve_names,
     source_kind,
+    statement_issuer,
     subject_person,
 )
 from sitdash.model import SOURCE_KINDS, Source
@@ -759,3 +760,25 @@ def test_a_surname_spelled_like_a_town_is_the_person_the_document_named():
         "The line holds, Nikolaev said.",
         "“We need more shells,” said Nikolaev.",
     ]) == [None, "Ivan Nikolaev", "Ivan Nikolaev"]
+
+
+@pytest.mark.parametrize(
+    "country, following, issuer",
+    [
+        ("Russia", "The defence ministry's statement came hours after the attack.",
+         "Russia's defence ministry"),
+        ("Ukraine", "The statement by the General Staff gave no losses.",
+         "Ukraine's General Staff"),
+        ("Russia", "Russia's defence ministry's statement came late.",
+         "Russia's defence ministry"),
+        ("Russia", "The ministry said more strikes would follow.", None),  # maybe another one
+        ("Russia", "The UN's report said the figures were higher.", None),  # not Russia's own
+        ("Russia", "Its statement gave no figures.", None),
+        ("the governor", "The ministry's statement came later.", None),  # not a country
+    ],
+)
+def test_a_country_speaks_through_the_office_whose_statement_the_next_sentence_names(
+        country, following, issuer):
+    kind = "anonymous official" if country == "the governor" else INST
+    found = statement_issuer(Source(country, kind), following)
+    assert (found.name if found else None) == issuer

@@ -126,6 +126,21 @@ def test_claim_sources_follow_the_documents_speakers():
                        "Example News Agency", "the Navy's press service"]
 
 
+def test_a_country_that_speaks_through_a_ministry_named_next_is_that_ministry():
+    doc = read_text(
+        "Ukraine said on Monday that its units had moved “to stronger lines” west of the river. "
+        "The general staff's statement was the first word from Kyiv on the retreat.\n\n"
+        "Russia said the village was now under its control. Its troops had fought there for "
+        "weeks.",
+        published="2023-02-06",
+    )
+    out = extract(doc)
+    assert [c.source for c in out.claims[:1]] == ["Ukraine's general staff"]
+    assert out.claims[2].source == "Russia"  # no statement named after it: the country
+    assert [(q.text, q.speaker) for q in out.quotes] == [
+        ("to stronger lines", "Ukraine's general staff")]
+
+
 def test_a_caption_is_read_but_no_later_he_refers_to_its_speaker():
     doc = read_text(
         "The defence minister Ivan Example told reporters in Odesa on 3 May 2023 that the "

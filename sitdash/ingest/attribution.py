@@ -494,6 +494,31 @@ def subject_body(sentence: str) -> Attribution | None:
     return found
 
 
+def statement_issuer(country: Source, next_sentence: str) -> Source | None:
+    """The body that issued what a country is said to have said, when the next sentence opens
+    on its statement: "Russia said ... The defence ministry's statement on Friday was ..." ->
+    Russia's defence ministry. None when `country` is no country or the sentence names no body's
+    statement (a country speaks through an office, and the copy names it a sentence later)."""
+    if country.kind != "institution" or country.name.lower() not in _COUNTRIES:
+        return None
+    opening = next_sentence.lstrip()[:100]
+    tokens = _tokenize(opening)
+    np = _np_forward(tokens, 0)
+    if np is None or tokens[0].low in _POSSESSIVES:
+        return None
+    core = _core(tokens[np[0] : np[1] + 1])
+    if not core or core[-1].low not in _DOCUMENT_HEADS:
+        return None  # "The ministry said ..." may be a second statement; only "its statement"
+    issuer = _make_attribution(tokens, np[0], np[1], opening, 0, 0, sentence_start=True)
+    if issuer is None or issuer.kind != "institution" or issuer.head not in _SPEAKING_BODIES or \
+            issuer.head in _INSTITUTION_NAMES | _COUNTRIES:
+        return None  # an office of the country's ("ministry", "staff"), no body of its own name
+    body = issuer.name[4:] if issuer.name.lower().startswith("the ") else issuer.name
+    if body.lower().startswith(country.name.lower()):
+        return Source(body, issuer.kind)  # "Russia's defence ministry's statement"
+    return Source(f"{country.name}'s {body}", issuer.kind)
+
+
 @lru_cache(maxsize=512)
 def subject_person(sentence: str) -> Attribution | None:
     """The named person a sentence opens with ("Defence Minister Oleksii Reznikov met ..."):

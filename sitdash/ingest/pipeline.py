@@ -17,6 +17,7 @@ from sitdash.ingest.attribution import (
     find_attribution,
     resolve_names,
     source_kind,
+    statement_issuer,
 )
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
@@ -111,6 +112,9 @@ def extract(doc: Document) -> Extraction:
                 out.claims[-1].hedges.append(claim_rules.UNVERIFIED)
             continue
         said = _sentence_source(sentence, speakers, remember=not _in_caption(doc, span.start))
+        if said is not None and k + 1 < len(spans) and spans[k + 1].paragraph == span.paragraph:
+            # "Russia said ... The defence ministry's statement ...": the ministry said it
+            said = statement_issuer(said, spans[k + 1].text) or said
         quoted = next((q for q in hits if span.start <= q.start < span.end and q.speaker), None)
         if said is None and quoted is not None:
             said = Source(quoted.speaker, quoted.speaker_kind)

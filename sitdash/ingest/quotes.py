@@ -32,6 +32,7 @@ from sitdash.ingest.attribution import (
     nearest_speaker,
     resolve_names,
     speaker_from_phrase,
+    statement_issuer,
     subject_person,
 )
 from sitdash.ingest.claims import cut_off, is_heading
@@ -451,6 +452,10 @@ def _resolve_sentence_sources(sentences: list[_Sentence], recent: SpeakerContext
         if sentence.source is not None:
             recent.remember(found, sentence.source, sentence.text)
             recent.notice(sentence.text, sentence.source)
+    for sentence, following in zip(sentences, sentences[1:], strict=False):
+        # "Russia said ... “…” The defence ministry's statement ...": the ministry's words
+        if sentence.source is not None and following.paragraph == sentence.paragraph:
+            sentence.source = statement_issuer(sentence.source, following.text) or sentence.source
 
 
 def _colon_clause_attribution(text: str) -> Attribution | None:

@@ -79,7 +79,8 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--since", metavar="DATE", help="claims dated DATE (YYYY-MM-DD) or later")
     group.add_argument("--until", metavar="DATE", help="claims dated DATE or earlier")
     group.add_argument("--region", action="append", metavar="REGION",
-                       help="north, east, south, central, west, Belarus, Russia")
+                       help="a theatre (north, east, south, central, west, Belarus, "
+                       "Russia) or an oblast-level area (Kyiv, Kharkiv Oblast, Crimea, Kursk)")
     group.add_argument("--source", action="append", metavar="NAME",
                        help="a speaker or source, by any spelling")
     group.add_argument("--side", action="append", metavar="SIDE",

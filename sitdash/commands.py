@@ -250,8 +250,8 @@ def filters_from_args(args, index=None):
 
     from sitdash.model import STATUSES
     from sitdash.query import Filters
+    from sitdash.region_names import region_error, resolve_region
     from sitdash.speakers import parse_side
-    from sitdash.summary import THEATRE_REGIONS
 
     def day(flag: str, value: str | None) -> str | None:
         if value is None:
@@ -265,11 +265,11 @@ def filters_from_args(args, index=None):
     if since and until and since > until:
         raise SitdashError(f"--since {since} is after --until {until}")
     regions = set()
-    by_lower = {r.lower(): r for r in THEATRE_REGIONS}
     for value in _values(args.region):
-        if value.lower() not in by_lower:
-            raise SitdashError(f"--region {value!r} is not one of {', '.join(THEATRE_REGIONS)}")
-        regions.add(by_lower[value.lower()])
+        named = resolve_region(value)
+        if not named:
+            raise SitdashError(region_error("--region", value))
+        regions.update(named)
     try:
         sides = {parse_side(v) for v in _values(args.side)}
     except ValueError as error:

@@ -10,6 +10,7 @@ import pytest
 from week_articles import write_articles
 
 from sitdash.cli import main
+from sitdash.ingest.places import areas_of
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -342,10 +343,22 @@ def test_brief_and_export_take_the_dashboards_filters(week_db, capsys):
     assert "Filters: /Chernihiv" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("written", ["kyiv", "Kyiv Oblast", "kiev oblast", "Kyiv region"])
+def test_region_takes_an_oblast_level_area_as_people_write_it(week_db, capsys, written):
+    assert run("brief", "--region", written, "--top", "1", db=week_db) == 0
+    out = capsys.readouterr().out
+    assert "Filters: region: Kyiv Oblast" in out
+    assert run("export", "--format", "json", "--region", written, db=week_db) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["filters"]["regions"] == ["Kyiv Oblast"] and data["claims"]
+    assert all(any("Kyiv Oblast" in areas_of(p) for p in c["places"]) for c in data["claims"])
+
+
 @pytest.mark.parametrize("args,message", [
     (("--since", "29 March"), "--since '29 March' is not a date (YYYY-MM-DD)"),
     (("--since", "2022-04-02", "--until", "2022-03-01"), "--since 2022-04-02 is after --until"),
-    (("--region", "northwest"), "--region 'northwest' is not one of north, east"),
+    (("--region", "northwest"), "--region 'northwest' names no theatre (north, east"),
+    (("--region", "Izium"), "--region 'Izium' names no theatre"),
     (("--side", "martian"), "--side: side 'martian' is not one of"),
     (("--status", "maybe"), "--status 'maybe' is not one of unverified"),
     (("--source", "Nobody Atall"), "--source 'Nobody Atall' names no speaker in the store"),

@@ -403,3 +403,53 @@ def test_bad_speaker_commands_are_one_line_errors(week_db, capsys, args, message
     assert run(*args, db=week_db) == 1
     err = capsys.readouterr().err
     assert err.startswith("sitdash: error: ") and message in err and err.count("\n") == 1
+
+
+def _section(out: str, title: str, end: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    stop = next(i for i in range(start + 1, len(lines)) if lines[i].startswith(end))
+    return lines[start + 1:stop]
+
+
+def _no_word_columns(out: str, width: int) -> None:
+    """The symptom of a table squeezed too narrow: lines one word wide, one under another."""
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert all(len(line) <= width for line in lines)
+    lone = [len(line.split()) == 1 for line in lines]
+    assert not any(a and b for a, b in zip(lone, lone[1:])), out
+
+
+@pytest.mark.parametrize("columns", [None, "80"])  # None: piped, Rich picks 80 columns
+def test_brief_at_80_columns_reads_as_a_few_lines_a_row(week_db, capsys, monkeypatch, columns):
+    if columns:
+        monkeypatch.setenv("COLUMNS", columns)
+    else:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    assert run("brief", "--top", "3", db=week_db) == 0
+    out = capsys.readouterr().out
+    _no_word_columns(out, 80)
+    developments = _section(out, "Key developments", "…")
+    firsts = [line for line in developments if line[:3] in ("1. ", "2. ", "3. ")]
+    assert len(firsts) == 3 and len(developments) <= 3 * 5
+    # line 1: force, direction, from -> to and the days; then outlets and origins, named
+    assert all(" -> " in line and "2022-0" in line for line in firsts)
+    assert "outlets" in developments[1] and "origins: " in developments[1]
+    assert "Force, direction" not in out  # no squeezed table
+    regions = _section(out, "Regions", "Oblasts")
+    north = regions.index(next(line for line in regions if line.startswith("north")))
+    assert "2022-" in regions[north + 1]  # how sure, last report, counts under the status
+    quotes = _section(out, "Key quotes", "…")
+    assert any(line.lstrip().startswith("— ") and "2022-" in line for line in quotes)
+
+
+def test_brief_at_160_columns_keeps_its_tables(week_db, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    assert run("brief", "--top", "3", db=week_db) == 0
+    out = capsys.readouterr().out
+    _no_word_columns(out, 160)
+    assert "Force, direction" in out and "Sizes, progress" in out
+    for header in ("How sure", "Speaker", "Stance"):
+        assert header in out
+    developments = _section(out, "Key developments", "…")
+    assert len(developments) <= 3 * 4 + 4  # a title gap, the header, its rule, a gap

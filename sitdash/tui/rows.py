@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitdash import summary
+from sitdash.datemarks import claim_when, when, when_short  # noqa: F401 (re-exported)
 from sitdash.model import CREDIBILITY, RELIABILITY, SIDES, STATUSES
 from sitdash.query import Filters, Index
 from sitdash.speakers import UNKNOWN
@@ -70,29 +71,6 @@ def event_has_notes(index: Index, event: dict) -> bool:
 
 def event_is_new(index: Index, event: dict) -> bool:
     return any(cid in index.new_claims for cid in event.get("claim_ids") or ())
-
-
-def when(date: str | None, precision: str | None) -> str:
-    """A date with its precision when coarser than a day: "2022-03-24", "2022-03-21 ~week"."""
-    if not date:
-        return "undated"
-    if precision and precision not in ("day", "unknown"):
-        return f"{date} ~{precision}"
-    return date
-
-
-def when_short(date: str | None, precision: str | None) -> str:
-    """`when` in 13 columns, no more precise than it is known: "2022-03-24" for a day,
-    "2022-03-21 ~w" for the week starting then, "2022-03 ~m" for a month, "2021 ~y" a year."""
-    if not date:
-        return "undated"
-    if precision == "year":
-        return f"{date[:4]} ~y"
-    if precision == "month":
-        return f"{date[:7]} ~m"
-    if precision and precision not in ("day", "unknown"):
-        return f"{date} ~{precision[0]}"
-    return date
 
 
 # ACLED sub-event types as a list column can show them (the claim screen gives the full name).

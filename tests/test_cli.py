@@ -417,7 +417,7 @@ def _no_word_columns(out: str, width: int) -> None:
     lines = [line.rstrip() for line in out.splitlines()]
     assert all(len(line) <= width for line in lines)
     lone = [len(line.split()) == 1 for line in lines]
-    assert not any(a and b for a, b in zip(lone, lone[1:])), out
+    assert not any(a and b for a, b in zip(lone, lone[1:], strict=False)), out
 
 
 @pytest.mark.parametrize("columns", [None, "80"])  # None: piped, Rich picks 80 columns

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 import orjson
 
+from sitdash.datemarks import claim_when, when_short
 from sitdash.ingest.places import lookup
 from sitdash.model import SIDES
 from sitdash.query import NO_FILTERS, Filters, Index
@@ -250,8 +251,8 @@ def to_markdown(index: Index, filters: Filters = NO_FILTERS, top: int = BRIEF_TO
     for quote in quotes[:top]:
         speaker = _md(quote.get("speaker") or "unattributed")
         outlet = _md(quote.get("outlet") or "unknown outlet")
-        lines.append(f"- \u201c{_md(quote['text'])}\u201d \u2014 {speaker} "
-                     f"({quote.get('date') or 'undated'}, {outlet})")
+        day = claim_when(index.claims, quote.get("claim_id"), quote.get("date"))
+        lines.append(f"- \u201c{_md(quote['text'])}\u201d \u2014 {speaker} ({day}, {outlet})")
     lines += _more_line(len(quotes), top, "quote")
     moves = movement_rows(index, filters)
     lines += ["", "## Latest movement reports", ""]
@@ -259,7 +260,8 @@ def to_markdown(index: Index, filters: Filters = NO_FILTERS, top: int = BRIEF_TO
         route = f"{move.get('origin') or '?'} -> {move.get('destination') or '?'}"
         size = f", {_md(move['size'])}" if move.get("size") else ""
         outlet = index.documents.get(move.get("doc_id", ""), {}).get("outlet") or "unknown outlet"
-        lines.append(f"- {move.get('date')}: {_md(move['actor'])} {move['kind']} "
+        day = claim_when(index.claims, move.get("claim_id"), move.get("date"))
+        lines.append(f"- {day}: {_md(move['actor'])} {move['kind']} "
                      f"{route}{size} ({move['stance']}; {_md(outlet)})")
     lines += _more_line(len(moves), top, "movement report")
     lines += ["", "## Claims", ""]
@@ -274,7 +276,8 @@ def to_markdown(index: Index, filters: Filters = NO_FILTERS, top: int = BRIEF_TO
             grade = (judgement.get("reliability") or "") + (judgement.get("credibility") or "")
             outlet = index.document_of(claim["id"]).get("outlet") or "unknown outlet"
             side = SIDES[index.claim_side(claim["id"])]
-            lines.append(f"- {claim.get('date') or 'undated'} [{judgement['status']}"
+            lines.append(f"- {when_short(claim.get('date'), claim.get('date_precision'))} "
+                         f"[{judgement['status']}"
                          f"{', ' + grade if grade else ''}] {_md(claim['text'])} "
                          f"\u2014 {_md(claim['source'])} ({side}; {_md(outlet)}) "
                          f"`{claim['id']}`")

@@ -242,3 +242,45 @@ def test_a_long_count_line_drops_the_store_name_before_the_no_filters_note():
     line = header_text("sitdash · store.json · Claims", "25/25 claims · 25 new, newest first",
                        Filters(), 78).plain
     assert line == "Claims · 25/25 claims · 25 new, newest first  no filters"
+
+
+# -- date precision marks -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def week_dated_path(tmp_path, monkeypatch):
+    """The small store with the briefing's assessment dated only to its week ("last week")."""
+    import tui_fixtures
+
+    plain = tui_fixtures.small_records
+
+    def records():
+        out = plain()
+        for claim in out["claims"]:
+            if claim["text"].startswith('"We assess'):
+                claim["date_precision"] = "week"
+        return out
+
+    monkeypatch.setattr(tui_fixtures, "small_records", records)
+    tui_fixtures.small_store(tmp_path / "store.json")
+    return tmp_path / "store.json"
+
+
+async def test_dates_known_to_the_week_are_marked_in_quotes_and_a_developments_reports(
+        week_dated_path):
+    app = open_app(week_dated_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        quote = next(line for line in screen_lines(app) if "We assess" in line)
+        assert "2022-03-25 ~w" in quote
+        assert "2022-03-24 ~" not in screen_text(app)  # days stay days
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one("#table-movements", RowTable)
+        await pilot.press("home", *["j"] * next(
+            i for i, row in enumerate(table.rows) if row.destination == "Belarus"), "enter")
+        await pilot.pause()
+        report = next(line for line in screen_lines(app) if "We assess" in line)
+        assert "2022-03-25 ~w" in report

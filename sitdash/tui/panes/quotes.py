@@ -25,7 +25,8 @@ class QuotesPane(Pane):
             Column("speaker", "Speaker", 16, lambda q: q.get("speaker") or "(unattributed)"),
             Column("text", "Quotation", 20, lambda q: "“" + (q.get("text") or "") + "”",
                    flex=True),
-            Column("date", "Date", 10, lambda q: q.get("date") or "undated", priority=1),
+            Column("date", "Date", 13, lambda q: R.claim_when(self.index.claims, q.get("claim_id"),
+                                                              q.get("date")), priority=1),
             Column("outlet", "Outlet", 12, lambda q: q.get("outlet") or "", priority=2),
         ]
 

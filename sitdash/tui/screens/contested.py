@@ -102,7 +102,8 @@ def card_text(index, entry: dict, focused: bool, limit: int) -> Text:
     out.append(f" · {R.side_label(entry['side'])}")
     notes = len(ctx.notes) if ctx else 0
     out.append(Text("\n  " + " · ".join((
-        clean(entry["outlet"]) or "(unknown outlet)", entry["date"] or "undated",
+        clean(entry["outlet"]) or "(unknown outlet)",
+        R.claim_when(index.claims, entry["claim_id"], entry["date"]),
         f"status: {entry['status']}", f"grade: {entry['grade'] or '--'}",
         *((f"{R.NOTE_MARK} {plural(notes, 'note')}",) if notes else ())))))
     out.append("\n")

@@ -50,11 +50,12 @@ def _ends(row: DevelopmentRow) -> str:
     return f"{route} · also named: {shown}"
 
 
-def _sizes(row: DevelopmentRow) -> str:
+def _sizes(row: DevelopmentRow, claims: dict) -> str:
     """Every stated size side by side, with who stated it, where and when."""
     said = []
     for size in row.sizes:
-        said_by = [size.get("source"), size.get("outlet"), size.get("date")]
+        said_by = [size.get("source"), size.get("outlet"),
+                   size.get("date") and R.claim_when(claims, size["claim_id"], size["date"])]
         if said_by[0] == said_by[1]:  # an outlet in its own voice: named once
             said_by.pop(0)
         who = ", ".join(clean(x) for x in said_by if x)
@@ -77,7 +78,7 @@ def development_text(index, row: DevelopmentRow) -> Text:
           ", ".join(clean(o) for o in stored["outlets"]))
     _line(out, f"Independent origins ({row.origins}): ",
           ", ".join(clean(o) for o in row.origin_names))
-    _line(out, "Sizes: ", _sizes(row) or "none stated")
+    _line(out, "Sizes: ", _sizes(row, index.claims) or "none stated")
     _line(out, "Reporting: ", clean(row.progress) or "-")
     disputes = summary.development_contradictions(index, row.id)
     if disputes:
@@ -102,7 +103,8 @@ class DevelopmentScreen(Screen):
         yield RowTable([
             mark_column(lambda r: index().has_notes(r["claim_id"]),
                         lambda r: index().is_new(r["claim_id"])),
-            Column("date", "Date", 10, lambda r: r["date"] or "undated"),
+            Column("date", "Date", 13,
+                   lambda r: R.claim_when(index().claims, r["claim_id"], r["date"])),
             Column("outlet", "Outlet", 10, lambda r: r["outlet"] or "?", priority=2),
             Column("speaker", "Speaker", 14, lambda r: r["speaker"] or "?"),
             Column("side", "Side", 4, lambda r: R.side_code(r["side"]), priority=1),

@@ -155,7 +155,8 @@ class MapScreen(Screen):
             out.append("none\n", style="italic")
         out.append(f"\nMovements ({len(moves)})\n", style="bold underline")
         for move in moves[:SIDE_ITEMS]:
-            line = f"{move.get('date') or 'undated'} {clean(move.get('actor'))} {move['kind']}"
+            when = R.claim_when(self.app.index.claims, move.get("claim_id"), move.get("date"))
+            line = f"{when} {clean(move.get('actor'))} {move['kind']}"
             out.append(shorten(line, width) + "\n", style="bold")
             out.append(shorten(R.route(move), width) + "\n")
         if not moves:

@@ -11,6 +11,7 @@ the notes and judgements on them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sitdash.errors import SitdashError
 from sitdash.ingest.pipeline import reextract_document, retry_on_change
@@ -19,6 +20,7 @@ from sitdash.model import CORRECTABLE
 from sitdash.safe_text import one_line
 
 DATE_HINT = "use YYYY-MM-DD, e.g. 2022-04-07"
+URL_HINT = "give it whole, e.g. https://example.org/story"
 
 
 class BadCorrection(SitdashError, ValueError):
@@ -31,6 +33,32 @@ class Corrected:
     changes: dict[str, str | None]  # what changed, as stored (None: cleared)
     claims: int  # claims of the re-extracted document
     dated: int  # of which have a date now
+
+
+def parse_url(text: str) -> str | None:
+    """A web address an analyst typed, as given, or None when it is none: http(s), a host with
+    a dot (or localhost), no spaces. "www.example.org/x" gets its https://."""
+    text = text.strip()
+    if text.lower().startswith("www."):
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or any(c.isspace() for c in text):
+        return None
+    if not host or not ("." in host.strip(".") or host == "localhost"):
+        return None
+    return text
+
+
+def check_url(text: str) -> str:
+    """`parse_url`, or BadCorrection saying what a URL looks like."""
+    url = parse_url(text)
+    if url is None:
+        raise BadCorrection(f"{text!r} is not a web address ({URL_HINT})")
+    return url
 
 
 def check_changes(changes: dict[str, str | None]) -> dict[str, str | None]:
@@ -48,6 +76,8 @@ def check_changes(changes: dict[str, str | None]) -> dict[str, str | None]:
             if iso is None:
                 raise BadCorrection(f"{text!r} is not a date ({DATE_HINT})")
             text = iso
+        if key == "url" and text:
+            text = check_url(text)
         out[key] = text or None
     if not out:
         raise BadCorrection("nothing to change: give a title, outlet, date (published) or URL")

@@ -298,6 +298,9 @@ def test_doc_set_redates_claims_keeps_ids_and_notes_and_survives_rebuild(db, tmp
                                      "2022-04-07)"),
     (("--published", "2022-02-30"), "'2022-02-30' is not a date"),
     ((), "nothing to change: give a title, outlet, date (published) or URL"),
+    (("--url", "the outlet's site"), "\"the outlet's site\" is not a web address (give it "
+                                     "whole, e.g. https://example.org/story)"),
+    (("--url", "ftp://example.org/x"), "is not a web address"),
 ])
 def test_bad_doc_set_input_is_a_one_line_error_and_changes_nothing(db, tmp_path, capsys, args,
                                                                    message):
@@ -335,3 +338,16 @@ def test_a_pasted_text_follows_the_rules_of_a_file():
     assert not broken.documents
     assert broken.errors[0].path == "the pasted text"
     assert broken.errors[0].reason.startswith("not UTF-8 text")
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("https://example.org/story", "https://example.org/story"),
+    ("http://localhost:8080/a", "http://localhost:8080/a"),
+    ("www.example.org/story", "https://www.example.org/story"),
+    ("example story", None), ("https://", None), ("https://nodot/x", None),
+    ("mailto:desk@example.org", None), ("https://example.org/a b", None),
+])
+def test_what_counts_as_a_web_address(typed, kept):
+    from sitdash.corrections import parse_url
+
+    assert parse_url(typed) == kept

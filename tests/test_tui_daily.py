@@ -202,7 +202,7 @@ async def test_paste_screen_ingests_in_a_worker_and_escape_asks_first(tmp_path):
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PasteScreen)
-        assert isinstance(app.focused, TextArea)
+        assert app.focused.id == "paste-title"  # the first field
         app.screen.query_one(TextArea).insert(
             "Russian artillery shelled [bold]Chernihiv[/bold] on Tuesday, the regional "
             "governor said.\x1b[2J\n\nThe bridge over the Desna was damaged.")
@@ -219,7 +219,14 @@ async def test_paste_screen_ingests_in_a_worker_and_escape_asks_first(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, PasteScreen)  # a bad date keeps the form open
         assert app.focused.id == "paste-date"
+        assert "✗ Date: 'someday' is not a date" in screen_text(app)
         app.screen.query_one("#paste-date", Input).value = "2022-03-30"
+        app.screen.query_one("#paste-url", Input).value = "republic world, chernihiv"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PasteScreen) and app.focused.id == "paste-url"
+        assert "✗ URL: 'republic world, chernihiv' is not a web address" in screen_text(app)
+        app.screen.query_one("#paste-url", Input).value = "https://example.org/chernihiv"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -227,8 +234,8 @@ async def test_paste_screen_ingests_in_a_worker_and_escape_asks_first(tmp_path):
         added = set(app.index.documents) - before
         assert len(added) == 1
         doc = app.index.documents[added.pop()]
-        assert (doc["title"], doc["outlet"], doc["published"]) == (
-            "Chernihiv shelled", "Republic World", "2022-03-30")
+        assert (doc["title"], doc["outlet"], doc["published"], doc["url"]) == (
+            "Chernihiv shelled", "Republic World", "2022-03-30", "https://example.org/chernihiv")
         assert "\x1b" not in doc["text"] and doc["path"] is None and doc["ingested"]
         claims = [c for c in app.index.claims.values() if c["doc_id"] == doc["id"]]
         assert claims and all(app.index.is_new(c["id"]) for c in claims)
@@ -275,8 +282,8 @@ async def test_document_form_redates_claims_keeps_ids_and_notes(tmp_path):
         await pilot.press("D")
         await pilot.pause()
         assert isinstance(app.screen, DocumentScreen)
-        assert app.focused.id == "doc-published"  # the missing date first
-        await pilot.press(*"7 April 2022")
+        assert app.focused.id == "doc-title"  # the first field
+        await pilot.press("tab", "tab", *"7 April 2022")
         app.screen.query_one("#doc-outlet", Input).value = "Republic World"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
@@ -321,9 +328,52 @@ async def test_a_bad_date_in_the_document_form_is_refused(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # still open, nothing kept; the typing shown literally
-        assert any("'[/bold] 31/31/2022' is not a date" in str(n.message)
-                   for n in app._notifications)
+        assert "✗ Date: '[/bold] 31/31/2022' is not a date" in screen_text(app)
+        assert app.focused.id == "doc-published"
     assert Store(db).corrections() == {}
+
+
+async def test_the_document_form_refuses_a_url_that_is_none_in_the_form_not_a_toast(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    app = open_app(db)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DocumentScreen) and app.focused.id == "doc-title"
+        await pilot.press("tab", "tab", "tab", *"kyivindependent story", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and app.focused.id == "doc-url"
+        text = screen_text(app)
+        assert "✗ URL: 'kyivindependent story' is not a web address (give it whole" in text
+        assert not form.query("Toast")  # nothing covers the form's fields or its hint
+        assert not app._notifications  # nor will once it closes: the form said it
+        await pilot.press("backspace")  # fixing it brings the hint back
+        await pilot.pause()
+        assert "ctrl+s saves" in screen_text(app)
+    assert Store(db).corrections() == {}
+
+
+async def test_a_notice_waits_while_a_dialog_is_open_and_shows_when_it_closes(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    app = open_app(db)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        app.notify("2 articles arrived from the inbox")  # as the inbox watcher does
+        await pilot.pause()
+        assert not app.screen.query("Toast") and not app._notifications
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            "2 articles arrived from the inbox"]
+        assert len(app.screen.query("Toast")) == 1
 
 
 async def test_d_on_the_sources_screen_corrects_the_highlighted_document(tmp_path):

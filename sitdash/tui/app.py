@@ -31,6 +31,7 @@ from sitdash.tui.screens.contested import ContestedScreen
 from sitdash.tui.screens.dashboard import DashboardScreen
 from sitdash.tui.screens.dates import DateRangeScreen
 from sitdash.tui.screens.development import DevelopmentScreen
+from sitdash.tui.screens.dialog import is_dialog
 from sitdash.tui.screens.help import HelpScreen
 from sitdash.tui.screens.judge import GradeScreen, SideScreen, StatusScreen
 from sitdash.tui.screens.map import MapScreen
@@ -76,6 +77,7 @@ class SitdashApp(KeysInOrder, DailyReview, App):
         self.narrowed: list[dict] = list(state.narrowed)
         self.newest_first = state.newest_first
         self.last_export: Path | None = None
+        self._held: list[dict] = []  # notices that came while a dialog was open
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
@@ -83,6 +85,29 @@ class SitdashApp(KeysInOrder, DailyReview, App):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.call_after_refresh(self._started)
+        self.screen_change_signal.subscribe(self, self._release_notices)
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast; while a dialog is open it waits until the dialog closes (its corner of an
+        80x24 screen is the dialog's last fields and hint). A dialog says its own problems in
+        itself (screens/dialog.py)."""
+        notice = {"message": message, "title": title, "severity": severity, "timeout": timeout,
+                  "markup": markup}
+        try:
+            waiting = is_dialog(self.screen)
+        except Exception:  # no screen yet
+            waiting = False
+        if waiting:
+            self._held.append(notice)
+        else:
+            super().notify(**notice)
+
+    def _release_notices(self, screen: Screen) -> None:
+        if self._held and not is_dialog(screen):
+            held, self._held = self._held, []
+            for notice in held:
+                super().notify(**notice)
 
     def _started(self) -> None:
         """The first frame is up: park what was loaded out of the collector's reach (its full

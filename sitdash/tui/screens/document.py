@@ -18,6 +18,7 @@ from sitdash.tui.screens.forms import FormScreen, field
 from sitdash.tui.text import clean
 
 LABELS = {"title": "Title", "outlet": "Outlet", "published": "Date", "url": "URL"}
+PLACEHOLDERS = {"published": "YYYY-MM-DD", "url": "https://…"}
 
 
 class DocumentScreen(FormScreen):
@@ -40,15 +41,14 @@ class DocumentScreen(FormScreen):
                               f"{inferred}"), classes="doc-info")
             for key in CORRECTABLE:
                 yield from field(LABELS[key], f"doc-{key}", clean(doc.get(key)),
-                                 placeholder="YYYY-MM-DD" if key == "published" else "")
+                                 placeholder=PLACEHOLDERS.get(key, ""))
             yield Static(Text(self.HINT), id="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
         for box in self.query(Input):
             box.cursor_position = 0  # a long title shows its start
-        empty = next((k for k in ("published", "outlet") if not self.document.get(k)), "title")
-        self.set_focus(self.query_one(f"#doc-{empty}", Input))
+        self.set_focus(self.query_one("#doc-title", Input))  # the first field, always
 
     def action_save(self) -> None:
         if self.busy:
@@ -59,6 +59,13 @@ class DocumentScreen(FormScreen):
         if not changes:
             self.dismiss(False)
             return
+        for key in ("published", "url"):  # a field that cannot be kept: say so where it is
+            if key in changes:
+                try:
+                    check_changes({key: changes[key]})
+                except BadCorrection as error:
+                    self.refuse(f"{LABELS[key]}: {error}", f"doc-{key}")
+                    return
         try:
             checked = check_changes(changes)
             record_correction(self.app.store, self.document, checked)

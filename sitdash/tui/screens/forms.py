@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from sitdash.tui.screens.confirm import ConfirmScreen
+from sitdash.tui.screens.dialog import restore_hint, say_in_dialog
 
 
 def field(label: str, field_id: str, value: str = "", placeholder: str = "") -> ComposeResult:
@@ -41,8 +42,21 @@ class FormScreen(ModalScreen[bool]):
         self.initial: dict[str, str] = {}
 
     def tell(self, message: str, **options) -> None:
-        """A notice with literal text: what was typed never reads as markup."""
-        self.notify(message, markup=False, **options)
+        """A notice with literal text: what was typed never reads as markup. A problem (a
+        warning, an error) is said in the form, where a toast would cover its fields; other
+        notices show once the form has closed."""
+        if options.get("severity") in ("warning", "error"):
+            say_in_dialog(self, message, options["severity"])
+        else:
+            self.notify(message, markup=False, **options)
+
+    def refuse(self, message: str, field_id: str) -> None:
+        """A field's value cannot be kept: say why in the form and put the cursor there."""
+        say_in_dialog(self, message, "error")
+        self.set_focus(self.query_one(f"#{field_id}"))
+
+    def on_input_changed(self) -> None:
+        restore_hint(self, self.HINT)  # the problem shown is being fixed
 
     def values(self) -> dict[str, str]:
         """The form's current values by field id (text areas included by subclasses)."""
@@ -61,7 +75,9 @@ class FormScreen(ModalScreen[bool]):
         self.busy = busy
         for widget in self.query("Input, TextArea"):
             widget.disabled = busy
-        self.query_one("#dialog-hint", Static).update(Text(hint or self.HINT))
+        line = self.query_one("#dialog-hint", Static)
+        line.remove_class("problem")
+        line.update(Text(hint or self.HINT))
         if not busy and self._refocus is not None:
             self.set_focus(self._refocus)  # a refused save leaves the analyst where they were
 

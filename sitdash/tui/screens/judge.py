@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sitdash.model import CREDIBILITY, RELIABILITY, SIDES, STATUSES
+from sitdash.tui.screens.dialog import say_in_dialog
 
 STATUS_WORDS = {
     "unverified": "not yet checked",
@@ -186,8 +187,8 @@ class GradeScreen(ModalScreen[tuple[str, str] | None]):
         """Apply the two choices; nothing is written until both are chosen, and choosing the
         grade the claim already has closes without a change."""
         if not (self.reliability and self.credibility):
-            self.notify("Choose both a reliability (a-f) and a credibility (1-6); esc cancels.",
-                        timeout=3)
+            say_in_dialog(self, "Choose both a reliability (a-f) and a credibility (1-6); "
+                          "esc cancels.")
             return
         grade = (self.reliability, self.credibility)
         self.dismiss(grade if grade != self.current else None)

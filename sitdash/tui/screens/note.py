@@ -12,6 +12,7 @@ from textual.widgets import Static, TextArea
 from sitdash.history import local_time
 from sitdash.tui.rows import NOTE_MARK
 from sitdash.tui.screens.confirm import ConfirmScreen
+from sitdash.tui.screens.dialog import say_in_dialog
 from sitdash.tui.text import clean, clean_block
 
 
@@ -83,7 +84,7 @@ class NoteScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         text = self.text.strip()
         if not text:
-            self.notify("An empty note is not saved.", severity="warning")
+            say_in_dialog(self, "An empty note is not saved.")
             return
         if not self.dirty:
             self.dismiss(False)
@@ -92,7 +93,7 @@ class NoteScreen(ModalScreen[bool]):
         try:
             self.app.save_note(self.claim_id, text, note_id)
         except Exception as error:  # the store refused: keep the text, say why
-            self.notify(f"Note not saved: {error}", severity="error")
+            say_in_dialog(self, f"Note not saved: {error}", "error")
             return
         self.dismiss(True)
 

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static, TextArea
 
+from sitdash.corrections import DATE_HINT, URL_HINT, parse_url
 from sitdash.ingest.read import parse_date, read_article
 from sitdash.summary import plural
 from sitdash.tui.screens.forms import FormScreen, field
@@ -31,13 +32,14 @@ class PasteScreen(FormScreen):
             yield from field("Outlet", "paste-outlet", placeholder="optional: who published it")
             yield from field("Date", "paste-date", placeholder="optional: YYYY-MM-DD "
                              "(else the dateline's or the text's)")
+            yield from field("URL", "paste-url", placeholder="optional: https://…")
             yield TextArea(id="paste-text", soft_wrap=True, show_line_numbers=False,
                            placeholder="the article's text (front matter allowed)")
             yield Static(Text(self.HINT), id="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.set_focus(self.query_one("#paste-text", TextArea))
+        self.set_focus(self.query_one("#paste-title", Input))  # the first field, always
 
     def values(self) -> dict[str, str]:
         return {**super().values(), "text": self.query_one("#paste-text", TextArea).text}
@@ -46,18 +48,21 @@ class PasteScreen(FormScreen):
         if self.busy:
             return
         values = self.values()
-        if not values["text"].strip():
-            self.tell("Paste the article's text first.", severity="warning")
-            return
-        typed_date = values["paste-date"].strip()
+        typed_date, typed_url = values["paste-date"].strip(), values["paste-url"].strip()
         published = parse_date(typed_date) if typed_date else None
         if typed_date and published is None:
-            self.tell(f"Date: {typed_date!r} is not a date (YYYY-MM-DD, e.g. 2022-04-07).",
-                        severity="error")
-            self.set_focus(self.query_one("#paste-date", Input))
+            self.refuse(f"Date: {typed_date!r} is not a date ({DATE_HINT}).", "paste-date")
+            return
+        url = parse_url(typed_url) if typed_url else None
+        if typed_url and url is None:
+            self.refuse(f"URL: {typed_url!r} is not a web address ({URL_HINT}).", "paste-url")
+            return
+        if not values["text"].strip():
+            self.tell("Paste the article's text first.", severity="warning")
+            self.set_focus(self.query_one("#paste-text", TextArea))
             return
         meta = {"title": values["paste-title"], "outlet": values["paste-outlet"],
-                "published": published}
+                "published": published, "url": url}
         result = read_article(values["text"], PASTED, meta)
         if result.errors:
             self.tell(f"Not ingested: {result.errors[0].reason}.", severity="error")

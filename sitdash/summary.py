@@ -528,9 +528,21 @@ class DevelopmentRow:
         return CORROBORATED if self.origins >= 2 else SINGLE
 
 
-def development_rows(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
-    """Developments (DevelopmentRow) resting on a passing claim, in date order."""
-    return LazyRows(index.development_rows(filters), lambda d: _development_row(index, d))
+def development_rows(index: Index, filters: Filters = NO_FILTERS,
+                     newest_first: bool = False) -> LazyRows:
+    """Developments (DevelopmentRow) resting on a passing claim, in date order: by their first
+    report, the oldest first; or by their last report, the newest first (undated last either
+    way), as the timeline runs."""
+    rows = index.development_rows(filters)
+    if newest_first:
+        rows = index.memo(("developments newest first", filters), lambda: _latest_first(rows))
+    return LazyRows(rows, lambda d: _development_row(index, d))
+
+
+def _latest_first(rows: list[dict]) -> list[dict]:
+    dated = [d for d in rows if d.get("last_date")]
+    undated = [d for d in rows if not d.get("last_date")]
+    return sorted(dated, key=lambda d: (d["last_date"], d["id"]), reverse=True) + undated
 
 
 def development_row(index: Index, dev_id: str) -> DevelopmentRow | None:

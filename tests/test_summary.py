@@ -3,6 +3,7 @@
 from sitdash.query import Filters, Index
 from sitdash.summary import (
     area_status,
+    development_rows,
     key_quotes,
     movement_rows,
     movement_totals,
@@ -254,3 +255,21 @@ def test_a_region_with_nothing_reported_under_the_filters_is_sure_of_nothing():
     assert narrowed["north"].certainty == "corroborated"
     assert (narrowed["Belarus"].status, narrowed["Belarus"].certainty) == (
         "no reports", "no reports")
+
+
+def test_developments_newest_first_go_by_their_last_report_undated_last():
+    def dev(dev_id, first, last):
+        return {"id": dev_id, "force": "ru", "actor": "Russian forces", "direction": "back",
+                "kinds": ["withdraw"], "origin": "Kyiv", "destination": None, "origins": [],
+                "destinations": [], "movement_ids": [], "claim_ids": [], "claim_kinds": [],
+                "doc_ids": [], "outlets": [], "origin_keys": [], "speaker_keys": [],
+                "first_date": first, "last_date": last, "sizes": []}
+
+    # "long" began before "short" but was reported until last: the newest by its last report
+    devs = [dev("early", "2022-03-20", "2022-03-22"), dev("short", "2022-03-30", "2022-03-31"),
+            dev("undated", None, None), dev("long", "2022-03-25", "2022-04-06")]
+    index = Index(documents={}, claims={}, quotes=[], movements=[], events=[],
+                  developments=devs)
+    assert [d.id for d in development_rows(index)] == ["early", "long", "short", "undated"]
+    assert [d.id for d in development_rows(index, newest_first=True)] == [
+        "long", "short", "early", "undated"]

@@ -28,6 +28,21 @@ async def open_kyiv_withdrawal(pilot, app) -> None:
     assert table.current_row.route == "Kyiv -> Belarus"
 
 
+async def test_movements_run_newest_first_by_last_report_and_f_flips_them(week_path):
+    app = open_app(week_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.newest_first  # the default, as the timeline's
+        lasts = [d.last_date for d in table_rows(app, "#table-movements") if d.last_date]
+        assert lasts == sorted(lasts, reverse=True) and lasts[0] > lasts[-1]
+        await pilot.press("f")
+        await pilot.pause()
+        firsts = [d.first_date for d in table_rows(app, "#table-movements") if d.first_date]
+        assert firsts == sorted(firsts) and firsts[0] < firsts[-1]
+
+
 async def test_the_movements_pane_shows_one_row_per_development(week_path):
     app = open_app(week_path)
     async with app.run_test(size=SMALL) as pilot:
@@ -35,7 +50,8 @@ async def test_the_movements_pane_shows_one_row_per_development(week_path):
         await pilot.press("4")
         await pilot.pause()
         shown = table_rows(app, "#table-movements")
-        assert [d.id for d in shown] == [d.id for d in summary.development_rows(app.index)]
+        assert [d.id for d in shown] == [
+            d.id for d in summary.development_rows(app.index, newest_first=True)]
         assert len(shown) == 6 < len(app.index.movements)  # reports consolidated, not listed
         kyiv = next(line for line in screen_lines(app) if "Kyiv -> Belarus" in line)
         # contested, withdrawal and two other kinds, 4 outlets and 3 independent origins

@@ -151,9 +151,11 @@ CONTESTED_MARK = "!"  # a development some reports dispute (its wording or its f
 SIDE_CODES = {"ua": "UA", "ru": "RU", "allied": "US+", "other": "oth", UNKNOWN: "?"}
 
 
-def development_rows(index: Index, filters: Filters) -> summary.LazyRows:
-    """Developments resting on a passing claim, in date order (summary.DevelopmentRow)."""
-    return summary.development_rows(index, filters)
+def development_rows(index: Index, filters: Filters,
+                     newest_first: bool = False) -> summary.LazyRows:
+    """Developments resting on a passing claim, in date order (summary.DevelopmentRow): the
+    latest report first when `newest_first`."""
+    return summary.development_rows(index, filters, newest_first)
 
 
 def development_noted(index: Index, row: summary.DevelopmentRow) -> bool:

@@ -45,7 +45,7 @@ class MovementsPane(Pane):
         yield Static("", classes="totals")
 
     def rows(self, index: Index, filters: Filters) -> Any:
-        return R.development_rows(index, filters)
+        return R.development_rows(index, filters, newest_first=self.app.newest_first)
 
     def claim_of(self, row: Any) -> str | None:
         return R.development_claim(row) if isinstance(row, DevelopmentRow) else None

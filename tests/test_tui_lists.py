@@ -284,3 +284,14 @@ async def test_dates_known_to_the_week_are_marked_in_quotes_and_a_developments_r
         await pilot.pause()
         report = next(line for line in screen_lines(app) if "We assess" in line)
         assert "2022-03-25 ~w" in report
+
+
+def test_a_chip_of_one_value_shows_the_value_even_when_room_is_short():
+    filters = Filters(sources=frozenset({"a senior US Defense official"}),
+                      regions=frozenset({"north"}), date_from="2022-03-24",
+                      date_to="2022-03-31", text="convoy")
+    for width in (78, 98):
+        line = header_text("sitdash · week_store.json · Claims", "12/103 claims", filters,
+                           width).plain
+        assert "selected" not in line and "a senior US Defense official" in line
+        assert "north" in line and "[/convoy]" in line

@@ -20,10 +20,11 @@ def chips_width(chips: list[str]) -> int:
 def fit_chips(parts: list[tuple[str, tuple[str, ...]]], room: int,
               singles: bool = True) -> list[str]:
     """Chips in at most `room` cells if they can be: a chip listing several values becomes
-    "source: 6 selected" (longest first), then (with `singles`) a single long value too
-    ("source: 1 selected"). A name is never cut in the middle."""
+    "source: 6 selected" (longest first), then (with `singles`) a chip of one value drops its
+    label ("John Kirby"): the value itself always shows. A name is never cut in the middle."""
     chips = [f"{label}: {', '.join(clean(v) for v in values)}" if label else clean(values[0])
              for label, values in parts]
+    short: set[int] = set()
 
     def width() -> int:
         return chips_width(chips)
@@ -31,12 +32,13 @@ def fit_chips(parts: list[tuple[str, tuple[str, ...]]], room: int,
     for several in (True, False) if singles else (True,):
         while width() > room:
             open_ = [i for i, (label, values) in enumerate(parts)
-                     if label and (len(values) > 1) == several
-                     and not chips[i].endswith(" selected")]
+                     if label and (len(values) > 1) == several and i not in short]
             if not open_:
                 break
             i = max(open_, key=lambda j: cell_len(chips[j]))
-            chips[i] = f"{parts[i][0]}: {len(parts[i][1])} selected"
+            label, values = parts[i]
+            chips[i] = f"{label}: {len(values)} selected" if several else clean(values[0])
+            short.add(i)
     return chips
 
 

@@ -140,3 +140,27 @@ async def test_on_the_seed_enter_on_north_narrows_quotes_and_movements_too(tmp_p
         await pilot.press("escape")
         await pilot.pause()
         assert app.filters == Filters()
+
+
+async def test_the_detail_strip_of_a_region_row_speaks_of_the_region(week_path):
+    from sitdash.tui.panes.detail import DetailStrip
+    from sitdash.tui.rows import region_claim
+
+    app = open_app(week_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await go_to_region(pilot, app, "Kyiv Oblast")
+        await pilot.pause()
+        strip = app.screen.query_one(DetailStrip)
+        text = str(strip.shown)
+        lines = text.splitlines()
+        assert lines[0][1:].startswith(" Kyiv Oblast (north): ")  # its mark, then its status
+        assert "last activity 2022-" in text and "claims" in text
+        assert "Developments: Russian forces back Kyiv -> Belarus" in text
+        latest = region_claim(app.index, "Kyiv Oblast", app.filters)
+        claim = app.index.claims[latest]
+        assert f"Latest claim ({claim['date']}, " in text and claim["text"][:40] in text
+        # the latest dated claim about the oblast: none about it is later
+        about = app.index.by_region["Kyiv Oblast"]
+        assert claim["date"] == max(app.index.claims[c]["date"] or "" for c in about)
+        assert app.screen.current_claim_id() == latest  # what n, v and g act on

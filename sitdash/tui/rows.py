@@ -131,9 +131,35 @@ def region_has_new(index: Index, region: str) -> bool:
 
 
 def region_claim(index: Index, region: str, filters: Filters) -> str | None:
-    """The latest claim about a region: what the detail strip shows for a region row."""
+    """The latest dated claim about a region (else its last undated one): what n, v and g act
+    on from a region row."""
     ids = region_claim_ids(index, region, filters)
-    return ids[-1] if ids else None
+    dated = [cid for cid in ids if index.claims[cid].get("date")]
+    return (dated or ids or [None])[-1]
+
+
+def region_summary(index: Index, row: summary.RegionRow, filters: Filters) -> list[str]:
+    """What the detail strip says of a Regions row: what is going on there and how sure, when
+    and how much, its best-attested developments, and its latest claim (what n, v and g act
+    on)."""
+    from sitdash.tilemap import describe
+
+    what, when = describe(row)
+    lines = [what, when]
+    narrowed = filters.with_(regions=frozenset({row.region}))
+    devs = summary.key_developments(index, narrowed)
+    if len(devs):
+        shown = "; ".join(f"{d.actor} {d.direction} {d.route} ({d.outlets} out/{d.origins} src)"
+                          for d in devs[:2])
+        more = f" (+{len(devs) - 2} more)" if len(devs) > 2 else ""
+        lines.append(f"Developments: {shown}{more}")
+    claim_id = region_claim(index, row.region, filters)
+    if claim_id:
+        claim = index.claims[claim_id]
+        day = when_short(claim.get("date"), claim.get("date_precision"))
+        outlet = index.document_of(claim_id).get("outlet") or "unknown outlet"
+        lines.append(f"Latest claim ({day}, {outlet}): {claim.get('text', '')}")
+    return lines
 
 
 def quote_rows(index: Index, filters: Filters) -> list[dict]:

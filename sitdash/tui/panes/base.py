@@ -62,6 +62,15 @@ class Pane(Vertical):
         """The claim a row rests on (for the detail strip, notes, status and grade)."""
         return row.get("claim_id") if isinstance(row, dict) else None
 
+    def detail_of(self, row: Any) -> Text | None:
+        """What the detail strip shows for `row` when it is not the row's claim in its
+        paragraph (a region row), else None."""
+        return None
+
+    def current_detail(self) -> Text | None:
+        row = self.table.current_row
+        return self.detail_of(row) if row is not None else None
+
     def legend(self) -> str | tuple[str, ...]:
         return self.LEGEND
 

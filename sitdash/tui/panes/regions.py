@@ -11,6 +11,7 @@ from sitdash.query import Filters, Index
 from sitdash.summary import RegionRow
 from sitdash.tui import rows as R
 from sitdash.tui.panes.base import Pane, mark_column
+from sitdash.tui.text import clean
 from sitdash.tui.widgets.rowtable import Column
 
 
@@ -63,6 +64,15 @@ class RegionsPane(Pane):
         if isinstance(row, RegionRow) and self.index is not None:
             return R.region_claim(self.index, row.region, self.filters)
         return None
+
+    def detail_of(self, row: Any) -> Text | None:
+        if not isinstance(row, RegionRow) or self.index is None:
+            return None
+        lines = R.region_summary(self.index, row, self.filters)
+        out = Text(clean(lines[0]), style="bold")
+        for line in lines[1:]:
+            out.append("\n" + clean(line))
+        return out
 
     def select_filters(self, row: Any, filters: Filters) -> Filters | None:
         if isinstance(row, RegionRow):

@@ -142,8 +142,13 @@ class DashboardScreen(FilterBoxHost, Screen):
         return pane.current_claim() if pane else None
 
     def show_detail(self) -> None:
-        self.query_one(DetailStrip).show(claim_context(self.app.index, self.current_claim_id()))
         pane = self.pane(self.active)
+        detail = pane.current_detail() if pane else None
+        if detail is not None:  # a region row: the region, not one of its claims
+            self.query_one(DetailStrip).show_text(detail)
+        else:
+            self.query_one(DetailStrip).show(claim_context(self.app.index,
+                                                           self.current_claim_id()))
         self.query_one(Legend).show(pane.legend() if pane else "")
 
     # -- layout -----------------------------------------------------------------------------

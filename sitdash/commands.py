@@ -428,6 +428,11 @@ def _note_list(store, args) -> int:
     return EXIT_OK
 
 
+def _tail(path: str, width: int = 50) -> str:
+    """A file's path, its start dropped when long: the name is what tells files apart."""
+    return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
 def _excerpt(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -609,10 +614,12 @@ def doc(db: Path, args) -> int:
         rows = [d for d in store.rows("documents") if not (args.undated and d.get("published"))]
         rows.sort(key=lambda d: (d.get("published") or "", d["id"]))
         for d in rows:
+            path = one_line(d.get("path"))
             print(terminal_safe(f"{d['id']}  {d.get('published') or 'undated':10}  "
                                 f"{claims.get(d['id'], 0):4} cl.  "
                                 f"{one_line(d.get('outlet')) or '(no outlet)'} — "
-                                f"{_excerpt(one_line(d.get('title')) or '(untitled)')}"))
+                                f"{_excerpt(one_line(d.get('title')) or '(untitled)')}"
+                                + (f"  [{_tail(path)}]" if path else "")))
         if not rows:
             print("no undated documents" if args.undated else "no documents yet")
         return EXIT_OK

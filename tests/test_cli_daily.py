@@ -255,6 +255,9 @@ def test_doc_list_shows_ids_and_flags_the_undated(db, tmp_path, capsys):
     assert run("doc", "list", db=db) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and any(line.startswith(f"{doc_id}  undated") for line in lines)
+    undated = next(line for line in lines if line.startswith(doc_id))
+    assert undated.endswith("brief.txt]")  # the file it was read from
+    assert all(line.endswith(".txt]") for line in lines)
     assert run("doc", "list", "--undated", db=db) == 0
     assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [doc_id]
 

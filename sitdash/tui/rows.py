@@ -144,8 +144,7 @@ def region_summary(index: Index, row: summary.RegionRow, filters: Filters) -> li
     on)."""
     from sitdash.tilemap import describe
 
-    what, when = describe(row)
-    lines = [what, when]
+    lines = list(describe(row))  # what is going on; how sure, when and how much
     narrowed = filters.with_(regions=frozenset({row.region}))
     devs = summary.key_developments(index, narrowed)
     if len(devs):

@@ -44,7 +44,8 @@ FLOORS: dict[int, dict[str, float]] = {
             dates=0.95),
     4: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.93, max_extra=0.07,
             dates=0.95),
-    5: dict(moves=0.95, max_extra=0.10),
+    5: dict(quotes=0.95, place_recall=0.97, place_precision=0.97, moves=0.95, max_extra=0.10,
+            dates=0.95),
 }  # fmt: skip
 
 pytestmark = pytest.mark.skipif(

@@ -1038,6 +1038,10 @@ def _size(sentence, trig, clause_start, scope_end, places) -> tuple[str | None, 
                 words.MONTH_AFTER_RE.match(sentence, m.end("amount")):
             continue  # "on March 8 that Russian forces ...": a date, not a strength
         amount = " ".join(m.group("amount").split())
+        if m.group("unit") and _designation(m.group("unit")):
+            continue  # "76 Air Assault Division": a unit's number and name, not a strength
+        if m.group("vague") and _casualties(sentence, m.start(), m.end()):
+            continue  # "the bodies of at least 20 men": the dead, not a force
         if m.group("unit"):
             text = " ".join(sentence[m.start():m.end()].split())
         elif m.group("troops"):
@@ -1050,6 +1054,19 @@ def _size(sentence, trig, clause_start, scope_end, places) -> tuple[str | None, 
         if best_dist is None or dist < best_dist:
             best, best_dist, best_end = text[0].lower() + text[1:], dist, m.end()
     return best, best_end
+
+
+def _designation(unit: str) -> bool:
+    """A unit word written as part of a name ("Division", "Brigade"), not counted ("brigades",
+    "BTGs")."""
+    head = unit.split()[0]
+    return head[:1].isupper() and not head.isupper() and not head[:3].isupper()
+
+
+def _casualties(sentence: str, start: int, end: int) -> bool:
+    """People counted as the dead or wounded ("the bodies of 20 men", "12 people were killed")."""
+    return bool(words.CASUALTY_BEFORE_RE.search(sentence, max(0, start - 20), start)
+                or words.CASUALTY_AFTER_RE.match(sentence, end))
 
 
 def _hedged(sentence, trig, clause_start, scope_end) -> bool:

@@ -855,6 +855,11 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s+{_MONTHS}\b")
 VAGUE_AMOUNT_RE = re.compile(r"^(?:several|a\s+few|dozens)$", re.I)
+# People counted as casualties, not as a force: "the bodies of 20 men", "12 people were killed".
+CASUALTY_BEFORE_RE = re.compile(r"\b(?:bodies|remains|corpses|deaths|graves)\s+of\s+$", re.I)
+CASUALTY_AFTER_RE = re.compile(
+    r"\s+(?:(?:were|have\s+been|had\s+been|was)\s+)?(?:killed|dead|died|wounded|injured|"
+    r"murdered|executed|found\s+dead|buried)\b", re.I)
 
 
 

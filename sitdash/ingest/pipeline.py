@@ -21,6 +21,7 @@ from sitdash.ingest.attribution import (
 )
 from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
+from sitdash.ingest.local_posts import definite_post, resolve_local_posts
 from sitdash.ingest.movements import DocumentMovements
 from sitdash.ingest.places import find_places, in_a_name
 from sitdash.ingest.quotes import extract_quotes
@@ -230,8 +231,10 @@ def _resolve_speaker_names(out: Extraction, people: list[str]) -> None:
     for claim in out.claims:  # "Kirby said" later in the article: the role given earlier
         if claim.source in roles and not claim.source_role:
             claim.source_role = min(roles[claim.source])
+    # "the governor", "the mayor": a local post is the person who holds it for that place
     described = {c.source: _person_in_role(c.source, roles) for c in out.claims
-                 if c.source_kind == "anonymous official" and c.source.lower().startswith("the ")}
+                 if c.source_kind == "anonymous official" and c.source.lower().startswith("the ")
+                 and definite_post(c.source, c.source_kind) is None}
     for claim in out.claims:
         person = described.get(claim.source)
         if person:
@@ -242,6 +245,7 @@ def _resolve_speaker_names(out: Extraction, people: list[str]) -> None:
             person = described.get(quote.speaker)
             if person:
                 quote.speaker, quote.speaker_kind = person[0], person[1]
+    resolve_local_posts(out.claims, out.quotes, full)
 
 
 # Heads of a definite description that can stand for one named person: "the spokesman".

@@ -8,8 +8,9 @@ path-separator list), first match wins. For every batch with texts present the s
 (../shared/tools/score_extraction.py beside the clone) runs once on a temporary folder holding just
 those texts, with the gold and manifest cut down to them; missing texts are named, not scored.
 Prints one row per batch and a total: quotation found and speaker right, places recall and
-precision, movements (kind and every stated end right) with extras as a share of gold, and
-publication dates where the text states one. --json prints the same counts as JSON instead.
+precision, movements (kind and every stated end right) with extras as a share of gold, the side
+of each matched movement's actor (see `side_counts`), and publication dates where the text states
+one. --json prints the same counts as JSON instead.
 Exit 0 when every scored article went through ingest and export, 1 when one failed, 2 when nothing
 could be scored.
 """
@@ -17,6 +18,7 @@ could be scored.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -25,6 +27,9 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from types import ModuleType
+
+from sitdash.forces import force_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
@@ -61,6 +66,9 @@ class Counts:
     d_ok: int = 0
     d: int = 0
     failed: int = 0
+    s_ok: int = 0  # matched movements whose actor is on the gold side
+    s: int = 0  # matched movements whose gold side is known
+    s_unknown: int = 0  # matched movements whose gold `who` names no side (not scored)
 
     def __add__(self, other: Counts) -> Counts:
         names = [f.name for f in fields(self)]
@@ -73,6 +81,66 @@ def parse_summary(output: str) -> Counts:
     if not found:
         raise ValueError(f"no summary line in the scorer's output:\n{output[-2000:]}")
     return Counts(**dict(zip(SUMMARY.groupindex, map(int, found[-1]), strict=True)))
+
+
+def load_scorer() -> ModuleType:
+    """The shared scorer as a module: its movement matching and export are reused as they are."""
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def side_class(actor: str) -> str | None:
+    """The side a force phrase names, by sitdash's own force_of: "ua", "ru", "other" (Belarusian,
+    allied), or None when it names none ("the enemy" without its speaker, "Battlegroup Yug")."""
+    side = force_of(actor or "")[0]
+    return side if side in ("ua", "ru") else None if side == "?" else "other"
+
+
+def side_counts(
+    scorer: ModuleType, gold_moves: list[dict], moves: list[dict]
+) -> tuple[int, int, int, list[str]]:
+    """(right, scored, not scored, miss lines) over the gold movements the export matches (the
+    shared scorer's strict move_ok).
+
+    A matched gold movement is scored when its `who` names a side (force_of). It is right when
+    the exported movements matching it include one whose actor is on that side, and none whose
+    actor names another side, unless that one is also another gold movement of its own side
+    (two forces advancing on one city): a liberation also exported as the other side's advance
+    is an advance of that side in the dashboard. An exported actor naming no side ("47th
+    Brigade") is neither right nor contradicting. "The enemy" names no side without its
+    speaker, which the gold does not record, so such gold is not scored, nor is gold naming a
+    force without its side ("Battlegroup Yug", "Tochka-U launchers")."""
+    right = scored = unknown = 0
+    lines = []
+    for gm in gold_moves:
+        matched = [em for em in moves if scorer.move_ok(gm, em, False)]
+        want = side_class(gm["who"]) if matched else None
+        if not matched or want is None:
+            unknown += bool(matched)
+            continue
+        scored += 1
+        sides = [side_class(em.get("actor") or "") for em in matched]
+        others = [other for other in gold_moves if other is not gm]
+        contradicting = [
+            em
+            for em, side in zip(matched, sides, strict=True)
+            if side not in (want, None)
+            and not any(
+                side_class(other["who"]) == side and scorer.move_ok(other, em, False)
+                for other in others
+            )
+        ]
+        if want in sides and not contradicting:
+            right += 1
+        else:
+            actors = ", ".join(repr(em.get("actor")) for em in matched)
+            lines.append(
+                f"  side: {gm['kind']} {gm.get('from')} -> {gm.get('to')} want "
+                f"{want} ({gm['who']}) got {actors}"
+            )
+    return right, scored, unknown, lines
 
 
 def text_dirs(given: list[str] | None) -> list[Path]:
@@ -106,20 +174,22 @@ def row(label: str, c: Counts) -> str:
         f"{f'{c.p_exp_ok}/{c.p_exp}':>7} {pct(c.p_exp_ok, c.p_exp):>4}  "
         f"{f'{c.m_ok}/{c.m}':>7} {pct(c.m_ok, c.m):>4}  "
         f"{c.m_extra:>4} {pct(c.m_extra, c.m):>4}  "
+        f"{f'{c.s_ok}/{c.s}':>7} {pct(c.s_ok, c.s):>4}  "
         f"{f'{c.d_ok} of {c.d}':>8}"
     )
 
 
 HEADER = (
     f"{'batch':<7}{'arts':>4}  {'quote+spkr':>12}  {'place recall':>12}  {'place prec':>12}  "
-    f"{'movements':>12}  {'extra/gold':>9}  {'dates':>8}"
+    f"{'movements':>12}  {'extra/gold':>9}  {'side right':>12}  {'dates':>8}"
 )
 
 
 def score_batch(
     batch: int, entries: list[dict], gold: dict, dirs: list[Path], sitdash: str, verbose: bool
 ) -> tuple[Counts, str]:
-    """Run the shared scorer once on the present texts of one batch; its counts and raw output."""
+    """Run the shared scorer once on the present texts of one batch, then export each text again
+    (the scorer's own export_for) for the side of its matched movements; counts and output."""
     with tempfile.TemporaryDirectory(prefix=f"sitdash-real-b{batch}-") as tmp:
         folder = Path(tmp) / "texts"
         folder.mkdir()
@@ -135,9 +205,25 @@ def score_batch(
         if verbose:
             command.append("--verbose")
         done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    counts = parse_summary(done.stdout + done.stderr)
+        output = done.stdout + done.stderr
+        counts = parse_summary(output)
+        scorer = load_scorer()
+        for entry in entries:
+            data, _error = scorer.export_for(sitdash, folder / entry["file"])
+            if data is None:
+                continue  # the scorer has counted and named the failure
+            right, scored, unknown, lines = side_counts(
+                scorer, gold[entry["file"]]["movements"], data.get("movements") or []
+            )
+            counts.s_ok, counts.s, counts.s_unknown = (
+                counts.s_ok + right,
+                counts.s + scored,
+                counts.s_unknown + unknown,
+            )
+            if lines:
+                output += f"{entry['file']}:\n" + "\n".join(lines) + "\n"
     counts.articles = len(entries)
-    return counts, done.stdout + done.stderr
+    return counts, output
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
             for batch, counts in results.items():
                 print(row(str(batch), counts))
             print(row("total", total))
+            if total.s_unknown:
+                print(
+                    f"side: {total.s_unknown} matched movement(s) whose gold actor names no "
+                    "side, not scored"
+                )
     if not results:
         print(f"score_real: no texts found in {', '.join(map(str, dirs))}", file=sys.stderr)
         return 2

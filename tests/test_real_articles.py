@@ -11,6 +11,7 @@ texts.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -86,8 +87,9 @@ else:
                     "speaker": "Col. Petrenko"}],
         "places": [{"name": "Izium", "country": "UA"}, {"name": "Kharkiv", "country": "UA"},
                    {"name": "Warsaw", "country": "PL"}],
-        "movements": [{"kind": "withdraw", "from": "Izium", "to": None},
-                      {"kind": "advance", "from": None, "to": "Lyman"}],
+        "movements": [{"kind": "withdraw", "from": "Izium", "to": None, "actor": "Russian troops"},
+                      {"kind": "advance", "from": None, "to": "Lyman", "actor": "Russian forces"},
+                      {"kind": "advance", "from": None, "to": "Lyman", "actor": "Ukrainian units"}],
         "documents": [{"published": "2023-05-01T00:00:00"}],
     }))
 """
@@ -106,14 +108,18 @@ def test_script_adds_up_batches_and_names_missing_texts(tmp_path):
             "quotes": [{"fragment": "hold the river line", "speaker": "Petrenko"}],
             "places": ["Izium", "Kharkiv", "Sumy"],
             "movements": [
-                {"who": "brigade", "kind": "withdraw", "from": "Izium", "to": None},
+                {"who": "the Russians", "kind": "withdraw", "from": "Izium", "to": None},
                 {"who": "brigade", "kind": "advance", "from": None, "to": "Kupiansk"},
             ],
         },
         "b.txt": {
             "quotes": [{"fragment": "at all costs", "speaker": "Syrskyi"}],
             "places": ["Izium", "Kharkiv"],
-            "movements": [{"who": "brigade", "kind": "retreat", "from": "Izium", "to": None}],
+            "movements": [
+                {"who": "brigade", "kind": "retreat", "from": "Izium", "to": None},
+                {"who": "the enemy", "kind": "withdraw", "from": "Izium", "to": None},
+                {"who": "Ukrainian troops", "kind": "advance", "from": None, "to": "Lyman"},
+            ],
         },
         "c.txt": {"quotes": [], "places": ["Sumy"], "movements": []},
     }  # fmt: skip
@@ -133,11 +139,65 @@ def test_script_adds_up_batches_and_names_missing_texts(tmp_path):
     one, two, total = got["batches"]["1"], got["batches"]["2"], got["total"]
     assert (one["q_ok"], one["q"], two["q_ok"], two["q_found"], two["q"]) == (1, 1, 0, 1, 1)
     assert (one["p_found"], one["p"], one["p_exp_ok"], one["p_exp"]) == (2, 3, 2, 2)
-    assert (one["m_ok"], one["m"], one["m_extra"]) == (1, 2, 1)  # advance to Lyman matches no gold
-    assert (two["m_ok"], two["m"], two["m_extra"]) == (0, 1, 1)  # withdraw is not retreat, strictly
+    assert (one["m_ok"], one["m"], one["m_extra"]) == (1, 2, 2)  # advances to Lyman match no gold
+    assert (two["m_ok"], two["m"], two["m_extra"]) == (2, 3, 0)  # withdraw is not retreat, strictly
+    # a: the Russians' withdrawal is Russian; b: "the enemy" names no side (not scored), and the
+    # Ukrainian advance on Lyman is also exported as a Russian one: wrong
+    assert (one["s_ok"], one["s"], one["s_unknown"]) == (1, 1, 0)
+    assert (two["s_ok"], two["s"], two["s_unknown"]) == (0, 1, 1)
     assert (one["d_ok"], one["d"], two["d_ok"], two["d"]) == (1, 1, 0, 1)
-    assert (total["articles"], total["q_ok"], total["p_found"], total["m_ok"]) == (2, 1, 4, 1)
+    assert (total["articles"], total["q_ok"], total["p_found"], total["m_ok"]) == (2, 1, 4, 3)
     assert got["missing"] == {"1": [], "2": ["c.txt"]}
+
+
+def _script_module():
+    spec = importlib.util.spec_from_file_location("score_real", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_real"] = module  # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_side_of_a_matched_movement():
+    """Only the side of an exported movement that matches the gold one is compared; another
+    side's copy of the same movement is wrong unless the gold holds that side's movement too."""
+    script = _script_module()
+    scorer = script.load_scorer()
+
+    def gold(who, to):
+        return {"who": who, "kind": "advance", "from": None, "to": to}
+
+    def export(actor, to):
+        return {"actor": actor, "kind": "advance", "from": None, "to": to}
+
+    counts = script.side_counts
+    assert counts(
+        scorer, [gold("Ukrainian troops", "Lyman")], [export("Ukraine's forces", "Lyman")]
+    )[:3] == (1, 1, 0)
+    assert counts(scorer, [gold("Ukrainian troops", "Lyman")], [export("Russian forces", "Lyman")])[
+        :3
+    ] == (0, 1, 0)
+    assert counts(
+        scorer,
+        [gold("Ukrainian troops", "Lyman")],
+        [export("Ukrainian forces", "Lyman"), export("the Russians", "Lyman")],
+    )[:3] == (0, 1, 0)
+    two_sides = [gold("Ukrainian troops", "Kherson"), gold("Russian forces", "Kherson")]
+    assert counts(
+        scorer,
+        two_sides,
+        [export("Russian troops", "Kherson"), export("Ukrainian forces", "Kherson")],
+    )[:3] == (2, 2, 0)
+    assert counts(
+        scorer,
+        [gold("Ukrainian troops", "Lyman")],
+        [export("Ukrainian forces", "Lyman"), export("47th Brigade", "Lyman")],
+    )[:3] == (1, 1, 0)  # a unit without its side contradicts nothing
+    assert counts(
+        scorer,
+        [gold("the enemy", "Lyman"), gold("Ukrainian troops", "Izium")],
+        [export("Russian forces", "Lyman")],
+    )[:3] == (0, 0, 1)
 
 
 @pytest.mark.skipif(not _texts_present(), reason="the real-article texts are not here (see README)")

@@ -1418,3 +1418,104 @@ def test_a_state_that_speaks_on_a_day_of_its_own_troops():
 )
 def test_failed_attacks_the_whole_theatre_and_the_wounded_are_no_movements(sentence):
     assert moves(sentence) == []
+
+
+# --- the side of a taking: who took a place, not who lost it ------------------------------------
+def _document(*sentences: str, speakers: tuple = ()) -> list[tuple]:
+    """(kind, origin, destination, actor) of each movement of a document read in order."""
+    reader = DocumentMovements()
+    for k, sentence in enumerate(sentences):
+        reader.read(sentence, k, speaker=speakers[k] if k < len(speakers) else None)
+    return [(h.kind, h.origin, h.destination, h.actor) for _, h in reader.movements()]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a state, its capital or its authorities as the subject of a taking
+        ("Ukraine retook Kherson in November.", ("advance", None, "Kherson", "Ukrainian forces")),
+        ("Kyiv recaptured the town of Izium last week.",
+         ("advance", None, "Izium", "Ukrainian forces")),
+        ("Ukrainian authorities regained several villages west of Chernihiv on Sunday.",
+         ("advance", None, "Chernihiv", "Ukrainian forces")),
+        # the taking told as a noun or a passive, with its taker after "by"
+        ("The president confirmed the liberation of the town of Izium by the Armed Forces of "
+         "Ukraine.", ("advance", None, "Izium", "Ukrainian forces")),
+        ("Russian troops shelled the outskirts, but Kupiansk was liberated by Ukrainian units.",
+         ("advance", None, "Kupiansk", "Ukrainian forces")),
+        # a side's incursion, its possessive a few words before the noun
+        ("Officials in Washington declined to comment on Kyiv's recent cross-border incursion "
+         "into the Belgorod region.", ("advance", None, "Belgorod", "Ukrainian forces")),
+    ],
+)
+def test_the_taking_side_named_as_a_state_an_agent_or_a_possessive(sentence, expected):
+    hits = [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(sentence)]
+    assert expected in hits
+    assert all(hit[3] == expected[3] for hit in hits if hit[0] == "advance"), hits
+
+
+def test_the_pushed_side_is_not_who_takes_ground_after_the_comma():
+    """"X pushed back the other side's forces ..., retaking ...": the pushers retake."""
+    hits = [(h.kind, h.origin, h.destination, h.actor) for h in extract_movements(
+        "Ukraine pushed back Russian forces around Kharkiv on Monday, retaking control of "
+        "several villages near the city.")]
+    assert ("advance", None, "Kharkiv", "Ukrainian forces") in hits
+    assert all(actor == "Russian forces" for kind, *_, actor in hits if kind == "retreat")
+    assert not [h for h in hits if h[0] == "advance" and h[3] != "Ukrainian forces"], hits
+    (hit,) = extract_movements("The brigade drove Russian troops out of the forest near Kreminna "
+                               "and then took the village of Torske.", "Ukrainian forces")[-1:]
+    assert (hit.destination, hit.actor) == ("Torske", "Ukrainian forces")
+
+
+def test_a_passive_liberation_is_by_the_side_that_tells_it():
+    """Liberated, with no taker named, in a quotation of one side's spokesman: that side took
+    it, whatever force the quotation named in its sentence before (the one surrounded), and
+    the surrounded force's area is no place liberated."""
+    told = _document(
+        "The spokesman added that Ukrainian forces had liberated three villages near Kupiansk.",
+        "\u201cThe Russian group in the Kupiansk area is encircled. The villages of Tabaivka "
+        "and Kurylivka have been liberated,\u201d he said.",
+    )
+    taken = [m for m in told if m[0] == "advance"]
+    assert ("advance", None, "Tabaivka", "Ukrainian forces") in taken
+    assert ("advance", None, "Kurylivka", "Ukrainian forces") in taken
+    assert all(m[3] == "Ukrainian forces" for m in taken), told
+    voiced = _document(
+        "Russian troops shelled the village for a week.",
+        "\u201cThe settlement of Synkivka has been liberated,\u201d a Ukrainian commander said.",
+        speakers=(None, "a Ukrainian commander"),
+    )
+    assert ("advance", None, "Synkivka", "Ukrainian forces") in voiced
+
+
+def test_the_enemy_in_a_quotation_whose_attribution_names_the_side():
+    """"The enemy", quoted from a source the attribution calls Russian, is the Ukrainian side."""
+    told = _document(
+        "\u201cThe enemy is breaking through our line near Robotyne,\u201d Sever Group, a "
+        "channel of Russian war correspondents, wrote on Telegram.",
+        speakers=("Sever Group",),
+    )
+    assert told == [("advance", None, "Robotyne", "Ukrainian forces")]
+
+
+def test_taking_soldiers_prisoner_is_no_taking_of_ground():
+    """Nor are the captives the force of an incursion told after them."""
+    assert extract_movements(
+        "The raid caused chaos in the Belgorod region, leading to the capture of at least 50 "
+        "Russian soldiers.") == []
+    told = _document(
+        "Ukrainian units crossed the border into the Belgorod region on Tuesday.",
+        "The raid caused chaos there, leading to the capture of at least 50 Russian soldiers, "
+        "and officials said the aim of the incursion was to draw reserves away from the front.")
+    assert told and {m[3] for m in told} == {"Ukrainian forces"}, told
+
+
+def test_a_force_of_an_earlier_clause_is_not_the_mover_of_an_unsided_noun():
+    """Copy whose sentences lost their spaces ("...villages.The incursion ...") still breaks
+    clauses there; "the incursion" with no side in its clause is the incursion in play."""
+    told = _document(
+        "Ukrainian units crossed the border into the Belgorod region on Tuesday.",
+        "The governor said Russian forces had repelled attacks on two villages.Officials said "
+        "the incursion would go on.",
+    )
+    assert told == [("advance", None, "Belgorod", "Ukrainian forces")]

@@ -182,7 +182,7 @@ def _movements_in(sentence: str, previous_actor: str | None, scene: Scene,
             shared and e < shared.end())])
         clause_start = max([0] + [s for s in clause_starts if s <= trig.start])
         found = _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
-                          region)
+                          region, scene.voice)
         if found:
             link = _link(sentence, previous, trig)
             for hit in found:
@@ -462,9 +462,9 @@ def _side_name(group: str, m: re.Match) -> str:
 
 
 def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_actor,
-              region=None):
+              region=None, voice=None):
     """The movement(s) of one trigger: one hit per origin/destination pairing. `region` is the
-    region in play: where unnamed settlements taken lie."""
+    region in play: where unnamed settlements taken lie; `voice` the side that speaks."""
     if _negated(sentence, trig, clause_start):
         return []
     in_scope = [p for p in places if trig.end <= p.start and p.end <= scope_end
@@ -545,7 +545,8 @@ def _hits_for(sentence, trig, scope_end, clause_start, places, actors, previous_
     named = tuple(dict.fromkeys(p.name for p in origins + destinations
                                 if trig.mode != "nominal" or p.name not in words.WHOLE_THEATRE))
     actor, strength, actor_start, referred = _resolve_actor(
-        sentence, trig, scope_end, clause_start, actors, previous_actor, origins)
+        sentence, trig, scope_end, clause_start, actors, previous_actor, origins,
+        taken or bool(words.TAKING_NOUN_RE.search(trig.text)), voice)
     scoped = tuple(p.name for p in in_scope if p.name not in words.WHOLE_THEATRE and
                    _last_prep(sentence[trig.end:p.start]) is not None) \
         if trig.mode == "nominal" else ()  # "an influx of troops between X and Y"
@@ -632,6 +633,8 @@ def _passive_subjects(sentence, trig, clause_start, places) -> list:
     run = [before[-1]]
     for p in reversed(before[:-1]):
         gap = sentence[p.end:run[0].start]
+        if words.CLAUSE_START_RE.search(sentence, p.end, run[0].start):
+            break  # "the group near X is encircled. The villages of Y and Z have been ..."
         if p.start == run[0].start or words.LIST_GAP_RE.fullmatch(gap):
             run.insert(0, p)
         elif words.APPOSITION_GAP_RE.match(gap) or words.TYPED_OF_BEFORE_RE.search(gap):
@@ -892,14 +895,26 @@ def _origin_before_after_which(sentence, clause_start, places) -> list:
     return near[-1:]
 
 
-def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins):
+def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_actor, origins,
+                   taking_told_of_place=False, voice=None):
     """(actor name, strength, start in sentence or None, whether only the context names it:
-    "they", "the units" or no subject at all, read as the force in play)."""
+    "they", "the units" or no subject at all, read as the force in play).
+    `taking_told_of_place`: a taking told as a passive or a noun ("X was liberated", "the
+    liberation of X"), whose taker is its agent ("by Y"), else a force of its own clause, else
+    the side that says so (for a liberation: the word of the side that took it), else the force
+    in play; never a force named in an earlier clause (the one surrounded, or pushed back)."""
     if trig.mode == "vehicle":
         return _vehicle_actor(sentence, trig, origins), "mil", None, False
     chosen = None
+    if taking_told_of_place:
+        agent = next((a for a in actors if a.start >= trig.end and a.strength in ("mil", "state")
+                      and words.BY_AGENT_GAP_RE.fullmatch(sentence, trig.end, a.start)), None)
+        if agent is not None:
+            return agent.name, agent.strength, None, False
     before = [a for a in actors if a.end <= trig.start
               and not words.OBJECT_PREPS_RE.search(sentence, max(0, a.start - 12), a.start)
+              and (trig.mode == "pushback" or not words.OBJECT_FORCE_RE.search(
+                  sentence, max(0, a.start - 40), a.start))
               and not _is_speaker(sentence, a)
               and not (a.we and not words.SUBJECT_GAP_RE.fullmatch(sentence, a.end, trig.start))]
     in_clause = [a for a in before if a.start >= clause_start]
@@ -919,7 +934,9 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
                  and words.OF_BY_RE.fullmatch(sentence, trig.end, a.start)
                  and (a.strength in ("mil", "state") or words.OF_OWN_RE.match(sentence, trig.end))]
         adjacent = [a for a in before if trig.start - a.end <= 1]
-        fallback = (in_clause or before or [None])[-1]
+        # a force of another clause is no mover of the noun: "the incursion" after other news
+        # is the one in play
+        fallback = (in_clause or [None])[-1]
         chosen = adjacent[-1] if adjacent else after[0] if after else fallback
         if chosen is not None and chosen.strength == "generic" and words.OF_OWN_RE.match(
                 sentence, trig.end):  # "announced the transfer of its troops": the speaker's
@@ -935,7 +952,7 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
             if trig.mode == "fallen" else None
         if held:  # "X came under Ukrainian control"
             return words.SIDE_FORCES[_side_of(held.group("side"))], "mil", None, False
-        chosen = (in_clause or before or [None])[-1]
+        chosen = (in_clause or ([] if taking_told_of_place else before) or [None])[-1]
         if chosen is None:
             after = [a for a in actors if trig.end <= a.start < scope_end and (
                 a.strength == "mil" or (trig.mode == "strong" and a.strength == "generic"
@@ -952,6 +969,8 @@ def _resolve_actor(sentence, trig, scope_end, clause_start, actors, previous_act
     if chosen is None:
         if speaker is not None:
             return speaker.name, None, None, False
+        if taking_told_of_place and trig.text.startswith("liberat") and voice in words.SIDE_FORCES:
+            return words.SIDE_FORCES[voice], None, None, False
         return previous_actor or "unknown", None, None, True
     if chosen.strength in ("generic", "pronoun"):
         explicit = [a for a in before if a.strength in ("mil", "state") and a.end <= chosen.start]

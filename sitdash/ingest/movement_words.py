@@ -308,7 +308,7 @@ UA = r"(?:Ukrainian|Ukraine['’´]s|Kyiv['’´]s|Kiev['’´]s)"
 BY = r"(?:Belarusian|Belarussian|Belarus['’´]s)"
 # a side's ministry or command, which "it" or "its troops" later refers to
 INSTITUTION = (r"(?:[\w-]+\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD|"
-                r"general\s+staff|government|command|leadership)\b")
+                r"general\s+staff|government|command|leadership|authorities)\b")
 # when, between a subject and its verb: "Ukraine on Wednesday said", "Russia earlier said"
 WHEN_GAP = r"(?:(?:on\s+(?-i:[A-Z])[a-z]+day|earlier|later|yesterday|today|also|now)\s+)?"
 # A country or capital right after one of these is a place, not an actor.
@@ -334,7 +334,7 @@ ACTOR_RE = re.compile(
     r"|(?P<own>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:forces|troops|soldiers|units|servicemen|fighters|"
     r"defenders|warriors|guys|boys|men|brigades?|battalions?|army|military|marines|"
     r"paratroopers)\b|\b[Ww]e\b)"
-    r"|(?P<uappl>\b(?:the\s+Ukrainians|Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
+    r"|(?P<uappl>\b(?:the\s+Ukrainians|(?:the\s+)?Armed\s+Forces\s+of\s+Ukraine|AFU|ZSU|Ukrainian\s+defenders|"
     r"Defen[cs]e\s+Forces\s+of\s+Ukraine|(?:the\s+)?(?-i:Defen[cs]e\s+Forces))\b)"
     r"|(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:(?:Separate|Guards|Independent|Combined|Motori[sz]ed|"
     r"Mechani[sz]ed|Airborne|Air|Assault|Tank|Rifle|Arms|Marine|Infantry|Naval|Artillery|Assault)"
@@ -349,7 +349,10 @@ ACTOR_RE = re.compile(
     rf"|(?P<uastate>{NOT_AFTER_PREP}"
     r"\b(?:Ukraine|Kyiv|Kiev|Zelensk(?:yy|iy|yi|y|i)|Syrskyi|Zaluzhnyi)\b"
     rf"(?=\s+{WHEN_GAP}(?:said|says|has|had|is|was|will|would|sent|deployed|moved|"
-    r"began|started|continues|plans|claimed)\b))"
+    r"began|started|continues|plans|claimed|"
+    # a taking or a push told of the state: "Ukraine retook X", "Kyiv pushed back ..."
+    r"recaptured|retook|liberated|captured|took|seized|regained|reclaimed|pushed|drove|"
+    r"expelled|ousted)\b))"
     rf"|(?P<state>{NOT_AFTER_PREP}"
     r"\b(?:Russia|Moscow|the\s+Kremlin|Putin|Shoigu|Gerasimov)\b(?!['’]s))"
     r"|(?P<usstate>\b(?:the\s+)?(?:United\s+States|U\.S\.|US|Pentagon|Washington)(?![\w'’])"
@@ -395,8 +398,8 @@ ACTOR_GROUP_NAMES = {
 ACTOR = _Anchored(ACTOR_STEMS, ACTOR_RE.pattern, symbols=r"\b\d")
 TROOPS_NOUNS = frozenset(
     "troops troop soldiers servicemen paratroopers marines reservists conscripts".split())
-SIDE_BEFORE_NOUN_RE = re.compile(
-    rf"\b(?P<side>{RU}|{UA}|{BY})\s+(?:(?!of\b|and\b)[\w-]+\s+)?$", re.I)
+SIDE_BEFORE_NOUN_RE = re.compile(  # "Kyiv's recent cross-border incursion"
+    rf"\b(?P<side>{RU}|{UA}|{BY})\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,2}}$", re.I)
 # "X came under Ukrainian control": the side named is the one that took it
 SIDE_CONTROL_AFTER_RE = re.compile(
     rf"\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<side>{RU}|{UA})\s+control\b", re.I)
@@ -417,12 +420,25 @@ SELF_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:it|its|they|their)\b)[\w'’-]+){0,2}?(?:\s+that)?\s+(?:it|its|they|their)\b|"
     r"\s+to\s+(?:have\s+)?(?-i:[a-z]+)", re.I)
 OBJECT_PREPS_RE = re.compile(r"\b(?:by|against|with|from|to|toward|towards|on|at)\s+$", re.I)
+# the force a push drives back ("pushed back Russian forces", "drove Russian troops out of X")
+# or a side takes prisoner ("the capture of at least 100 Russian troops") is an object: not the
+# subject of what the others go on to do (", retaking X"), nor of a movement told after it
+OBJECT_FORCE_RE = re.compile(
+    r"\b(?:(?:push(?:ed|ing|es)?|dr(?:ove|iven|iving|ive)|forc(?:ed|ing)|chas(?:ed|ing|es|e)|"
+    r"knock(?:ed|ing|s)?|expell?(?:ed|ing|s)?|oust(?:ed|ing|s)?|dislodg(?:ed|ing|es|e))"
+    r"(?:\s+(?:back|out|away))?|captur(?:e|ed|ing)(?:\s+of)?)\s+(?:the\s+)?"
+    r"(?:(?:at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|some|several|"
+    r"dozens\s+of|hundreds\s+of|\d[\d,]*)\s+)*$", re.I)
+# the taker of a place told as a passive or a noun: "was liberated by X", "the liberation of the
+# town of Y by X" (the agent, within the clause)
+BY_AGENT_GAP_RE = re.compile(r"[^;:.!?—–]{0,80}?\bby\s+(?:the\s+)?", re.I)
+TAKING_NOUN_RE = re.compile(r"(?:liberation|recapture|capture|seizure|retaking|fall)$", re.I)
 
 # --- clauses, scope, hedges, negation ---------------------------------------------------------
 # Where the clause of a trigger begins (hedges and negation are looked for from here).
 CLAUSE_START_RE = _Anchored(
     "but while whereas although though meanwhile after before when since because unlike",
-    r"[;:—–]|\.\s|(?<=\s)-(?=\s)|\bafter\s+which\b|\b(?:but|while|whereas|although|though|"
+    r"[;:—–]|\.\s|(?<=[a-z]{2})\.(?=[A-Z][a-z])|(?<=\s)-(?=\s)|\bafter\s+which\b|\b(?:but|while|whereas|although|though|"
     r"meanwhile|after|before|when|since|(?<!just\s)because|unlike)\b|,\s*as\b",
     symbols=r"[;:—–.,]|(?<=\s)-(?=\s)",
 )
@@ -555,7 +571,8 @@ STATIC_BEFORE_RE = re.compile(
     r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|permanently)\s+$", re.I)
 CAPTURED_THING_RE = re.compile(
     r"\s+(?:of\s+)?(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of|\d+|"
-    r"more|other)\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
+    r"more|other|at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+many\s+as)"
+    r"\s+)*(?:[\w-]+\s+)?(?:soldiers|troops|prisoners|POWs|servicemen|fighters|"
     r"mercenaries|tanks?|vehicles|equipment|weapons|ammunition|documents|grain|ships?|vessels|"
     r"drones?|the\s+initiative|initiative)\b",
     re.I,
@@ -885,6 +902,9 @@ VOICE_RE = _Anchored(
     r"Defen[cs]e\s+Forces)\b)|"
     r"(?P<ru>(?:(?<=Kyiv\s)regime|(?<=Kiev\s)regime|neo-?Nazis?|(?<=Ukrainian\s)formations|"
     r"(?<=Ukrainian\s)militants|Banderites)\b)")
+# the attribution after a closing quotation mark: '..., Sever Group, a channel of Russian war
+# correspondents, wrote' (where a speaker's name alone names no side)
+ATTRIBUTION_RE = re.compile(r"(?:[,.!?]\s*[”\"]|[”\"]\s*,)\s*(?P<tail>[^“”\"]{1,200})$")
 SPEAKER_SIDE_RE = re.compile(
     r"(?P<wagner>wagner|prigozhin)|(?P<ru>russia|moscow|kremlin|putin|shoigu|peskov|gerasimov|"
     r"konashenkov)|(?P<ua>ukrain|kyiv|kiev|zelensk|syrskyi|zaluzhn)", re.I)

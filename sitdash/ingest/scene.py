@@ -72,6 +72,8 @@ class Scene:
         for side in {m.lastgroup for m in words.VOICE_RE.finditer(sentence)}:
             self._voices[side] += 1
         side = words.SPEAKER_SIDE_RE.search(speaker) if speaker else None
+        if side is None and speaker:  # a name of no side: what the attribution calls it
+            side = _attribution_side(sentence)
         if side is not None:
             self.voice = side.lastgroup
         else:
@@ -155,6 +157,20 @@ def _remember(history: list[str], name: str) -> None:
         history.remove(name)
     history.insert(0, name)
     del history[_HISTORY:]
+
+
+def _attribution_side(sentence: str) -> re.Match | None:
+    """The side words in a quotation's attribution after it, up to its speech verb ('...,"
+    Sever Group, a channel of Russian war correspondents, wrote'; '...," said a Russian
+    blogger')."""
+    attribution = words.ATTRIBUTION_RE.search(sentence)
+    if attribution is None:
+        return None
+    tail = attribution.group("tail")
+    speech = words.SPEECH_RE.search(tail)
+    if speech is not None and tail[:speech.start()].strip():
+        tail = tail[:speech.start()]
+    return words.SPEAKER_SIDE_RE.search(tail)
 
 
 def in_title(sentence: str, mention: PlaceMention) -> bool:

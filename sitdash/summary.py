@@ -378,7 +378,7 @@ def _status(types: Counter[str], kinds: Counter[str]) -> str:
     if sum(types[t] for t in SHELLING_SUBTYPES):
         parts.append("shelled")
     if sum(types[t] for t in BATTLE_TYPES):
-        parts.append("contested")
+        parts.append("fighting")  # not "contested": that word says how sure (a contradiction)
     out_ = sum(v for k, v in kinds.items() if k.startswith("out:") and k[4:] in BACKWARD)
     in_ = sum(v for k, v in kinds.items() if k.startswith("in:") and k[3:] in FORWARD)
     if out_:

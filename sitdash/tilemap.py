@@ -255,8 +255,10 @@ def describe(row: RegionRow) -> tuple[str, str]:
     """Two status lines for the highlighted tile: what is going on, then when and how much."""
     theatre = f" ({row.theatre})" if row.theatre else ""
     what = f"{row.mark} {row.region}{theatre}: {LEVEL_WORDS[row.level]}"
-    if row.status not in ("quiet", LEVEL_WORDS[row.level]) and row.level > QUIET:
-        what += f" — {row.status}"
+    level = LEVEL_WORDS[row.level]
+    rest = [part for part in row.status.split(", ") if part not in ("quiet", level)]
+    if rest and row.level > QUIET:  # "fighting — under air attack, reinforcing", no word twice
+        what += " — " + ", ".join(rest)
     counts = ", ".join((plural(row.claims, "claim"), plural(row.events, "event"),
                         plural(row.movements, "movement")))
     sure = f"{row.certainty} · " if row.certainty not in (None, "", "no reports") else ""

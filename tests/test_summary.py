@@ -70,7 +70,7 @@ def test_region_status_reads_events_and_movements():
     assert rows["south"].status == "shelled"
     assert rows["west"].status == "under air attack"
     assert rows["north"].status == "forces withdrawing"
-    assert rows["east"].status == "contested, reinforcing"
+    assert rows["east"].status == "fighting, reinforcing"
     assert rows["central"].status == "no reports" and rows["central"].claims == 0
     assert rows["central"].certainty == "no reports"
     assert rows["east"].claims == 2 and rows["east"].events == 1 and rows["east"].movements == 1
@@ -80,7 +80,7 @@ def test_region_status_reads_events_and_movements():
 
 def test_region_status_follows_filters():
     rows = {r.region: r for r in region_status(make_index(), Filters(text="izium"))}
-    assert rows["east"].status == "contested" and rows["south"].status == "no reports"
+    assert rows["east"].status == "fighting" and rows["south"].status == "no reports"
 
 
 def test_sparkline_scales_to_the_largest_count():
@@ -151,7 +151,7 @@ def test_areas_roll_places_up_to_their_oblast_and_keep_every_area():
     assert list(rows) == list(AREAS)  # every area, reported or not (the map needs each one)
     # Izium is in Kharkiv Oblast: the battle near it marks the oblast as fought over.
     assert (rows["Kharkiv Oblast"].claims, rows["Kharkiv Oblast"].events) == (1, 1)
-    assert rows["Kharkiv Oblast"].level == FIGHTING and rows["Kharkiv Oblast"].status == "contested"
+    assert rows["Kharkiv Oblast"].level == FIGHTING and rows["Kharkiv Oblast"].status == "fighting"
     assert rows["Kharkiv Oblast"].theatre == "east" and rows["Kharkiv Oblast"].label == "Kharkiv"
     # Donbas covers two oblasts: the Wagner deployment counts in both.
     for oblast in ("Donetsk Oblast", "Luhansk Oblast"):

@@ -106,8 +106,8 @@ def test_tile_at_finds_the_tile_under_a_click():
 
 def test_status_lines_say_what_when_and_how_much():
     what, when = tilemap.describe(row("Kharkiv Oblast", FIGHTING, claims=3, events=2,
-                                      status="contested, shelled"))
-    assert what == "█ Kharkiv Oblast (east): fighting — contested, shelled"
+                                      status="shelled, fighting, reinforcing"))
+    assert what == "█ Kharkiv Oblast (east): fighting — shelled, reinforcing"  # no word twice
     assert when == "last activity 2022-03-31 · 3 claims, 2 events, 0 movements"
     what, when = tilemap.describe(row("Volyn Oblast", NO_REPORTS, claims=0))
     assert what.endswith("Volyn Oblast (west): no reports") and "last activity -" in when

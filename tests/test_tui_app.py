@@ -98,7 +98,7 @@ async def test_panes_show_their_rows(store_path):
             "2022-03-27", "2022-03-26", "2022-03-24"]  # newest first
         assert len(rows(app, "timeline")) == 4
         regions = {r.region: r for r in rows(app, "regions")}
-        assert regions["east"].claims == 3 and "contested" in regions["east"].status
+        assert regions["east"].claims == 3 and "fighting" in regions["east"].status
         quotes = rows(app, "quotes")
         assert quotes[0]["speaker"] == "Oleh Synehubov"  # the most substantive first
         developments = rows(app, "movements")

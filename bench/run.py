@@ -420,6 +420,34 @@ def print_table(figures: dict) -> None:
         print(f"{key:<{width}}  {shown:>12}  {verdict(key, value)}")
 
 
+def measure_one_process_ingest(work: Path, docs: int, big: dict) -> dict:
+    """The same corpus ingested again with extraction in this process only (SITDASH_WORKERS=1):
+    the baseline for the workers a large ingest uses (sitdash/ingest/parallel.py)."""
+    from sitdash.ingest.parallel import workers_for
+    from sitdash.ingest.pipeline import ingest_paths
+    from sitdash.store import Store
+
+    workers = workers_for(docs)
+    log(f"the same ingest in one process (the big run used {workers} worker(s))")
+    db = work / "one-process.json"
+    for stale in work.glob("one-process.*"):
+        stale.unlink()
+    before = os.environ.get("SITDASH_WORKERS")
+    os.environ["SITDASH_WORKERS"] = "1"
+    try:
+        t = time.perf_counter()
+        ingest_paths(Store(db), [work / "corpus-main"])
+        seconds = time.perf_counter() - t
+    finally:
+        if before is None:
+            del os.environ["SITDASH_WORKERS"]
+        else:
+            os.environ["SITDASH_WORKERS"] = before
+    return {"ingest_workers": workers,
+            "ingest_one_process_docs_per_s": round(docs / seconds, 1),
+            "ingest_workers_speedup": round(seconds / big["ingest_s"], 2)}
+
+
 def measure_stages(corpus: Path, sample: int = 300) -> dict:
     """Milliseconds per article for each extraction stage on `sample` corpus articles, beside a
     baseline in the same run: splitting the same texts into words (str.split)."""
@@ -474,6 +502,7 @@ def run(claims: int, seed: int, work: Path) -> dict:
         "ingest_growth": round(growth, 2),
         "store_mb": round(big["db"].stat().st_size / 2**20, 1),
     }
+    figures.update(measure_one_process_ingest(work, docs, big))
     log("extraction stages")
     figures.update(measure_stages(work / "corpus-small"))
     log("start-up (3 runs each, in subprocesses)")

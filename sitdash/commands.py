@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from sitdash.errors import SitdashError
@@ -233,12 +234,19 @@ def _progress_bar():
         return None, lambda: None
     from rich.progress import Progress
 
-    bar = Progress(transient=True)
+    # Refreshed by hand, not by Rich's refresh thread: a large ingest forks extraction workers,
+    # which is only safe from a process with one thread (sitdash/ingest/parallel.py).
+    bar = Progress(transient=True, auto_refresh=False)
     task = bar.add_task("ingesting", total=None)
     bar.start()
+    shown = [0.0]
 
     def update(done: int, total: int, name: str) -> None:
         bar.update(task, completed=done, total=total)
+        now = time.monotonic()
+        if now - shown[0] >= 0.1 or done == total:
+            shown[0] = now
+            bar.refresh()
 
     return update, bar.stop
 

@@ -23,6 +23,7 @@ from sitdash.ingest.dates import sentence_date
 from sitdash.ingest.events import build_events, stored_types
 from sitdash.ingest.local_posts import definite_post, resolve_local_posts
 from sitdash.ingest.movements import DocumentMovements
+from sitdash.ingest.parallel import map_in_order
 from sitdash.ingest.places import find_places, in_a_name
 from sitdash.ingest.quotes import extract_quotes
 from sitdash.ingest.read import ReadError, read_path
@@ -373,9 +374,8 @@ def ingest_documents(
     seen_now: set[str] = set()
     # A changed article (same file, new text) is a new version of the stored one.
     stored_by_path = {d.get("path"): d["id"] for d in store.rows("documents") if d.get("path")}
-    for n, doc in enumerate(documents, 1):
-        if progress:
-            progress(n, len(documents), doc.path or doc.id)
+    new: list[Document] = []
+    for doc in documents:
         if doc.id in seen_now or store.has_document(doc.id):
             report.duplicates.append(doc.path or doc.id)
             continue
@@ -384,9 +384,13 @@ def ingest_documents(
             doc.version_of = stored_by_path[doc.path]
         doc.ingested = stamp
         apply_corrections(doc, corrections.get(doc.id))
-        extraction = extract(doc)
+        new.append(doc)
+    # Extraction is pure: a large batch runs it on every core (parallel.py), in order.
+    for n, extraction in enumerate(map_in_order(extract, new), 1):
+        if progress:
+            progress(n, len(new), extraction.document.path or extraction.document.id)
         batch.add(extraction)
-        report.added.append(doc.id)
+        report.added.append(extraction.document.id)
         report.claims += len(extraction.claims)
     if report.added:
         batch.write(store)
@@ -430,8 +434,8 @@ def rebuild_store(store) -> tuple[int, int]:
     docs = [apply_corrections(document_from_row(d), corrections.get(d["id"]))
             for d in store.rows("documents")]
     batch = RecordBatch()
-    for doc in docs:
-        batch.add(extract(doc))
+    for extraction in map_in_order(extract, docs):
+        batch.add(extraction)
     batch.write(store, replace=True)
     return len(docs), len(batch.rows["claims"])
 

@@ -376,6 +376,25 @@ async def test_a_notice_waits_while_a_dialog_is_open_and_shows_when_it_closes(tm
         assert len(app.screen.query("Toast")) == 1
 
 
+async def test_a_toast_already_showing_gives_way_to_a_dialog_and_comes_back(tmp_path):
+    db = tmp_path / "store.json"
+    small_store(db)
+    app = open_app(db)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # says the new time order in a toast
+        await pilot.pause()
+        assert len(app._notifications) == 1
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.screen.query("Toast") and not app._notifications  # the form is whole
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.pause()
+        assert len(app._notifications) == 1 and len(app.screen.query("Toast")) == 1
+
+
 async def test_d_on_the_sources_screen_corrects_the_highlighted_document(tmp_path):
     db = tmp_path / "store.json"
     small_store(db)

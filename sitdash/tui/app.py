@@ -104,7 +104,16 @@ class SitdashApp(KeysInOrder, DailyReview, App):
             super().notify(**notice)
 
     def _release_notices(self, screen: Screen) -> None:
-        if self._held and not is_dialog(screen):
+        """A dialog opening takes the toasts still showing off its fields (they come back with
+        the time they had left when it closes); closing it shows what waited."""
+        if is_dialog(screen):
+            showing = [n for n in self._notifications if not n.has_expired]
+            if showing:
+                self._held[:0] = [{"message": n.message, "title": n.title,
+                                   "severity": n.severity, "timeout": n.time_left,
+                                   "markup": n.markup} for n in showing]
+                self.clear_notifications()
+        elif self._held:
             held, self._held = self._held, []
             for notice in held:
                 super().notify(**notice)

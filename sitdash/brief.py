@@ -14,7 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from sitdash.datemarks import claim_when, when_short
+from sitdash.datemarks import COARSE, claim_when, when_short
 from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.safe_text import one_line
 from sitdash.summary import (
@@ -80,7 +80,7 @@ def _day_of(index: Index, day: str) -> str:
     for claim in index.claims.values():
         if claim.get("date") == day:
             precision = claim.get("date_precision")
-            if precision not in ("week", "month", "year"):
+            if precision not in COARSE:
                 return day
             coarse = coarse or precision
     return when_short(day, coarse)

@@ -3,25 +3,13 @@ what ("2026-12-06 14:02  ana  status  unverified -> disputed")."""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from sitdash.model import CREDIBILITY, RELIABILITY
 from sitdash.safe_text import one_line
+from sitdash.stamps import local_time
 
 EXCERPT = 48  # characters of a note's text shown in a history line
-
-
-def local_time(stamp: object, tz: tzinfo | None = None) -> str:
-    """An ISO time as "2026-12-06 14:02" in the reader's local time (or `tz`); a stamp that
-    does not parse is shown as written, cut to the minute."""
-    text = one_line(str(stamp or ""))
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return text[:16] or "?"
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(tz)
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def grade_words(grade: object) -> str:

@@ -20,7 +20,7 @@ from sitdash.gcpause import gc_paused
 from sitdash.ingest.events import where
 from sitdash.ingest.places import AREA_REGION, REGIONS, areas_of, lookup, specific_places
 from sitdash.model import SIDES, STATUSES
-from sitdash.speakers import UNKNOWN, origin_key, origin_label, speaker_key, speaker_rows
+from sitdash.speakers import UNKNOWN, origin_label, speaker_key, speaker_rows
 from sitdash.stamps import parse_stamp
 
 UNVERIFIED = "unverified"
@@ -673,16 +673,6 @@ class Index:
     def claim_side(self, claim_id: str) -> str:
         facts = self.facts.get(claim_id)
         return facts.side if facts else UNKNOWN
-
-    def origin_of(self, claim_id: str) -> str:
-        """A claim's origin key (sitdash/speakers.py origin_key)."""
-        origins = self.derived("origins", dict)
-        found = origins.get(claim_id)
-        if found is None:
-            claim = self.claims.get(claim_id) or {}
-            found = origins[claim_id] = origin_key(claim, self.documents.get(
-                claim.get("doc_id", ""), {}))
-        return found
 
     def origin_name(self, key: str) -> str:
         """How an origin reads: a body, wire or outlet, or the speaker's current name."""

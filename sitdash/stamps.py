@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+
+from sitdash.safe_text import one_line
 
 
 def now_stamp() -> str:
@@ -31,9 +33,14 @@ def later_stamp(first: str | None, second: str | None) -> str | None:
     return second
 
 
-def local_time(value: object, seconds: bool = False) -> str:
-    """A stamp (or a local ISO time) as the analyst reads it: "2022-04-07 09:14" local time."""
-    when = parse_stamp(value)
-    if when is None:
-        return "?"
-    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+def local_time(value: object, tz: tzinfo | None = None, seconds: bool = False) -> str:
+    """A stamp as the analyst reads it: "2022-04-07 09:14" in local time (or `tz`). A time with
+    no zone is shown as written; one that does not parse as written, cut to the minute."""
+    text = one_line(str(value or ""))
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return text[:16] or "?"
+    if when.tzinfo is not None:
+        when = when.astimezone(tz)
+    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from sitdash.history import local_time
+from sitdash.stamps import local_time
 from sitdash.tui.rows import NEW_MARK, NOTE_MARK, ClaimContext, window
 from sitdash.tui.text import clean, clean_block, shorten
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from sitdash.history import local_time
+from sitdash.stamps import local_time
 from sitdash.tui.rows import NOTE_MARK
 from sitdash.tui.screens.confirm import ConfirmScreen
 from sitdash.tui.screens.dialog import say_in_dialog

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from textual import on
 
-from sitdash.history import local_time
 from sitdash.notelist import NoteEntry, note_entries
 from sitdash.query import Filters
+from sitdash.stamps import local_time
 from sitdash.tui import rows as R
 from sitdash.tui.panes.detail import DetailStrip
 from sitdash.tui.screens.listscreen import ListScreen

@@ -114,12 +114,6 @@ def region_rows(index: Index, filters: Filters) -> list[summary.RegionRow]:
     return summary.regions_outline(index, filters)
 
 
-def region_claim_ids(index: Index, region: str, filters: Filters) -> list[str]:
-    """Claims about `region` that pass the filters, in timeline order."""
-    members = index.by_region.get(region, set())
-    return [cid for cid in index.claim_ids(filters) if cid in members]
-
-
 def region_has_notes(index: Index, region: str) -> bool:
     members = index.by_region.get(region, set())
     return any(cid in members for cid in index.notes)
@@ -133,9 +127,25 @@ def region_has_new(index: Index, region: str) -> bool:
 def region_claim(index: Index, region: str, filters: Filters) -> str | None:
     """The latest dated claim about a region (else its last undated one): what n, v and g act
     on from a region row."""
-    ids = region_claim_ids(index, region, filters)
-    dated = [cid for cid in ids if index.claims[cid].get("date")]
-    return (dated or ids or [None])[-1]
+    members = index.by_region.get(region, set())
+    last = None
+    for cid in reversed(index.claim_ids(filters)):  # the latest first; stop at a dated one
+        if cid in members:
+            if index.claims[cid].get("date"):
+                return cid
+            last = last or cid
+    return last
+
+
+def region_developments(index: Index, region: str, filters: Filters) -> list[dict]:
+    """The developments resting on a passing claim about `region`, the best attested first:
+    the dashboard's key developments (already worked out for `filters`) kept to that region,
+    so moving along the Regions pane runs no filter of its own."""
+    members = index.by_region.get(region, set())
+    passing = index.passing(filters)
+    return [dev for dev in summary.key_developments(index, filters).stored()
+            if any(cid in members and (passing is None or cid in passing)
+                   for cid in dev["claim_ids"])]
 
 
 def region_summary(index: Index, row: summary.RegionRow, filters: Filters) -> list[str]:
@@ -145,11 +155,11 @@ def region_summary(index: Index, row: summary.RegionRow, filters: Filters) -> li
     from sitdash.tilemap import describe
 
     lines = list(describe(row))  # what is going on; how sure, when and how much
-    narrowed = filters.with_(regions=frozenset({row.region}))
-    devs = summary.key_developments(index, narrowed)
-    if len(devs):
-        shown = "; ".join(f"{d.actor} {d.direction} {d.route} ({d.outlets} out/{d.origins} src)"
-                          for d in devs[:2])
+    devs = region_developments(index, row.region, filters)
+    if devs:
+        shown = "; ".join(
+            f"{d.actor} {d.direction} {d.route} ({sources_cell(d.outlets, d.origins)})"
+            for d in (summary.development_row(index, dev["id"]) for dev in devs[:2]))
         more = f" (+{len(devs) - 2} more)" if len(devs) > 2 else ""
         lines.append(f"Developments: {shown}{more}")
     claim_id = region_claim(index, row.region, filters)

@@ -31,7 +31,7 @@ from datetime import date
 
 from sitdash.developments import BACK, GAP_DAYS, overlap
 from sitdash.figures import disagree, parse_figure
-from sitdash.ingest.places import AREA_OBLASTS, lookup
+from sitdash.ingest.places import lookup, oblasts_of
 
 ACTIVITY_DAYS = 14
 FIGURE_DAYS = 2
@@ -61,17 +61,8 @@ def _day(text: str | None) -> date | None:
 # -- activity ------------------------------------------------------------------------------------
 
 def zones_of(places: Iterable[str]) -> list[str]:
-    """The oblasts places lie in (Donbas: both of its oblasts); countries have none."""
-    out: list[str] = []
-    for name in places:
-        info = lookup(name)
-        if info is None:
-            continue
-        found = AREA_OBLASTS.get(info.name) or ((info.oblast,) if info.oblast else ())
-        for zone in found:
-            if zone not in out:
-                out.append(zone)
-    return out
+    """The oblasts places lie in (Donbas: both of its oblasts), each once; countries have none."""
+    return list(dict.fromkeys(zone for name in places for zone in oblasts_of(name)))
 
 
 def activity(signals: Iterable[dict], zones: set[str] | None = None) -> list[dict]:

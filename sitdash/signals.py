@@ -72,7 +72,6 @@ _ATTACKER = {
     for side, words in (("ru", _RU_WORDS + r"|the\s+occupiers|occupiers|invaders|rashists|orcs"),
                         ("ua", _UA_WORDS))
 }
-_ENEMY_RE = re.compile(r"\b(?:the\s+)?enemy\b", re.I)
 _OPPOSITE = {"ua": "ru", "ru": "ua"}
 # A characterisation denied: "not a withdrawal", "rather than a retreat" (a noun: what it is
 # called), or "not withdrawing, (but) regrouping" (a verb, only with what it is called instead:
@@ -176,9 +175,7 @@ def attacker_side(text: str, voice: str) -> str | None:
         return named[0]
     if named:
         return None
-    if _ENEMY_RE.search(text) and voice in _OPPOSITE:
-        return _OPPOSITE[voice]
-    return _OPPOSITE.get(voice)
+    return _OPPOSITE.get(voice)  # unnamed ("the enemy", "they shelled"): the reporter's other side
 
 
 def denial(text: str) -> tuple[str, str | None] | None:

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -255,11 +256,16 @@ _ROLE_HEADS = frozenset(
     "adviser advisor chief head ambassador envoy chairman director prosecutor".split())
 
 
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    return frozenset(description_words(h) for h in _ROLE_HEADS)
+
+
 def _person_in_role(description: str, roles: dict[str, set[str]]) -> tuple | None:
     """(name, kind, role) of the one person whose role covers a definite description ("the
     Pentagon spokesman" -> the article's "Pentagon spokesman John Kirby"), else None."""
     words = description_words(description).split()
-    if not words or words[-1] not in {description_words(h) for h in _ROLE_HEADS}:
+    if not words or words[-1] not in _role_heads():
         return None
     found = []
     for name, given in roles.items():

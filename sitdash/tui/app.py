@@ -22,6 +22,7 @@ from sitdash.analyst import default_author
 from sitdash.ingest.places import AREA_REGION, REGIONS
 from sitdash.model import SIDES
 from sitdash.query import Filters, Index
+from sitdash.speakers import side_label
 from sitdash.summary import plural
 from sitdash.tui import keys
 from sitdash.tui.daily import DailyReview
@@ -235,7 +236,7 @@ class SitdashApp(KeysInOrder, DailyReview, App):
         speakers = index.options("source")
         labels = {value: f"{SIDES[value[len(SIDE_CHOICE):]]} side: all its speakers"
                   for value, _ in sides}
-        labels.update({name: f"  {name} · {SIDES.get(index.side_of(name), 'unknown')}"
+        labels.update({name: f"  {name} · {side_label(index.side_of(name))}"
                        for name, _ in speakers})
         selected = frozenset(SIDE_CHOICE + s for s in self.filters.sides) | self.filters.sources
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from sitdash import summary
 from sitdash.datemarks import claim_when, when, when_short  # noqa: F401 (re-exported)
-from sitdash.model import CREDIBILITY, RELIABILITY, SIDES, STATUSES
+from sitdash.model import CREDIBILITY, RELIABILITY, STATUSES
 from sitdash.query import Filters, Index
-from sitdash.speakers import UNKNOWN
+from sitdash.speakers import UNKNOWN, side_label  # noqa: F401 (re-exported)
 from sitdash.tui.text import clean, clean_block, clean_with_span, grade_label, paragraph_around
 
 NOTE_MARK = "✎"
@@ -250,10 +250,6 @@ def development_totals_line(index: Index, filters: Filters) -> str:
     if disputed:
         line += f" · {disputed} contested"
     return line + f" · {summary.plural(reports, 'report')}"
-
-
-def side_label(side: str | None) -> str:
-    return SIDES.get(side or UNKNOWN, SIDES[UNKNOWN])
 
 
 def side_code(side: str | None) -> str:

@@ -57,7 +57,7 @@ class NotesScreen(ListScreen):
     def entries(self) -> list[NoteEntry]:
         index = self.app.index
         notes = [note for notes in index.notes.values() for note in notes]
-        statuses = {cid: facts.status for cid, facts in index.facts.items()}
+        statuses = {cid: index.facts[cid].status for cid in index.notes if cid in index.facts}
         return note_entries(notes, index.claims, statuses, search=self.search,
                             newest_first=self.app.newest_first)
 

@@ -539,10 +539,11 @@ def development_rows(index: Index, filters: Filters = NO_FILTERS,
     return LazyRows(rows, lambda d: _development_row(index, d))
 
 
-def _latest_first(rows: list[dict]) -> list[dict]:
-    dated = [d for d in rows if d.get("last_date")]
-    undated = [d for d in rows if not d.get("last_date")]
-    return sorted(dated, key=lambda d: (d["last_date"], d["id"]), reverse=True) + undated
+def _latest_first(rows: list[dict], day: str = "last_date") -> list[dict]:
+    """Rows by their `day` field, the latest first; undated last."""
+    dated = [d for d in rows if d.get(day)]
+    undated = [d for d in rows if not d.get(day)]
+    return sorted(dated, key=lambda d: (d[day], d["id"]), reverse=True) + undated
 
 
 def development_row(index: Index, dev_id: str) -> DevelopmentRow | None:
@@ -654,10 +655,15 @@ class ContradictionRow:
     row: dict
 
 
-def contradiction_rows(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:
-    """Contradictions (ContradictionRow) with a passing claim, in date order, each with its
-    one-line why."""
-    return LazyRows(index.contradiction_rows(filters), lambda c: _contradiction_row(index, c))
+def contradiction_rows(index: Index, filters: Filters = NO_FILTERS,
+                       newest_first: bool = False) -> LazyRows:
+    """Contradictions (ContradictionRow) with a passing claim, in date order (the latest first
+    when `newest_first`, as the timeline runs), each with its one-line why."""
+    rows = index.contradiction_rows(filters)
+    if newest_first:
+        rows = index.memo(("contradictions newest first", filters),
+                          lambda: _latest_first(rows, "date"))
+    return LazyRows(rows, lambda c: _contradiction_row(index, c))
 
 
 def key_contradictions(index: Index, filters: Filters = NO_FILTERS) -> LazyRows:

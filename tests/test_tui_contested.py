@@ -34,7 +34,7 @@ async def test_bang_lists_the_contradictions_with_why_dates_and_claims(week_path
     app = open_app(week_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        await pilot.press("c", "exclamation_mark")  # from any screen
+        await pilot.press("f", "c", "exclamation_mark")  # oldest first; from any screen
         await pilot.pause()
         assert isinstance(app.screen, ContestedScreen)
         rows = listed(app)
@@ -53,6 +53,21 @@ async def test_bang_lists_the_contradictions_with_why_dates_and_claims(week_path
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert not isinstance(app.screen, ClaimsScreen)
+
+
+async def test_f_flips_the_contradictions_like_every_other_list(week_path):
+    app = open_app(week_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        newest = [r.id for r in listed(app)]
+        dates = [r.date for r in listed(app)]
+        assert app.newest_first and dates == sorted(dates, reverse=True)
+        await pilot.press("f")
+        await pilot.pause()
+        assert [r.id for r in listed(app)] == [r.id for r in summary.contradiction_rows(
+            app.index)] != newest
 
 
 async def test_the_filters_apply_to_the_contradictions(week_path):

@@ -273,9 +273,10 @@ CONTRADICTION_WORDS = {"activity": "activity", "characterisation": "wording",
                        "figures": "figures"}
 
 
-def contradiction_rows(index: Index, filters: Filters) -> summary.LazyRows:
+def contradiction_rows(index: Index, filters: Filters,
+                       newest_first: bool = False) -> summary.LazyRows:
     """Contradictions with a passing claim, in date order (summary.ContradictionRow)."""
-    return summary.contradiction_rows(index, filters)
+    return summary.contradiction_rows(index, filters, newest_first)
 
 
 def contradiction_span(index: Index, row: summary.ContradictionRow) -> str:

@@ -31,7 +31,7 @@ KIND_WORDS = {"activity": "a de-escalation announced, then strikes or fighting t
 
 
 class ContestedScreen(FilterTextList):
-    """Every contradiction with a claim passing the filters, oldest first."""
+    """Every contradiction with a claim passing the filters, in the time order `f` sets."""
 
     LEGEND = ("● new ✎ note · activity: de-escalation announced, strikes after · wording: "
               "'withdrawal' vs 'not a withdrawal' · figures disagree · enter: side by side",
@@ -55,7 +55,7 @@ class ContestedScreen(FilterTextList):
 
     def reload(self) -> None:
         app = self.app
-        rows = R.contradiction_rows(app.index, app.filters)
+        rows = R.contradiction_rows(app.index, app.filters, newest_first=app.newest_first)
         self.table.set_rows(rows)
         total = len(app.index.contradictions)
         self.query_one(ChipsHeader).show(app.title_line() + " · Contested",

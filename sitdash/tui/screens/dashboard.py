@@ -24,7 +24,7 @@ from sitdash.tui.panes.quotes import QuotesPane
 from sitdash.tui.panes.regions import RegionsPane
 from sitdash.tui.panes.timeline import TimelinePane
 from sitdash.tui.rows import claim_context, counts_line
-from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
+from sitdash.tui.widgets.filterbox import FilterBox, TextFilterHost
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import RowTable
@@ -72,7 +72,7 @@ class Body(Container):
                         yield pane
 
 
-class DashboardScreen(FilterBoxHost, Screen):
+class DashboardScreen(TextFilterHost, Screen):
     BINDINGS = keys.bindings("search", "dashboard")
 
     active: reactive[int] = reactive(1, init=False)
@@ -83,7 +83,7 @@ class DashboardScreen(FilterBoxHost, Screen):
 
     def compose(self) -> ComposeResult:
         yield ChipsHeader(id="header")
-        yield FilterBox(self._apply_text, lambda: self.focus_pane(self.active),
+        yield FilterBox(self.apply_search, lambda: self.focus_pane(self.active),
                         placeholder="filter: type to narrow every pane · enter or esc leaves, "
                                     "esc again clears", value=self.app.filters.text, id="filter")
         yield Body(layout_for(self.app.size.width))
@@ -212,10 +212,6 @@ class DashboardScreen(FilterBoxHost, Screen):
             self.set_focus(pane.table)
             self.show_detail()
 
-    def _apply_text(self, value: str) -> None:
-        if value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=value))
-
     # -- actions ----------------------------------------------------------------------------
 
     def action_escape(self) -> None:
@@ -225,10 +221,6 @@ class DashboardScreen(FilterBoxHost, Screen):
             return
         if self.app.filters.text:
             self.app.set_filters(self.app.filters.with_(text=""))
-
-    def sync_filter_box(self) -> None:
-        """Show the text filter as it is now (after x, or a filter set elsewhere)."""
-        self.filter_box.show_value(self.app.filters.text)
 
     def action_next_pane(self) -> None:
         self.focus_pane(self.active % len(PANE_TYPES) + 1)

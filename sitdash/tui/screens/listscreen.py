@@ -10,7 +10,7 @@ from textual.widgets import Footer
 
 from sitdash.tui import keys
 from sitdash.tui.panes.detail import DetailStrip
-from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost
+from sitdash.tui.widgets.filterbox import FilterBox, FilterBoxHost, TextFilterHost
 from sitdash.tui.widgets.header import ChipsHeader
 from sitdash.tui.widgets.legend import Legend
 from sitdash.tui.widgets.rowtable import Column, RowTable
@@ -73,15 +73,8 @@ class ListScreen(FilterBoxHost, Screen):
             self.dismiss()
 
 
-class FilterTextList(ListScreen):
+class FilterTextList(TextFilterHost, ListScreen):
     """A list whose `/` is the dashboard's own text filter (it narrows every pane too)."""
 
     def search_text(self) -> str:
         return self.app.filters.text
-
-    def apply_search(self, value: str) -> None:
-        if value != self.app.filters.text:
-            self.app.set_filters(self.app.filters.with_(text=value))
-
-    def sync_filter_box(self) -> None:
-        self.filter_box.show_value(self.app.filters.text)

@@ -84,3 +84,16 @@ class FilterBoxHost:
         if action == "filter_text" and isinstance(self.focused, FilterBox):  # type: ignore[attr-defined]
             return False
         return True
+
+
+class TextFilterHost(FilterBoxHost):
+    """A FilterBoxHost whose box is the dashboard's own text filter (it narrows every pane):
+    the dashboard and the lists that share its filter (Claims, Contested)."""
+
+    def apply_search(self, value: str) -> None:
+        if value != self.app.filters.text:  # type: ignore[attr-defined]
+            self.app.set_filters(self.app.filters.with_(text=value))  # type: ignore[attr-defined]
+
+    def sync_filter_box(self) -> None:
+        """Show the text filter as it is now (after x, or a filter set elsewhere)."""
+        self.filter_box.show_value(self.app.filters.text)  # type: ignore[attr-defined]

@@ -216,3 +216,17 @@ def test_a_units_name_gives_its_claim_no_place():
     out = extract(read_text(
         'A spokesman of the operational-strategic group "Tavria" said the army left Tonenke.'))
     assert out.claims[0].places == ["Tonenke"]
+
+
+def test_claims_and_movements_agree_that_a_name_is_no_place():
+    # one check (places.in_a_name) for both: a unit's, ship's or person's name names no place
+    text = ("---\ntitle: t\noutlet: Test Wire\npublished: 2022-05-02\n---\n"
+            "The Chernihiv Brigade withdrew from Lyman to Sviatohirsk on Monday.\n\n"
+            "Governor Kherson, a local official, said troops left Izium for Kupiansk.\n")
+    out = extract(doc_of(text))
+    for claim in out.claims:
+        moved = [m for m in out.movements if m.claim_id == claim.id]
+        ends = {end for m in moved for end in (m.origin, m.destination) if end}
+        assert moved and ends <= set(claim.places), (claim.text, ends, claim.places)
+    assert "Chernihiv" not in {p for c in out.claims for p in c.places}
+    assert "Kherson" not in {p for c in out.claims for p in c.places}

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitdash.ingest import movement_words as words
-from sitdash.ingest.places import find_places, lookup, oblasts_of
+from sitdash.ingest.places import find_places, in_a_name, lookup, oblasts_of
 from sitdash.ingest.scene import Reference, Scene, in_title
 from sitdash.model import PlaceMention
 
@@ -364,11 +364,8 @@ def places_in_play(sentence: str, mentions: list | None = None,
         mentions = _with_typed_names(sentence, mentions, names)
     for p in mentions:
         if words.POSSESSIVE_ACTOR_RE.match(sentence, p.end) or in_title(sentence, p) or \
-                _political_subject(sentence, p) or \
-                words.FORCE_NAME_AFTER_RE.match(sentence, p.end) or \
-                words.SHIP_BEFORE_RE.search(sentence, max(0, p.start - 40), p.start) or \
-                words.PERSON_TITLE_BEFORE_RE.search(sentence, max(0, p.start - 20), p.start):
-            continue
+                _political_subject(sentence, p) or in_a_name(sentence, p):
+            continue  # (in_a_name: a unit's, ship's or person's name, as for a claim's places)
         out.append(p)
     return out
 

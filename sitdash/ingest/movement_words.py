@@ -819,19 +819,6 @@ CAPITAL_SPEAKS_RE = re.compile(
 PLACE_PREP_BEFORE_RE = re.compile(
     r"\b(?:from|to|into|in|of|inside|within|toward|towards|across|near|around|at|for|via)\s+"
     r"(?:the\s+)?$", re.I)
-# "the Izium-Balakliia group of troops", "the Kursk grouping", "the Dnipro battlegroup"
-FORCE_NAME_AFTER_RE = re.compile(
-    r"(?:-[\w'’-]+)?\s+(?:group|grouping|battlegroup|battle\s+group|group\s+of\s+(?:troops|"
-    r"forces))\b", re.I)
-# "the cruiser Moskva", "the landing ship Minsk", "the submarine Rostov-on-Don"
-SHIP_BEFORE_RE = re.compile(
-    r"\b(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
-    r"landing\s+ship|patrol\s+boat|minesweeper)\s+[\"“']?$", re.I)
-# "Admiral Makarov" (a frigate or a man), "General Staff", "President Zelensky": a title before
-# a name that is also a place makes it a person's or a ship's name
-PERSON_TITLE_BEFORE_RE = re.compile(
-    r"\b(?-i:Admiral|General|Gen\.|Marshal|Colonel|Col\.|Captain|Lieutenant|Major|Sergeant|"
-    r"President|Minister|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+$")
 # "the village of Lastochkyne", "in the area of Lukianske": a settlement named by its kind,
 # a place even when the gazetteer does not know it (frontline villages are many and small)
 TYPED_NAME_RE = _Anchored(

@@ -402,13 +402,13 @@ def typed_mentions(text: str) -> dict[str, str]:
 # ("Admiral Makarov"), a formation named after it ('the group "Tavria"', "the Tavria Operational
 # and Strategic Group", "the Izium-Balakliia group of troops", "the Kharkiv Brigade"), a ship
 # ("the frigate Admiral Essen", "the Moskva cruiser").
-_FORMATION = (r"(?:group|grouping|battlegroup|brigade|battalion|regiment|corps|division|"
-              r"detachment)s?")
+_FORMATION = (r"(?:group|grouping|battlegroup|battle\s+group|brigade|battalion|regiment|corps|"
+              r"division|detachment)s?")
 _SHIP = (r"(?:cruiser|frigate|corvette|destroyer|submarine|flagship|warship|ship|vessel|tanker|"
          r"landing\s+ship|patrol\s+boat|minesweeper)s?")
 _NAME_BEFORE_RE = re.compile(
     rf"(?:\b(?-i:Admiral|Adm\.|General|Gen\.|Colonel|Col\.|Marshal|President|Minister|Mr\.?|"
-    rf"Mrs\.?|Dr\.?|Captain|Capt\.|Lieutenant|Lt\.)\s+"
+    rf"Mrs\.?|Ms\.?|Dr\.?|Captain|Capt\.|Lieutenant|Lt\.|Major|Sergeant|Governor|Mayor)\s+"
     rf"|\b{_FORMATION}(?:\s+of\s+(?:troops|forces))?\s*[\"“«'‘]"
     rf"|\b{_SHIP}\s+[\"“«'‘]?)$", re.I)
 _NAME_AFTER_RE = re.compile(

@@ -14,7 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from sitdash.datemarks import COARSE, claim_when, when_short
+from sitdash.datemarks import COARSE, claim_when, date_span, when_short
 from sitdash.query import NO_FILTERS, Filters, Index
 from sitdash.safe_text import one_line
 from sitdash.summary import (
@@ -124,9 +124,7 @@ def _span(row) -> str:
     """A development's span, the second date without its year when it is the first's:
     "2022-03-25..04-04"."""
     first, last = row.first_date, row.last_date
-    if first and last and first != last and first[:4] == last[:4]:
-        return f"{first}..{last[5:]}"
-    return row.span
+    return date_span(first, last) if first and last else row.span
 
 
 def _more(total: int, shown: int, noun: str) -> Text:

@@ -37,3 +37,10 @@ def claim_when(claims: dict, claim_id: str | None, date: str | None) -> str:
     claim = claims.get(claim_id or "") or {}
     precision = claim.get("date_precision") if claim.get("date") == date else None
     return when_short(date, precision)
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    """ "2022-03-30..04-04" (the year once when both ends share it), one date for one day."""
+    if first == last or not (first and last):
+        return first or last or "undated"
+    return f"{first}..{last[5:] if first[:4] == last[:4] else last}"

@@ -229,13 +229,6 @@ def span_cell(first: str | None, last: str | None) -> str:
     return f"{first[5:]}..{last[5:]}"
 
 
-def span_year(first: str | None, last: str | None) -> str:
-    """ "2022-03-30..04-04" (the year once when both ends share it), one date for one day."""
-    if first == last or not (first and last):
-        return first or last or "undated"
-    return f"{first}..{last[5:] if first[:4] == last[:4] else last}"
-
-
 def development_totals_line(index: Index, filters: Filters) -> str:
     """ "16 developments: 5 back, 11 forward · 1 contested · 41 reports"."""
     stored = index.development_rows(filters)

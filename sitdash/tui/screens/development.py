@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from sitdash import summary
+from sitdash.datemarks import date_span
 from sitdash.summary import DevelopmentRow, plural
 from sitdash.tui import keys
 from sitdash.tui import rows as R
@@ -71,7 +72,7 @@ def development_text(index, row: DevelopmentRow) -> Text:
         out.append(f"{R.CONTESTED_MARK} contested", style="bold reverse")
         out.append(" · ")
     out.append(f"{clean(row.actor)} · {row.direction} · "
-               f"{R.span_year(row.first_date, row.last_date)}", style="bold")
+               f"{date_span(row.first_date, row.last_date)}", style="bold")
     stored = row.row
     _line(out, f"{', '.join(row.kinds).capitalize()}: ", _ends(row))
     _line(out, f"{plural(row.reports, 'report')} · outlets ({row.outlets}): ",
